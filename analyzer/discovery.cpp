@@ -1,0 +1,135 @@
+#include "analyzer/discovery.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+namespace zdlint {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+int compare_component(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
+      size_t ie = i, je = j;
+      while (ie < a.size() && is_digit(a[ie])) ++ie;
+      while (je < b.size() && is_digit(b[je])) ++je;
+      std::string_view da = a.substr(i, ie - i), db = b.substr(j, je - j);
+      const auto strip = [](std::string_view d) {
+        while (d.size() > 1 && d.front() == '0') d.remove_prefix(1);
+        return d;
+      };
+      const auto sa = strip(da), sb = strip(db);
+      if (sa.size() != sb.size()) return sa.size() < sb.size() ? -1 : 1;
+      if (const int c = sa.compare(sb); c != 0) return c;
+      if (da.size() != db.size()) return da.size() < db.size() ? -1 : 1;  // 01 after 1: stable and total
+      i = ie;
+      j = je;
+      continue;
+    }
+    if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]) ? -1 : 1;
+    ++i;
+    ++j;
+  }
+  if (a.size() - i == b.size() - j) return 0;
+  return a.size() - i < b.size() - j ? -1 : 1;
+}
+
+bool has_sql_extension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".sql";
+}
+
+bool is_within(const fs::path& root, const fs::path& target) {
+  const auto mismatch = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+  return mismatch.first == root.end();
+}
+
+void discover_directory(const std::string& argument, Discovery& out) {
+  std::error_code ec;
+  const fs::path root = fs::canonical(argument, ec);
+  std::vector<DiscoveredFile> found;
+  fs::recursive_directory_iterator it(argument, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) {
+    out.problems.push_back({argument, fmt::format("cannot be read: {}", ec.message())});
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      out.problems.push_back({argument, fmt::format("cannot be fully read: {}", ec.message())});
+      break;
+    }
+    const fs::path& path = it->path();
+    const std::string name = path.filename().string();
+    if (it->is_directory(ec) && !it->is_symlink(ec)) {
+      if (name.starts_with(".")) it.disable_recursion_pending();
+      continue;
+    }
+    if (!has_sql_extension(path)) continue;
+    const std::string display = path.lexically_normal().string();
+    if (it->is_symlink(ec)) {
+      const fs::path target = fs::canonical(path, ec);
+      if (ec || !is_within(root, target)) {
+        out.problems.push_back({display, "is a symbolic link that leaves the linted directory; not followed", false});
+        continue;
+      }
+    }
+    if (!fs::is_regular_file(path, ec)) continue;
+    found.push_back({path.string(), display});
+  }
+  if (found.empty() && !ec) {
+    out.problems.push_back({argument, "is a directory with no .sql files"});
+    return;
+  }
+  std::sort(found.begin(), found.end(),
+            [](const DiscoveredFile& a, const DiscoveredFile& b) { return natural_less(a.display_path, b.display_path); });
+  out.files.insert(out.files.end(), found.begin(), found.end());
+}
+
+}  // namespace
+
+bool natural_less(std::string_view a, std::string_view b) {
+  while (true) {
+    const size_t sa = a.find('/'), sb = b.find('/');
+    const std::string_view ca = a.substr(0, sa), cb = b.substr(0, sb);
+    // A file sorts before the contents of a sibling directory of the same name.
+    if (const int c = compare_component(ca, cb); c != 0) return c < 0;
+    if (sa == std::string_view::npos || sb == std::string_view::npos) {
+      return sa == std::string_view::npos && sb != std::string_view::npos;
+    }
+    a.remove_prefix(sa + 1);
+    b.remove_prefix(sb + 1);
+  }
+}
+
+Discovery discover(const std::vector<std::string>& paths) {
+  Discovery out;
+  for (const auto& argument : paths) {
+    std::error_code ec;
+    const auto status = fs::status(argument, ec);
+    if (ec || !fs::exists(status)) {
+      out.problems.push_back({argument, "does not exist"});
+    } else if (fs::is_directory(status)) {
+      discover_directory(argument, out);
+    } else {
+      out.files.push_back({argument, fs::path(argument).lexically_normal().string()});
+    }
+  }
+  // The same file named twice (a directory and a file in it) is linted once, where it came first.
+  std::set<std::string> seen;
+  std::erase_if(out.files, [&](const DiscoveredFile& f) {
+    std::error_code ec;
+    const auto key = fs::weakly_canonical(f.path, ec).string();
+    return !seen.insert(ec ? f.path : key).second;
+  });
+  return out;
+}
+
+}  // namespace zdlint

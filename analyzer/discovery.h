@@ -1,0 +1,30 @@
+#pragma once
+// Finds the migration files under the paths a user gives, in the order a runner applies them.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/input.h"
+
+namespace zdlint {
+
+struct DiscoveredFile {
+  std::string path;          // to open
+  std::string display_path;  // to show: as the user spelt the directory, joined with the file
+};
+
+struct Discovery {
+  std::vector<DiscoveredFile> files;
+  std::vector<InputProblem> problems;
+};
+
+// Directories are searched recursively for *.sql (hidden directories skipped); files named
+// explicitly are taken whatever their extension. Symbolic links that leave the directory are
+// reported, not followed, so a link to a secret is never read into a public report.
+Discovery discover(const std::vector<std::string>& paths);
+
+// "Natural" order: digit runs compare by value, so 9_x sorts before 10_x; paths compare
+// component by component.
+bool natural_less(std::string_view a, std::string_view b);
+
+}  // namespace zdlint

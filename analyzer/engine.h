@@ -1,0 +1,50 @@
+#pragma once
+// The pipeline: discover, read and parse in parallel, replay in order, run the rules.
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyzer/diagnostic.h"
+#include "analyzer/input.h"
+#include "parser/parse_file.h"
+#include "rules/rule.h"
+
+namespace zdlint {
+
+struct RuleSelection {
+  std::set<std::string, std::less<>> select;  // empty: every rule
+  std::set<std::string, std::less<>> ignore;
+  [[nodiscard]] bool enabled(std::string_view id) const {
+    return (select.empty() || select.contains(id)) && !ignore.contains(id);
+  }
+};
+
+struct LintRequest {
+  std::vector<std::string> paths;  // "-" reads standard input
+  std::string stdin_filename = "<stdin>";
+  LintSettings settings;
+  RuleSelection rules;
+  unsigned jobs = 1;
+  ParseOptions parse;
+};
+
+struct FileReport {
+  std::string path;
+  std::shared_ptr<const SourceFile> source;  // null when the file could not be read
+  uint32_t statements = 0;                   // top-level statements analysed
+  bool empty = false;
+};
+
+struct LintResult {
+  std::vector<FileReport> files;  // indexed by FileId, in replay order
+  std::vector<Diagnostic> diagnostics;  // sorted by file, then position
+  std::vector<InputProblem> problems;   // unreadable input, empty files, …
+  [[nodiscard]] bool has_input_errors() const;
+  [[nodiscard]] uint32_t statements() const;
+};
+
+LintResult run_lint(const LintRequest& request);
+
+}  // namespace zdlint

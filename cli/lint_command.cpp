@@ -1,0 +1,138 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "analyzer/engine.h"
+#include "analyzer/thread_pool.h"
+#include "cli/commands.h"
+#include "reporters/reporter.h"
+#include "rules/registry.h"
+
+namespace zdlint::cli {
+namespace {
+
+struct LintOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  int pg_version = 15;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string fail_on = "warning";
+  std::string color = "auto";
+  unsigned jobs = 0;
+  bool quiet = false;
+  std::string stdin_filename;
+};
+
+// Rule lists accept commas and repetition: --select a,b --select c.
+bool parse_rule_list(const std::vector<std::string>& values, std::string_view flag,
+                     std::set<std::string, std::less<>>& out) {
+  for (const auto& value : values) {
+    std::stringstream items(value);
+    for (std::string id; std::getline(items, id, ',');) {
+      id.erase(0, id.find_first_not_of(' '));
+      id.erase(id.find_last_not_of(' ') + 1);
+      if (id.empty()) continue;
+      if (!find_rule(id)) {
+        std::cerr << fmt::format("zdlint: error: {} names unknown rule '{}'; `zdlint rules` lists them all\n", flag, id);
+        return false;
+      }
+      out.insert(id);
+    }
+  }
+  return true;
+}
+
+bool use_color(const std::string& mode, bool to_terminal) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;  // https://no-color.org
+  return to_terminal && isatty(STDOUT_FILENO);
+}
+
+int exit_code(const LintResult& result, const std::string& fail_on) {
+  if (result.has_input_errors() || result.files.empty()) return kExitError;
+  if (fail_on == "none") return kExitClean;
+  const Severity threshold = *parse_severity(fail_on);
+  for (const auto& d : result.diagnostics)
+    if (d.severity >= threshold) return kExitFindings;
+  return kExitClean;
+}
+
+int run(const LintOptions& options) {
+  LintRequest request;
+  request.paths = options.paths;
+  if (!options.stdin_filename.empty()) request.stdin_filename = options.stdin_filename;
+  request.settings.pg_version = options.pg_version;
+  request.jobs = options.jobs ? options.jobs : default_jobs();
+  if (!parse_rule_list(options.select, "--select", request.rules.select) ||
+      !parse_rule_list(options.ignore, "--ignore", request.rules.ignore))
+    return kExitError;
+
+  const LintResult result = run_lint(request);
+  for (const auto& problem : result.problems) {
+    if (!problem.is_error && options.quiet) continue;
+    std::cerr << fmt::format("zdlint: {}: {}: {}\n", problem.is_error ? "error" : "warning", problem.path, problem.message);
+  }
+  if (result.files.empty() && result.problems.empty()) std::cerr << "zdlint: error: no SQL files to lint\n";
+
+  std::ofstream file;
+  if (!options.output.empty()) {
+    file.open(options.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << fmt::format("zdlint: error: cannot write --output file '{}'\n", options.output);
+      return kExitError;
+    }
+  }
+  std::ostream& out = options.output.empty() ? std::cout : file;
+  if (options.format == "json") {
+    report_json(out, result);
+  } else {
+    report_text(out, result, {use_color(options.color, options.output.empty()), options.quiet});
+  }
+  out.flush();
+  if (!out) {
+    std::cerr << "zdlint: error: writing the report failed\n";
+    return kExitError;
+  }
+  return exit_code(result, options.fail_on);
+}
+
+}  // namespace
+
+Runner add_lint_command(CLI::App& app) {
+  auto options = std::make_shared<LintOptions>();
+  auto* cmd = app.add_subcommand("lint", "Lint migration files and directories (the default subcommand)");
+  cmd->add_option("PATH", options->paths,
+                  "Migration files or directories (searched recursively for *.sql, in natural order); - reads "
+                  "standard input")
+      ->required();
+  cmd->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--output", options->output, "Write the report to FILE instead of standard output");
+  cmd->add_option("--pg-version", options->pg_version, "Major version of the production PostgreSQL server")
+      ->check(CLI::Range(9, 18))
+      ->capture_default_str();
+  cmd->add_option("--select", options->select, "Run only these rules (comma-separated ids)");
+  cmd->add_option("--ignore", options->ignore, "Do not run these rules (comma-separated ids)");
+  cmd->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+      ->capture_default_str();
+  cmd->add_option("--color", options->color, "Color the text output (NO_COLOR is honoured by auto)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  cmd->add_option("--jobs,-j", options->jobs, "Files read and parsed in parallel (default: number of cores)")
+      ->check(CLI::Range(1u, 1024u));
+  cmd->add_flag("--quiet,-q", options->quiet, "Print diagnostics only: no source excerpts, summary or warnings");
+  cmd->add_option("--stdin-filename", options->stdin_filename, "Name to report for SQL read from standard input (-)");
+  return [options] { return run(*options); };
+}
+
+}  // namespace zdlint::cli

@@ -1,0 +1,37 @@
+#include "parser/node_walk.h"
+
+#include <cstdint>
+
+namespace zdlint {
+namespace {
+
+void walk_message(const ProtobufCMessage* message, const std::function<void(const PgQuery__Node&)>& visit) {
+  if (!message) return;
+  const ProtobufCMessageDescriptor* descriptor = message->descriptor;
+  if (descriptor == &pg_query__node__descriptor) visit(*reinterpret_cast<const PgQuery__Node*>(message));
+  const auto* base = reinterpret_cast<const uint8_t*>(message);
+  for (unsigned i = 0; i < descriptor->n_fields; ++i) {
+    const ProtobufCFieldDescriptor& field = descriptor->fields[i];
+    if (field.type != PROTOBUF_C_TYPE_MESSAGE) continue;
+    if (field.label == PROTOBUF_C_LABEL_REPEATED) {
+      const auto count = *reinterpret_cast<const size_t*>(base + field.quantifier_offset);
+      const auto* items = *reinterpret_cast<ProtobufCMessage* const* const*>(base + field.offset);
+      for (size_t k = 0; k < count; ++k) walk_message(items[k], visit);
+    } else {
+      if (field.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
+        // Only the member selected by the oneof case is valid.
+        const auto selected = *reinterpret_cast<const uint32_t*>(base + field.quantifier_offset);
+        if (selected != field.id) continue;
+      }
+      walk_message(*reinterpret_cast<ProtobufCMessage* const*>(base + field.offset), visit);
+    }
+  }
+}
+
+}  // namespace
+
+void walk_nodes(const PgQuery__Node* root, const std::function<void(const PgQuery__Node&)>& visit) {
+  walk_message(reinterpret_cast<const ProtobufCMessage*>(root), visit);
+}
+
+}  // namespace zdlint

@@ -1,0 +1,13 @@
+#pragma once
+// Visits every node of a protobuf-c parse tree through the message descriptors, so a question
+// like "does this expression call a volatile function?" needs no hand-written case per node type.
+#include <pg_query/pg_query.pb-c.h>
+
+#include <functional>
+
+namespace zdlint {
+
+// Calls `visit` for `root` and each PgQuery__Node below it, depth first, in field order.
+void walk_nodes(const PgQuery__Node* root, const std::function<void(const PgQuery__Node&)>& visit);
+
+}  // namespace zdlint

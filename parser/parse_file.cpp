@@ -1,0 +1,239 @@
+#include "parser/parse_file.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+
+#include "parser/pg_query_raii.h"
+#include "parser/plpgsql.h"
+#include "parser/sql_text.h"
+
+namespace zdlint {
+namespace {
+
+using SharedTree = std::shared_ptr<const PgQuery__ParseResult>;
+
+SharedTree share(ParseTree tree) { return SharedTree(tree.release(), ParseTreeDeleter{}); }
+
+// A statement's extent before it is parsed: [begin, end) is its text (leading comments included,
+// as libpg_query's stmt_location has it), region_end is where the next statement's text begins.
+struct Slice {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t region_end = 0;
+  const PgQuery__Node* node = nullptr;  // set when the whole file parsed at once
+};
+
+uint32_t byte_offset_of_cursor(std::string_view text, int cursorpos) {
+  // libpg_query reports error positions in characters (1-based), not bytes.
+  return cursorpos > 0 ? byte_offset_of_char(text, static_cast<uint32_t>(cursorpos - 1)) : 0;
+}
+
+class FileParser {
+ public:
+  FileParser(const SourceFile& file, const ParseOptions& options, const ParseSink& sink)
+      : file_(file), text_(file.text()), options_(options), sink_(sink) {}
+
+  void run() {
+    std::vector<Slice> slices;
+    SharedTree whole_tree;
+    std::optional<SyntaxError> scanner_error;
+    if (text_.size() <= options_.streaming_threshold_bytes) whole_tree = parse_whole(slices);
+    if (!whole_tree) split(slices, scanner_error);
+    for (size_t i = 0; i < slices.size() && !stopped_; ++i) process(slices[i], whole_tree);
+    if (scanner_error && !stopped_) report(std::move(*scanner_error));
+    if (!stopped_) flush_file_comments(!slices.empty());
+  }
+
+ private:
+  SharedTree parse_whole(std::vector<Slice>& slices) {
+    const ProtobufParseResult result(file_.c_str());
+    if (result.error()) return nullptr;
+    SharedTree tree = share(result.unpack());
+    if (!tree) return nullptr;
+    for (size_t i = 0; i < tree->n_stmts; ++i) {
+      const auto* raw = tree->stmts[i];
+      const auto begin = static_cast<uint32_t>(raw->stmt_location);
+      const uint32_t end = raw->stmt_len == 0 ? static_cast<uint32_t>(text_.size()) : begin + static_cast<uint32_t>(raw->stmt_len);
+      slices.push_back({begin, end, 0, raw->stmt});
+    }
+    set_region_ends(slices);
+    return tree;
+  }
+
+  // Recovery and streaming: the scanner finds statement boundaries without building trees.
+  void split(std::vector<Slice>& slices, std::optional<SyntaxError>& scanner_error) {
+    std::string_view text = text_;
+    std::string prefix;
+    {
+      const SplitResult result(file_.c_str());
+      if (!result.error()) {
+        collect(result, slices);
+        set_region_ends(slices);
+        return;
+      }
+      // An unterminated string or comment hides the rest of the file from the scanner: report
+      // it, and split what comes before it.
+      const uint32_t at = byte_offset_of_cursor(text, result.error()->cursorpos);
+      scanner_error = SyntaxError{{at, static_cast<uint32_t>(text.size())}, result.error()->message, false};
+      prefix.assign(text.substr(0, at));
+    }
+    const SplitResult result(prefix.c_str());
+    if (!result.error()) collect(result, slices);
+    // The statement that contains the unterminated token is the error itself.
+    if (!slices.empty() && slices.back().end >= prefix.size()) {
+      scanner_error->range.begin = std::min(scanner_error->range.begin, first_token_at_or_after(slices.back().begin, prefix.size()));
+      slices.pop_back();
+    }
+    set_region_ends(slices);
+    if (!slices.empty()) slices.back().region_end = std::min<uint32_t>(slices.back().region_end, static_cast<uint32_t>(prefix.size()));
+  }
+
+  uint32_t first_token_at_or_after(uint32_t begin, size_t limit) const {
+    const auto outcome = scan_tokens(text_.substr(begin, limit - begin), begin);
+    for (const auto& token : outcome.tokens)
+      if (!token.is_comment()) return token.begin;
+    return begin;
+  }
+
+  static void collect(const SplitResult& result, std::vector<Slice>& slices) {
+    slices.reserve(static_cast<size_t>(result.size()));
+    for (int i = 0; i < result.size(); ++i) {
+      const auto begin = static_cast<uint32_t>(result[i].stmt_location);
+      slices.push_back({begin, begin + static_cast<uint32_t>(result[i].stmt_len), 0, nullptr});
+    }
+  }
+
+  void set_region_ends(std::vector<Slice>& slices) const {
+    for (size_t i = 0; i < slices.size(); ++i)
+      slices[i].region_end = i + 1 < slices.size() ? slices[i + 1].begin : static_cast<uint32_t>(text_.size());
+  }
+
+  void process(const Slice& slice, const SharedTree& whole_tree) {
+    Statement stmt;
+    const ScanOutcome scanned = scan_tokens(text_.substr(slice.begin, slice.region_end - slice.begin), slice.begin);
+    const Token* first = nullptr;
+    const Token* last = nullptr;
+    for (const auto& token : scanned.tokens) {
+      if (token.begin >= slice.end) break;
+      if (token.is_comment()) {
+        if (!first) pending_comments_.push_back(make_comment(text_, token));
+        continue;
+      }
+      if (!first) first = &token;
+      last = &token;
+    }
+    if (!first) {  // only comments (an empty statement)
+      take_trailing(scanned.tokens, slice.end, nullptr);
+      return;
+    }
+    stmt.range = {first->begin, last->end};
+    stmt.tokens = scanned.tokens;
+    stmt.leading_comments = std::move(pending_comments_);
+    pending_comments_.clear();
+    take_trailing(scanned.tokens, slice.end, &stmt);
+
+    if (slice.node) {
+      stmt.node = slice.node;
+      stmt.tree = whole_tree;
+      stmt.base_offset = 0;
+      emit(std::move(stmt));
+      return;
+    }
+    const std::string sql(text_.substr(slice.begin, slice.end - slice.begin));
+    const ProtobufParseResult result(sql.c_str());
+    if (const auto* error = result.error()) {
+      const uint32_t at = slice.begin + byte_offset_of_cursor(sql, error->cursorpos);
+      report({error->cursorpos > 0 ? token_range_at(stmt.tokens, at, stmt.range) : stmt.range, error->message, false});
+      return;
+    }
+    SharedTree tree = share(result.unpack());
+    if (!tree || tree->n_stmts == 0) return;
+    stmt.tree = tree;
+    stmt.base_offset = slice.begin;
+    for (size_t i = 0; i + 1 < tree->n_stmts; ++i) {  // rare: several statements in one slice
+      Statement extra = stmt;
+      extra.node = tree->stmts[i]->stmt;
+      extra.trailing_comments.clear();
+      emit(std::move(extra));
+    }
+    stmt.node = tree->stmts[tree->n_stmts - 1]->stmt;
+    emit(std::move(stmt));
+  }
+
+  // Comments after the statement's ';' on the same line trail it; later ones lead the next one.
+  void take_trailing(const std::vector<Token>& tokens, uint32_t slice_end, Statement* stmt) {
+    uint32_t end_line = 0;
+    if (stmt) end_line = file_.position(stmt->range.end).line;
+    for (const auto& token : tokens) {
+      if (token.begin < slice_end || !token.is_comment()) continue;
+      Comment comment = make_comment(text_, token);
+      if (stmt && stmt->trailing_comments.empty() && pending_comments_.empty() &&
+          file_.position(token.begin).line == end_line)
+        stmt->trailing_comments.push_back(std::move(comment));
+      else
+        pending_comments_.push_back(std::move(comment));
+    }
+  }
+
+  void emit(Statement&& stmt) {
+    const bool embeds = options_.analyse_plpgsql && may_embed_plpgsql(stmt);
+    std::vector<Statement> embedded;
+    if (embeds) embedded = extract_plpgsql_statements(file_, stmt);
+    sink_.statement(std::move(stmt));
+    for (auto& inner : embedded) sink_.statement(std::move(inner));
+  }
+
+  void report(SyntaxError&& error) {
+    if (errors_ == options_.max_syntax_errors) {
+      error.message = fmt::format("too many syntax errors ({}); zdlint stopped parsing this file here, "
+                                  "and nothing after this point was analysed",
+                                  errors_);
+      error.gave_up = true;
+      stopped_ = true;
+    }
+    ++errors_;
+    sink_.syntax_error(std::move(error));
+  }
+
+  void flush_file_comments(bool file_has_statements) {
+    // A file without statements may still hold comments (file-wide directives, say).
+    if (!file_has_statements)
+      for (const auto& token : scan_tokens(text_, 0).tokens)
+        if (token.is_comment()) pending_comments_.push_back(make_comment(text_, token));
+    for (auto& comment : pending_comments_) sink_.file_comment(std::move(comment));
+    pending_comments_.clear();
+  }
+
+  const SourceFile& file_;
+  std::string_view text_;
+  const ParseOptions& options_;
+  const ParseSink& sink_;
+  std::vector<Comment> pending_comments_;
+  size_t errors_ = 0;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+void parse_streaming(const SourceFile& file, const ParseOptions& options, const ParseSink& sink) {
+  FileParser(file, options, sink).run();
+}
+
+ParsedFile parse_file(std::shared_ptr<const SourceFile> file, const ParseOptions& options) {
+  ParsedFile parsed;
+  parsed.source = file;
+  const ParseSink sink{
+      [&](Statement&& stmt) {
+        if (stmt.origin == StatementOrigin::TopLevel) ++parsed.top_level_statements;
+        parsed.statements.push_back(std::move(stmt));
+      },
+      [&](SyntaxError&& error) { parsed.syntax_errors.push_back(std::move(error)); },
+      [&](Comment&& comment) { parsed.file_comments.push_back(std::move(comment)); },
+  };
+  parse_streaming(*file, options, sink);
+  return parsed;
+}
+
+}  // namespace zdlint

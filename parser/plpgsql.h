@@ -1,0 +1,16 @@
+#pragma once
+// SQL statements inside PL/pgSQL: DO blocks and LANGUAGE plpgsql function bodies.
+//
+// pg_query_parse_plpgsql has no protobuf form, so its JSON is read with nlohmann::json. Static SQL
+// and EXECUTE of a string literal become Statements with file positions, so rules see a
+// CREATE INDEX inside a DO block exactly as they see one at top level.
+#include <vector>
+
+#include "parser/statement.h"
+
+namespace zdlint {
+
+bool may_embed_plpgsql(const Statement& host);
+std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const Statement& host);
+
+}  // namespace zdlint

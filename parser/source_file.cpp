@@ -1,0 +1,98 @@
+#include "parser/source_file.h"
+
+#include <algorithm>
+
+namespace zdlint {
+
+uint32_t utf8_sequence_length(std::string_view text, size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  uint32_t len = 1;
+  if (lead >= 0xF0 && lead < 0xF8) len = 4;
+  else if (lead >= 0xE0) len = lead < 0xF0 ? 3 : 1;
+  else if (lead >= 0xC0) len = 2;
+  if (i + len > text.size()) return 1;
+  for (uint32_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 1;
+  return len;
+}
+
+uint32_t count_code_points(std::string_view text) {
+  uint32_t n = 0;
+  for (size_t i = 0; i < text.size(); i += utf8_sequence_length(text, i)) ++n;
+  return n;
+}
+
+uint32_t byte_offset_of_char(std::string_view text, uint32_t char_index) {
+  size_t i = 0;
+  for (uint32_t n = 0; n < char_index && i < text.size(); ++n) i += utf8_sequence_length(text, i);
+  return static_cast<uint32_t>(std::min(i, text.size()));
+}
+
+bool is_valid_utf8(std::string_view text, size_t* error_offset) {
+  size_t i = 0;
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  while (i < text.size()) {
+    const unsigned char c = byte(i);
+    size_t len = 0;
+    uint32_t cp = 0;
+    if (c < 0x80) { ++i; continue; }
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+    else { if (error_offset) *error_offset = i; return false; }
+    if (i + len > text.size()) { if (error_offset) *error_offset = i; return false; }
+    for (size_t k = 1; k < len; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) { if (error_offset) *error_offset = i; return false; }
+      cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+    if (overlong || surrogate || cp > 0x10FFFF) { if (error_offset) *error_offset = i; return false; }
+    i += len;
+  }
+  return true;
+}
+
+LineIndex::LineIndex(std::string_view text) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    } else if (text[i] == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+  }
+}
+
+Position LineIndex::position(std::string_view text, uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<uint32_t>(it - line_starts_.begin());
+  const uint32_t start = line_starts_[line - 1];
+  Position pos;
+  pos.line = line;
+  pos.column_bytes = offset - start + 1;
+  uint32_t chars = 0, units = 0;
+  for (size_t i = start; i < offset;) {
+    const uint32_t len = utf8_sequence_length(text, i);
+    ++chars;
+    units += len == 4 ? 2 : 1;  // code points above U+FFFF take a surrogate pair
+    i += len;
+  }
+  pos.column_chars = chars + 1;
+  pos.column_utf16 = units + 1;
+  return pos;
+}
+
+std::string_view LineIndex::line_text(std::string_view text, uint32_t line) const {
+  const uint32_t start = line_starts_.at(line - 1);
+  uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text.size());
+  while (end > start && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+  return text.substr(start, end - start);
+}
+
+SourceFile::SourceFile(std::string display_path, std::string text)
+    : path_(std::move(display_path)), text_(std::move(text)), lines_(text_) {}
+
+}  // namespace zdlint

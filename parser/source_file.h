@@ -1,0 +1,67 @@
+#pragma once
+// A source file's bytes, its display path and a line index that converts byte offsets into
+// the positions every output format needs (1-based lines; columns in UTF-8 bytes, Unicode code
+// points or UTF-16 code units).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zdlint {
+
+struct ByteRange {
+  uint32_t begin = 0;
+  uint32_t end = 0;  // exclusive
+  [[nodiscard]] uint32_t size() const { return end - begin; }
+  friend bool operator==(const ByteRange&, const ByteRange&) = default;
+};
+
+struct Position {
+  uint32_t line = 1;          // 1-based
+  uint32_t column_bytes = 1;  // 1-based, in UTF-8 bytes
+  uint32_t column_chars = 1;  // 1-based, in Unicode code points
+  uint32_t column_utf16 = 1;  // 1-based, in UTF-16 code units
+};
+
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  // Lines end at "\n", "\r\n" or a lone "\r", as LSP and SARIF count them.
+  [[nodiscard]] Position position(std::string_view text, uint32_t offset) const;
+  [[nodiscard]] uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+  [[nodiscard]] uint32_t line_start(uint32_t line) const { return line_starts_.at(line - 1); }
+  // The line's text without its terminator.
+  [[nodiscard]] std::string_view line_text(std::string_view text, uint32_t line) const;
+
+ private:
+  std::vector<uint32_t> line_starts_;
+};
+
+using FileId = uint32_t;
+
+class SourceFile {
+ public:
+  SourceFile(std::string display_path, std::string text);
+  [[nodiscard]] const std::string& path() const { return path_; }
+  [[nodiscard]] std::string_view text() const { return text_; }
+  // Null-terminated, for libpg_query.
+  [[nodiscard]] const char* c_str() const { return text_.c_str(); }
+  [[nodiscard]] const LineIndex& lines() const { return lines_; }
+  [[nodiscard]] Position position(uint32_t offset) const { return lines_.position(text_, offset); }
+
+ private:
+  std::string path_;
+  std::string text_;
+  LineIndex lines_;
+};
+
+// Decodes one UTF-8 sequence starting at text[i]; returns its length (1 for invalid bytes).
+uint32_t utf8_sequence_length(std::string_view text, size_t i);
+// Number of code points in a UTF-8 string.
+uint32_t count_code_points(std::string_view text);
+// Byte offset of the n-th code point (0-based); clamps to the text size.
+uint32_t byte_offset_of_char(std::string_view text, uint32_t char_index);
+// Whether the text is well-formed UTF-8 (overlongs and surrogates rejected).
+bool is_valid_utf8(std::string_view text, size_t* error_offset = nullptr);
+
+}  // namespace zdlint

@@ -1,0 +1,34 @@
+#pragma once
+// Tokens from libpg_query's own scanner (pg_query_scan). Comments, statement boundaries and
+// string literals are found with the real lexer, never with home-made text matching.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parser/source_file.h"
+
+namespace zdlint {
+
+struct Token {
+  uint32_t begin = 0;  // file byte offsets
+  uint32_t end = 0;
+  int32_t kind = 0;  // a PgQuery__Token value
+  [[nodiscard]] bool is_comment() const;
+  [[nodiscard]] bool is_string() const;
+  [[nodiscard]] bool is(char ascii) const { return kind == ascii; }
+  [[nodiscard]] ByteRange range() const { return {begin, end}; }
+};
+
+struct ScanOutcome {
+  std::vector<Token> tokens;
+  // Set when the scanner stopped (an unterminated string or comment); tokens hold what came before.
+  std::optional<uint32_t> error_offset;
+  std::string error_message;
+};
+
+// Scans `text`, whose first byte is at file offset `base`.
+ScanOutcome scan_tokens(std::string_view text, uint32_t base);
+
+}  // namespace zdlint

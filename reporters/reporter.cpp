@@ -1,0 +1,23 @@
+#include "reporters/reporter.h"
+
+namespace zdlint {
+
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
+  if (name == "text") return OutputFormat::Text;
+  if (name == "json") return OutputFormat::Json;
+  return std::nullopt;
+}
+
+SeverityCounts count_by_severity(const LintResult& result) {
+  SeverityCounts counts;
+  for (const auto& d : result.diagnostics) {
+    switch (d.severity) {
+      case Severity::Error: ++counts.errors; break;
+      case Severity::Warning: ++counts.warnings; break;
+      case Severity::Info: ++counts.infos; break;
+    }
+  }
+  return counts;
+}
+
+}  // namespace zdlint

@@ -1,0 +1,74 @@
+#pragma once
+// What a rule is: its metadata and a check that reads one statement in context and emits
+// diagnostics. Rules never print, never touch files and never change the catalog.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/catalog.h"
+#include "analyzer/diagnostic.h"
+#include "parser/statement.h"
+
+namespace zdlint {
+
+// The same check in the tools users migrate from; empty when a tool has none.
+struct Equivalents {
+  std::string_view squawk;
+  std::string_view eugene;
+  std::string_view strong_migrations;
+  std::string_view pgfence;
+};
+
+struct RuleMeta {
+  std::string_view id;        // kebab-case, stable forever once released
+  std::string_view category;  // syntax | lock | rewrite | compatibility
+  Severity severity = Severity::Warning;
+  std::string_view summary;      // one line
+  std::string_view rationale;    // why it matters: locks, rewrites, what breaks
+  std::string_view alternative;  // the safe way
+  int min_pg_version = 0;        // 0: no lower bound
+  int max_pg_version = 0;        // 0: no upper bound
+  Equivalents equivalents;
+  [[nodiscard]] std::string docs_path() const { return "docs/rules/" + std::string(id) + ".md"; }
+};
+
+struct LintSettings {
+  int pg_version = 15;  // the production server's major version
+};
+
+struct MigrationInfo {
+  FileId file = 0;
+  const SourceFile* source = nullptr;
+};
+
+struct StatementContext {
+  const Statement& stmt;
+  const Catalog& catalog;
+  const MigrationInfo& migration;
+  const LintSettings& settings;
+
+  // A table created earlier in this migration is new: empty, and no running code depends on it.
+  [[nodiscard]] bool is_new_table(const QualifiedName& table) const {
+    return catalog.table_created_in_file(table, migration.file);
+  }
+  [[nodiscard]] ByteRange range_of(int32_t location) const;
+};
+
+class Emitter {
+ public:
+  Emitter(const RuleMeta& meta, FileId file, std::vector<Diagnostic>& out) : meta_(meta), file_(file), out_(out) {}
+  Diagnostic& emit(ByteRange range, std::string message, std::string help);
+
+ private:
+  const RuleMeta& meta_;
+  FileId file_;
+  std::vector<Diagnostic>& out_;
+};
+
+struct Rule {
+  RuleMeta meta;
+  // Null for rules reported by another layer (syntax-error comes from the parser).
+  void (*check)(const StatementContext&, Emitter&) = nullptr;
+};
+
+}  // namespace zdlint

@@ -42,6 +42,7 @@ class FileParser {
     if (text_.size() <= options_.streaming_threshold_bytes) whole_tree = parse_whole(slices);
     if (!whole_tree) split(slices, scanner_error);
     for (size_t i = 0; i < slices.size() && !stopped_; ++i) process(slices[i], whole_tree);
+    release_held();
     if (scanner_error && !stopped_) report(std::move(*scanner_error));
     if (!stopped_) flush_file_comments(!slices.empty());
   }
@@ -69,7 +70,7 @@ class FileParser {
     {
       const SplitResult result(file_.c_str());
       if (!result.error()) {
-        collect(result, slices);
+        collect(result, text, slices);
         set_region_ends(slices);
         return;
       }
@@ -80,7 +81,7 @@ class FileParser {
       prefix.assign(text.substr(0, at));
     }
     const SplitResult result(prefix.c_str());
-    if (!result.error()) collect(result, slices);
+    if (!result.error()) collect(result, prefix, slices);
     // The statement that contains the unterminated token is the error itself.
     if (!slices.empty() && slices.back().end >= prefix.size()) {
       scanner_error->range.begin = std::min(scanner_error->range.begin, first_token_at_or_after(slices.back().begin, prefix.size()));
@@ -97,12 +98,36 @@ class FileParser {
     return begin;
   }
 
-  static void collect(const SplitResult& result, std::vector<Slice>& slices) {
+  // pg_query_split_with_scanner silently drops a statement whose first token is not a keyword
+  // (a typo such as "SELEC 1;" or a templating placeholder), so the text between the statements it
+  // returns is scanned too, and whatever it holds besides ';' and comments becomes a slice of its own.
+  void collect(const SplitResult& result, std::string_view text, std::vector<Slice>& slices) const {
     slices.reserve(static_cast<size_t>(result.size()));
+    uint32_t cursor = 0;
     for (int i = 0; i < result.size(); ++i) {
       const auto begin = static_cast<uint32_t>(result[i].stmt_location);
+      collect_gap(text, cursor, begin, slices);
       slices.push_back({begin, begin + static_cast<uint32_t>(result[i].stmt_len), 0, nullptr});
+      cursor = slices.back().end;
     }
+    collect_gap(text, cursor, static_cast<uint32_t>(text.size()), slices);
+  }
+
+  static void collect_gap(std::string_view text, uint32_t begin, uint32_t end, std::vector<Slice>& slices) {
+    const std::string_view gap = text.substr(begin, end - begin);
+    if (gap.find_first_not_of("; \t\r\n") == std::string_view::npos) return;
+    uint32_t slice_begin = begin;
+    bool has_code = false;
+    for (const auto& token : scan_tokens(gap, begin).tokens) {
+      if (token.is(';')) {
+        if (has_code) slices.push_back({slice_begin, token.begin, 0, nullptr});
+        slice_begin = token.end;
+        has_code = false;
+      } else if (!token.is_comment()) {
+        has_code = true;
+      }
+    }
+    if (has_code) slices.push_back({slice_begin, end, 0, nullptr});
   }
 
   void set_region_ends(std::vector<Slice>& slices) const {
@@ -111,34 +136,35 @@ class FileParser {
   }
 
   void process(const Slice& slice, const SharedTree& whole_tree) {
-    Statement stmt;
     const ScanOutcome scanned = scan_tokens(text_.substr(slice.begin, slice.region_end - slice.begin), slice.begin);
     const Token* first = nullptr;
     const Token* last = nullptr;
     for (const auto& token : scanned.tokens) {
       if (token.begin >= slice.end) break;
       if (token.is_comment()) {
-        if (!first) pending_comments_.push_back(make_comment(text_, token));
+        if (!first) place_comment(make_comment(text_, token));
         continue;
       }
       if (!first) first = &token;
       last = &token;
     }
-    if (!first) {  // only comments (an empty statement)
-      take_trailing(scanned.tokens, slice.end, nullptr);
+    if (!first) {  // only comments: an empty statement
+      place_comments_after(scanned.tokens, slice.end);
       return;
     }
+    release_held();
+    Statement stmt;
     stmt.range = {first->begin, last->end};
     stmt.tokens = scanned.tokens;
     stmt.leading_comments = std::move(pending_comments_);
     pending_comments_.clear();
-    take_trailing(scanned.tokens, slice.end, &stmt);
 
     if (slice.node) {
       stmt.node = slice.node;
       stmt.tree = whole_tree;
       stmt.base_offset = 0;
-      emit(std::move(stmt));
+      hold(std::move(stmt));
+      place_comments_after(scanned.tokens, slice.end);
       return;
     }
     const std::string sql(text_.substr(slice.begin, slice.end - slice.begin));
@@ -146,6 +172,8 @@ class FileParser {
     if (const auto* error = result.error()) {
       const uint32_t at = slice.begin + byte_offset_of_cursor(sql, error->cursorpos);
       report({error->cursorpos > 0 ? token_range_at(stmt.tokens, at, stmt.range) : stmt.range, error->message, false});
+      pending_comments_ = std::move(stmt.leading_comments);  // they lead whatever comes next
+      place_comments_after(scanned.tokens, slice.end);
       return;
     }
     SharedTree tree = share(result.unpack());
@@ -155,26 +183,40 @@ class FileParser {
     for (size_t i = 0; i + 1 < tree->n_stmts; ++i) {  // rare: several statements in one slice
       Statement extra = stmt;
       extra.node = tree->stmts[i]->stmt;
-      extra.trailing_comments.clear();
-      emit(std::move(extra));
+      hold(std::move(extra));
     }
     stmt.node = tree->stmts[tree->n_stmts - 1]->stmt;
+    hold(std::move(stmt));
+    place_comments_after(scanned.tokens, slice.end);
+  }
+
+  // A statement is emitted only when the next one starts, because a comment after its ';' on the
+  // same line (in the next statement's text) still belongs to it.
+  void hold(Statement&& stmt) {
+    release_held();
+    held_ = std::move(stmt);
+    held_end_line_ = file_.position(held_->range.end).line;
+  }
+
+  void release_held() {
+    if (!held_) return;
+    Statement stmt = std::move(*held_);
+    held_.reset();
     emit(std::move(stmt));
   }
 
-  // Comments after the statement's ';' on the same line trail it; later ones lead the next one.
-  void take_trailing(const std::vector<Token>& tokens, uint32_t slice_end, Statement* stmt) {
-    uint32_t end_line = 0;
-    if (stmt) end_line = file_.position(stmt->range.end).line;
-    for (const auto& token : tokens) {
-      if (token.begin < slice_end || !token.is_comment()) continue;
-      Comment comment = make_comment(text_, token);
-      if (stmt && stmt->trailing_comments.empty() && pending_comments_.empty() &&
-          file_.position(token.begin).line == end_line)
-        stmt->trailing_comments.push_back(std::move(comment));
-      else
-        pending_comments_.push_back(std::move(comment));
-    }
+  void place_comment(Comment&& comment) {
+    if (held_ && pending_comments_.empty() && held_->trailing_comments.empty() &&
+        file_.position(comment.range.begin).line == held_end_line_)
+      held_->trailing_comments.push_back(std::move(comment));
+    else
+      pending_comments_.push_back(std::move(comment));
+  }
+
+  // Comments between the end of a statement and the end of its region (the file's tail).
+  void place_comments_after(const std::vector<Token>& tokens, uint32_t slice_end) {
+    for (const auto& token : tokens)
+      if (token.begin >= slice_end && token.is_comment()) place_comment(make_comment(text_, token));
   }
 
   void emit(Statement&& stmt) {
@@ -211,6 +253,8 @@ class FileParser {
   const ParseOptions& options_;
   const ParseSink& sink_;
   std::vector<Comment> pending_comments_;
+  std::optional<Statement> held_;
+  uint32_t held_end_line_ = 0;
   size_t errors_ = 0;
   bool stopped_ = false;
 };

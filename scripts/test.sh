@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# README command (2), and what CI runs: install the dependencies, then build with warnings as errors
+# and run the test suite twice: a normal build in build-ci/, and with ASan+UBSan in build-asan/.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+jobs=$(nproc)
+
+bash scripts/install-deps.sh
+
+echo "==> build-ci: -DZDLINT_WERROR=ON"
+cmake -S . -B build-ci -G Ninja -DZDLINT_WERROR=ON -DZDLINT_TESTS=ON
+cmake --build build-ci -j"$jobs"
+ctest --test-dir build-ci --output-on-failure --no-tests=error -j"$jobs"
+
+echo "==> build-asan: -DZDLINT_WERROR=ON -DZDLINT_SANITIZE=ON"
+cmake -S . -B build-asan -G Ninja -DZDLINT_WERROR=ON -DZDLINT_SANITIZE=ON -DZDLINT_TESTS=ON
+cmake --build build-asan -j"$jobs"
+export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs"

@@ -1,0 +1,3 @@
+CREATE TABLE accounts (id bigint PRIMARY KEY);
+CREATE FUNCTION default_region() RETURNS text LANGUAGE sql STABLE AS $$ SELECT 'eu' $$;
+CREATE FUNCTION plan_zero() RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT 0';

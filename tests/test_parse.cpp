@@ -1,0 +1,135 @@
+#include <doctest/doctest.h>
+
+#include "parser/parse_file.h"
+
+using namespace zdlint;
+
+namespace {
+
+ParsedFile parse(const std::string& text, ParseOptions options = {}) {
+  return parse_file(std::make_shared<const SourceFile>("t.sql", text), options);
+}
+
+std::string_view slice(const ParsedFile& file, ByteRange range) {
+  return file.source->text().substr(range.begin, range.size());
+}
+
+}  // namespace
+
+TEST_CASE("statement ranges start at the first token, not at leading comments") {
+  const auto file = parse("-- create it\n  /* note */ CREATE TABLE t (id int);\n\nSELECT 1 ; -- done\n");
+  REQUIRE(file.statements.size() == 2);
+  CHECK(slice(file, file.statements[0].range) == "CREATE TABLE t (id int)");
+  CHECK(file.source->position(file.statements[0].range.begin).line == 2);
+  CHECK(file.source->position(file.statements[0].range.begin).column_chars == 14);
+  CHECK(slice(file, file.statements[1].range) == "SELECT 1");
+  CHECK(file.syntax_errors.empty());
+}
+
+TEST_CASE("comments are attached to the statement they precede or trail") {
+  const auto file = parse("-- zdlint-ignore rename-column: ok\nALTER TABLE a RENAME x TO y; -- trailing\n-- lead b\nSELECT 1;\n-- at end\n");
+  REQUIRE(file.statements.size() == 2);
+  REQUIRE(file.statements[0].leading_comments.size() == 1);
+  CHECK(file.statements[0].leading_comments[0].text == "zdlint-ignore rename-column: ok");
+  REQUIRE(file.statements[0].trailing_comments.size() == 1);
+  CHECK(file.statements[0].trailing_comments[0].text == "trailing");
+  REQUIRE(file.statements[1].leading_comments.size() == 1);
+  CHECK(file.statements[1].leading_comments[0].text == "lead b");
+  REQUIRE(file.file_comments.size() == 1);
+  CHECK(file.file_comments[0].text == "at end");
+}
+
+TEST_CASE("a file of comments only has no statements but keeps its comments") {
+  const auto file = parse("-- zdlint-ignore-file drop-column-without-expand: legacy\n/* nothing */\n");
+  CHECK(file.statements.empty());
+  CHECK(file.syntax_errors.empty());
+  CHECK(file.file_comments.size() == 2);
+}
+
+TEST_CASE("recovery: a broken 2nd statement of 3 gives one syntax error at its exact position") {
+  const auto file = parse("CREATE TABLE a (id int);\nALTER TABLE a ADD COLUMN ;\nCREATE TABLE b (id int);\n");
+  REQUIRE(file.statements.size() == 2);
+  CHECK(slice(file, file.statements[0].range) == "CREATE TABLE a (id int)");
+  CHECK(slice(file, file.statements[1].range) == "CREATE TABLE b (id int)");
+  REQUIRE(file.syntax_errors.size() == 1);
+  const auto pos = file.source->position(file.syntax_errors[0].range.begin);
+  CHECK(pos.line == 2);
+  CHECK(pos.column_chars == 26);
+  CHECK(file.syntax_errors[0].message == "syntax error at end of input");
+}
+
+TEST_CASE("recovery: error positions count characters, not bytes, before the bad token") {
+  const auto file = parse("SELECT 'é' + ;\nSELECT 1;\n");
+  REQUIRE(file.syntax_errors.size() == 1);
+  CHECK(slice(file, file.syntax_errors[0].range) == ";");
+  CHECK(file.source->position(file.syntax_errors[0].range.begin).column_chars == 14);
+  CHECK(file.statements.size() == 1);
+}
+
+TEST_CASE("an unterminated string stops the scanner; statements before it are still analysed") {
+  const auto file = parse("CREATE TABLE a (id int);\nSELECT 'oops;\nSELECT 2;\n");
+  REQUIRE(file.statements.size() == 1);
+  REQUIRE(file.syntax_errors.size() == 1);
+  CHECK(file.syntax_errors[0].message.find("unterminated quoted string") != std::string::npos);
+  CHECK(file.source->position(file.syntax_errors[0].range.begin).line == 2);
+}
+
+TEST_CASE("syntax errors are bounded per file") {
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "SELEC " + std::to_string(i) + ";\n";
+  ParseOptions options;
+  options.max_syntax_errors = 20;
+  const auto file = parse(text, options);
+  REQUIRE(file.syntax_errors.size() == 21);
+  CHECK_FALSE(file.syntax_errors[19].gave_up);
+  CHECK(file.syntax_errors[20].gave_up);
+  CHECK(file.source->position(file.syntax_errors[20].range.begin).line == 21);
+  CHECK(file.syntax_errors[20].message.find("stopped parsing") != std::string::npos);
+}
+
+TEST_CASE("streaming mode yields the same statements as a whole-file parse") {
+  const std::string text = "-- a\nCREATE TABLE a (id int);\nCREATE INDEX i ON a (id); -- t\nSELEC;\nDROP TABLE a;\n";
+  const auto whole = parse(text);
+  ParseOptions streaming;
+  streaming.streaming_threshold_bytes = 0;
+  const auto streamed = parse(text, streaming);
+  REQUIRE(whole.statements.size() == 3);
+  REQUIRE(streamed.statements.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    CHECK(whole.statements[i].range == streamed.statements[i].range);
+    CHECK(whole.statements[i].kind() == streamed.statements[i].kind());
+  }
+  CHECK(streamed.statements[1].trailing_comments.size() == 1);
+  REQUIRE(streamed.syntax_errors.size() == 1);
+  CHECK(whole.syntax_errors[0].range == streamed.syntax_errors[0].range);
+}
+
+TEST_CASE("DO blocks: SQL inside is parsed with positions in the file") {
+  const std::string text =
+      "DO $$\nBEGIN\n  IF true THEN\n    CREATE INDEX i ON t (x);\n  END IF;\n"
+      "  EXECUTE 'ALTER TABLE t ADD COLUMN y int';\nEND $$;\n";
+  const auto file = parse(text);
+  REQUIRE(file.statements.size() == 3);
+  CHECK(file.statements[0].kind() == PG_QUERY__NODE__NODE_DO_STMT);
+  const auto& index = file.statements[1];
+  CHECK(index.origin == StatementOrigin::DoBlock);
+  CHECK(index.kind() == PG_QUERY__NODE__NODE_INDEX_STMT);
+  CHECK(slice(file, index.range) == "CREATE INDEX i ON t (x)");
+  CHECK(file.source->position(index.range.begin).line == 4);
+  CHECK(file.source->position(index.range.begin).column_chars == 5);
+  const auto& dynamic = file.statements[2];
+  CHECK(dynamic.kind() == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT);
+  CHECK(slice(file, dynamic.range) == "ALTER TABLE t ADD COLUMN y int");
+  // Locations inside the embedded tree map back to the file too.
+  CHECK(file.source->text().substr(dynamic.file_offset(dynamic.node->alter_table_stmt->relation->location), 1) == "t");
+}
+
+TEST_CASE("plpgsql function bodies: statements run later, marked as such") {
+  const auto file = parse(
+      "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS 'BEGIN DROP TABLE x; END';\n"
+      "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n");
+  REQUIRE(file.statements.size() == 3);
+  CHECK(file.statements[1].origin == StatementOrigin::FunctionBody);
+  CHECK(slice(file, file.statements[1].range) == "DROP TABLE x");
+  CHECK(file.statements[2].kind() == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT);
+}

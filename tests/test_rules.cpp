@@ -1,0 +1,155 @@
+// Rule tests driven by testdata/rules/<rule-id>/. Each case is a .sql file, or a directory of
+// files replayed in order as a migration history. Expectations are comments in the SQL:
+//   -- expect: RULE LINE:COL       (1-based, columns in code points)
+//   -- zdlint-test: pg-version=N   (settings for the case)
+// A case passes when the diagnostics of the directory's rule, and of any rule it names in an
+// expectation, are exactly the expected ones. Cases named bad_* must expect the rule; good_* must not.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "analyzer/engine.h"
+#include "rules/registry.h"
+#include "rules/rule_docs.h"
+#include "tests/test_support.h"
+
+using namespace zdlint;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Expectation {
+  std::string file;  // name relative to the case
+  std::string rule;
+  uint32_t line = 0, column = 0;
+  auto operator<=>(const Expectation&) const = default;
+};
+
+struct Case {
+  fs::path path;
+  std::set<Expectation> expected;
+  std::set<std::string> rules_named;
+  int pg_version = 15;
+};
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string relative_name(const fs::path& file, const fs::path& case_path) {
+  return fs::is_directory(case_path) ? fs::relative(file, case_path).string() : file.filename().string();
+}
+
+Case load_case(const fs::path& path) {
+  Case c{path, {}, {}, 15};
+  std::vector<fs::path> files;
+  if (fs::is_directory(path)) {
+    for (const auto& entry : fs::recursive_directory_iterator(path))
+      if (entry.path().extension() == ".sql") files.push_back(entry.path());
+  } else {
+    files.push_back(path);
+  }
+  static const std::regex expect_re(R"(--\s*expect:\s*([a-z0-9-]+)\s+(\d+):(\d+))");
+  static const std::regex version_re(R"(--\s*zdlint-test:\s*pg-version=(\d+))");
+  for (const auto& file : files) {
+    std::istringstream lines(read_file(file));
+    for (std::string line; std::getline(lines, line);) {
+      std::smatch m;
+      if (std::regex_search(line, m, expect_re)) {
+        c.expected.insert({relative_name(file, path), m[1], static_cast<uint32_t>(std::stoul(m[2])),
+                           static_cast<uint32_t>(std::stoul(m[3]))});
+        c.rules_named.insert(m[1]);
+      }
+      if (std::regex_search(line, m, version_re)) c.pg_version = std::stoi(m[1]);
+    }
+  }
+  return c;
+}
+
+std::set<Expectation> actual_for(const Case& c, const std::string& rule_id) {
+  LintRequest request;
+  request.paths = {c.path.string()};
+  request.settings.pg_version = c.pg_version;
+  const LintResult result = run_lint(request);
+  CHECK_MESSAGE(result.problems.empty(), "input problems in ", c.path);
+  std::set<Expectation> actual;
+  for (const auto& d : result.diagnostics) {
+    const std::string rule(d.rule.str());
+    if (rule != rule_id && !c.rules_named.contains(rule)) continue;
+    const auto& file = result.files.at(d.file);
+    const auto pos = file.source->position(d.range.begin);
+    actual.insert({relative_name(file.source->path(), c.path), rule, pos.line, pos.column_chars});
+  }
+  return actual;
+}
+
+std::string describe(const std::set<Expectation>& items) {
+  std::string out;
+  for (const auto& e : items) out += fmt::format("\n    {} {} {}:{}", e.file, e.rule, e.line, e.column);
+  return out.empty() ? " (none)" : out;
+}
+
+fs::path rules_testdata() { return fs::path(test::source_dir()) / "testdata" / "rules"; }
+
+}  // namespace
+
+TEST_CASE("every rule has a docs page and positive and negative testdata") {
+  for (const Rule* rule : all_rules()) {
+    const std::string id(rule->meta.id);
+    CAPTURE(id);
+    CHECK_MESSAGE(fs::exists(fs::path(test::source_dir()) / rule->meta.docs_path()), "missing docs page");
+    CHECK_MESSAGE(rule_doc(id).has_value(), "docs page not embedded");
+    const fs::path dir = rules_testdata() / id;
+    REQUIRE_MESSAGE(fs::is_directory(dir), "missing testdata directory");
+    size_t positive = 0, negative = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const Case c = load_case(entry.path());
+      const bool expects_rule = c.rules_named.contains(id);
+      const std::string name = entry.path().filename().string();
+      CHECK_MESSAGE(name.starts_with(expects_rule ? "bad_" : "good_"), name, " is misnamed for what it expects");
+      (expects_rule ? positive : negative)++;
+    }
+    CHECK_MESSAGE(positive > 0, "no positive testdata (a case that expects the rule)");
+    CHECK_MESSAGE(negative > 0, "no negative testdata (a case that must stay silent)");
+  }
+}
+
+TEST_CASE("testdata directories name registered rules only") {
+  for (const auto& entry : fs::directory_iterator(rules_testdata())) {
+    CAPTURE(entry.path());
+    CHECK(find_rule(entry.path().filename().string()) != nullptr);
+  }
+}
+
+TEST_CASE("rule testdata") {
+  std::vector<fs::path> rule_dirs;
+  for (const auto& entry : fs::directory_iterator(rules_testdata())) rule_dirs.push_back(entry.path());
+  std::sort(rule_dirs.begin(), rule_dirs.end());
+  for (const auto& dir : rule_dirs) {
+    std::vector<fs::path> cases;
+    for (const auto& entry : fs::directory_iterator(dir)) cases.push_back(entry.path());
+    std::sort(cases.begin(), cases.end());
+    for (const auto& path : cases) {
+      const std::string label = fs::relative(path, rules_testdata()).string();
+      SUBCASE(label.c_str()) {
+        const Case c = load_case(path);
+        const auto actual = actual_for(c, dir.filename().string());
+        std::set<Expectation> missing, unexpected;
+        std::set_difference(c.expected.begin(), c.expected.end(), actual.begin(), actual.end(),
+                            std::inserter(missing, missing.end()));
+        std::set_difference(actual.begin(), actual.end(), c.expected.begin(), c.expected.end(),
+                            std::inserter(unexpected, unexpected.end()));
+        CHECK_MESSAGE(missing.empty(), label, ": expected but not reported:", describe(missing));
+        CHECK_MESSAGE(unexpected.empty(), label, ": reported but not expected:", describe(unexpected));
+      }
+    }
+  }
+}

@@ -167,7 +167,9 @@ class FileParser {
       place_comments_after(scanned.tokens, slice.end);
       return;
     }
-    const std::string sql(text_.substr(slice.begin, slice.end - slice.begin));
+    // The ';' goes along so that errors read as PostgreSQL's would ("at or near ";"", not "at end of input").
+    const bool terminated = slice.end < text_.size() && text_[slice.end] == ';';
+    const std::string sql(text_.substr(slice.begin, slice.end - slice.begin + (terminated ? 1 : 0)));
     const ProtobufParseResult result(sql.c_str());
     if (const auto* error = result.error()) {
       const uint32_t at = slice.begin + byte_offset_of_cursor(sql, error->cursorpos);

@@ -51,8 +51,7 @@ size_t line_start_in(std::string_view text, int lineno) {
 
 class Extractor {
  public:
-  Extractor(const SourceFile& file, const Statement& host, const DecodedString& body)
-      : file_(file), host_(host), body_(body) {}
+  Extractor(const Statement& host, const DecodedString& body) : host_(host), body_(body) {}
 
   void walk(const nlohmann::json& node) {
     if (node.is_array()) {
@@ -132,7 +131,6 @@ class Extractor {
     }
   }
 
-  const SourceFile& file_;
   const Statement& host_;
   const DecodedString& body_;
   std::vector<Statement> statements_;
@@ -176,7 +174,7 @@ std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const 
   if (result.error() || !result.json()) return {};
   const auto json = nlohmann::json::parse(result.json(), nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) return {};
-  Extractor extractor(file, host, *body);
+  Extractor extractor(host, *body);
   extractor.walk(json);
   return extractor.take();
 }

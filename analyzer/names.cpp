@@ -2,12 +2,6 @@
 
 namespace zdlint {
 
-std::string_view string_value(const PgQuery__Node* node) {
-  if (node && node->node_case == PG_QUERY__NODE__NODE_STRING && node->string && node->string->sval)
-    return node->string->sval;
-  return {};
-}
-
 QualifiedName qualified_name(const PgQuery__RangeVar* relation) {
   if (!relation) return {"public", ""};
   const bool has_schema = relation->schemaname && *relation->schemaname;

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "parser/node_walk.h"  // string_value
+
 namespace zdlint {
 
 struct QualifiedName {
@@ -18,6 +20,5 @@ struct QualifiedName {
 QualifiedName qualified_name(const PgQuery__RangeVar* relation);
 // A name given as a list of String nodes (function names, DROP object names).
 QualifiedName qualified_name(PgQuery__Node* const* parts, size_t n_parts);
-std::string_view string_value(const PgQuery__Node* node);
 
 }  // namespace zdlint

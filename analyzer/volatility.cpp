@@ -68,10 +68,9 @@ ExpressionVolatility expression_volatility(const PgQuery__Node* expr, const Cata
     } else {
       assumed = true;  // CREATE FUNCTION defaults to VOLATILE, so an unknown function may well be
     }
-    if (volatility > result.volatility || (volatility == result.volatility && result.function.empty() && volatility != Volatility::Immutable)) {
+    if (volatility > result.volatility) {
       result.volatility = volatility;
       result.function = call->n_funcname > 1 ? name.str() : name.name;
-      result.location = call->location;
       result.assumed = assumed;
     }
   });

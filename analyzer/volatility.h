@@ -22,7 +22,6 @@ struct ExpressionVolatility {
   Volatility volatility = Volatility::Immutable;
   // The call that makes the expression volatile, when there is one.
   std::string function;
-  int32_t location = -1;
   bool assumed = false;  // the function is unknown, so PostgreSQL's default (VOLATILE) was assumed
 };
 

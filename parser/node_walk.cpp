@@ -30,6 +30,12 @@ void walk_message(const ProtobufCMessage* message, const std::function<void(cons
 
 }  // namespace
 
+std::string_view string_value(const PgQuery__Node* node) {
+  if (node && node->node_case == PG_QUERY__NODE__NODE_STRING && node->string && node->string->sval)
+    return node->string->sval;
+  return {};
+}
+
 void walk_nodes(const PgQuery__Node* root, const std::function<void(const PgQuery__Node&)>& visit) {
   walk_message(reinterpret_cast<const ProtobufCMessage*>(root), visit);
 }

@@ -4,10 +4,14 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <functional>
+#include <string_view>
 
 namespace zdlint {
 
 // Calls `visit` for `root` and each PgQuery__Node below it, depth first, in field order.
 void walk_nodes(const PgQuery__Node* root, const std::function<void(const PgQuery__Node&)>& visit);
+
+// The text of a String node; empty for anything else.
+std::string_view string_value(const PgQuery__Node* node);
 
 }  // namespace zdlint

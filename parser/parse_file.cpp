@@ -197,7 +197,7 @@ class FileParser {
   void hold(Statement&& stmt) {
     release_held();
     held_ = std::move(stmt);
-    held_end_line_ = file_.position(held_->range.end).line;
+    held_end_line_ = file_.line_of(held_->range.end);
   }
 
   void release_held() {
@@ -209,7 +209,7 @@ class FileParser {
 
   void place_comment(Comment&& comment) {
     if (held_ && pending_comments_.empty() && held_->trailing_comments.empty() &&
-        file_.position(comment.range.begin).line == held_end_line_)
+        file_.line_of(comment.range.begin) == held_end_line_)
       held_->trailing_comments.push_back(std::move(comment));
     else
       pending_comments_.push_back(std::move(comment));

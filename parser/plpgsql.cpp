@@ -4,17 +4,12 @@
 
 #include <string>
 
+#include "parser/node_walk.h"
 #include "parser/pg_query_raii.h"
 #include "parser/sql_text.h"
 
 namespace zdlint {
 namespace {
-
-std::string_view string_value(const PgQuery__Node* node) {
-  if (node && node->node_case == PG_QUERY__NODE__NODE_STRING && node->string && node->string->sval)
-    return node->string->sval;
-  return {};
-}
 
 std::string_view language_of(PgQuery__Node** options, size_t n_options) {
   for (size_t i = 0; i < n_options; ++i) {

@@ -65,10 +65,14 @@ LineIndex::LineIndex(std::string_view text) {
   }
 }
 
+uint32_t LineIndex::line_of(uint32_t offset) const {
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<uint32_t>(it - line_starts_.begin());
+}
+
 Position LineIndex::position(std::string_view text, uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
-  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const auto line = static_cast<uint32_t>(it - line_starts_.begin());
+  const uint32_t line = line_of(offset);
   const uint32_t start = line_starts_[line - 1];
   Position pos;
   pos.line = line;

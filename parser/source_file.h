@@ -28,6 +28,8 @@ class LineIndex {
   explicit LineIndex(std::string_view text);
   // Lines end at "\n", "\r\n" or a lone "\r", as LSP and SARIF count them.
   [[nodiscard]] Position position(std::string_view text, uint32_t offset) const;
+  // Just the 1-based line: a binary search, without counting columns.
+  [[nodiscard]] uint32_t line_of(uint32_t offset) const;
   [[nodiscard]] uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
   [[nodiscard]] uint32_t line_start(uint32_t line) const { return line_starts_.at(line - 1); }
   // The line's text without its terminator.
@@ -48,6 +50,7 @@ class SourceFile {
   [[nodiscard]] const char* c_str() const { return text_.c_str(); }
   [[nodiscard]] const LineIndex& lines() const { return lines_; }
   [[nodiscard]] Position position(uint32_t offset) const { return lines_.position(text_, offset); }
+  [[nodiscard]] uint32_t line_of(uint32_t offset) const { return lines_.line_of(offset); }
 
  private:
   std::string path_;

@@ -84,8 +84,8 @@ RenderedLine render(std::string_view line) {
 
 void excerpt(std::ostream& out, const SourceFile& file, const Diagnostic& d, const Style& style) {
   const auto& lines = file.lines();
-  const uint32_t first = file.position(d.range.begin).line;
-  uint32_t last = file.position(d.range.end).line;
+  const uint32_t first = file.line_of(d.range.begin);
+  uint32_t last = file.line_of(d.range.end);
   // A range that ends right after a line break ends on the previous line.
   if (last > first && d.range.end == lines.line_start(last)) --last;
   const auto gutter = std::to_string(last).size();
@@ -123,7 +123,7 @@ void report_text(std::ostream& out, const LintResult& result, const TextOptions&
         << d.message << '\n';
     if (options.quiet) continue;
     excerpt(out, *file.source, d, style);
-    const std::string pad(std::to_string(file.source->position(d.range.end).line).size(), ' ');
+    const std::string pad(std::to_string(file.source->line_of(d.range.end)).size(), ' ');
     for (const auto& note : d.notes) out << pad << ' ' << style.paint("= note:", "1") << ' ' << note.message << '\n';
     if (!d.help.empty()) out << pad << ' ' << style.paint("= help:", "1;32") << ' ' << d.help << '\n';
     out << '\n';

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 
-#include "parser/sql_text.h"
-
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
@@ -22,21 +20,6 @@ const Rule* find_rule(std::string_view id) {
   const auto rules = all_rules();
   const auto it = std::find_if(rules.begin(), rules.end(), [&](const Rule* r) { return r->meta.id == id; });
   return it == rules.end() ? nullptr : *it;
-}
-
-ByteRange StatementContext::range_of(int32_t location) const {
-  return token_range_at(stmt.tokens, stmt.file_offset(location), stmt.range);
-}
-
-Diagnostic& Emitter::emit(ByteRange range, std::string message, std::string help) {
-  Diagnostic& d = out_.emplace_back();
-  d.rule = RuleId(meta_.id);
-  d.severity = meta_.severity;
-  d.file = file_;
-  d.range = range;
-  d.message = std::move(message);
-  d.help = std::move(help);
-  return d;
 }
 
 }  // namespace zdlint

@@ -51,7 +51,6 @@ struct StatementContext {
   [[nodiscard]] bool is_new_table(const QualifiedName& table) const {
     return catalog.table_created_in_file(table, migration.file);
   }
-  [[nodiscard]] ByteRange range_of(int32_t location) const;
 };
 
 class Emitter {

@@ -48,7 +48,7 @@ std::string slurp(const fs::path& path) {
 
 }  // namespace
 
-RunResult run_zdlint(const std::vector<std::string>& args, const std::string& input, const fs::path& cwd) {
+RunResult run_zdlint(const std::vector<std::string>& args, const std::string& input) {
   // Output goes to files, not pipes, so a large report cannot deadlock the test.
   const TempDir io;
   const fs::path in_path = io.write("stdin", input), out_path = io.path() / "stdout", err_path = io.path() / "stderr";
@@ -63,11 +63,8 @@ RunResult run_zdlint(const std::vector<std::string>& args, const std::string& in
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());
   argv.push_back(nullptr);
-  const fs::path old_cwd = fs::current_path();
-  if (!cwd.empty()) fs::current_path(cwd);  // tests run serially; posix_spawn has no portable chdir
   pid_t pid = 0;
   const int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
-  if (!cwd.empty()) fs::current_path(old_cwd);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot start " + binary);
   int status = 0;

@@ -27,8 +27,7 @@ struct RunResult {
 };
 
 // Runs the built zdlint binary with `args` (no shell involved), feeding `input` on stdin.
-RunResult run_zdlint(const std::vector<std::string>& args, const std::string& input = "",
-                     const std::filesystem::path& cwd = {});
+RunResult run_zdlint(const std::vector<std::string>& args, const std::string& input = "");
 
 std::string source_dir();
 

@@ -3,6 +3,27 @@
 #include <algorithm>
 
 namespace zdlint {
+namespace {
+
+template <typename Map>
+const typename Map::mapped_type* find_in(const Map& map, const QualifiedName& name) {
+  const auto it = map.find(name);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+std::string_view to_string(RelationKind kind) {
+  switch (kind) {
+    case RelationKind::Table: return "table";
+    case RelationKind::PartitionedTable: return "partitioned table";
+    case RelationKind::View: return "view";
+    case RelationKind::MaterializedView: return "materialized view";
+    case RelationKind::Index: return "index";
+    case RelationKind::Sequence: return "sequence";
+  }
+  return "table";
+}
 
 std::string type_name_text(const PgQuery__TypeName* type) {
   if (!type) return {};
@@ -15,108 +36,79 @@ std::string type_name_text(const PgQuery__TypeName* type) {
   return text;
 }
 
-const Table* Catalog::find_table(const QualifiedName& name) const {
-  const auto it = tables_.find(name);
-  return it == tables_.end() ? nullptr : &it->second;
+std::string default_index_name(const std::string& table, const std::vector<std::string>& columns,
+                               std::string_view suffix) {
+  std::string name = table;
+  for (const auto& column : columns) name += "_" + (column.empty() ? std::string("expr") : column);
+  name += "_";
+  name += suffix;
+  return name;
+}
+
+const Column* Table::column(std::string_view column_name) const {
+  const auto it = std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.name == column_name; });
+  return it == columns.end() ? nullptr : &*it;
+}
+
+const Constraint* Table::constraint(std::string_view constraint_name) const {
+  const auto it = std::find_if(constraints.begin(), constraints.end(),
+                               [&](const Constraint& c) { return c.name == constraint_name; });
+  return it == constraints.end() ? nullptr : &*it;
+}
+
+const Table* Catalog::find_table(const QualifiedName& name) const { return find_in(tables_, name); }
+const Index* Catalog::find_index(const QualifiedName& name) const { return find_in(indexes_, name); }
+const Sequence* Catalog::find_sequence(const QualifiedName& name) const { return find_in(sequences_, name); }
+const Domain* Catalog::find_domain(const QualifiedName& name) const { return find_in(domains_, name); }
+const EnumType* Catalog::find_enum(const QualifiedName& name) const { return find_in(enums_, name); }
+
+bool Catalog::has_extension(std::string_view name) const { return extensions_.find(name) != extensions_.end(); }
+
+std::optional<Volatility> Catalog::function_volatility(const QualifiedName& name) const {
+  const Function* function = find_in(functions_, name);
+  if (!function) return std::nullopt;
+  return function->volatility;
+}
+
+std::optional<RelationKind> Catalog::relation_kind(const QualifiedName& name) const {
+  if (const Table* table = find_table(name)) return table->kind;
+  if (find_index(name)) return RelationKind::Index;
+  if (find_sequence(name)) return RelationKind::Sequence;
+  return std::nullopt;
+}
+
+std::vector<const Index*> Catalog::indexes_of(const QualifiedName& table) const {
+  std::vector<const Index*> result;
+  for (const auto& [name, index] : indexes_)
+    if (index.table == table) result.push_back(&index);
+  return result;
+}
+
+std::vector<const Table*> Catalog::tables_referencing(const QualifiedName& table) const {
+  std::vector<const Table*> result;
+  for (const auto& [name, candidate] : tables_) {
+    const bool references = std::any_of(candidate.constraints.begin(), candidate.constraints.end(), [&](const auto& c) {
+      return c.kind == ConstraintKind::ForeignKey && c.references == table;
+    });
+    if (references) result.push_back(&candidate);
+  }
+  return result;
+}
+
+std::vector<const Table*> Catalog::tables_using_domain(const QualifiedName& domain) const {
+  std::vector<const Table*> result;
+  for (const auto& [name, table] : tables_) {
+    const bool uses = std::any_of(table.columns.begin(), table.columns.end(), [&](const Column& c) {
+      return c.type.name == domain.name && (c.type.schema.empty() ? "public" : c.type.schema) == domain.schema;
+    });
+    if (uses) result.push_back(&table);
+  }
+  return result;
 }
 
 bool Catalog::table_created_in_file(const QualifiedName& name, FileId file) const {
   const Table* table = find_table(name);
-  return table && table->created_in_file == file;
-}
-
-std::optional<Volatility> Catalog::function_volatility(const QualifiedName& name) const {
-  const auto it = functions_.find(name);
-  if (it == functions_.end()) return std::nullopt;
-  return it->second.volatility;
-}
-
-void Catalog::apply(const Statement& stmt, FileId file) {
-  if (stmt.origin == StatementOrigin::FunctionBody || !stmt.node) return;
-  switch (stmt.kind()) {
-    case PG_QUERY__NODE__NODE_CREATE_STMT: apply_create_table(*stmt.node->create_stmt, file); break;
-    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: apply_alter_table(*stmt.node->alter_table_stmt); break;
-    case PG_QUERY__NODE__NODE_RENAME_STMT: apply_rename(*stmt.node->rename_stmt); break;
-    case PG_QUERY__NODE__NODE_DROP_STMT: apply_drop(*stmt.node->drop_stmt); break;
-    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: apply_create_function(*stmt.node->create_function_stmt, file); break;
-    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
-      const auto* into = stmt.node->create_table_as_stmt->into;
-      if (into && into->rel) {
-        const auto name = qualified_name(into->rel);
-        tables_.try_emplace(name, Table{name, {}, file});
-      }
-      break;
-    }
-    default: break;
-  }
-}
-
-void Catalog::apply_create_table(const PgQuery__CreateStmt& stmt, FileId file) {
-  const auto name = qualified_name(stmt.relation);
-  if (stmt.if_not_exists && tables_.contains(name)) return;
-  Table table{name, {}, file};
-  for (size_t i = 0; i < stmt.n_table_elts; ++i) {
-    const auto* elt = stmt.table_elts[i];
-    if (elt->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF && elt->column_def->colname)
-      table.columns.push_back({elt->column_def->colname, type_name_text(elt->column_def->type_name)});
-  }
-  tables_[name] = std::move(table);
-}
-
-void Catalog::apply_alter_table(const PgQuery__AlterTableStmt& stmt) {
-  const auto it = tables_.find(qualified_name(stmt.relation));
-  if (it == tables_.end()) return;  // pre-existing: nothing known to update
-  Table& table = it->second;
-  for (size_t i = 0; i < stmt.n_cmds; ++i) {
-    if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto* cmd = stmt.cmds[i]->alter_table_cmd;
-    if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && cmd->def &&
-        cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF && cmd->def->column_def->colname) {
-      table.columns.push_back({cmd->def->column_def->colname, type_name_text(cmd->def->column_def->type_name)});
-    } else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && cmd->name) {
-      std::erase_if(table.columns, [&](const Column& c) { return c.name == cmd->name; });
-    }
-  }
-}
-
-void Catalog::apply_rename(const PgQuery__RenameStmt& stmt) {
-  if (!stmt.newname) return;
-  if (stmt.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
-    const auto old_name = qualified_name(stmt.relation);
-    auto node = tables_.extract(old_name);
-    if (node.empty()) return;
-    node.key().name = stmt.newname;
-    node.mapped().name.name = stmt.newname;
-    tables_.insert(std::move(node));
-  } else if (stmt.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN && stmt.subname) {
-    const auto it = tables_.find(qualified_name(stmt.relation));
-    if (it == tables_.end()) return;
-    for (auto& column : it->second.columns)
-      if (column.name == stmt.subname) column.name = stmt.newname;
-  }
-}
-
-void Catalog::apply_drop(const PgQuery__DropStmt& stmt) {
-  if (stmt.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  for (size_t i = 0; i < stmt.n_objects; ++i) {
-    const auto* object = stmt.objects[i];
-    if (object->node_case != PG_QUERY__NODE__NODE_LIST) continue;
-    tables_.erase(qualified_name(object->list->items, object->list->n_items));
-  }
-}
-
-void Catalog::apply_create_function(const PgQuery__CreateFunctionStmt& stmt, FileId file) {
-  const auto name = qualified_name(stmt.funcname, stmt.n_funcname);
-  Volatility volatility = Volatility::Volatile;  // PostgreSQL's default
-  for (size_t i = 0; i < stmt.n_options; ++i) {
-    const auto* option = stmt.options[i];
-    if (option->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !option->def_elem->defname) continue;
-    if (std::string_view(option->def_elem->defname) != "volatility") continue;
-    const auto value = string_value(option->def_elem->arg);
-    if (value == "immutable") volatility = Volatility::Immutable;
-    else if (value == "stable") volatility = Volatility::Stable;
-  }
-  functions_[name] = Function{name, volatility, file};
+  return table && table->origin.file == file;
 }
 
 }  // namespace zdlint

@@ -1,58 +1,154 @@
 #pragma once
 // The schema as the migrations before the current statement leave it, built by replaying them.
-// Rules ask it questions; only the engine changes it, through apply().
+// Rules and the lock model ask it questions; only the engine changes it, through apply().
+//
+// Anything the replay never saw created is "pre-existing": it was there before the first
+// migration zdlint was shown, so it is assumed large and busy, and its details are unknown.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzer/names.h"
+#include "analyzer/sql_types.h"
 #include "analyzer/volatility.h"
 #include "parser/source_file.h"
 #include "parser/statement.h"
 
 namespace zdlint {
 
-struct Column {
-  std::string name;
-  std::string type;  // as written, e.g. "varchar" or "pg_catalog.int4"
+// Where an object was created: the migration file, and which of the replay's transactions.
+struct Origin {
+  FileId file = 0;
+  uint32_t transaction = 0;
 };
 
+enum class RelationKind { Table, PartitionedTable, View, MaterializedView, Index, Sequence };
+
+// As `zdlint locks` prints it: "table", "partitioned table", "materialized view", …
+std::string_view to_string(RelationKind kind);
+
+struct Column {
+  std::string name;
+  SqlType type;
+  bool not_null = false;
+  bool has_default = false;
+  Volatility default_volatility = Volatility::Immutable;
+  bool identity = false;
+  bool generated = false;  // GENERATED ALWAYS AS (…) STORED
+};
+
+enum class ConstraintKind { Check, ForeignKey, PrimaryKey, Unique, Exclusion, NotNull };
+
+struct Constraint {
+  std::string name;
+  ConstraintKind kind = ConstraintKind::Check;
+  std::vector<std::string> columns;
+  bool validated = true;           // false while NOT VALID
+  QualifiedName references;        // FOREIGN KEY: the referenced table
+  std::string proves_not_null;     // CHECK (col IS NOT NULL): the column it proves non-null
+  std::string index;               // PRIMARY KEY / UNIQUE / EXCLUDE: the index behind it
+  Origin origin;
+};
+
+struct Index {
+  QualifiedName name;
+  QualifiedName table;
+  std::vector<std::string> columns;  // an empty entry for each expression
+  bool unique = false;
+  bool partial = false;
+  Origin origin;
+};
+
+// Tables, partitioned tables, views and materialized views: relations with columns.
 struct Table {
   QualifiedName name;
+  RelationKind kind = RelationKind::Table;
   std::vector<Column> columns;
-  FileId created_in_file = 0;
+  std::vector<Constraint> constraints;
+  bool unlogged = false;
+  std::optional<QualifiedName> partition_of;
+  bool default_partition = false;
+  std::vector<QualifiedName> partitions;
+  std::vector<std::string> partition_key;
+  std::string replica_identity = "default";
+  std::string access_method = "heap";
+  std::vector<QualifiedName> reads;  // views and materialized views: the relations their query reads
+  Origin origin;
+
+  [[nodiscard]] const Column* column(std::string_view column_name) const;
+  [[nodiscard]] const Constraint* constraint(std::string_view constraint_name) const;
+};
+
+struct Sequence {
+  QualifiedName name;
+  std::optional<QualifiedName> owned_by_table;
+  Origin origin;
+};
+
+struct Domain {
+  QualifiedName name;
+  SqlType base;
+  std::vector<std::string> checks;  // names of its CHECK constraints
+  bool not_null = false;
+  Origin origin;
+};
+
+struct EnumType {
+  QualifiedName name;
+  std::vector<std::string> values;
+  Origin origin;
 };
 
 struct Function {
   QualifiedName name;
   Volatility volatility = Volatility::Volatile;
-  FileId created_in_file = 0;
+  Origin origin;
 };
 
 class Catalog {
  public:
   [[nodiscard]] const Table* find_table(const QualifiedName& name) const;
+  [[nodiscard]] const Index* find_index(const QualifiedName& name) const;
+  [[nodiscard]] const Sequence* find_sequence(const QualifiedName& name) const;
+  [[nodiscard]] const Domain* find_domain(const QualifiedName& name) const;
+  [[nodiscard]] const EnumType* find_enum(const QualifiedName& name) const;
+  [[nodiscard]] bool has_extension(std::string_view name) const;
+  [[nodiscard]] std::optional<Volatility> function_volatility(const QualifiedName& name) const;
+  // Any relation the history created, whatever its kind.
+  [[nodiscard]] std::optional<RelationKind> relation_kind(const QualifiedName& name) const;
+
+  [[nodiscard]] std::vector<const Index*> indexes_of(const QualifiedName& table) const;
+  // Tables with a FOREIGN KEY that references `table`.
+  [[nodiscard]] std::vector<const Table*> tables_referencing(const QualifiedName& table) const;
+  [[nodiscard]] std::vector<const Table*> tables_using_domain(const QualifiedName& domain) const;
+
   // True when the table was created by an earlier statement of `file`: it is new in this
   // migration, so it is empty and no running application depends on it yet.
   [[nodiscard]] bool table_created_in_file(const QualifiedName& name, FileId file) const;
-  [[nodiscard]] std::optional<Volatility> function_volatility(const QualifiedName& name) const;
 
   // Replays one executed statement. Statements inside function bodies are not executed by the
-  // migration and must not be applied.
-  void apply(const Statement& stmt, FileId file);
+  // migration and are ignored.
+  void apply(const Statement& stmt, Origin origin);
 
  private:
-  void apply_create_table(const PgQuery__CreateStmt& stmt, FileId file);
-  void apply_alter_table(const PgQuery__AlterTableStmt& stmt);
-  void apply_rename(const PgQuery__RenameStmt& stmt);
-  void apply_drop(const PgQuery__DropStmt& stmt);
-  void apply_create_function(const PgQuery__CreateFunctionStmt& stmt, FileId file);
-
+  friend class CatalogReplay;
   std::map<QualifiedName, Table> tables_;
+  std::map<QualifiedName, Index> indexes_;
+  std::map<QualifiedName, Sequence> sequences_;
+  std::map<QualifiedName, Domain> domains_;
+  std::map<QualifiedName, EnumType> enums_;
   std::map<QualifiedName, Function> functions_;
+  std::map<std::string, Origin, std::less<>> extensions_;
 };
 
+// "pg_catalog.varchar(50)" style text of a type, for messages.
 std::string type_name_text(const PgQuery__TypeName* type);
+
+// PostgreSQL's default names for objects the SQL leaves unnamed (truncation to 63 bytes and the
+// numbering of collisions are not reproduced).
+std::string default_index_name(const std::string& table, const std::vector<std::string>& columns, std::string_view suffix);
 
 }  // namespace zdlint

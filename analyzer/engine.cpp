@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "analyzer/catalog.h"
+#include "analyzer/lock_model.h"
+#include "analyzer/session.h"
 #include "analyzer/discovery.h"
 #include "analyzer/thread_pool.h"
 #include "rules/registry.h"
@@ -65,36 +67,54 @@ class Replay {
  public:
   Replay(const LintRequest& request, LintResult& result) : request_(request), result_(result) {
     for (const Rule* rule : all_rules())
-      if (rule->check && request.rules.enabled(rule->meta.id)) rules_.push_back(rule);
+      if ((rule->check || rule->check_file) && request.run_rules && request.rules.enabled(rule->meta.id))
+        rules_.push_back(rule);
     report_syntax_errors_ = request.rules.enabled(syntax_error_rule().meta.id);
   }
 
   void file(FileId id, PendingFile& pending) {
     migration_ = {id, pending.source.get()};
+    session_.begin_file(request_.settings.assume_in_transaction);
+    summaries_.clear();
     FileReport& report = result_.files[id];
     if (pending.parsed) {
       for (const auto& stmt : pending.parsed->statements) statement(stmt, report);
       for (auto& error : pending.parsed->syntax_errors) syntax_error(std::move(error));
       pending.parsed.reset();  // the trees are no longer needed
-      return;
+    } else {
+      const ParseSink sink{
+          [&](Statement&& stmt) { statement(stmt, report); },
+          [&](SyntaxError&& error) { syntax_error(std::move(error)); },
+          [](Comment&&) {},
+      };
+      parse_streaming(*pending.source, request_.parse, sink);
     }
-    const ParseSink sink{
-        [&](Statement&& stmt) { statement(stmt, report); },
-        [&](SyntaxError&& error) { syntax_error(std::move(error)); },
-        [](Comment&&) {},
-    };
-    parse_streaming(*pending.source, request_.parse, sink);
+    const FileContext ctx{migration_, request_.settings, session_, summaries_};
+    for (const Rule* rule : rules_) {
+      if (!rule->check_file) continue;
+      Emitter emitter(rule->meta, migration_.file, result_.diagnostics);
+      rule->check_file(ctx, emitter);
+    }
   }
 
  private:
   void statement(const Statement& stmt, FileReport& report) {
-    if (stmt.origin == StatementOrigin::TopLevel) ++report.statements;
-    const StatementContext ctx{stmt, catalog_, migration_, request_.settings};
+    const StatementEffects effects =
+        lock_model({stmt, catalog_, session_, migration_.file, request_.settings.pg_version});
+    if (stmt.origin == StatementOrigin::TopLevel) {
+      ++report.statements;
+      summaries_.push_back({stmt.range, stmt.kind(), effects.concurrently, effects.refuses_transaction,
+                            session_.in_transaction(), effects.strongest_on_pre_existing()});
+    }
+    if (request_.on_effects) request_.on_effects(migration_.file, *migration_.source, stmt, session_, effects);
+    const StatementContext ctx{stmt, catalog_, migration_, request_.settings, session_, effects};
     for (const Rule* rule : rules_) {
+      if (!rule->check) continue;
       Emitter emitter(rule->meta, migration_.file, result_.diagnostics);
       rule->check(ctx, emitter);
     }
-    catalog_.apply(stmt, migration_.file);
+    catalog_.apply(stmt, Origin{migration_.file, session_.transaction_id()});
+    session_.apply(stmt, effects);
   }
 
   void syntax_error(SyntaxError&& error) {
@@ -116,7 +136,9 @@ class Replay {
   std::vector<const Rule*> rules_;
   bool report_syntax_errors_ = true;
   Catalog catalog_;
+  Session session_;
   MigrationInfo migration_;
+  std::vector<StatementSummary> summaries_;
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #pragma once
 // The pipeline: discover, read and parse in parallel, replay in order, run the rules.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -21,6 +22,10 @@ struct RuleSelection {
   }
 };
 
+// Called for every statement the replay executes, with what the lock model predicts for it.
+using EffectsObserver =
+    std::function<void(FileId, const SourceFile&, const Statement&, const Session&, const StatementEffects&)>;
+
 struct LintRequest {
   std::vector<std::string> paths;  // "-" reads standard input
   std::string stdin_filename = "<stdin>";
@@ -28,6 +33,8 @@ struct LintRequest {
   RuleSelection rules;
   unsigned jobs = 1;
   ParseOptions parse;
+  bool run_rules = true;
+  EffectsObserver on_effects;  // optional
 };
 
 struct FileReport {

@@ -1,5 +1,7 @@
 #include "analyzer/names.h"
 
+#include <algorithm>
+
 namespace zdlint {
 
 QualifiedName qualified_name(const PgQuery__RangeVar* relation) {
@@ -13,6 +15,30 @@ QualifiedName qualified_name(PgQuery__Node* const* parts, size_t n_parts) {
   const std::string name(string_value(parts[n_parts - 1]));
   if (n_parts >= 2) return {std::string(string_value(parts[n_parts - 2])), name};
   return {"public", name};
+}
+
+QualifiedName qualified_name(const PgQuery__Node* list) {
+  if (!list) return {"public", ""};
+  if (list->node_case == PG_QUERY__NODE__NODE_LIST) return qualified_name(list->list->items, list->list->n_items);
+  if (list->node_case == PG_QUERY__NODE__NODE_STRING) return {"public", std::string(string_value(list))};
+  return {"public", ""};
+}
+
+std::vector<std::string> string_list(PgQuery__Node* const* items, size_t n_items) {
+  std::vector<std::string> result;
+  for (size_t i = 0; i < n_items; ++i)
+    if (items[i]->node_case == PG_QUERY__NODE__NODE_STRING) result.emplace_back(string_value(items[i]));
+  return result;
+}
+
+std::vector<QualifiedName> relations_named(const PgQuery__Node* root) {
+  std::vector<QualifiedName> result;
+  walk_nodes(root, [&](const PgQuery__Node& node) {
+    if (node.node_case != PG_QUERY__NODE__NODE_RANGE_VAR) return;
+    auto name = qualified_name(node.range_var);
+    if (std::find(result.begin(), result.end(), name) == result.end()) result.push_back(std::move(name));
+  });
+  return result;
 }
 
 }  // namespace zdlint

@@ -5,6 +5,7 @@
 #include <compare>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parser/node_walk.h"  // string_value
 
@@ -20,5 +21,13 @@ struct QualifiedName {
 QualifiedName qualified_name(const PgQuery__RangeVar* relation);
 // A name given as a list of String nodes (function names, DROP object names).
 QualifiedName qualified_name(PgQuery__Node* const* parts, size_t n_parts);
+// A name given as a List node of String nodes (DROP objects, COMMENT ON objects).
+QualifiedName qualified_name(const PgQuery__Node* list);
+
+// The texts of a list of String nodes (column lists), skipping anything else.
+std::vector<std::string> string_list(PgQuery__Node* const* items, size_t n_items);
+
+// Every table, view or sequence a statement or query names (FROM lists, subqueries, targets).
+std::vector<QualifiedName> relations_named(const PgQuery__Node* root);
 
 }  // namespace zdlint

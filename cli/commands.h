@@ -16,5 +16,6 @@ using Runner = std::function<int()>;
 Runner add_lint_command(CLI::App& app);
 Runner add_rules_command(CLI::App& app);
 Runner add_explain_command(CLI::App& app);
+Runner add_locks_command(CLI::App& app);
 
 }  // namespace zdlint::cli

@@ -20,6 +20,7 @@ struct LintOptions {
   std::string format = "text";
   std::string output;
   int pg_version = 15;
+  bool assume_in_transaction = false;
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   std::string fail_on = "warning";
@@ -70,6 +71,7 @@ int run(const LintOptions& options) {
   request.paths = options.paths;
   if (!options.stdin_filename.empty()) request.stdin_filename = options.stdin_filename;
   request.settings.pg_version = options.pg_version;
+  request.settings.assume_in_transaction = options.assume_in_transaction;
   request.jobs = options.jobs ? options.jobs : default_jobs();
   if (!parse_rule_list(options.select, "--select", request.rules.select) ||
       !parse_rule_list(options.ignore, "--ignore", request.rules.ignore))
@@ -120,6 +122,8 @@ Runner add_lint_command(CLI::App& app) {
   cmd->add_option("--pg-version", options->pg_version, "Major version of the production PostgreSQL server")
       ->check(CLI::Range(9, 18))
       ->capture_default_str();
+  cmd->add_flag("--assume-in-transaction", options->assume_in_transaction,
+                "Each file runs inside one transaction (as most migration runners do)");
   cmd->add_option("--select", options->select, "Run only these rules (comma-separated ids)");
   cmd->add_option("--ignore", options->ignore, "Do not run these rules (comma-separated ids)");
   cmd->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1")

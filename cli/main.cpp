@@ -11,7 +11,7 @@
 namespace {
 
 bool names_a_subcommand_or_global_flag(std::string_view arg) {
-  return arg == "lint" || arg == "rules" || arg == "explain" || arg == "--help" || arg == "-h" ||
+  return arg == "lint" || arg == "locks" || arg == "rules" || arg == "explain" || arg == "--help" || arg == "-h" ||
          arg == "--version" || arg == "-V" || arg == "help";
 }
 
@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   const zdlint::cli::Runner lint = zdlint::cli::add_lint_command(app);
   const zdlint::cli::Runner rules = zdlint::cli::add_rules_command(app);
   const zdlint::cli::Runner explain = zdlint::cli::add_explain_command(app);
+  const zdlint::cli::Runner locks = zdlint::cli::add_locks_command(app);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("rules")) return rules();
     if (app.got_subcommand("explain")) return explain();
+    if (app.got_subcommand("locks")) return locks();
     return lint();
   } catch (const std::exception& e) {
     std::cerr << "zdlint: internal error: " << e.what() << '\n';

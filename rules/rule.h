@@ -1,12 +1,15 @@
 #pragma once
 // What a rule is: its metadata and a check that reads one statement in context and emits
 // diagnostics. Rules never print, never touch files and never change the catalog.
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analyzer/catalog.h"
 #include "analyzer/diagnostic.h"
+#include "analyzer/lock_model.h"
+#include "analyzer/session.h"
 #include "parser/statement.h"
 
 namespace zdlint {
@@ -34,6 +37,8 @@ struct RuleMeta {
 
 struct LintSettings {
   int pg_version = 15;  // the production server's major version
+  // The runner wraps each file in one transaction (flyway, most framework runners).
+  bool assume_in_transaction = false;
 };
 
 struct MigrationInfo {
@@ -43,14 +48,33 @@ struct MigrationInfo {
 
 struct StatementContext {
   const Statement& stmt;
-  const Catalog& catalog;
+  const Catalog& catalog;  // as the statements before this one left it
   const MigrationInfo& migration;
   const LintSettings& settings;
+  const Session& session;             // transaction and settings before this statement
+  const StatementEffects& effects;    // what the lock model predicts this statement does
 
   // A table created earlier in this migration is new: empty, and no running code depends on it.
   [[nodiscard]] bool is_new_table(const QualifiedName& table) const {
     return catalog.table_created_in_file(table, migration.file);
   }
+};
+
+// One top-level statement of a file, kept for the checks that look at the whole file.
+struct StatementSummary {
+  ByteRange range;
+  PgQuery__Node__NodeCase kind = PG_QUERY__NODE__NODE__NOT_SET;
+  bool concurrently = false;
+  bool refuses_transaction = false;
+  bool in_transaction = false;  // an explicit or wrapping transaction was open when it ran
+  LockMode strongest_on_pre_existing = LockMode::None;
+};
+
+struct FileContext {
+  const MigrationInfo& migration;
+  const LintSettings& settings;
+  const Session& session;  // at the end of the file, before a wrapping transaction commits
+  std::span<const StatementSummary> statements;
 };
 
 class Emitter {
@@ -68,6 +92,8 @@ struct Rule {
   RuleMeta meta;
   // Null for rules reported by another layer (syntax-error comes from the parser).
   void (*check)(const StatementContext&, Emitter&) = nullptr;
+  // Optional: runs once at the end of each file, for checks about the file as a whole.
+  void (*check_file)(const FileContext&, Emitter&) = nullptr;
 };
 
 }  // namespace zdlint

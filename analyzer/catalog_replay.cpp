@@ -1,0 +1,573 @@
+// How each executed statement changes the Catalog. Only what the lock model and the rules need is
+// recorded; anything else is ignored rather than guessed.
+#include <algorithm>
+
+#include "analyzer/catalog.h"
+
+namespace zdlint {
+namespace {
+
+QualifiedName type_qualified_name(const SqlType& type) { return {type.schema.empty() ? "public" : type.schema, type.name}; }
+
+// The first column an expression mentions: PostgreSQL names an unnamed CHECK after it.
+std::string first_column(const PgQuery__Node* expr) {
+  std::string found;
+  walk_nodes(expr, [&](const PgQuery__Node& node) {
+    if (!found.empty() || node.node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return;
+    const auto* ref = node.column_ref;
+    if (ref->n_fields > 0) found = std::string(string_value(ref->fields[ref->n_fields - 1]));
+  });
+  return found;
+}
+
+// CHECK (col IS NOT NULL), alone or as one conjunct of an AND: PostgreSQL 12+ can then skip the
+// scan of SET NOT NULL.
+std::string proves_not_null(const PgQuery__Node* expr) {
+  if (!expr) return {};
+  if (expr->node_case == PG_QUERY__NODE__NODE_NULL_TEST) {
+    const auto* test = expr->null_test;
+    if (test->nulltesttype != PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL || !test->arg) return {};
+    if (test->arg->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return {};
+    const auto* ref = test->arg->column_ref;
+    return ref->n_fields == 1 ? std::string(string_value(ref->fields[0])) : std::string();
+  }
+  if (expr->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR && expr->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
+    for (size_t i = 0; i < expr->bool_expr->n_args; ++i)
+      if (auto column = proves_not_null(expr->bool_expr->args[i]); !column.empty()) return column;
+  }
+  return {};
+}
+
+std::vector<std::string> index_columns(PgQuery__Node* const* params, size_t n) {
+  std::vector<std::string> columns;
+  for (size_t i = 0; i < n; ++i) {
+    if (params[i]->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM) continue;
+    const auto* elem = params[i]->index_elem;
+    columns.emplace_back(elem->name ? elem->name : "");
+  }
+  return columns;
+}
+
+}  // namespace
+
+// Replays statements into a Catalog. A class only so the handlers share the catalog and origin.
+class CatalogReplay {
+ public:
+  CatalogReplay(Catalog& catalog, Origin origin) : c_(catalog), origin_(origin) {}
+
+  void statement(const PgQuery__Node& node) {
+    switch (node.node_case) {
+      case PG_QUERY__NODE__NODE_CREATE_STMT: create_table(*node.create_stmt); break;
+      case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: alter_table(*node.alter_table_stmt); break;
+      case PG_QUERY__NODE__NODE_RENAME_STMT: rename(*node.rename_stmt); break;
+      case PG_QUERY__NODE__NODE_DROP_STMT: drop(*node.drop_stmt); break;
+      case PG_QUERY__NODE__NODE_INDEX_STMT: create_index(*node.index_stmt); break;
+      case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: create_function(*node.create_function_stmt); break;
+      case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: {
+        const auto name = qualified_name(node.create_seq_stmt->sequence);
+        c_.sequences_.try_emplace(name, Sequence{name, std::nullopt, origin_});
+        break;
+      }
+      case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: create_domain(*node.create_domain_stmt); break;
+      case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: alter_domain(*node.alter_domain_stmt); break;
+      case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: {
+        const auto& stmt = *node.create_enum_stmt;
+        const auto name = qualified_name(stmt.type_name, stmt.n_type_name);
+        c_.enums_[name] = EnumType{name, string_list(stmt.vals, stmt.n_vals), origin_};
+        break;
+      }
+      case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: {
+        const auto& stmt = *node.alter_enum_stmt;
+        const auto it = c_.enums_.find(qualified_name(stmt.type_name, stmt.n_type_name));
+        if (it != c_.enums_.end() && stmt.new_val && !stmt.old_val) it->second.values.emplace_back(stmt.new_val);
+        break;
+      }
+      case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+        if (node.create_extension_stmt->extname) c_.extensions_.try_emplace(node.create_extension_stmt->extname, origin_);
+        break;
+      case PG_QUERY__NODE__NODE_VIEW_STMT: {
+        const auto& stmt = *node.view_stmt;
+        const auto name = qualified_name(stmt.view);
+        Table view{name, RelationKind::View};
+        view.reads = relations_named(stmt.query);
+        view.origin = origin_;
+        if (const Table* old = c_.find_table(name); old && stmt.replace) view.origin = old->origin;
+        c_.tables_[name] = std::move(view);
+        break;
+      }
+      case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
+        const auto& stmt = *node.create_table_as_stmt;
+        if (!stmt.into || !stmt.into->rel) break;
+        const auto name = qualified_name(stmt.into->rel);
+        if (stmt.if_not_exists && c_.tables_.contains(name)) break;
+        const bool matview = stmt.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
+        Table table{name, matview ? RelationKind::MaterializedView : RelationKind::Table};
+        for (const auto& column : string_list(stmt.into->col_names, stmt.into->n_col_names))
+          table.columns.push_back({column});
+        table.reads = relations_named(stmt.query);
+        table.origin = origin_;
+        c_.tables_[name] = std::move(table);
+        break;
+      }
+      default: break;
+    }
+  }
+
+ private:
+  void add_constraint(Table& table, const PgQuery__Constraint& constraint, const std::string& column_name) {
+    Constraint added;
+    added.origin = origin_;
+    std::string_view suffix;
+    switch (constraint.contype) {
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+        if (Column* column = mutable_column(table, column_name)) column->not_null = true;
+        return;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+        if (Column* column = mutable_column(table, column_name)) {
+          column->has_default = constraint.raw_expr && !(constraint.raw_expr->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+                                                         constraint.raw_expr->a_const->isnull);
+          column->default_volatility = expression_volatility(constraint.raw_expr, c_).volatility;
+        }
+        return;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+        if (Column* column = mutable_column(table, column_name)) {
+          column->identity = true;
+          column->not_null = true;
+          add_owned_sequence(table, column_name);
+        }
+        return;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+        if (Column* column = mutable_column(table, column_name)) column->generated = true;
+        return;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+        added.kind = ConstraintKind::Check;
+        added.columns = {column_name.empty() ? first_column(constraint.raw_expr) : column_name};
+        added.proves_not_null = proves_not_null(constraint.raw_expr);
+        suffix = "check";
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+        added.kind = ConstraintKind::ForeignKey;
+        added.columns = column_name.empty() ? string_list(constraint.fk_attrs, constraint.n_fk_attrs)
+                                            : std::vector<std::string>{column_name};
+        added.references = qualified_name(constraint.pktable);
+        suffix = "fkey";
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+      case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: {
+        const bool primary = constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
+        added.kind = primary ? ConstraintKind::PrimaryKey : ConstraintKind::Unique;
+        added.columns = column_name.empty() ? string_list(constraint.keys, constraint.n_keys)
+                                            : std::vector<std::string>{column_name};
+        if (constraint.indexname && *constraint.indexname) {
+          // USING INDEX: the existing index becomes the constraint's, and takes its name.
+          const QualifiedName old_index{table.name.schema, constraint.indexname};
+          if (const Index* index = c_.find_index(old_index)) added.columns = index->columns;
+        }
+        if (primary)
+          for (const auto& key : added.columns)
+            if (Column* column = mutable_column(table, key)) column->not_null = true;
+        suffix = primary ? "pkey" : "key";
+        break;
+      }
+      case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
+        added.kind = ConstraintKind::Exclusion;
+        for (size_t i = 0; i < constraint.n_exclusions; ++i) {
+          const auto* pair = constraint.exclusions[i];
+          if (pair->node_case == PG_QUERY__NODE__NODE_LIST && pair->list->n_items > 0 &&
+              pair->list->items[0]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM) {
+            const auto* elem = pair->list->items[0]->index_elem;
+            added.columns.emplace_back(elem->name ? elem->name : "");
+          }
+        }
+        suffix = "excl";
+        break;
+      default: return;
+    }
+    added.validated = !constraint.skip_validation;
+    if (constraint.conname && *constraint.conname) {
+      added.name = constraint.conname;
+    } else if (added.kind == ConstraintKind::PrimaryKey) {
+      added.name = table.name.name + "_pkey";
+    } else {
+      const std::vector<std::string> named_after =
+          added.kind == ConstraintKind::Check ? std::vector<std::string>{added.columns.empty() ? "" : added.columns[0]}
+                                              : added.columns;
+      added.name = named_after.size() == 1 && named_after[0].empty() ? table.name.name + "_" + std::string(suffix)
+                                                                     : default_index_name(table.name.name, named_after, suffix);
+    }
+    if (added.kind == ConstraintKind::PrimaryKey || added.kind == ConstraintKind::Unique ||
+        added.kind == ConstraintKind::Exclusion) {
+      if (constraint.indexname && *constraint.indexname) {
+        // ALTER TABLE … ADD CONSTRAINT name PRIMARY KEY USING INDEX idx renames idx to name.
+        auto node = c_.indexes_.extract(QualifiedName{table.name.schema, constraint.indexname});
+        if (!node.empty()) {
+          node.key().name = added.name;
+          node.mapped().name.name = added.name;
+          node.mapped().unique = true;
+          c_.indexes_.insert(std::move(node));
+        }
+      } else {
+        const QualifiedName index_name{table.name.schema, added.name};
+        c_.indexes_[index_name] = Index{index_name, table.name, added.columns,
+                                        added.kind != ConstraintKind::Exclusion, false, origin_};
+      }
+      added.index = added.name;
+    }
+    table.constraints.push_back(std::move(added));
+  }
+
+  static Column* mutable_column(Table& table, std::string_view name) {
+    const auto it = std::find_if(table.columns.begin(), table.columns.end(), [&](const Column& c) { return c.name == name; });
+    return it == table.columns.end() ? nullptr : &*it;
+  }
+
+  void add_owned_sequence(const Table& table, const std::string& column) {
+    const QualifiedName name{table.name.schema, table.name.name + "_" + column + "_seq"};
+    c_.sequences_[name] = Sequence{name, table.name, origin_};
+  }
+
+  void add_column(Table& table, const PgQuery__ColumnDef& def) {
+    if (!def.colname) return;
+    Column column{def.colname, sql_type(def.type_name)};
+    column.not_null = def.is_not_null;
+    table.columns.push_back(column);
+    if (is_serial_type(column.type)) {
+      Column& added = table.columns.back();
+      added.has_default = true;
+      added.default_volatility = Volatility::Volatile;
+      added.not_null = true;
+      add_owned_sequence(table, def.colname);
+    }
+    for (size_t i = 0; i < def.n_constraints; ++i)
+      if (def.constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+        add_constraint(table, *def.constraints[i]->constraint, def.colname);
+  }
+
+  void create_table(const PgQuery__CreateStmt& stmt) {
+    const auto name = qualified_name(stmt.relation);
+    if (stmt.if_not_exists && c_.tables_.contains(name)) return;
+    Table& table = c_.tables_[name];
+    table = Table{name, stmt.partspec ? RelationKind::PartitionedTable : RelationKind::Table};
+    table.origin = origin_;
+    table.unlogged = stmt.relation && stmt.relation->relpersistence && std::string_view(stmt.relation->relpersistence) == "u";
+    if (stmt.access_method && *stmt.access_method) table.access_method = stmt.access_method;
+    for (size_t i = 0; i < stmt.n_table_elts; ++i) {
+      const auto* elt = stmt.table_elts[i];
+      if (elt->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+        add_column(table, *elt->column_def);
+      } else if (elt->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+        add_constraint(table, *elt->constraint, "");
+      } else if (elt->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
+        if (const Table* source = c_.find_table(qualified_name(elt->table_like_clause->relation)))
+          for (const auto& column : source->columns) table.columns.push_back(column);
+      }
+    }
+    if (stmt.partspec)
+      for (size_t i = 0; i < stmt.partspec->n_part_params; ++i) {
+        const auto* param = stmt.partspec->part_params[i];
+        if (param->node_case == PG_QUERY__NODE__NODE_PARTITION_ELEM && param->partition_elem->name)
+          table.partition_key.emplace_back(param->partition_elem->name);
+      }
+    if (stmt.n_inh_relations > 0 && stmt.partbound &&
+        stmt.inh_relations[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+      const auto parent_name = qualified_name(stmt.inh_relations[0]->range_var);
+      table.partition_of = parent_name;
+      table.default_partition = stmt.partbound->is_default;
+      const auto parent = c_.tables_.find(parent_name);
+      if (parent != c_.tables_.end()) {
+        // A partition has its parent's columns, and a copy of each of its indexes.
+        if (table.columns.empty()) table.columns = parent->second.columns;
+        parent->second.partitions.push_back(name);
+        for (const Index* index : c_.indexes_of(parent_name)) clone_index_for_partition(*index, name);
+      }
+    }
+  }
+
+  void clone_index_for_partition(const Index& parent_index, const QualifiedName& partition) {
+    const bool pkey = parent_index.name.name == parent_index.table.name + "_pkey";
+    const QualifiedName name{partition.schema, pkey ? partition.name + "_pkey"
+                                                    : default_index_name(partition.name, parent_index.columns,
+                                                                         parent_index.unique ? "key" : "idx")};
+    c_.indexes_[name] = Index{name, partition, parent_index.columns, parent_index.unique, parent_index.partial, origin_};
+  }
+
+  void create_index(const PgQuery__IndexStmt& stmt) {
+    const auto table = qualified_name(stmt.relation);
+    const auto columns = index_columns(stmt.index_params, stmt.n_index_params);
+    const QualifiedName name{table.schema, stmt.idxname && *stmt.idxname
+                                               ? std::string(stmt.idxname)
+                                               : default_index_name(table.name, columns, "idx")};
+    if (stmt.if_not_exists && c_.indexes_.contains(name)) return;
+    c_.indexes_[name] = Index{name, table, columns, stmt.unique != 0, stmt.where_clause != nullptr, origin_};
+    const auto parent = c_.tables_.find(table);
+    if (parent != c_.tables_.end() && parent->second.kind == RelationKind::PartitionedTable && stmt.relation->inh)
+      for (const auto& partition : parent->second.partitions) clone_index_for_partition(c_.indexes_[name], partition);
+  }
+
+  void alter_table(const PgQuery__AlterTableStmt& stmt) {
+    const auto it = c_.tables_.find(qualified_name(stmt.relation));
+    if (it == c_.tables_.end()) return;  // pre-existing: nothing known to update
+    Table& table = it->second;
+    for (size_t i = 0; i < stmt.n_cmds; ++i) {
+      if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+      alter_table_cmd(table, *stmt.cmds[i]->alter_table_cmd);
+    }
+  }
+
+  void alter_table_cmd(Table& table, const PgQuery__AlterTableCmd& cmd) {
+    const std::string name = cmd.name ? cmd.name : "";
+    switch (cmd.subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+        if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+          if (cmd.missing_ok && table.column(cmd.def->column_def->colname ? cmd.def->column_def->colname : "")) break;
+          add_column(table, *cmd.def->column_def);
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
+        std::erase_if(table.constraints, [&](const Constraint& c) {
+          return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
+        });
+        std::erase_if(c_.indexes_, [&](const auto& entry) {
+          const Index& index = entry.second;
+          return index.table == table.name && std::find(index.columns.begin(), index.columns.end(), name) != index.columns.end();
+        });
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+        if (Column* column = mutable_column(table, name);
+            column && cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+          column->type = sql_type(cmd.def->column_def->type_name);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+        if (Column* column = mutable_column(table, name)) column->not_null = true;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+        if (Column* column = mutable_column(table, name)) column->not_null = false;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+        if (Column* column = mutable_column(table, name)) {
+          column->has_default = cmd.def != nullptr;
+          column->default_volatility = expression_volatility(cmd.def, c_).volatility;
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+        if (Column* column = mutable_column(table, name)) {
+          column->identity = true;
+          add_owned_sequence(table, name);
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
+        if (Column* column = mutable_column(table, name)) column->identity = false;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+        if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) add_constraint(table, *cmd.def->constraint, "");
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+        for (auto& constraint : table.constraints)
+          if (constraint.name == name) constraint.validated = true;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: {
+        const auto dropped = std::find_if(table.constraints.begin(), table.constraints.end(),
+                                          [&](const Constraint& c) { return c.name == name; });
+        if (dropped == table.constraints.end()) break;
+        if (!dropped->index.empty()) c_.indexes_.erase(QualifiedName{table.name.schema, dropped->index});
+        table.constraints.erase(dropped);
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged: table.unlogged = false; break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged: table.unlogged = true; break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetAccessMethod:
+        if (!name.empty()) table.access_method = name;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity:
+        if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_REPLICA_IDENTITY_STMT && cmd.def->replica_identity_stmt->identity_type) {
+          const std::string_view kind = cmd.def->replica_identity_stmt->identity_type;
+          table.replica_identity = kind == "f" ? "full" : kind == "n" ? "nothing" : kind == "i" ? "index" : "default";
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
+        if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD && table.kind == RelationKind::PartitionedTable) {
+          const auto partition = qualified_name(cmd.def->partition_cmd->name);
+          table.partitions.push_back(partition);
+          if (auto child = c_.tables_.find(partition); child != c_.tables_.end()) {
+            child->second.partition_of = table.name;
+            child->second.default_partition = cmd.def->partition_cmd->bound && cmd.def->partition_cmd->bound->is_default;
+          }
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition:
+        if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD) {
+          const auto partition = qualified_name(cmd.def->partition_cmd->name);
+          std::erase(table.partitions, partition);
+          if (auto child = c_.tables_.find(partition); child != c_.tables_.end()) {
+            child->second.partition_of.reset();
+            child->second.default_partition = false;
+          }
+        }
+        break;
+      default: break;
+    }
+  }
+
+  void rename(const PgQuery__RenameStmt& stmt) {
+    if (!stmt.newname) return;
+    switch (stmt.rename_type) {
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: {
+        const auto old_name = qualified_name(stmt.relation);
+        auto node = c_.tables_.extract(old_name);
+        if (node.empty()) return;
+        QualifiedName new_name{old_name.schema, stmt.newname};
+        node.key() = new_name;
+        node.mapped().name = new_name;
+        c_.tables_.insert(std::move(node));
+        for (auto& [index_name, index] : c_.indexes_)
+          if (index.table == old_name) index.table = new_name;
+        for (auto& [table_name, table] : c_.tables_) {
+          for (auto& constraint : table.constraints)
+            if (constraint.references == old_name) constraint.references = new_name;
+          for (auto& partition : table.partitions)
+            if (partition == old_name) partition = new_name;
+          if (table.partition_of == old_name) table.partition_of = new_name;
+        }
+        break;
+      }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
+        const auto old_name = qualified_name(stmt.relation);
+        auto node = c_.indexes_.extract(old_name);
+        if (node.empty()) return;
+        node.key().name = stmt.newname;
+        node.mapped().name.name = stmt.newname;
+        c_.indexes_.insert(std::move(node));
+        break;
+      }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
+        auto node = c_.sequences_.extract(qualified_name(stmt.relation));
+        if (node.empty()) return;
+        node.key().name = stmt.newname;
+        node.mapped().name.name = stmt.newname;
+        c_.sequences_.insert(std::move(node));
+        break;
+      }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
+        const auto it = c_.tables_.find(qualified_name(stmt.relation));
+        if (it == c_.tables_.end() || !stmt.subname) return;
+        for (auto& column : it->second.columns)
+          if (column.name == stmt.subname) column.name = stmt.newname;
+        for (auto& constraint : it->second.constraints) {
+          std::replace(constraint.columns.begin(), constraint.columns.end(), std::string(stmt.subname), std::string(stmt.newname));
+          if (constraint.proves_not_null == stmt.subname) constraint.proves_not_null = stmt.newname;
+        }
+        for (auto& [index_name, index] : c_.indexes_)
+          if (index.table == it->first)
+            std::replace(index.columns.begin(), index.columns.end(), std::string(stmt.subname), std::string(stmt.newname));
+        break;
+      }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
+        const auto it = c_.tables_.find(qualified_name(stmt.relation));
+        if (it == c_.tables_.end() || !stmt.subname) return;
+        for (auto& constraint : it->second.constraints)
+          if (constraint.name == stmt.subname) constraint.name = stmt.newname;
+        break;
+      }
+      default: break;
+    }
+  }
+
+  void drop(const PgQuery__DropStmt& stmt) {
+    for (size_t i = 0; i < stmt.n_objects; ++i) {
+      const auto* object = stmt.objects[i];
+      switch (stmt.remove_type) {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: drop_table(qualified_name(object)); break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: c_.indexes_.erase(qualified_name(object)); break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: c_.sequences_.erase(qualified_name(object)); break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+          if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+            c_.domains_.erase(type_qualified_name(sql_type(object->type_name)));
+          break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+          if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+            c_.enums_.erase(type_qualified_name(sql_type(object->type_name)));
+          break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
+          const auto name = string_value(object);
+          if (const auto it = c_.extensions_.find(name); it != c_.extensions_.end()) c_.extensions_.erase(it);
+          break;
+        }
+        default: break;
+      }
+    }
+  }
+
+  void drop_table(const QualifiedName& name) {
+    const auto it = c_.tables_.find(name);
+    if (it == c_.tables_.end()) return;
+    if (it->second.partition_of)
+      if (auto parent = c_.tables_.find(*it->second.partition_of); parent != c_.tables_.end())
+        std::erase(parent->second.partitions, name);
+    c_.tables_.erase(it);
+    std::erase_if(c_.indexes_, [&](const auto& entry) { return entry.second.table == name; });
+    std::erase_if(c_.sequences_, [&](const auto& entry) { return entry.second.owned_by_table == name; });
+  }
+
+  void create_function(const PgQuery__CreateFunctionStmt& stmt) {
+    const auto name = qualified_name(stmt.funcname, stmt.n_funcname);
+    Volatility volatility = Volatility::Volatile;  // PostgreSQL's default
+    for (size_t i = 0; i < stmt.n_options; ++i) {
+      const auto* option = stmt.options[i];
+      if (option->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !option->def_elem->defname) continue;
+      if (std::string_view(option->def_elem->defname) != "volatility") continue;
+      const auto value = string_value(option->def_elem->arg);
+      if (value == "immutable") volatility = Volatility::Immutable;
+      else if (value == "stable") volatility = Volatility::Stable;
+    }
+    c_.functions_[name] = Function{name, volatility, origin_};
+  }
+
+  void create_domain(const PgQuery__CreateDomainStmt& stmt) {
+    const auto name = qualified_name(stmt.domainname, stmt.n_domainname);
+    Domain domain{name, sql_type(stmt.type_name)};
+    domain.origin = origin_;
+    for (size_t i = 0; i < stmt.n_constraints; ++i) {
+      if (stmt.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+      const auto& constraint = *stmt.constraints[i]->constraint;
+      if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
+        domain.checks.emplace_back(constraint.conname && *constraint.conname ? constraint.conname : name.name + "_check");
+      else if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL)
+        domain.not_null = true;
+    }
+    c_.domains_[name] = std::move(domain);
+  }
+
+  void alter_domain(const PgQuery__AlterDomainStmt& stmt) {
+    const auto it = c_.domains_.find(qualified_name(stmt.type_name, stmt.n_type_name));
+    if (it == c_.domains_.end() || !stmt.subtype) return;
+    const std::string_view subtype = stmt.subtype;
+    if (subtype == "C" && stmt.def && stmt.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
+        stmt.def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK) {
+      const auto* conname = stmt.def->constraint->conname;
+      it->second.checks.emplace_back(conname && *conname ? conname : it->first.name + "_check");
+    } else if (subtype == "X" && stmt.name) {
+      std::erase(it->second.checks, std::string(stmt.name));
+    } else if (subtype == "O") {
+      it->second.not_null = true;
+    } else if (subtype == "N") {
+      it->second.not_null = false;
+    }
+  }
+
+  Catalog& c_;
+  Origin origin_;
+};
+
+void Catalog::apply(const Statement& stmt, Origin origin) {
+  if (stmt.origin == StatementOrigin::FunctionBody || !stmt.node) return;
+  CatalogReplay(*this, origin).statement(*stmt.node);
+}
+
+}  // namespace zdlint

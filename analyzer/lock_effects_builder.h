@@ -1,0 +1,91 @@
+#pragma once
+// Collects the effects of one statement: one entry per relation, the strongest lock and every flag
+// any part of the statement sets. Shared by the lock model's files.
+#include <algorithm>
+#include <string>
+
+#include "analyzer/lock_model.h"
+
+namespace zdlint {
+
+class EffectsBuilder {
+ public:
+  EffectsBuilder(const Catalog& catalog, FileId file, int pg_version)
+      : catalog_(catalog), file_(file), pg_version_(pg_version) {}
+
+  [[nodiscard]] const Catalog& catalog() const { return catalog_; }
+  [[nodiscard]] int pg_version() const { return pg_version_; }
+
+  // The effect on `name`, created with the catalog's kind for it (or `fallback` when unknown).
+  LockEffect& on(const QualifiedName& name, LockMode mode, RelationKind fallback = RelationKind::Table) {
+    auto it = std::find_if(result_.effects.begin(), result_.effects.end(),
+                           [&](const LockEffect& e) { return e.relation == name; });
+    if (it == result_.effects.end()) {
+      LockEffect effect;
+      effect.relation = name;
+      effect.kind = catalog_.relation_kind(name).value_or(fallback);
+      effect.known = catalog_.relation_kind(name).has_value();
+      effect.new_in_file = effect.known && origin_file(name) == file_;
+      result_.effects.push_back(std::move(effect));
+      it = result_.effects.end() - 1;
+    }
+    it->lock = std::max(it->lock, mode);
+    return *it;
+  }
+
+  // A relation the statement creates.
+  LockEffect& created(const QualifiedName& name, RelationKind kind) {
+    LockEffect& effect = on(name, LockMode::AccessExclusive, kind);
+    effect.kind = kind;
+    effect.created = true;
+    return effect;
+  }
+
+  // Every index the history knows on `table`, in `mode`; `rebuilt` when their data is rebuilt.
+  void indexes_of(const QualifiedName& table, LockMode mode, bool rebuilt) {
+    for (const Index* index : catalog_.indexes_of(table)) {
+      LockEffect& effect = on(index->name, mode, RelationKind::Index);
+      if (rebuilt) effect.index_rebuilt = effect.scan = true;
+    }
+  }
+
+  // The table is rewritten: new files for it and for every index, under AccessExclusiveLock.
+  void rewrite(const QualifiedName& table, std::string note = {}) {
+    LockEffect& effect = on(table, LockMode::AccessExclusive);
+    effect.rewrite = effect.scan = true;
+    if (!note.empty() && effect.note.empty()) effect.note = std::move(note);
+    indexes_of(table, LockMode::AccessExclusive, true);
+  }
+
+  StatementEffects& result() { return result_; }
+
+  StatementEffects finish() {
+    // An AccessExclusiveLock on an index that existed before stalls the planner for its table.
+    for (const auto& effect : result_.effects) {
+      if (effect.kind != RelationKind::Index || effect.created || effect.lock != LockMode::AccessExclusive) continue;
+      const Index* index = catalog_.find_index(effect.relation);
+      if (!index) continue;
+      for (auto& table : result_.effects)
+        if (table.relation == index->table) table.reads_blocked_via_index = true;
+    }
+    return std::move(result_);
+  }
+
+ private:
+  [[nodiscard]] FileId origin_file(const QualifiedName& name) const {
+    if (const Table* table = catalog_.find_table(name)) return table->origin.file;
+    if (const Index* index = catalog_.find_index(name)) return index->origin.file;
+    if (const Sequence* sequence = catalog_.find_sequence(name)) return sequence->origin.file;
+    return static_cast<FileId>(-1);
+  }
+
+  const Catalog& catalog_;
+  FileId file_;
+  int pg_version_;
+  StatementEffects result_;
+};
+
+// Statement pieces shared by the lock model's files.
+bool has_option(PgQuery__Node* const* options, size_t n_options, std::string_view name);
+
+}  // namespace zdlint

@@ -1,0 +1,539 @@
+// The lock model for every statement except ALTER TABLE (lock_model_alter_table.cpp).
+#include "analyzer/lock_model.h"
+
+#include "analyzer/lock_effects_builder.h"
+#include "analyzer/session.h"
+
+namespace zdlint {
+
+void alter_table_effects(const PgQuery__AlterTableStmt& stmt, const Session& session, EffectsBuilder& out);
+
+namespace {
+
+RelationKind kind_of(PgQuery__ObjectType type) {
+  switch (type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: return RelationKind::Index;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: return RelationKind::View;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: return RelationKind::MaterializedView;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return RelationKind::Sequence;
+    default: return RelationKind::Table;
+  }
+}
+
+// Relations a query reads take AccessShareLock (views included: rewriting expands them).
+void reads(const PgQuery__Node* query, EffectsBuilder& out) {
+  for (const auto& name : relations_named(query)) out.on(name, LockMode::AccessShare);
+}
+
+// nextval()/setval() with a literal sequence name take RowExclusiveLock on the sequence.
+void sequence_calls(const PgQuery__Node* root, EffectsBuilder& out) {
+  walk_nodes(root, [&](const PgQuery__Node& node) {
+    if (node.node_case != PG_QUERY__NODE__NODE_FUNC_CALL) return;
+    const auto& call = *node.func_call;
+    if (call.n_funcname == 0 || call.n_args == 0) return;
+    const auto name = string_value(call.funcname[call.n_funcname - 1]);
+    if (name != "nextval" && name != "setval") return;
+    const auto* arg = call.args[0];
+    if (arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) arg = arg->type_cast->arg;
+    if (!arg || arg->node_case != PG_QUERY__NODE__NODE_A_CONST || arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+      return;
+    const std::string text = arg->a_const->sval->sval;
+    const auto dot = text.find('.');
+    const QualifiedName sequence = dot == std::string::npos ? QualifiedName{"public", text}
+                                                            : QualifiedName{text.substr(0, dot), text.substr(dot + 1)};
+    out.on(sequence, LockMode::RowExclusive, RelationKind::Sequence);
+  });
+}
+
+void foreign_key_targets(const Table* table, LockMode mode, EffectsBuilder& out, std::string_view why) {
+  if (!table) return;
+  for (const auto& constraint : table->constraints)
+    if (constraint.kind == ConstraintKind::ForeignKey) {
+      LockEffect& parent = out.on(constraint.references, mode);
+      if (parent.note.empty()) parent.note = std::string(why);
+    }
+}
+
+LockMode foreign_key_lock(int pg_version) {
+  // Before 9.5 adding a foreign key took AccessExclusiveLock on both tables.
+  return pg_version < 10 ? LockMode::AccessExclusive : LockMode::ShareRowExclusive;
+}
+
+void create_table(const PgQuery__CreateStmt& stmt, EffectsBuilder& out) {
+  const auto name = qualified_name(stmt.relation);
+  if (stmt.if_not_exists && out.catalog().relation_kind(name)) return;  // a no-op with a notice
+  out.created(name, stmt.partspec ? RelationKind::PartitionedTable : RelationKind::Table);
+  const auto reference = [&](const PgQuery__Constraint& constraint) {
+    if (constraint.contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN || !constraint.pktable) return;
+    const auto parent = qualified_name(constraint.pktable);
+    if (parent == name) return;
+    LockEffect& effect = out.on(parent, foreign_key_lock(out.pg_version()));
+    if (effect.note.empty()) effect.note = "referenced by the new table's foreign key";
+  };
+  for (size_t i = 0; i < stmt.n_table_elts; ++i) {
+    const auto* elt = stmt.table_elts[i];
+    if (elt->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+      reference(*elt->constraint);
+    } else if (elt->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+      for (size_t k = 0; k < elt->column_def->n_constraints; ++k)
+        if (elt->column_def->constraints[k]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+          reference(*elt->column_def->constraints[k]->constraint);
+    } else if (elt->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
+      out.on(qualified_name(elt->table_like_clause->relation), LockMode::AccessShare);
+    }
+  }
+  for (size_t i = 0; i < stmt.n_inh_relations; ++i) {
+    if (stmt.inh_relations[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
+    const auto parent_name = qualified_name(stmt.inh_relations[i]->range_var);
+    if (!stmt.partbound) {
+      out.on(parent_name, LockMode::ShareUpdateExclusive).note = "inheritance parent";
+      continue;
+    }
+    // PARTITION OF: AccessExclusiveLock on the parent (unlike ATTACH PARTITION), which also stalls
+    // writes sent straight to its other partitions; the default partition is locked and scanned.
+    LockEffect& parent = out.on(parent_name, LockMode::AccessExclusive, RelationKind::PartitionedTable);
+    parent.note = "the partitioned table a partition is created in";
+    out.indexes_of(parent_name, LockMode::ShareUpdateExclusive, false);
+    if (const Table* parent_table = out.catalog().find_table(parent_name); parent_table && !stmt.partbound->is_default)
+      for (const auto& partition : parent_table->partitions)
+        if (const Table* existing = out.catalog().find_table(partition); existing && existing->default_partition) {
+          LockEffect& effect = out.on(partition, LockMode::AccessExclusive);
+          effect.scan = true;
+          effect.note = "the default partition, scanned for rows that belong to the new partition";
+        }
+  }
+}
+
+void create_index(const PgQuery__IndexStmt& stmt, EffectsBuilder& out) {
+  const auto table = qualified_name(stmt.relation);
+  const auto columns_name = [&] {
+    std::vector<std::string> columns;
+    for (size_t i = 0; i < stmt.n_index_params; ++i)
+      if (stmt.index_params[i]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+        columns.emplace_back(stmt.index_params[i]->index_elem->name ? stmt.index_params[i]->index_elem->name : "");
+    return columns;
+  };
+  const QualifiedName index{table.schema, stmt.idxname && *stmt.idxname ? std::string(stmt.idxname)
+                                                                        : default_index_name(table.name, columns_name(), "idx")};
+  if (stmt.if_not_exists && out.catalog().find_index(index)) return;
+  StatementEffects& result = out.result();
+  result.concurrently = stmt.concurrent;
+  result.refuses_transaction = stmt.concurrent;
+  const LockMode mode = stmt.concurrent ? LockMode::ShareUpdateExclusive : LockMode::Share;
+  LockEffect& target = out.on(table, mode);
+  const Table* known = out.catalog().find_table(table);
+  const bool partitioned = known && known->kind == RelationKind::PartitionedTable;
+  if (partitioned && stmt.concurrent)
+    result.fails_because = "PostgreSQL cannot create an index on a partitioned table concurrently";
+  if (partitioned) {
+    if (stmt.relation->inh)
+      for (const auto& partition : known->partitions) out.on(partition, mode).scan = true;
+  } else {
+    target.scan = true;
+  }
+  out.created(index, RelationKind::Index);
+}
+
+void drop_table_like(const QualifiedName& name, RelationKind kind, bool cascade, EffectsBuilder& out) {
+  out.on(name, LockMode::AccessExclusive, kind);
+  out.indexes_of(name, LockMode::AccessExclusive, false);
+  const Table* table = out.catalog().find_table(name);
+  // Dropping a referencing table removes the FK triggers on the referenced one.
+  foreign_key_targets(table, LockMode::AccessExclusive, out, "referenced by a foreign key of the dropped table");
+  if (!table) return;
+  if (table->partition_of) out.on(*table->partition_of, LockMode::AccessExclusive).note = "the dropped partition's parent";
+  for (const auto& partition : table->partitions) {
+    out.on(partition, LockMode::AccessExclusive).note = "a partition, dropped with its parent";
+    out.indexes_of(partition, LockMode::AccessExclusive, false);
+  }
+  if (cascade)
+    for (const Table* child : out.catalog().tables_referencing(name))
+      out.on(child->name, LockMode::AccessExclusive).note = "its foreign key to the dropped table is dropped (CASCADE)";
+}
+
+void drop(const PgQuery__DropStmt& stmt, EffectsBuilder& out) {
+  const bool cascade = stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  for (size_t i = 0; i < stmt.n_objects; ++i) {
+    const auto* object = stmt.objects[i];
+    const auto name = qualified_name(object);
+    switch (stmt.remove_type) {
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+        drop_table_like(name, kind_of(stmt.remove_type), cascade, out);
+        break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
+        out.result().concurrently = stmt.concurrent;
+        out.result().refuses_transaction = stmt.concurrent;
+        LockEffect& index = out.on(name, LockMode::AccessExclusive, RelationKind::Index);
+        if (const Index* known = out.catalog().find_index(name)) {
+          out.on(known->table, stmt.concurrent ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
+        } else {
+          index.note = "its table is unknown to zdlint: DROP INDEX also locks it";
+          index.assumed = true;
+          if (!stmt.concurrent) index.reads_blocked_via_index = true;
+        }
+        break;
+      }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: out.on(name, LockMode::AccessExclusive, RelationKind::Sequence); break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_RULE:
+        // The object list is [schema.]table.name: the table is everything but the last part.
+        if (object->node_case == PG_QUERY__NODE__NODE_LIST && object->list->n_items >= 2)
+          out.on(qualified_name(object->list->items, object->list->n_items - 1), LockMode::AccessExclusive);
+        break;
+      default: break;
+    }
+  }
+}
+
+void truncate(const PgQuery__TruncateStmt& stmt, EffectsBuilder& out) {
+  for (size_t i = 0; i < stmt.n_relations; ++i) {
+    if (stmt.relations[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
+    const auto name = qualified_name(stmt.relations[i]->range_var);
+    out.on(name, LockMode::AccessExclusive).note = "swapped for new empty files; no data is copied";
+    out.indexes_of(name, LockMode::AccessExclusive, false);
+    if (const Table* table = out.catalog().find_table(name))
+      for (const auto& partition : table->partitions) {
+        out.on(partition, LockMode::AccessExclusive);
+        out.indexes_of(partition, LockMode::AccessExclusive, false);
+      }
+  }
+}
+
+void reindex(const PgQuery__ReindexStmt& stmt, EffectsBuilder& out) {
+  const bool concurrently = has_option(stmt.params, stmt.n_params, "concurrently");
+  StatementEffects& result = out.result();
+  result.concurrently = concurrently;
+  const LockMode table_mode = concurrently ? LockMode::ShareUpdateExclusive : LockMode::Share;
+  // The rebuilt index is locked AccessExclusive unless CONCURRENTLY, which stalls every SELECT
+  // on the table: the planner locks all of a table's indexes.
+  const LockMode index_mode = concurrently ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive;
+  switch (stmt.kind) {
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX: {
+      result.refuses_transaction = concurrently;
+      const auto name = qualified_name(stmt.relation);
+      LockEffect& index = out.on(name, index_mode, RelationKind::Index);
+      index.index_rebuilt = index.scan = true;
+      if (const Index* known = out.catalog().find_index(name)) {
+        out.on(known->table, table_mode);
+      } else if (!concurrently) {
+        index.reads_blocked_via_index = true;
+        index.note = "its table is unknown to zdlint: REINDEX also locks it in ShareLock";
+      }
+      break;
+    }
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE: {
+      result.refuses_transaction = concurrently;
+      const auto name = qualified_name(stmt.relation);
+      LockEffect& table = out.on(name, table_mode);
+      table.scan = true;
+      if (!concurrently) table.reads_blocked_via_index = true;
+      for (const Index* index : out.catalog().indexes_of(name)) {
+        LockEffect& effect = out.on(index->name, index_mode, RelationKind::Index);
+        effect.index_rebuilt = effect.scan = true;
+      }
+      break;
+    }
+    default:
+      // SCHEMA, DATABASE, SYSTEM: every table in them; never inside a transaction block.
+      result.refuses_transaction = true;
+      break;
+  }
+}
+
+void vacuum(const PgQuery__VacuumStmt& stmt, EffectsBuilder& out) {
+  const bool full = has_option(stmt.options, stmt.n_options, "full");
+  out.result().refuses_transaction = stmt.is_vacuumcmd;
+  for (size_t i = 0; i < stmt.n_rels; ++i) {
+    if (stmt.rels[i]->node_case != PG_QUERY__NODE__NODE_VACUUM_RELATION) continue;
+    const auto name = qualified_name(stmt.rels[i]->vacuum_relation->relation);
+    if (stmt.is_vacuumcmd && full) {
+      out.rewrite(name, "VACUUM FULL copies the whole table and rebuilds every index");
+    } else {
+      out.on(name, LockMode::ShareUpdateExclusive);
+      if (stmt.is_vacuumcmd) out.indexes_of(name, LockMode::RowExclusive, false);
+    }
+  }
+}
+
+void refresh_matview(const PgQuery__RefreshMatViewStmt& stmt, EffectsBuilder& out) {
+  const auto name = qualified_name(stmt.relation);
+  if (const Table* view = out.catalog().find_table(name))
+    for (const auto& source : view->reads) out.on(source, LockMode::AccessShare);
+  out.result().concurrently = stmt.concurrent;
+  if (stmt.concurrent) {
+    LockEffect& view = out.on(name, LockMode::Exclusive, RelationKind::MaterializedView);
+    view.scan = true;
+    out.indexes_of(name, LockMode::RowExclusive, false);
+  } else {
+    LockEffect& view = out.on(name, LockMode::AccessExclusive, RelationKind::MaterializedView);
+    view.rewrite = view.scan = true;
+    out.indexes_of(name, LockMode::AccessExclusive, true);
+  }
+}
+
+void comment(const PgQuery__CommentStmt& stmt, EffectsBuilder& out) {
+  const auto* object = stmt.object;
+  if (!object || object->node_case != PG_QUERY__NODE__NODE_LIST) return;
+  const auto& items = *object->list;
+  switch (stmt.objtype) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+      out.on(qualified_name(items.items, items.n_items), LockMode::ShareUpdateExclusive, kind_of(stmt.objtype));
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+      if (items.n_items >= 2) out.on(qualified_name(items.items, items.n_items - 1), LockMode::ShareUpdateExclusive);
+      break;
+    default: break;
+  }
+}
+
+void lock_table(const PgQuery__LockStmt& stmt, EffectsBuilder& out) {
+  const auto mode = stmt.mode >= 1 && stmt.mode <= 8 ? static_cast<LockMode>(stmt.mode) : LockMode::AccessExclusive;
+  for (size_t i = 0; i < stmt.n_relations; ++i) {
+    if (stmt.relations[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
+    const auto* relation = stmt.relations[i]->range_var;
+    const auto name = qualified_name(relation);
+    out.on(name, mode);
+    if (const Table* table = out.catalog().find_table(name); table && relation->inh)
+      for (const auto& partition : table->partitions) out.on(partition, mode);
+  }
+}
+
+void dml_target(const PgQuery__RangeVar* relation, EffectsBuilder& out) {
+  const auto name = qualified_name(relation);
+  out.on(name, LockMode::RowExclusive);
+  out.indexes_of(name, LockMode::RowExclusive, false);
+}
+
+void insert(const PgQuery__InsertStmt& stmt, EffectsBuilder& out) {
+  reads(stmt.select_stmt, out);
+  sequence_calls(stmt.select_stmt, out);
+  dml_target(stmt.relation, out);
+  // Foreign-key checks lock the referenced rows FOR KEY SHARE: RowShareLock on the parent.
+  foreign_key_targets(out.catalog().find_table(qualified_name(stmt.relation)), LockMode::RowShare, out,
+                      "foreign-key checks of the inserted rows");
+}
+
+void update(const PgQuery__UpdateStmt& stmt, EffectsBuilder& out) {
+  for (size_t i = 0; i < stmt.n_from_clause; ++i) reads(stmt.from_clause[i], out);
+  reads(stmt.where_clause, out);
+  sequence_calls(stmt.where_clause, out);
+  for (size_t i = 0; i < stmt.n_target_list; ++i) sequence_calls(stmt.target_list[i], out);
+  dml_target(stmt.relation, out);
+  const auto name = qualified_name(stmt.relation);
+  // Every row of the table, in one transaction: row locks on all of them until commit.
+  if (!stmt.where_clause && stmt.n_from_clause == 0) out.on(name, LockMode::RowExclusive).scan = true;
+  const Table* table = out.catalog().find_table(name);
+  if (!table) return;
+  for (const auto& constraint : table->constraints) {
+    if (constraint.kind != ConstraintKind::ForeignKey) continue;
+    for (size_t i = 0; i < stmt.n_target_list; ++i) {
+      const auto* target = stmt.target_list[i];
+      if (target->node_case == PG_QUERY__NODE__NODE_RES_TARGET && target->res_target->name &&
+          std::find(constraint.columns.begin(), constraint.columns.end(), target->res_target->name) != constraint.columns.end())
+        out.on(constraint.references, LockMode::RowShare).note = "foreign-key checks of the updated rows";
+    }
+  }
+}
+
+void remove(const PgQuery__DeleteStmt& stmt, EffectsBuilder& out) {
+  for (size_t i = 0; i < stmt.n_using_clause; ++i) reads(stmt.using_clause[i], out);
+  reads(stmt.where_clause, out);
+  dml_target(stmt.relation, out);
+  const auto name = qualified_name(stmt.relation);
+  if (!stmt.where_clause && stmt.n_using_clause == 0) out.on(name, LockMode::RowExclusive).scan = true;
+  // ON DELETE checks look up referencing rows FOR KEY SHARE.
+  for (const Table* child : out.catalog().tables_referencing(name))
+    out.on(child->name, LockMode::RowShare).note = "foreign-key checks of the deleted rows";
+}
+
+void select(const PgQuery__SelectStmt& stmt, const PgQuery__Node& node, EffectsBuilder& out) {
+  reads(&node, out);
+  sequence_calls(&node, out);
+  if (stmt.n_locking_clause > 0)
+    for (const auto& name : relations_named(&node)) out.on(name, LockMode::RowShare);
+}
+
+void alter_domain(const PgQuery__AlterDomainStmt& stmt, EffectsBuilder& out) {
+  if (!stmt.subtype) return;
+  const std::string_view subtype = stmt.subtype;
+  bool validates = subtype == "V" || subtype == "O";
+  if (subtype == "C" && stmt.def && stmt.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+    validates = !stmt.def->constraint->skip_validation;
+  if (!validates) return;
+  // Every column of the domain is checked: ShareLock and a scan of each table that uses it.
+  for (const Table* table : out.catalog().tables_using_domain(qualified_name(stmt.type_name, stmt.n_type_name))) {
+    LockEffect& effect = out.on(table->name, LockMode::Share);
+    effect.scan = true;
+    effect.note = "has a column of the domain, checked row by row";
+  }
+}
+
+}  // namespace
+
+bool has_option(PgQuery__Node* const* options, size_t n_options, std::string_view name) {
+  for (size_t i = 0; i < n_options; ++i) {
+    const auto* option = options[i];
+    if (option->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !option->def_elem->defname) continue;
+    if (std::string_view(option->def_elem->defname) != name) continue;
+    // (CONCURRENTLY false) turns it off.
+    const auto* arg = option->def_elem->arg;
+    if (arg && arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN) return arg->boolean->boolval;
+    if (arg && arg->node_case == PG_QUERY__NODE__NODE_STRING) {
+      const auto value = string_value(arg);
+      return value != "false" && value != "off" && value != "0";
+    }
+    return true;
+  }
+  return false;
+}
+
+std::string_view to_string(Cost cost) { return cost == Cost::CatalogOnly ? "catalog-only" : "proportional"; }
+
+Blocked LockEffect::blocks() const {
+  Blocked blocked = blocked_by(lock);
+  if (reads_blocked_via_index) blocked.reads = true;
+  return blocked;
+}
+
+const LockEffect* StatementEffects::find(const QualifiedName& relation) const {
+  for (const auto& effect : effects)
+    if (effect.relation == relation) return &effect;
+  return nullptr;
+}
+
+LockMode StatementEffects::strongest() const {
+  LockMode mode = LockMode::None;
+  for (const auto& effect : effects) mode = std::max(mode, effect.lock);
+  return mode;
+}
+
+LockMode StatementEffects::strongest_on_pre_existing() const {
+  LockMode mode = LockMode::None;
+  for (const auto& effect : effects)
+    if (effect.pre_existing()) mode = std::max(mode, effect.lock);
+  return mode;
+}
+
+bool StatementEffects::rewrites() const {
+  return std::any_of(effects.begin(), effects.end(), [](const LockEffect& e) { return e.rewrite; });
+}
+
+bool StatementEffects::scans() const {
+  return std::any_of(effects.begin(), effects.end(), [](const LockEffect& e) { return e.scan; });
+}
+
+StatementEffects lock_model(const LockModelInput& input) {
+  EffectsBuilder out(input.catalog, input.file, input.pg_version);
+  // Statements inside function bodies run when the function is called, not by the migration.
+  if (!input.stmt.node || input.stmt.origin == StatementOrigin::FunctionBody) return out.finish();
+  const PgQuery__Node& node = *input.stmt.node;
+  switch (node.node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_STMT: create_table(*node.create_stmt, out); break;
+    case PG_QUERY__NODE__NODE_INDEX_STMT: create_index(*node.index_stmt, out); break;
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: alter_table_effects(*node.alter_table_stmt, input.session, out); break;
+    case PG_QUERY__NODE__NODE_DROP_STMT: drop(*node.drop_stmt, out); break;
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT: truncate(*node.truncate_stmt, out); break;
+    case PG_QUERY__NODE__NODE_REINDEX_STMT: reindex(*node.reindex_stmt, out); break;
+    case PG_QUERY__NODE__NODE_VACUUM_STMT: vacuum(*node.vacuum_stmt, out); break;
+    case PG_QUERY__NODE__NODE_CLUSTER_STMT:
+      if (node.cluster_stmt->relation)
+        out.rewrite(qualified_name(node.cluster_stmt->relation), "CLUSTER copies the table in index order");
+      else
+        out.result().refuses_transaction = true;  // every previously clustered table
+      break;
+    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT: refresh_matview(*node.refresh_mat_view_stmt, out); break;
+    case PG_QUERY__NODE__NODE_RENAME_STMT: {
+      const auto& stmt = *node.rename_stmt;
+      if (!stmt.relation) break;
+      const auto name = qualified_name(stmt.relation);
+      if (stmt.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX)
+        // PostgreSQL 12 lowered ALTER INDEX … RENAME to ShareUpdateExclusiveLock.
+        out.on(name, input.pg_version >= 12 ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive, RelationKind::Index);
+      else
+        out.on(name, LockMode::AccessExclusive, kind_of(stmt.relation_type));
+      break;
+    }
+    case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
+      if (node.alter_object_schema_stmt->relation)
+        out.on(qualified_name(node.alter_object_schema_stmt->relation), LockMode::AccessExclusive,
+               kind_of(node.alter_object_schema_stmt->object_type));
+      break;
+    case PG_QUERY__NODE__NODE_VIEW_STMT: {
+      const auto& stmt = *node.view_stmt;
+      reads(stmt.query, out);
+      const auto name = qualified_name(stmt.view);
+      if (stmt.replace) out.on(name, LockMode::AccessExclusive, RelationKind::View);
+      else out.created(name, RelationKind::View);
+      break;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
+      const auto& stmt = *node.create_table_as_stmt;
+      if (!stmt.into || !stmt.into->rel) break;
+      const auto name = qualified_name(stmt.into->rel);
+      if (stmt.if_not_exists && out.catalog().relation_kind(name)) break;
+      reads(stmt.query, out);
+      if (!stmt.into->skip_data)
+        for (auto& effect : out.result().effects) effect.scan = true;
+      out.created(name, stmt.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? RelationKind::MaterializedView
+                                                                              : RelationKind::Table);
+      break;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+      out.on(qualified_name(node.create_trig_stmt->relation), LockMode::ShareRowExclusive);
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+      out.on(qualified_name(node.create_policy_stmt->table), LockMode::AccessExclusive);
+      break;
+    case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
+      out.on(qualified_name(node.alter_policy_stmt->table), LockMode::AccessExclusive);
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:
+      for (size_t i = 0; i < node.create_stats_stmt->n_relations; ++i)
+        if (node.create_stats_stmt->relations[i]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR)
+          out.on(qualified_name(node.create_stats_stmt->relations[i]->range_var), LockMode::ShareUpdateExclusive);
+      break;
+    case PG_QUERY__NODE__NODE_COMMENT_STMT: comment(*node.comment_stmt, out); break;
+    case PG_QUERY__NODE__NODE_LOCK_STMT: lock_table(*node.lock_stmt, out); break;
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: {
+      const auto name = qualified_name(node.create_seq_stmt->sequence);
+      if (!(node.create_seq_stmt->if_not_exists && out.catalog().find_sequence(name)))
+        out.created(name, RelationKind::Sequence);
+      break;
+    }
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+      // Transactional since PostgreSQL 10: nextval() (RowExclusiveLock) waits until commit.
+      out.on(qualified_name(node.alter_seq_stmt->sequence), LockMode::ShareRowExclusive, RelationKind::Sequence);
+      break;
+    case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: alter_domain(*node.alter_domain_stmt, out); break;
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+      // No relation lock; before PostgreSQL 12 ADD VALUE refused a transaction block.
+      if (input.pg_version < 12 && !node.alter_enum_stmt->old_val) out.result().refuses_transaction = true;
+      break;
+    case PG_QUERY__NODE__NODE_INSERT_STMT: insert(*node.insert_stmt, out); break;
+    case PG_QUERY__NODE__NODE_UPDATE_STMT: update(*node.update_stmt, out); break;
+    case PG_QUERY__NODE__NODE_DELETE_STMT: remove(*node.delete_stmt, out); break;
+    case PG_QUERY__NODE__NODE_SELECT_STMT: select(*node.select_stmt, node, out); break;
+    case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+    case PG_QUERY__NODE__NODE_DROPDB_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT:
+    case PG_QUERY__NODE__NODE_DROP_TABLE_SPACE_STMT:
+      out.result().refuses_transaction = true;
+      break;
+    default: break;
+  }
+  return out.finish();
+}
+
+}  // namespace zdlint

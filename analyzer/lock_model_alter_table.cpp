@@ -1,0 +1,480 @@
+// The lock model for ALTER TABLE (and ALTER INDEX / MATERIALIZED VIEW / VIEW / SEQUENCE, which
+// share its parse tree). One statement takes the strongest lock any of its subcommands needs
+// (AlterTableGetLockLevel in tablecmds.c); each subcommand may add a rewrite, a scan, or locks on
+// other relations.
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "analyzer/lock_effects_builder.h"
+#include "analyzer/session.h"
+
+namespace zdlint {
+namespace {
+
+struct AlterContext {
+  const PgQuery__AlterTableStmt& stmt;
+  const Session& session;
+  EffectsBuilder& out;
+  QualifiedName target;
+  RelationKind fallback_kind;
+  const Table* table;  // null when the history never created it
+
+  LockEffect& lock(LockMode mode) { return out.on(target, mode, fallback_kind); }
+  [[nodiscard]] int pg() const { return out.pg_version(); }
+};
+
+bool is_null_constant(const PgQuery__Node* expr) {
+  return expr && expr->node_case == PG_QUERY__NODE__NODE_A_CONST && expr->a_const->isnull;
+}
+
+// Storage parameters PostgreSQL changes under ShareUpdateExclusiveLock (AlterTableGetRelOptionsLockLevel);
+// anything else takes AccessExclusiveLock.
+bool light_reloption(std::string_view name) {
+  static constexpr std::string_view light[] = {"fillfactor", "parallel_workers", "toast_tuple_target",
+                                               "vacuum_index_cleanup", "vacuum_truncate", "log_autovacuum_min_duration",
+                                               "user_catalog_table"};
+  if (name.starts_with("autovacuum_") || name.starts_with("toast.")) return true;
+  return std::find(std::begin(light), std::end(light), name) != std::end(light);
+}
+
+LockMode reloptions_lock(const PgQuery__Node* def) {
+  if (!def || def->node_case != PG_QUERY__NODE__NODE_LIST) return LockMode::AccessExclusive;
+  for (size_t i = 0; i < def->list->n_items; ++i) {
+    const auto* item = def->list->items[i];
+    if (item->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !item->def_elem->defname) return LockMode::AccessExclusive;
+    std::string name = item->def_elem->defname;
+    if (item->def_elem->defnamespace && *item->def_elem->defnamespace)
+      name = std::string(item->def_elem->defnamespace) + "." + name;
+    if (!light_reloption(name)) return LockMode::AccessExclusive;
+  }
+  return LockMode::ShareUpdateExclusive;
+}
+
+void add_column(AlterContext& c, const PgQuery__ColumnDef& column) {
+  LockEffect& table = c.lock(LockMode::AccessExclusive);
+  const SqlType type = sql_type(column.type_name);
+  const std::string name = column.colname ? column.colname : "?";
+  std::string rewrite_reason;
+  if (is_serial_type(type)) rewrite_reason = fmt::format("the {} column needs a nextval() value in every row", type.name);
+  if (const Domain* domain = c.out.catalog().find_domain({type.schema.empty() ? "public" : type.schema, type.name});
+      domain && !domain->checks.empty())
+    rewrite_reason = fmt::format("the domain {} has a CHECK constraint, which PostgreSQL verifies by rewriting every row",
+                                 domain->name.str());
+  bool has_default = false;
+  for (size_t i = 0; i < column.n_constraints; ++i) {
+    if (column.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+    const auto& constraint = *column.constraints[i]->constraint;
+    switch (constraint.contype) {
+      case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
+        if (is_null_constant(constraint.raw_expr)) break;
+        has_default = true;
+        const auto volatility = expression_volatility(constraint.raw_expr, c.out.catalog());
+        if (volatility.volatility == Volatility::Volatile) {
+          rewrite_reason = fmt::format("the default calls {}(), which is VOLATILE, so every row gets its own value",
+                                       volatility.function);
+          table.assumed = table.assumed || volatility.assumed;
+        } else if (c.pg() < 11) {
+          rewrite_reason = "before PostgreSQL 11 every non-NULL default is written into every row";
+        }
+        break;
+      }
+      case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+        rewrite_reason = "an identity column needs a sequence value in every row";
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+        rewrite_reason = "a stored generated column is computed for every row";
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+        table.scan = true;  // the new constraint is checked against every existing row
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+      case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY: {
+        table.scan = true;  // builds the index from every row, under AccessExclusiveLock
+        const bool primary = constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
+        const std::string index = constraint.conname && *constraint.conname
+                                      ? std::string(constraint.conname)
+                                      : primary ? c.target.name + "_pkey" : default_index_name(c.target.name, {name}, "key");
+        c.out.created({c.target.schema, index}, RelationKind::Index);
+        break;
+      }
+      case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+        if (constraint.pktable) {
+          LockEffect& parent = c.out.on(qualified_name(constraint.pktable), LockMode::ShareRowExclusive);
+          if (parent.note.empty()) parent.note = "referenced by the new column's foreign key";
+        }
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+        if (!has_default) table.scan = true;  // fails unless the table is empty
+        break;
+      default: break;
+    }
+  }
+  if (!rewrite_reason.empty()) {
+    c.out.rewrite(c.target, fmt::format("ADD COLUMN {}: {}", name, rewrite_reason));
+    if (is_serial_type(type))
+      c.out.created({c.target.schema, c.target.name + "_" + name + "_seq"}, RelationKind::Sequence);
+  }
+}
+
+void drop_column(AlterContext& c, const std::string& column, bool cascade) {
+  c.lock(LockMode::AccessExclusive);
+  for (const Index* index : c.out.catalog().indexes_of(c.target))
+    if (std::find(index->columns.begin(), index->columns.end(), column) != index->columns.end())
+      c.out.on(index->name, LockMode::AccessExclusive, RelationKind::Index).note = "dropped with the column";
+  if (!c.table) return;
+  for (const auto& constraint : c.table->constraints)
+    if (constraint.kind == ConstraintKind::ForeignKey &&
+        std::find(constraint.columns.begin(), constraint.columns.end(), column) != constraint.columns.end())
+      c.out.on(constraint.references, LockMode::AccessExclusive).note =
+          fmt::format("its foreign-key triggers are dropped with {}", constraint.name);
+  if (cascade)
+    for (const Table* child : c.out.catalog().tables_referencing(c.target))
+      c.out.on(child->name, LockMode::AccessExclusive).note = "its foreign key is dropped (CASCADE)";
+}
+
+void alter_column_type(AlterContext& c, const std::string& column, const PgQuery__ColumnDef& def) {
+  LockEffect& table = c.lock(LockMode::AccessExclusive);
+  const SqlType to = sql_type(def.type_name);
+  const Column* known = c.table ? c.table->column(column) : nullptr;
+  TypeChange change = TypeChange::Rewrite;
+  if (known) {
+    change = classify_type_change(known->type, to, def.raw_default != nullptr);
+  } else {
+    table.assumed = true;
+    table.note = fmt::format("the old type of {} is unknown (the history never created it): a rewrite is assumed", column);
+  }
+  if (change == TypeChange::CoercibleIfUtc)
+    change = c.pg() >= 12 && c.session.timezone_is_utc() ? TypeChange::BinaryCoercible : TypeChange::Rewrite;
+  if (change == TypeChange::Same) return;
+  if (change == TypeChange::Rewrite) {
+    c.out.rewrite(c.target, known ? fmt::format("{} changes from {} to {}: every row is converted", column,
+                                                 known->type.str(), to.str())
+                                  : std::string());
+  } else {
+    // Binary-coercible: no rewrite, but indexes on the column are dropped and re-created from
+    // their definition, under AccessExclusiveLock, without being rebuilt.
+    for (const Index* index : c.out.catalog().indexes_of(c.target))
+      if (std::find(index->columns.begin(), index->columns.end(), column) != index->columns.end())
+        c.out.on(index->name, LockMode::AccessExclusive, RelationKind::Index);
+  }
+  // Foreign keys that point at the column are re-checked: the referencing tables are scanned.
+  for (const Table* child : c.out.catalog().tables_referencing(c.target))
+    for (const auto& constraint : child->constraints)
+      if (constraint.kind == ConstraintKind::ForeignKey && constraint.references == c.target && change == TypeChange::Rewrite) {
+        LockEffect& effect = c.out.on(child->name, LockMode::AccessExclusive);
+        effect.scan = true;
+        effect.note = fmt::format("its foreign key {} is re-created and re-checked", constraint.name);
+      }
+}
+
+void set_not_null(AlterContext& c, const std::string& column) {
+  LockEffect& table = c.lock(LockMode::AccessExclusive);
+  if (!c.table) {
+    table.scan = true;
+    return;
+  }
+  const Column* known = c.table->column(column);
+  if (known && known->not_null) return;  // already NOT NULL: nothing to verify
+  if (c.pg() >= 12)
+    for (const auto& constraint : c.table->constraints)
+      if (constraint.kind == ConstraintKind::Check && constraint.validated && constraint.proves_not_null == column) {
+        table.note = fmt::format("the validated CHECK {} proves {} IS NOT NULL: no scan", constraint.name, column);
+        return;
+      }
+  table.scan = true;
+}
+
+bool columns_not_null(const AlterContext& c, const std::vector<std::string>& columns) {
+  if (!c.table || columns.empty()) return false;
+  return std::all_of(columns.begin(), columns.end(), [&](const std::string& name) {
+    const Column* column = c.table->column(name);
+    return column && column->not_null;
+  });
+}
+
+void add_constraint(AlterContext& c, const PgQuery__Constraint& constraint) {
+  const bool validate = !constraint.skip_validation;
+  switch (constraint.contype) {
+    case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: {
+      const LockMode mode = c.pg() < 10 ? LockMode::AccessExclusive : LockMode::ShareRowExclusive;
+      LockEffect& child = c.lock(mode);
+      child.scan = child.scan || validate;
+      if (constraint.pktable) {
+        LockEffect& parent = c.out.on(qualified_name(constraint.pktable), mode);
+        if (parent.note.empty()) parent.note = "the table the foreign key references";
+      }
+      break;
+    }
+    case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+    case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: {
+      LockEffect& table = c.lock(LockMode::AccessExclusive);
+      table.scan = table.scan || validate;
+      break;
+    }
+    case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+    case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+    case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION: {
+      LockEffect& table = c.lock(LockMode::AccessExclusive);
+      const bool primary = constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
+      if (constraint.indexname && *constraint.indexname) {
+        // USING INDEX: the index exists already; a primary key still needs its columns NOT NULL,
+        // which a nullable column proves with a full scan.
+        const QualifiedName index{c.target.schema, constraint.indexname};
+        c.out.on(index, LockMode::ShareUpdateExclusive, RelationKind::Index);
+        if (primary) {
+          const Index* known = c.out.catalog().find_index(index);
+          if (!known || !columns_not_null(c, known->columns)) {
+            table.scan = true;
+            if (!known) table.assumed = true;
+          }
+        }
+        break;
+      }
+      table.scan = true;  // index build (and, for a primary key, the NOT NULL check)
+      std::vector<std::string> columns = string_list(constraint.keys, constraint.n_keys);
+      const std::string index = constraint.conname && *constraint.conname
+                                    ? std::string(constraint.conname)
+                                    : primary ? c.target.name + "_pkey"
+                                              : default_index_name(c.target.name, columns,
+                                                                   constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ? "key" : "excl");
+      c.out.created({c.target.schema, index}, RelationKind::Index);
+      break;
+    }
+    default: c.lock(LockMode::AccessExclusive); break;
+  }
+}
+
+void validate_constraint(AlterContext& c, const std::string& name) {
+  LockEffect& table = c.lock(LockMode::ShareUpdateExclusive);
+  table.scan = true;
+  const Constraint* constraint = c.table ? c.table->constraint(name) : nullptr;
+  if (constraint && constraint->kind == ConstraintKind::ForeignKey)
+    c.out.on(constraint->references, LockMode::RowShare).note = "the table the validated foreign key references";
+}
+
+void drop_constraint(AlterContext& c, const std::string& name) {
+  c.lock(LockMode::AccessExclusive);
+  const Constraint* constraint = c.table ? c.table->constraint(name) : nullptr;
+  if (!constraint) return;
+  if (constraint->kind == ConstraintKind::ForeignKey)
+    c.out.on(constraint->references, LockMode::AccessExclusive).note =
+        fmt::format("its foreign-key triggers for {} are dropped", name);
+  if (!constraint->index.empty())
+    c.out.on({c.target.schema, constraint->index}, LockMode::AccessExclusive, RelationKind::Index);
+}
+
+void attach_partition(AlterContext& c, const PgQuery__PartitionCmd& cmd) {
+  const auto partition = qualified_name(cmd.name);
+  if (c.fallback_kind == RelationKind::Index) {
+    // ALTER INDEX parent_idx ATTACH PARTITION child_idx: catalog-only, but AccessExclusiveLock on
+    // the child index stalls planning of every query on its table.
+    c.lock(LockMode::ShareUpdateExclusive);
+    c.out.on(partition, LockMode::AccessExclusive, RelationKind::Index);
+    if (const Index* parent = c.out.catalog().find_index(c.target)) c.out.on(parent->table, LockMode::AccessShare);
+    if (const Index* child = c.out.catalog().find_index(partition)) c.out.on(child->table, LockMode::AccessShare);
+    return;
+  }
+  // PostgreSQL 12 lowered the parent's lock from AccessExclusive to ShareUpdateExclusive.
+  c.out.on(c.target, c.pg() >= 12 ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive,
+           RelationKind::PartitionedTable);
+  c.out.indexes_of(c.target, LockMode::ShareUpdateExclusive, false);
+  LockEffect& attached = c.out.on(partition, LockMode::AccessExclusive);
+  attached.scan = true;
+  attached.note = "scanned to prove every row fits the partition bound";
+  if (const Table* known = c.out.catalog().find_table(partition); known && c.table) {
+    for (const auto& constraint : known->constraints) {
+      if (constraint.kind != ConstraintKind::Check || !constraint.validated) continue;
+      const bool on_key = std::any_of(constraint.columns.begin(), constraint.columns.end(), [&](const std::string& col) {
+        return std::find(c.table->partition_key.begin(), c.table->partition_key.end(), col) != c.table->partition_key.end();
+      });
+      if (on_key) {
+        attached.scan = false;
+        attached.note = fmt::format("the validated CHECK {} implies the bound: no scan", constraint.name);
+      }
+    }
+  }
+  if (c.table && !(cmd.bound && cmd.bound->is_default))
+    for (const auto& sibling : c.table->partitions)
+      if (const Table* existing = c.out.catalog().find_table(sibling); existing && existing->default_partition) {
+        LockEffect& effect = c.out.on(sibling, LockMode::AccessExclusive);
+        effect.scan = true;
+        effect.note = "the default partition, scanned for rows of the new range";
+      }
+}
+
+void detach_partition(AlterContext& c, const PgQuery__PartitionCmd& cmd) {
+  const auto partition = qualified_name(cmd.name);
+  if (cmd.concurrent) {
+    // Two transactions; the first holds ShareUpdateExclusiveLock, the second takes
+    // AccessExclusiveLock on the partition after waiting for every older transaction.
+    StatementEffects& result = c.out.result();
+    result.concurrently = true;
+    result.refuses_transaction = true;
+    if (c.pg() < 14) result.fails_because = "DETACH PARTITION … CONCURRENTLY needs PostgreSQL 14";
+    c.out.on(c.target, LockMode::ShareUpdateExclusive, RelationKind::PartitionedTable);
+    c.out.on(partition, LockMode::AccessExclusive);
+    return;
+  }
+  c.out.on(c.target, LockMode::AccessExclusive, RelationKind::PartitionedTable);
+  c.out.on(partition, LockMode::AccessExclusive);
+  c.out.indexes_of(partition, LockMode::AccessExclusive, false);
+  if (c.table)
+    for (const auto& sibling : c.table->partitions)
+      if (const Table* existing = c.out.catalog().find_table(sibling); existing && existing->default_partition && sibling != partition)
+        c.out.on(sibling, LockMode::AccessExclusive).note = "the default partition, whose implicit bound changes";
+}
+
+void subcommand(AlterContext& c, const PgQuery__AlterTableCmd& cmd) {
+  const std::string name = cmd.name ? cmd.name : "";
+  const bool cascade = cmd.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  switch (cmd.subtype) {
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse:
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+        if (cmd.missing_ok && c.table && cmd.def->column_def->colname && c.table->column(cmd.def->column_def->colname)) {
+          c.lock(LockMode::AccessExclusive);  // IF NOT EXISTS on a column that exists: a no-op
+          break;
+        }
+        add_column(c, *cmd.def->column_def);
+      }
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumnRecurse: drop_column(c, name, cascade); break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) alter_column_type(c, name, *cmd.def->column_def);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_CheckNotNull: set_not_null(c, name); break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster: c.lock(LockMode::ShareUpdateExclusive); break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:
+      c.lock(LockMode::ShareUpdateExclusive);
+      c.out.on({c.target.schema, name}, LockMode::ShareUpdateExclusive, RelationKind::Index);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplaceRelOptions: c.lock(reloptions_lock(cmd.def)); break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigAll:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser: c.lock(LockMode::ShareRowExclusive); break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraintRecurse:
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) add_constraint(c, *cmd.def->constraint);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraintRecurse: validate_constraint(c, name); break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse: drop_constraint(c, name); break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace: {
+      // Copies the relation's files block by block; its indexes stay where they are.
+      LockEffect& effect = c.lock(LockMode::AccessExclusive);
+      if (c.fallback_kind != RelationKind::Index) effect.rewrite = true;
+      effect.note = "its files are copied to the new tablespace";
+      break;
+    }
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged:
+      if (c.table && c.table->unlogged == (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged)) {
+        c.lock(LockMode::AccessExclusive);  // already so: nothing to rewrite
+        break;
+      }
+      c.out.rewrite(c.target, "the table is rewritten with (or without) WAL");
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetAccessMethod: {
+      const std::string current = c.table ? c.table->access_method : "heap";
+      if (name.empty() || name == current) c.lock(LockMode::AccessExclusive);
+      else c.out.rewrite(c.target, fmt::format("the table is rewritten into access method {}", name));
+      break;
+    }
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+      c.lock(LockMode::AccessExclusive);
+      c.out.indexes_of(c.target, LockMode::AccessExclusive, false);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity:
+      c.lock(LockMode::AccessExclusive);
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_REPLICA_IDENTITY_STMT &&
+          cmd.def->replica_identity_stmt->name && *cmd.def->replica_identity_stmt->name)
+        c.out.on({c.target.schema, cmd.def->replica_identity_stmt->name}, LockMode::Share, RelationKind::Index);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD) attach_partition(c, *cmd.def->partition_cmd);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition:
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD) detach_partition(c, *cmd.def->partition_cmd);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize:
+      c.out.on(c.target, LockMode::ShareUpdateExclusive, RelationKind::PartitionedTable);
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD)
+        c.out.on(qualified_name(cmd.def->partition_cmd->name), LockMode::AccessExclusive);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+      c.lock(LockMode::AccessExclusive);
+      c.out.created({c.target.schema, c.target.name + "_" + name + "_seq"}, RelationKind::Sequence);
+      break;
+    default:
+      // Everything else (defaults, DROP NOT NULL, storage, compression, row security, inheritance,
+      // constraints' deferrability, identity options) takes AccessExclusiveLock.
+      c.lock(LockMode::AccessExclusive);
+      break;
+  }
+}
+
+// Subcommands that act on the partitioned table alone rather than on every partition.
+bool recurses_to_partitions(PgQuery__AlterTableType subtype) {
+  switch (subtype) {
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions: return false;
+    default: return true;
+  }
+}
+
+RelationKind kind_of(PgQuery__ObjectType type) {
+  switch (type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: return RelationKind::Index;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: return RelationKind::View;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: return RelationKind::MaterializedView;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return RelationKind::Sequence;
+    default: return RelationKind::Table;
+  }
+}
+
+}  // namespace
+
+void alter_table_effects(const PgQuery__AlterTableStmt& stmt, const Session& session, EffectsBuilder& out) {
+  const auto target = qualified_name(stmt.relation);
+  AlterContext c{stmt, session, out, target, kind_of(stmt.objtype), out.catalog().find_table(target)};
+  for (size_t i = 0; i < stmt.n_cmds; ++i) {
+    if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+    const auto& cmd = *stmt.cmds[i]->alter_table_cmd;
+    subcommand(c, cmd);
+    // Most subcommands on a partitioned table apply to each partition too, with the same lock.
+    if (c.table && c.table->kind == RelationKind::PartitionedTable && stmt.relation->inh &&
+        recurses_to_partitions(cmd.subtype)) {
+      const LockMode mode = out.on(target, LockMode::None).lock;
+      for (const auto& partition : c.table->partitions) {
+        LockEffect& effect = out.on(partition, mode);
+        effect.note = "a partition of " + target.str();
+        if (const LockEffect* parent = out.result().find(target); parent && parent->rewrite) out.rewrite(partition);
+      }
+    }
+  }
+}
+
+}  // namespace zdlint

@@ -1,0 +1,81 @@
+#pragma once
+// The state of the database session a migration file runs in, as the replay goes: whether a
+// transaction is open, which locks it holds so far, and the settings that change what a statement
+// does (lock_timeout, statement_timeout, TimeZone).
+//
+// Each file starts a fresh session: a lock_timeout set by an earlier migration does not protect a
+// later one, because runners do not promise to reuse the connection.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/lock_model.h"
+#include "parser/statement.h"
+
+namespace zdlint {
+
+// A duration setting; 0 means "disabled" (wait forever), as in PostgreSQL.
+struct TimeoutSetting {
+  int64_t milliseconds = 0;
+  ByteRange set_at;    // the statement that set it
+  bool local = false;  // SET LOCAL / set_config(…, true): ends with the transaction
+};
+
+struct HeldLock {
+  LockEffect effect;
+  ByteRange statement;  // the statement that took it
+  bool dml = false;     // taken by INSERT/UPDATE/DELETE/COPY
+};
+
+class Session {
+ public:
+  // A new file: a fresh session, inside a transaction when the runner wraps each file in one.
+  void begin_file(bool wrapped_in_transaction);
+
+  [[nodiscard]] bool in_transaction() const { return in_transaction_; }
+  [[nodiscard]] bool explicit_transaction() const { return in_transaction_ && !wrapped_; }
+  [[nodiscard]] bool wrapped() const { return wrapped_; }
+  [[nodiscard]] ByteRange transaction_start() const { return transaction_start_; }
+  // Numbered across the whole replay, so catalog objects can say which transaction made them.
+  [[nodiscard]] uint32_t transaction_id() const { return transaction_id_; }
+  // Statements executed so far in the open transaction (0 outside one).
+  [[nodiscard]] uint32_t statements_in_transaction() const { return statements_in_transaction_; }
+
+  // The settings in effect now; nullopt when the migration never set them (server default).
+  [[nodiscard]] const std::optional<TimeoutSetting>& lock_timeout() const { return lock_timeout_; }
+  [[nodiscard]] const std::optional<TimeoutSetting>& statement_timeout() const { return statement_timeout_; }
+  [[nodiscard]] const std::optional<std::string>& timezone() const { return timezone_; }
+  [[nodiscard]] bool timezone_is_utc() const;
+
+  // Locks the open transaction holds: taken by earlier statements, released at COMMIT/ROLLBACK.
+  [[nodiscard]] const std::vector<HeldLock>& held_locks() const { return held_; }
+
+  // Applies a statement, after the rules have seen the state before it.
+  void apply(const Statement& stmt, const StatementEffects& effects);
+
+ private:
+  struct Saved {
+    std::optional<TimeoutSetting> lock_timeout, statement_timeout;
+    std::optional<std::string> timezone;
+  };
+  void begin(ByteRange at);
+  void end_transaction(bool commit);
+  void set(const std::string& name, std::optional<std::string> value, bool local, ByteRange at);
+
+  bool in_transaction_ = false;
+  bool wrapped_ = false;
+  ByteRange transaction_start_;
+  uint32_t transaction_id_ = 0;
+  uint32_t statements_in_transaction_ = 0;
+  std::optional<TimeoutSetting> lock_timeout_, statement_timeout_;
+  std::optional<std::string> timezone_;
+  Saved at_begin_;  // session-level values to restore on ROLLBACK and when SET LOCAL ends
+  bool has_local_ = false;
+  std::vector<HeldLock> held_;
+};
+
+// "5s", "100ms", "1min", 5000 → milliseconds; nullopt when it is not a duration.
+std::optional<int64_t> parse_duration_ms(const std::string& value);
+
+}  // namespace zdlint

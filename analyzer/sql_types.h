@@ -1,0 +1,38 @@
+#pragma once
+// Column types as PostgreSQL resolves them: aliases folded to the internal name (integer → int4,
+// character varying → varchar) and the type modifiers kept, so a type change can be judged
+// binary-coercible (no rewrite) or not.
+#include <pg_query/pg_query.pb-c.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zdlint {
+
+struct SqlType {
+  std::string schema;  // empty for built-in types (pg_catalog) and unqualified names
+  std::string name;    // canonical: int4, int8, varchar, bpchar, numeric, timestamptz, text, …
+  std::vector<int> typmods;  // varchar(50) → {50}; numeric(10,2) → {10, 2}; empty when none
+  bool array = false;
+
+  [[nodiscard]] std::string str() const;  // for messages: varchar(50), numeric(10,2), int4[]
+  friend bool operator==(const SqlType&, const SqlType&) = default;
+};
+
+SqlType sql_type(const PgQuery__TypeName* type);
+
+bool is_serial_type(const SqlType& type);
+
+enum class TypeChange {
+  Same,              // nothing to do
+  BinaryCoercible,   // catalog-only: no rewrite, no index rebuild
+  CoercibleIfUtc,    // timestamp → timestamptz: no rewrite on PG12+ when the session TimeZone is UTC
+  Rewrite,           // every row converted: table rewritten, every index rebuilt
+};
+
+// What PostgreSQL does to the stored data when a column of type `from` becomes `to`.
+// `has_using`: an explicit USING expression always makes PostgreSQL evaluate it for every row.
+TypeChange classify_type_change(const SqlType& from, const SqlType& to, bool has_using);
+
+}  // namespace zdlint

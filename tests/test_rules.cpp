@@ -2,6 +2,7 @@
 // files replayed in order as a migration history. Expectations are comments in the SQL:
 //   -- expect: RULE LINE:COL       (1-based, columns in code points)
 //   -- zdlint-test: pg-version=N   (settings for the case)
+//   -- zdlint-test: assume-in-transaction   (the runner wraps each file in a transaction)
 // A case passes when the diagnostics of the directory's rule, and of any rule it names in an
 // expectation, are exactly the expected ones. Cases named bad_* must expect the rule; good_* must not.
 #include <doctest/doctest.h>
@@ -34,6 +35,7 @@ struct Case {
   std::set<Expectation> expected;
   std::set<std::string> rules_named;
   int pg_version = 15;
+  bool assume_in_transaction = false;
 };
 
 std::string read_file(const fs::path& path) {
@@ -81,8 +83,14 @@ Case load_case(const fs::path& path) {
                            static_cast<uint32_t>(std::stoul(position.substr(colon + 1)))});
         c.rules_named.insert(rule);
       }
-      if (const auto setting = parse_directive(line, "zdlint-test:"); setting && setting->starts_with("pg-version="))
-        c.pg_version = std::stoi(setting->substr(std::string_view("pg-version=").size()));
+      if (const auto setting = parse_directive(line, "zdlint-test:")) {
+        if (setting->starts_with("pg-version="))
+          c.pg_version = std::stoi(setting->substr(std::string_view("pg-version=").size()));
+        else if (*setting == "assume-in-transaction")
+          c.assume_in_transaction = true;
+        else
+          FAIL("unknown zdlint-test setting in ", file, ": ", *setting);
+      }
     }
   }
   return c;
@@ -92,6 +100,7 @@ std::set<Expectation> actual_for(const Case& c, const std::string& rule_id) {
   LintRequest request;
   request.paths = {c.path.string()};
   request.settings.pg_version = c.pg_version;
+  request.settings.assume_in_transaction = c.assume_in_transaction;
   const LintResult result = run_lint(request);
   CHECK_MESSAGE(result.problems.empty(), "input problems in ", c.path);
   std::set<Expectation> actual;

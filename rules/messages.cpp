@@ -1,0 +1,46 @@
+#include "rules/messages.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace zdlint {
+
+std::string relation_label(const LockEffect& effect) {
+  std::string label = effect.relation.str();
+  if (!effect.known && !effect.created) label += " (not created by these migrations: assumed large and busy)";
+  return label;
+}
+
+std::string lock_phrase(const LockEffect& effect) {
+  const Blocked blocked = effect.blocks();
+  return fmt::format("{} on {}, blocking {}", lock_name(effect.lock), relation_label(effect), describe_blocked(blocked));
+}
+
+std::string pre_existing_locks_phrase(const StatementEffects& effects) {
+  std::vector<const LockEffect*> list;
+  for (const auto& effect : effects.effects)
+    if (effect.pre_existing() && effect.lock != LockMode::None && effect.kind != RelationKind::Index) list.push_back(&effect);
+  std::stable_sort(list.begin(), list.end(), [](const LockEffect* a, const LockEffect* b) { return a->lock > b->lock; });
+  std::string text;
+  for (const LockEffect* effect : list) text += (text.empty() ? "" : "; ") + lock_phrase(*effect);
+  return text;
+}
+
+const LockEffect* main_effect(const StatementEffects& effects) {
+  const LockEffect* best = nullptr;
+  for (const auto& effect : effects.effects) {
+    if (effect.created || effect.kind == RelationKind::Index) continue;
+    if (!best || effect.lock > best->lock) best = &effect;
+  }
+  return best;
+}
+
+std::string format_duration(int64_t milliseconds) {
+  if (milliseconds % 60'000 == 0 && milliseconds >= 60'000) return fmt::format("{}min", milliseconds / 60'000);
+  if (milliseconds % 1000 == 0 && milliseconds >= 1000) return fmt::format("{}s", milliseconds / 1000);
+  if (milliseconds >= 1000) return fmt::format("{:.1f}s", static_cast<double>(milliseconds) / 1000.0);
+  return fmt::format("{}ms", milliseconds);
+}
+
+}  // namespace zdlint

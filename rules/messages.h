@@ -1,0 +1,30 @@
+#pragma once
+// Shared wording for rule messages, so every rule names locks, relations and what they block the
+// same way: "AccessExclusiveLock on public.accounts (pre-existing: assumed large and busy),
+// blocking reads and writes".
+#include <string>
+#include <vector>
+
+#include "analyzer/lock_model.h"
+#include "analyzer/session.h"
+
+namespace zdlint {
+
+// "public.accounts", plus " (not created by these migrations: assumed large and busy)" when the
+// history never created it.
+std::string relation_label(const LockEffect& effect);
+
+// "AccessExclusiveLock on public.accounts (…), blocking reads and writes"
+std::string lock_phrase(const LockEffect& effect);
+
+// The lock phrases of every effect on a relation that existed before this file, strongest first,
+// joined with "; ". Empty when there is none.
+std::string pre_existing_locks_phrase(const StatementEffects& effects);
+
+// The effect on the most strongly locked relation that is not an index and was not just created.
+const LockEffect* main_effect(const StatementEffects& effects);
+
+// "1.5s", "100ms", "2min"
+std::string format_duration(int64_t milliseconds);
+
+}  // namespace zdlint

@@ -38,6 +38,7 @@ struct Column {
   Volatility default_volatility = Volatility::Immutable;
   bool identity = false;
   bool generated = false;  // GENERATED ALWAYS AS (…) STORED
+  std::string default_sequence;  // the sequence a nextval() default, serial or identity draws from
 };
 
 enum class ConstraintKind { Check, ForeignKey, PrimaryKey, Unique, Exclusion, NotNull };

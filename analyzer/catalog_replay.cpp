@@ -38,6 +38,23 @@ std::string proves_not_null(const PgQuery__Node* expr) {
   return {};
 }
 
+// nextval('order_seq') in a default: the sequence's name (schema dropped: same as the table's).
+std::string nextval_sequence(const PgQuery__Node* expr) {
+  std::string found;
+  walk_nodes(expr, [&](const PgQuery__Node& node) {
+    if (!found.empty() || node.node_case != PG_QUERY__NODE__NODE_FUNC_CALL) return;
+    const auto& call = *node.func_call;
+    if (call.n_funcname == 0 || string_value(call.funcname[call.n_funcname - 1]) != "nextval" || call.n_args == 0) return;
+    const auto* arg = call.args[0];
+    if (arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) arg = arg->type_cast->arg;
+    if (arg && arg->node_case == PG_QUERY__NODE__NODE_A_CONST && arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
+      const std::string text = arg->a_const->sval->sval;
+      found = text.substr(text.find('.') == std::string::npos ? 0 : text.find('.') + 1);
+    }
+  });
+  return found;
+}
+
 std::vector<std::string> index_columns(PgQuery__Node* const* params, size_t n) {
   std::vector<std::string> columns;
   for (size_t i = 0; i < n; ++i) {
@@ -127,13 +144,14 @@ class CatalogReplay {
           column->has_default = constraint.raw_expr && !(constraint.raw_expr->node_case == PG_QUERY__NODE__NODE_A_CONST &&
                                                          constraint.raw_expr->a_const->isnull);
           column->default_volatility = expression_volatility(constraint.raw_expr, c_).volatility;
+          column->default_sequence = nextval_sequence(constraint.raw_expr);
         }
         return;
       case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
         if (Column* column = mutable_column(table, column_name)) {
           column->identity = true;
           column->not_null = true;
-          add_owned_sequence(table, column_name);
+          column->default_sequence = add_owned_sequence(table, column_name);
         }
         return;
       case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
@@ -221,9 +239,10 @@ class CatalogReplay {
     return it == table.columns.end() ? nullptr : &*it;
   }
 
-  void add_owned_sequence(const Table& table, const std::string& column) {
+  std::string add_owned_sequence(const Table& table, const std::string& column) {
     const QualifiedName name{table.name.schema, table.name.name + "_" + column + "_seq"};
     c_.sequences_[name] = Sequence{name, table.name, origin_};
+    return name.name;
   }
 
   void add_column(Table& table, const PgQuery__ColumnDef& def) {
@@ -236,7 +255,7 @@ class CatalogReplay {
       added.has_default = true;
       added.default_volatility = Volatility::Volatile;
       added.not_null = true;
-      add_owned_sequence(table, def.colname);
+      added.default_sequence = add_owned_sequence(table, def.colname);
     }
     for (size_t i = 0; i < def.n_constraints; ++i)
       if (def.constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
@@ -348,12 +367,13 @@ class CatalogReplay {
         if (Column* column = mutable_column(table, name)) {
           column->has_default = cmd.def != nullptr;
           column->default_volatility = expression_volatility(cmd.def, c_).volatility;
+          column->default_sequence = nextval_sequence(cmd.def);
         }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
         if (Column* column = mutable_column(table, name)) {
           column->identity = true;
-          add_owned_sequence(table, name);
+          column->default_sequence = add_owned_sequence(table, name);
         }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:

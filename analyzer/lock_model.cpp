@@ -115,8 +115,13 @@ void create_index(const PgQuery__IndexStmt& stmt, EffectsBuilder& out) {
   };
   const QualifiedName index{table.schema, stmt.idxname && *stmt.idxname ? std::string(stmt.idxname)
                                                                         : default_index_name(table.name, columns_name(), "idx")};
-  if (stmt.if_not_exists && out.catalog().find_index(index)) return;
   StatementEffects& result = out.result();
+  if (stmt.if_not_exists && out.catalog().find_index(index)) {
+    // The table is locked before the name is checked; then nothing is built.
+    out.on(table, stmt.concurrent ? LockMode::ShareUpdateExclusive : LockMode::Share);
+    result.refuses_transaction = stmt.concurrent;
+    return;
+  }
   result.concurrently = stmt.concurrent;
   result.refuses_transaction = stmt.concurrent;
   const LockMode mode = stmt.concurrent ? LockMode::ShareUpdateExclusive : LockMode::Share;
@@ -189,18 +194,23 @@ void drop(const PgQuery__DropStmt& stmt, EffectsBuilder& out) {
   }
 }
 
+void truncate_one(const QualifiedName& name, bool cascade, EffectsBuilder& out) {
+  if (const LockEffect* done = out.result().find(name); done && done->lock == LockMode::AccessExclusive) return;
+  out.on(name, LockMode::AccessExclusive).note = "swapped for new empty files; no data is copied";
+  const Table* table = out.catalog().find_table(name);
+  // A partitioned table and its indexes have no storage of their own; its partitions do.
+  if (!table || table->kind != RelationKind::PartitionedTable) out.indexes_of(name, LockMode::AccessExclusive, false);
+  if (!table) return;
+  for (const auto& partition : table->partitions) truncate_one(partition, cascade, out);
+  if (cascade)
+    for (const Table* child : out.catalog().tables_referencing(name)) truncate_one(child->name, cascade, out);
+}
+
 void truncate(const PgQuery__TruncateStmt& stmt, EffectsBuilder& out) {
-  for (size_t i = 0; i < stmt.n_relations; ++i) {
-    if (stmt.relations[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
-    const auto name = qualified_name(stmt.relations[i]->range_var);
-    out.on(name, LockMode::AccessExclusive).note = "swapped for new empty files; no data is copied";
-    out.indexes_of(name, LockMode::AccessExclusive, false);
-    if (const Table* table = out.catalog().find_table(name))
-      for (const auto& partition : table->partitions) {
-        out.on(partition, LockMode::AccessExclusive);
-        out.indexes_of(partition, LockMode::AccessExclusive, false);
-      }
-  }
+  const bool cascade = stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  for (size_t i = 0; i < stmt.n_relations; ++i)
+    if (stmt.relations[i]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR)
+      truncate_one(qualified_name(stmt.relations[i]->range_var), cascade, out);
 }
 
 void reindex(const PgQuery__ReindexStmt& stmt, EffectsBuilder& out) {
@@ -309,6 +319,7 @@ void lock_table(const PgQuery__LockStmt& stmt, EffectsBuilder& out) {
   }
 }
 
+// UPDATE and DELETE are planned: the planner locks every index of the target in the table's mode.
 void dml_target(const PgQuery__RangeVar* relation, EffectsBuilder& out) {
   const auto name = qualified_name(relation);
   out.on(name, LockMode::RowExclusive);
@@ -318,7 +329,23 @@ void dml_target(const PgQuery__RangeVar* relation, EffectsBuilder& out) {
 void insert(const PgQuery__InsertStmt& stmt, EffectsBuilder& out) {
   reads(stmt.select_stmt, out);
   sequence_calls(stmt.select_stmt, out);
-  dml_target(stmt.relation, out);
+  // INSERT plans no scan of its target, so only the table is locked when the statement starts.
+  const auto name = qualified_name(stmt.relation);
+  out.on(name, LockMode::RowExclusive);
+  if (stmt.on_conflict_clause) out.indexes_of(name, LockMode::RowExclusive, false);
+  // Columns left to a nextval() default call it: RowExclusiveLock on the sequence.
+  if (const Table* table = out.catalog().find_table(name)) {
+    const auto listed = [&](const std::string& column) {
+      for (size_t i = 0; i < stmt.n_cols; ++i)
+        if (stmt.cols[i]->node_case == PG_QUERY__NODE__NODE_RES_TARGET && stmt.cols[i]->res_target->name &&
+            column == stmt.cols[i]->res_target->name)
+          return true;
+      return false;
+    };
+    for (const auto& column : table->columns)
+      if (!column.default_sequence.empty() && stmt.n_cols > 0 && !listed(column.name))
+        out.on({name.schema, column.default_sequence}, LockMode::RowExclusive, RelationKind::Sequence);
+  }
   // Foreign-key checks lock the referenced rows FOR KEY SHARE: RowShareLock on the parent.
   foreign_key_targets(out.catalog().find_table(qualified_name(stmt.relation)), LockMode::RowShare, out,
                       "foreign-key checks of the inserted rows");
@@ -361,7 +388,10 @@ void select(const PgQuery__SelectStmt& stmt, const PgQuery__Node& node, EffectsB
   reads(&node, out);
   sequence_calls(&node, out);
   if (stmt.n_locking_clause > 0)
-    for (const auto& name : relations_named(&node)) out.on(name, LockMode::RowShare);
+    for (const auto& name : relations_named(&node)) {
+      out.on(name, LockMode::RowShare);
+      out.indexes_of(name, LockMode::RowShare, false);
+    }
 }
 
 void alter_domain(const PgQuery__AlterDomainStmt& stmt, EffectsBuilder& out) {
@@ -511,10 +541,21 @@ StatementEffects lock_model(const LockModelInput& input) {
         out.created(name, RelationKind::Sequence);
       break;
     }
-    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: {
+      const auto& stmt = *node.alter_seq_stmt;
       // Transactional since PostgreSQL 10: nextval() (RowExclusiveLock) waits until commit.
-      out.on(qualified_name(node.alter_seq_stmt->sequence), LockMode::ShareRowExclusive, RelationKind::Sequence);
+      out.on(qualified_name(stmt.sequence), LockMode::ShareRowExclusive, RelationKind::Sequence);
+      for (size_t i = 0; i < stmt.n_options; ++i) {
+        const auto* option = stmt.options[i];
+        if (option->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !option->def_elem->defname ||
+            std::string_view(option->def_elem->defname) != "owned_by" || !option->def_elem->arg ||
+            option->def_elem->arg->node_case != PG_QUERY__NODE__NODE_LIST)
+          continue;
+        const auto& parts = *option->def_elem->arg->list;  // [schema.]table.column, or NONE
+        if (parts.n_items >= 2) out.on(qualified_name(parts.items, parts.n_items - 1), LockMode::AccessShare);
+      }
       break;
+    }
     case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: alter_domain(*node.alter_domain_stmt, out); break;
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
       // No relation lock; before PostgreSQL 12 ADD VALUE refused a transaction block.

@@ -145,14 +145,13 @@ void alter_column_type(AlterContext& c, const std::string& column, const PgQuery
   }
   if (change == TypeChange::CoercibleIfUtc)
     change = c.pg() >= 12 && c.session.timezone_is_utc() ? TypeChange::BinaryCoercible : TypeChange::Rewrite;
-  if (change == TypeChange::Same) return;
   if (change == TypeChange::Rewrite) {
     c.out.rewrite(c.target, known ? fmt::format("{} changes from {} to {}: every row is converted", column,
                                                  known->type.str(), to.str())
                                   : std::string());
   } else {
-    // Binary-coercible: no rewrite, but indexes on the column are dropped and re-created from
-    // their definition, under AccessExclusiveLock, without being rebuilt.
+    // Binary-coercible (or the same type): no rewrite, but indexes on the column are dropped and
+    // re-created from their definition, under AccessExclusiveLock, without being rebuilt.
     for (const Index* index : c.out.catalog().indexes_of(c.target))
       if (std::find(index->columns.begin(), index->columns.end(), column) != index->columns.end())
         c.out.on(index->name, LockMode::AccessExclusive, RelationKind::Index);

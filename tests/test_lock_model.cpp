@@ -1,0 +1,275 @@
+// The lock model, catalog replay and session state, through the engine: a history, then one
+// statement, and what the model predicts for it. The same facts are checked against a real
+// PostgreSQL by test_locks_pg.cpp; these cover versions and settings a single server cannot.
+#include <doctest/doctest.h>
+
+#include "analyzer/engine.h"
+#include "analyzer/sql_types.h"
+#include "tests/test_support.h"
+
+namespace zdlint {
+namespace {
+
+struct Observed {
+  StatementEffects effects;
+  std::optional<int64_t> lock_timeout_ms;
+  bool in_transaction = false;
+};
+
+// Replays `history` then `statements` (two files) and returns what the model said about the last
+// statement of the second file.
+Observed last_statement(const std::string& history, const std::string& statements, int pg_version = 15,
+                        bool assume_in_transaction = false) {
+  test::TempDir dir;
+  const auto first = dir.write("001_history.sql", history.empty() ? "SELECT 1;" : history);
+  const auto second = dir.write("002_subject.sql", statements);
+  LintRequest request;
+  request.paths = {first.string(), second.string()};
+  request.run_rules = false;
+  request.settings.pg_version = pg_version;
+  request.settings.assume_in_transaction = assume_in_transaction;
+  Observed observed;
+  request.on_effects = [&](FileId file, const SourceFile&, const Statement&, const Session& session,
+                           const StatementEffects& effects) {
+    if (file != 1) return;
+    observed.effects = effects;
+    observed.in_transaction = session.in_transaction();
+    observed.lock_timeout_ms = session.lock_timeout() ? std::optional(session.lock_timeout()->milliseconds) : std::nullopt;
+  };
+  const LintResult result = run_lint(request);
+  REQUIRE(result.diagnostics.empty());  // no syntax errors in the fixtures
+  return observed;
+}
+
+const LockEffect& effect_on(const StatementEffects& effects, const std::string& relation) {
+  const auto dot = relation.find('.');
+  const LockEffect* effect = effects.find({relation.substr(0, dot), relation.substr(dot + 1)});
+  REQUIRE_MESSAGE(effect != nullptr, "no effect on ", relation);
+  return *effect;
+}
+
+const std::string kBig =
+    "CREATE TABLE parent (id bigint PRIMARY KEY);\n"
+    "CREATE TABLE big (id bigint PRIMARY KEY, parent_id bigint, n int, v varchar(50), t text, ts timestamp,\n"
+    "                  amount numeric(10,2));\n"
+    "CREATE INDEX big_n_idx ON big (n);\n"
+    "CREATE INDEX big_v_idx ON big (v);\n";
+
+}  // namespace
+
+TEST_CASE("lock modes: names and the conflict matrix") {
+  CHECK(lock_name(LockMode::AccessExclusive) == "AccessExclusiveLock");
+  CHECK(lock_from_name("ShareUpdateExclusiveLock") == LockMode::ShareUpdateExclusive);
+  CHECK_FALSE(lock_from_name("Exclusive").has_value());
+  CHECK(conflicts(LockMode::Share, LockMode::RowExclusive));
+  CHECK_FALSE(conflicts(LockMode::Share, LockMode::Share));
+  CHECK_FALSE(conflicts(LockMode::ShareUpdateExclusive, LockMode::RowExclusive));
+  CHECK(conflicts(LockMode::ShareUpdateExclusive, LockMode::ShareUpdateExclusive));
+  CHECK(conflicts(LockMode::Exclusive, LockMode::RowShare));
+  CHECK_FALSE(conflicts(LockMode::Exclusive, LockMode::AccessShare));
+  const Blocked share = blocked_by(LockMode::Share);
+  CHECK((!share.reads && share.writes && share.ddl));
+  const Blocked access_exclusive = blocked_by(LockMode::AccessExclusive);
+  CHECK((access_exclusive.reads && access_exclusive.writes && access_exclusive.ddl));
+}
+
+TEST_CASE("type changes: binary-coercible or a rewrite") {
+  const auto type = [](std::string name, std::vector<int> mods = {}) { return SqlType{"", std::move(name), std::move(mods)}; };
+  CHECK(classify_type_change(type("varchar", {50}), type("varchar", {100}), false) == TypeChange::BinaryCoercible);
+  CHECK(classify_type_change(type("varchar", {50}), type("varchar", {20}), false) == TypeChange::Rewrite);
+  CHECK(classify_type_change(type("varchar", {50}), type("text"), false) == TypeChange::BinaryCoercible);
+  CHECK(classify_type_change(type("text"), type("varchar", {100}), false) == TypeChange::Rewrite);
+  CHECK(classify_type_change(type("numeric", {10, 2}), type("numeric", {12, 2}), false) == TypeChange::BinaryCoercible);
+  CHECK(classify_type_change(type("numeric", {10, 2}), type("numeric", {12, 4}), false) == TypeChange::Rewrite);
+  CHECK(classify_type_change(type("int4"), type("int8"), false) == TypeChange::Rewrite);
+  CHECK(classify_type_change(type("timestamp"), type("timestamptz"), false) == TypeChange::CoercibleIfUtc);
+  CHECK(classify_type_change(type("varchar", {50}), type("varchar", {100}), true) == TypeChange::Rewrite);
+}
+
+TEST_CASE("ADD COLUMN: fast defaults, volatile defaults and versions") {
+  SUBCASE("DEFAULT now() is stable: catalog-only on PG11+") {
+    const auto& e = effect_on(last_statement(kBig, "ALTER TABLE big ADD COLUMN c timestamptz DEFAULT now();").effects, "public.big");
+    CHECK(e.lock == LockMode::AccessExclusive);
+    CHECK_FALSE(e.rewrite);
+    CHECK(e.cost() == Cost::CatalogOnly);
+  }
+  SUBCASE("a constant default rewrites before PG11") {
+    const auto observed = last_statement(kBig, "ALTER TABLE big ADD COLUMN c int DEFAULT 42;", 10);
+    CHECK(effect_on(observed.effects, "public.big").rewrite);
+    CHECK(effect_on(observed.effects, "public.big_n_idx").index_rebuilt);
+  }
+  SUBCASE("gen_random_uuid() rewrites and rebuilds every index") {
+    const auto observed = last_statement(kBig, "ALTER TABLE big ADD COLUMN c uuid DEFAULT gen_random_uuid();");
+    CHECK(effect_on(observed.effects, "public.big").rewrite);
+    CHECK(effect_on(observed.effects, "public.big_pkey").lock == LockMode::AccessExclusive);
+    CHECK(effect_on(observed.effects, "public.big_v_idx").index_rebuilt);
+  }
+  SUBCASE("a user function declared STABLE earlier in the history") {
+    const auto observed = last_statement(
+        kBig + "CREATE FUNCTION today_utc() RETURNS date LANGUAGE sql STABLE AS 'SELECT current_date';",
+        "ALTER TABLE big ADD COLUMN d date DEFAULT today_utc();");
+    CHECK_FALSE(effect_on(observed.effects, "public.big").rewrite);
+  }
+  SUBCASE("inline REFERENCES locks the referenced table in ShareRowExclusiveLock") {
+    const auto observed = last_statement(kBig, "ALTER TABLE big ADD COLUMN p2 bigint REFERENCES parent (id);");
+    CHECK(effect_on(observed.effects, "public.parent").lock == LockMode::ShareRowExclusive);
+  }
+  SUBCASE("a domain with a CHECK rewrites") {
+    const auto observed =
+        last_statement(kBig + "CREATE DOMAIN posint AS int CHECK (VALUE > 0);", "ALTER TABLE big ADD COLUMN c posint;");
+    CHECK(effect_on(observed.effects, "public.big").rewrite);
+  }
+}
+
+TEST_CASE("ALTER COLUMN TYPE uses the type the history created") {
+  CHECK_FALSE(effect_on(last_statement(kBig, "ALTER TABLE big ALTER COLUMN v TYPE varchar(100);").effects, "public.big").rewrite);
+  CHECK(effect_on(last_statement(kBig, "ALTER TABLE big ALTER COLUMN v TYPE varchar(20);").effects, "public.big").rewrite);
+  SUBCASE("binary-coercible: the column's index is re-created, not rebuilt") {
+    const auto observed = last_statement(kBig, "ALTER TABLE big ALTER COLUMN v TYPE text;");
+    CHECK(effect_on(observed.effects, "public.big_v_idx").lock == LockMode::AccessExclusive);
+    CHECK_FALSE(effect_on(observed.effects, "public.big_v_idx").index_rebuilt);
+    CHECK(observed.effects.find({"public", "big_n_idx"}) == nullptr);
+  }
+  SUBCASE("timestamp to timestamptz: no rewrite only under UTC on PG12+") {
+    CHECK_FALSE(effect_on(last_statement(kBig, "SET TimeZone = 'UTC'; ALTER TABLE big ALTER COLUMN ts TYPE timestamptz;").effects,
+                          "public.big")
+                    .rewrite);
+    CHECK(effect_on(last_statement(kBig, "SET TimeZone = 'UTC'; ALTER TABLE big ALTER COLUMN ts TYPE timestamptz;", 11).effects,
+                    "public.big")
+              .rewrite);
+    CHECK(effect_on(last_statement(kBig, "ALTER TABLE big ALTER COLUMN ts TYPE timestamptz;").effects, "public.big").rewrite);
+  }
+  SUBCASE("unknown table: a rewrite is assumed, and said so") {
+    const auto& e = effect_on(last_statement("", "ALTER TABLE accounts ALTER COLUMN email TYPE text;").effects, "public.accounts");
+    CHECK(e.rewrite);
+    CHECK(e.assumed);
+    CHECK_FALSE(e.known);
+  }
+  SUBCASE("the type of a referenced key: the referencing table is re-checked") {
+    const auto observed =
+        last_statement(kBig + "ALTER TABLE big ADD CONSTRAINT big_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id);",
+                       "ALTER TABLE parent ALTER COLUMN id TYPE int;");
+    CHECK(effect_on(observed.effects, "public.big").lock == LockMode::AccessExclusive);
+    CHECK(effect_on(observed.effects, "public.big").scan);
+  }
+}
+
+TEST_CASE("SET NOT NULL skips the scan with a validated CHECK from an earlier migration (PG12+)") {
+  const std::string valid = kBig + "ALTER TABLE big ADD CONSTRAINT n_nn CHECK (n IS NOT NULL) NOT VALID;\n"
+                                   "ALTER TABLE big VALIDATE CONSTRAINT n_nn;\n";
+  CHECK_FALSE(effect_on(last_statement(valid, "ALTER TABLE big ALTER COLUMN n SET NOT NULL;").effects, "public.big").scan);
+  CHECK(effect_on(last_statement(valid, "ALTER TABLE big ALTER COLUMN n SET NOT NULL;", 11).effects, "public.big").scan);
+  const std::string not_valid = kBig + "ALTER TABLE big ADD CONSTRAINT n_nn CHECK (n IS NOT NULL) NOT VALID;\n";
+  CHECK(effect_on(last_statement(not_valid, "ALTER TABLE big ALTER COLUMN n SET NOT NULL;").effects, "public.big").scan);
+}
+
+TEST_CASE("foreign keys lock the referenced table") {
+  const std::string fk = kBig + "ALTER TABLE big ADD CONSTRAINT big_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id);\n";
+  SUBCASE("ADD FOREIGN KEY: ShareRowExclusiveLock on both; AccessExclusive before 9.5") {
+    const auto add = "ALTER TABLE big ADD CONSTRAINT fk2 FOREIGN KEY (parent_id) REFERENCES parent (id);";
+    CHECK(effect_on(last_statement(kBig, add).effects, "public.parent").lock == LockMode::ShareRowExclusive);
+    CHECK(effect_on(last_statement(kBig, add).effects, "public.big").scan);
+    CHECK(effect_on(last_statement(kBig, add, 9).effects, "public.parent").lock == LockMode::AccessExclusive);
+  }
+  SUBCASE("VALIDATE: ShareUpdateExclusiveLock on the child, RowShareLock on the parent") {
+    const auto observed = last_statement(fk, "ALTER TABLE big VALIDATE CONSTRAINT big_parent_fk;");
+    CHECK(effect_on(observed.effects, "public.big").lock == LockMode::ShareUpdateExclusive);
+    CHECK(effect_on(observed.effects, "public.parent").lock == LockMode::RowShare);
+  }
+  SUBCASE("dropping the FK, its column or the child table takes AccessExclusiveLock on the parent") {
+    CHECK(effect_on(last_statement(fk, "ALTER TABLE big DROP CONSTRAINT big_parent_fk;").effects, "public.parent").lock ==
+          LockMode::AccessExclusive);
+    CHECK(effect_on(last_statement(fk, "ALTER TABLE big DROP COLUMN parent_id;").effects, "public.parent").lock ==
+          LockMode::AccessExclusive);
+    CHECK(effect_on(last_statement(fk, "DROP TABLE big;").effects, "public.parent").lock == LockMode::AccessExclusive);
+  }
+}
+
+TEST_CASE("indexes, partitions, sequences and maintenance") {
+  SUBCASE("REINDEX INDEX: ShareLock on the table, but reads block through the index") {
+    const auto observed = last_statement(kBig, "REINDEX INDEX big_n_idx;");
+    CHECK(effect_on(observed.effects, "public.big").lock == LockMode::Share);
+    CHECK(effect_on(observed.effects, "public.big").blocks().reads);
+    CHECK(effect_on(observed.effects, "public.big_n_idx").lock == LockMode::AccessExclusive);
+  }
+  SUBCASE("CREATE INDEX CONCURRENTLY refuses a transaction block") {
+    const auto observed = last_statement(kBig, "CREATE INDEX CONCURRENTLY big_t_idx ON big (t);");
+    CHECK(observed.effects.refuses_transaction);
+    CHECK(effect_on(observed.effects, "public.big").lock == LockMode::ShareUpdateExclusive);
+  }
+  const std::string events =
+      "CREATE TABLE events (id bigint, ts timestamptz) PARTITION BY RANGE (ts);\n"
+      "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+      "CREATE TABLE events_default PARTITION OF events DEFAULT;\n"
+      "CREATE TABLE events_2025 (id bigint, ts timestamptz);\n";
+  SUBCASE("ATTACH PARTITION: ShareUpdateExclusive on the parent (AccessExclusive before 12); default scanned") {
+    const auto attach = "ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');";
+    const auto observed = last_statement(events, attach);
+    CHECK(effect_on(observed.effects, "public.events").lock == LockMode::ShareUpdateExclusive);
+    CHECK(effect_on(observed.effects, "public.events_2025").lock == LockMode::AccessExclusive);
+    CHECK(effect_on(observed.effects, "public.events_2025").scan);
+    CHECK(effect_on(observed.effects, "public.events_default").scan);
+    CHECK(effect_on(last_statement(events, attach, 11).effects, "public.events").lock == LockMode::AccessExclusive);
+  }
+  SUBCASE("CREATE TABLE … PARTITION OF takes AccessExclusiveLock on the parent") {
+    const auto observed =
+        last_statement(events, "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');");
+    CHECK(effect_on(observed.effects, "public.events").lock == LockMode::AccessExclusive);
+    CHECK(effect_on(observed.effects, "public.events_2026").created);
+  }
+  SUBCASE("CREATE INDEX on a partitioned table locks every partition; CONCURRENTLY fails") {
+    const auto observed = last_statement(events, "CREATE INDEX events_ts_idx ON events (ts);");
+    CHECK(effect_on(observed.effects, "public.events_2024").lock == LockMode::Share);
+    CHECK_FALSE(last_statement(events, "CREATE INDEX CONCURRENTLY e_idx ON events (ts);").effects.fails_because.empty());
+  }
+  SUBCASE("ALTER SEQUENCE takes ShareRowExclusiveLock; setval() RowExclusiveLock") {
+    const std::string seq = "CREATE SEQUENCE order_seq;\n";
+    CHECK(effect_on(last_statement(seq, "ALTER SEQUENCE order_seq RESTART WITH 100;").effects, "public.order_seq").lock ==
+          LockMode::ShareRowExclusive);
+    CHECK(effect_on(last_statement(seq, "SELECT setval('order_seq', 5000);").effects, "public.order_seq").lock ==
+          LockMode::RowExclusive);
+  }
+  SUBCASE("storage parameters: fillfactor is ShareUpdateExclusive, others AccessExclusive") {
+    CHECK(effect_on(last_statement(kBig, "ALTER TABLE big SET (fillfactor = 70);").effects, "public.big").lock ==
+          LockMode::ShareUpdateExclusive);
+    CHECK(effect_on(last_statement(kBig, "ALTER TABLE big SET (parallel_workers = 2, fillfactor = 70);").effects,
+                    "public.big")
+              .lock == LockMode::ShareUpdateExclusive);
+  }
+  SUBCASE("a table created earlier in the same file is not pre-existing") {
+    const auto observed = last_statement("", "CREATE TABLE fresh (id int);\nCREATE INDEX fresh_idx ON fresh (id);");
+    CHECK_FALSE(effect_on(observed.effects, "public.fresh").pre_existing());
+    CHECK(effect_on(last_statement("CREATE TABLE older (id int);", "CREATE INDEX older_idx ON older (id);").effects,
+                    "public.older")
+              .pre_existing());
+  }
+}
+
+TEST_CASE("session: transactions and timeouts") {
+  SUBCASE("SET lock_timeout applies to later statements") {
+    const auto observed = last_statement(kBig, "SET lock_timeout = '2s';\nALTER TABLE big ADD COLUMN c int;");
+    CHECK(observed.lock_timeout_ms == 2000);
+  }
+  SUBCASE("SET LOCAL ends with the transaction; plain SET survives COMMIT") {
+    CHECK_FALSE(last_statement(kBig, "BEGIN; SET LOCAL lock_timeout = '1s'; COMMIT; SELECT 1;").lock_timeout_ms.has_value());
+    CHECK(last_statement(kBig, "BEGIN; SET lock_timeout = '1s'; COMMIT; SELECT 1;").lock_timeout_ms == 1000);
+    CHECK_FALSE(last_statement(kBig, "BEGIN; SET lock_timeout = '1s'; ROLLBACK; SELECT 1;").lock_timeout_ms.has_value());
+  }
+  SUBCASE("set_config() and RESET") {
+    CHECK(last_statement(kBig, "SELECT set_config('lock_timeout', '150ms', false); SELECT 1;").lock_timeout_ms == 150);
+    CHECK_FALSE(last_statement(kBig, "SET lock_timeout = 100; RESET lock_timeout; SELECT 1;").lock_timeout_ms.has_value());
+  }
+  SUBCASE("settings do not carry over from an earlier file") {
+    CHECK_FALSE(last_statement("SET lock_timeout = '1s';", "SELECT 1;").lock_timeout_ms.has_value());
+  }
+  SUBCASE("--assume-in-transaction wraps each file") {
+    CHECK(last_statement(kBig, "SELECT 1;", 15, true).in_transaction);
+    CHECK_FALSE(last_statement(kBig, "SELECT 1;", 15, false).in_transaction);
+    CHECK(last_statement(kBig, "BEGIN; SELECT 1;").in_transaction);
+  }
+  CHECK(parse_duration_ms("1min") == 60'000);
+  CHECK(parse_duration_ms(" 250 ms") == 250);
+  CHECK_FALSE(parse_duration_ms("soon").has_value());
+}
+
+}  // namespace zdlint

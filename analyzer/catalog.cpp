@@ -57,6 +57,11 @@ const Constraint* Table::constraint(std::string_view constraint_name) const {
 }
 
 const Table* Catalog::find_table(const QualifiedName& name) const { return find_in(tables_, name); }
+const Table* Catalog::find_table_facts(const QualifiedName& name) const {
+  if (const Table* table = find_table(name)) return table;
+  return find_in(partial_tables_, name);
+}
+
 const Index* Catalog::find_index(const QualifiedName& name) const { return find_in(indexes_, name); }
 const Sequence* Catalog::find_sequence(const QualifiedName& name) const { return find_in(sequences_, name); }
 const Domain* Catalog::find_domain(const QualifiedName& name) const { return find_in(domains_, name); }

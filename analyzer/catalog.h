@@ -4,6 +4,7 @@
 //
 // Anything the replay never saw created is "pre-existing": it was there before the first
 // migration zdlint was shown, so it is assumed large and busy, and its details are unknown.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -49,9 +50,14 @@ struct Constraint {
   std::vector<std::string> columns;
   bool validated = true;           // false while NOT VALID
   QualifiedName references;        // FOREIGN KEY: the referenced table
-  std::string proves_not_null;     // CHECK (col IS NOT NULL): the column it proves non-null
+  // CHECK (a IS NOT NULL [AND b IS NOT NULL …]): the columns it proves non-null.
+  std::vector<std::string> proves_not_null;
   std::string index;               // PRIMARY KEY / UNIQUE / EXCLUDE: the index behind it
   Origin origin;
+
+  [[nodiscard]] bool proves(std::string_view column) const {
+    return std::find(proves_not_null.begin(), proves_not_null.end(), column) != proves_not_null.end();
+  }
 };
 
 struct Index {
@@ -78,6 +84,9 @@ struct Table {
   std::string access_method = "heap";
   std::vector<QualifiedName> reads;  // views and materialized views: the relations their query reads
   Origin origin;
+  // A table the history never created but altered: only what the history added is recorded
+  // (columns, constraints). It stays pre-existing: find_table() does not return it.
+  bool partial = false;
 
   [[nodiscard]] const Column* column(std::string_view column_name) const;
   [[nodiscard]] const Constraint* constraint(std::string_view constraint_name) const;
@@ -111,7 +120,11 @@ struct Function {
 
 class Catalog {
  public:
+  // Tables the history created (complete records).
   [[nodiscard]] const Table* find_table(const QualifiedName& name) const;
+  // Also tables the history only altered: what it added to them (constraints, columns) is known,
+  // the rest is not. For questions like "is there a validated CHECK proving col IS NOT NULL?".
+  [[nodiscard]] const Table* find_table_facts(const QualifiedName& name) const;
   [[nodiscard]] const Index* find_index(const QualifiedName& name) const;
   [[nodiscard]] const Sequence* find_sequence(const QualifiedName& name) const;
   [[nodiscard]] const Domain* find_domain(const QualifiedName& name) const;
@@ -137,6 +150,7 @@ class Catalog {
  private:
   friend class CatalogReplay;
   std::map<QualifiedName, Table> tables_;
+  std::map<QualifiedName, Table> partial_tables_;
   std::map<QualifiedName, Index> indexes_;
   std::map<QualifiedName, Sequence> sequences_;
   std::map<QualifiedName, Domain> domains_;

@@ -20,22 +20,20 @@ std::string first_column(const PgQuery__Node* expr) {
   return found;
 }
 
-// CHECK (col IS NOT NULL), alone or as one conjunct of an AND: PostgreSQL 12+ can then skip the
-// scan of SET NOT NULL.
-std::string proves_not_null(const PgQuery__Node* expr) {
-  if (!expr) return {};
+// CHECK (col IS NOT NULL), alone or as conjuncts of an AND: PostgreSQL 12+ can then skip the scan
+// of SET NOT NULL.
+void proves_not_null(const PgQuery__Node* expr, std::vector<std::string>& columns) {
+  if (!expr) return;
   if (expr->node_case == PG_QUERY__NODE__NODE_NULL_TEST) {
     const auto* test = expr->null_test;
-    if (test->nulltesttype != PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL || !test->arg) return {};
-    if (test->arg->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return {};
+    if (test->nulltesttype != PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL || !test->arg) return;
+    if (test->arg->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return;
     const auto* ref = test->arg->column_ref;
-    return ref->n_fields == 1 ? std::string(string_value(ref->fields[0])) : std::string();
+    if (ref->n_fields == 1) columns.emplace_back(string_value(ref->fields[0]));
+  } else if (expr->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
+             expr->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
+    for (size_t i = 0; i < expr->bool_expr->n_args; ++i) proves_not_null(expr->bool_expr->args[i], columns);
   }
-  if (expr->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR && expr->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
-    for (size_t i = 0; i < expr->bool_expr->n_args; ++i)
-      if (auto column = proves_not_null(expr->bool_expr->args[i]); !column.empty()) return column;
-  }
-  return {};
 }
 
 // nextval('order_seq') in a default: the sequence's name (schema dropped: same as the table's).
@@ -160,7 +158,7 @@ class CatalogReplay {
       case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
         added.kind = ConstraintKind::Check;
         added.columns = {column_name.empty() ? first_column(constraint.raw_expr) : column_name};
-        added.proves_not_null = proves_not_null(constraint.raw_expr);
+        proves_not_null(constraint.raw_expr, added.proves_not_null);
         suffix = "check";
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
@@ -232,6 +230,12 @@ class CatalogReplay {
       added.index = added.name;
     }
     table.constraints.push_back(std::move(added));
+  }
+
+  Table* mutable_table_facts(const QualifiedName& name) {
+    if (auto it = c_.tables_.find(name); it != c_.tables_.end()) return &it->second;
+    if (auto it = c_.partial_tables_.find(name); it != c_.partial_tables_.end()) return &it->second;
+    return nullptr;
   }
 
   static Column* mutable_column(Table& table, std::string_view name) {
@@ -324,8 +328,14 @@ class CatalogReplay {
   }
 
   void alter_table(const PgQuery__AlterTableStmt& stmt) {
-    const auto it = c_.tables_.find(qualified_name(stmt.relation));
-    if (it == c_.tables_.end()) return;  // pre-existing: nothing known to update
+    const auto name = qualified_name(stmt.relation);
+    auto it = c_.tables_.find(name);
+    if (it == c_.tables_.end()) {
+      // Pre-existing: record what the history adds to it, and nothing else.
+      it = c_.partial_tables_.try_emplace(name, Table{name}).first;
+      it->second.partial = true;
+      it->second.origin = Origin{static_cast<FileId>(-1), 0};
+    }
     Table& table = it->second;
     for (size_t i = 0; i < stmt.n_cmds; ++i) {
       if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
@@ -437,6 +447,11 @@ class CatalogReplay {
       case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
       case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: {
         const auto old_name = qualified_name(stmt.relation);
+        if (auto partial = c_.partial_tables_.extract(old_name); !partial.empty()) {
+          partial.key().name = stmt.newname;
+          partial.mapped().name.name = stmt.newname;
+          c_.partial_tables_.insert(std::move(partial));
+        }
         auto node = c_.tables_.extract(old_name);
         if (node.empty()) return;
         QualifiedName new_name{old_name.schema, stmt.newname};
@@ -472,23 +487,24 @@ class CatalogReplay {
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
-        const auto it = c_.tables_.find(qualified_name(stmt.relation));
-        if (it == c_.tables_.end() || !stmt.subname) return;
-        for (auto& column : it->second.columns)
+        Table* table = mutable_table_facts(qualified_name(stmt.relation));
+        if (!table || !stmt.subname) return;
+        for (auto& column : table->columns)
           if (column.name == stmt.subname) column.name = stmt.newname;
-        for (auto& constraint : it->second.constraints) {
+        for (auto& constraint : table->constraints) {
           std::replace(constraint.columns.begin(), constraint.columns.end(), std::string(stmt.subname), std::string(stmt.newname));
-          if (constraint.proves_not_null == stmt.subname) constraint.proves_not_null = stmt.newname;
+          std::replace(constraint.proves_not_null.begin(), constraint.proves_not_null.end(), std::string(stmt.subname),
+                       std::string(stmt.newname));
         }
         for (auto& [index_name, index] : c_.indexes_)
-          if (index.table == it->first)
+          if (index.table == table->name)
             std::replace(index.columns.begin(), index.columns.end(), std::string(stmt.subname), std::string(stmt.newname));
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
-        const auto it = c_.tables_.find(qualified_name(stmt.relation));
-        if (it == c_.tables_.end() || !stmt.subname) return;
-        for (auto& constraint : it->second.constraints)
+        Table* table = mutable_table_facts(qualified_name(stmt.relation));
+        if (!table || !stmt.subname) return;
+        for (auto& constraint : table->constraints)
           if (constraint.name == stmt.subname) constraint.name = stmt.newname;
         break;
       }
@@ -525,6 +541,7 @@ class CatalogReplay {
   }
 
   void drop_table(const QualifiedName& name) {
+    c_.partial_tables_.erase(name);
     const auto it = c_.tables_.find(name);
     if (it == c_.tables_.end()) return;
     if (it->second.partition_of)

@@ -2,6 +2,7 @@
 // The lock model: what one statement does to the relations it touches, given the catalog the
 // migrations before it built and the session it runs in. Facts come from PostgreSQL's source and
 // docs, checked against a real PostgreSQL 15 server (reference/locks.md; tests/test_locks_pg.cpp).
+#include <deque>
 #include <span>
 #include <string>
 #include <vector>
@@ -40,7 +41,8 @@ struct LockEffect {
 };
 
 struct StatementEffects {
-  std::vector<LockEffect> effects;
+  // A deque: the model keeps references to effects while adding others.
+  std::deque<LockEffect> effects;
   bool refuses_transaction = false;  // PostgreSQL raises "cannot run inside a transaction block"
   bool concurrently = false;         // a CONCURRENTLY form
   std::string fails_because;         // non-empty when PostgreSQL will reject the statement

@@ -17,7 +17,7 @@ struct AlterContext {
   EffectsBuilder& out;
   QualifiedName target;
   RelationKind fallback_kind;
-  const Table* table;  // null when the history never created it
+  const Table* table;  // what the history knows of it (possibly partial); null when nothing
 
   LockEffect& lock(LockMode mode) { return out.on(target, mode, fallback_kind); }
   [[nodiscard]] int pg() const { return out.pg_version(); }
@@ -50,24 +50,39 @@ LockMode reloptions_lock(const PgQuery__Node* def) {
   return LockMode::ShareUpdateExclusive;
 }
 
+// A domain with a CHECK or NOT NULL (its own or a base domain's): PostgreSQL evaluates it for every
+// existing row by rewriting the table, even when the new column is NULL everywhere.
+const Domain* constrained_domain(const Catalog& catalog, const SqlType& type) {
+  if (type.array) return nullptr;
+  const Domain* domain = catalog.find_domain({type.schema.empty() ? "public" : type.schema, type.name});
+  for (int depth = 0; domain && depth < 16; ++depth) {
+    if (!domain->checks.empty() || domain->not_null) return domain;
+    domain = catalog.find_domain({domain->base.schema.empty() ? "public" : domain->base.schema, domain->base.name});
+  }
+  return nullptr;
+}
+
 void add_column(AlterContext& c, const PgQuery__ColumnDef& column) {
   LockEffect& table = c.lock(LockMode::AccessExclusive);
   const SqlType type = sql_type(column.type_name);
   const std::string name = column.colname ? column.colname : "?";
   std::string rewrite_reason;
-  if (is_serial_type(type)) rewrite_reason = fmt::format("the {} column needs a nextval() value in every row", type.name);
-  if (const Domain* domain = c.out.catalog().find_domain({type.schema.empty() ? "public" : type.schema, type.name});
-      domain && !domain->checks.empty())
-    rewrite_reason = fmt::format("the domain {} has a CHECK constraint, which PostgreSQL verifies by rewriting every row",
-                                 domain->name.str());
   bool has_default = false;
+  for (size_t i = 0; i < column.n_constraints; ++i)
+    if (column.constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
+        column.constraints[i]->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT &&
+        !is_null_constant(column.constraints[i]->constraint->raw_expr))
+      has_default = true;
+  if (is_serial_type(type)) rewrite_reason = fmt::format("the {} column needs a nextval() value in every row", type.name);
+  if (const Domain* domain = constrained_domain(c.out.catalog(), type))
+    rewrite_reason = fmt::format("the domain {} has constraints, which PostgreSQL verifies by rewriting every row",
+                                 domain->name.str());
   for (size_t i = 0; i < column.n_constraints; ++i) {
     if (column.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
     const auto& constraint = *column.constraints[i]->constraint;
     switch (constraint.contype) {
       case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
         if (is_null_constant(constraint.raw_expr)) break;
-        has_default = true;
         const auto volatility = expression_volatility(constraint.raw_expr, c.out.catalog());
         if (volatility.volatility == Volatility::Volatile) {
           rewrite_reason = fmt::format("the default calls {}(), which is VOLATILE, so every row gets its own value",
@@ -102,6 +117,8 @@ void add_column(AlterContext& c, const PgQuery__ColumnDef& column) {
           LockEffect& parent = c.out.on(qualified_name(constraint.pktable), LockMode::ShareRowExclusive);
           if (parent.note.empty()) parent.note = "referenced by the new column's foreign key";
         }
+        // With a non-NULL default every existing row gets a value the foreign key must check.
+        if (has_default && !constraint.skip_validation) table.scan = true;
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
         if (!has_default) table.scan = true;  // fails unless the table is empty
@@ -166,20 +183,22 @@ void alter_column_type(AlterContext& c, const std::string& column, const PgQuery
       }
 }
 
+// A validated CHECK (col IS NOT NULL) lets PostgreSQL 12+ skip the NOT NULL verification scan.
+const Constraint* proven_not_null(const AlterContext& c, const std::string& column) {
+  if (!c.table || c.pg() < 12) return nullptr;
+  for (const auto& constraint : c.table->constraints)
+    if (constraint.kind == ConstraintKind::Check && constraint.validated && constraint.proves(column)) return &constraint;
+  return nullptr;
+}
+
 void set_not_null(AlterContext& c, const std::string& column) {
   LockEffect& table = c.lock(LockMode::AccessExclusive);
-  if (!c.table) {
-    table.scan = true;
+  if (const Constraint* proof = proven_not_null(c, column)) {
+    if (proof->kind == ConstraintKind::Check)
+      table.note = fmt::format("the validated CHECK {} proves {} IS NOT NULL: no scan", proof->name, column);
     return;
   }
-  const Column* known = c.table->column(column);
-  if (known && known->not_null) return;  // already NOT NULL: nothing to verify
-  if (c.pg() >= 12)
-    for (const auto& constraint : c.table->constraints)
-      if (constraint.kind == ConstraintKind::Check && constraint.validated && constraint.proves_not_null == column) {
-        table.note = fmt::format("the validated CHECK {} proves {} IS NOT NULL: no scan", constraint.name, column);
-        return;
-      }
+  if (c.table && c.table->column(column) && c.table->column(column)->not_null) return;  // nothing to verify
   table.scan = true;
 }
 
@@ -187,7 +206,7 @@ bool columns_not_null(const AlterContext& c, const std::vector<std::string>& col
   if (!c.table || columns.empty()) return false;
   return std::all_of(columns.begin(), columns.end(), [&](const std::string& name) {
     const Column* column = c.table->column(name);
-    return column && column->not_null;
+    return (column && column->not_null) || proven_not_null(c, name);
   });
 }
 
@@ -458,13 +477,13 @@ RelationKind kind_of(PgQuery__ObjectType type) {
 
 void alter_table_effects(const PgQuery__AlterTableStmt& stmt, const Session& session, EffectsBuilder& out) {
   const auto target = qualified_name(stmt.relation);
-  AlterContext c{stmt, session, out, target, kind_of(stmt.objtype), out.catalog().find_table(target)};
+  AlterContext c{stmt, session, out, target, kind_of(stmt.objtype), out.catalog().find_table_facts(target)};
   for (size_t i = 0; i < stmt.n_cmds; ++i) {
     if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
     const auto& cmd = *stmt.cmds[i]->alter_table_cmd;
     subcommand(c, cmd);
     // Most subcommands on a partitioned table apply to each partition too, with the same lock.
-    if (c.table && c.table->kind == RelationKind::PartitionedTable && stmt.relation->inh &&
+    if (c.table && !c.table->partial && c.table->kind == RelationKind::PartitionedTable && stmt.relation->inh &&
         recurses_to_partitions(cmd.subtype)) {
       const LockMode mode = out.on(target, LockMode::None).lock;
       for (const auto& partition : c.table->partitions) {

@@ -44,6 +44,10 @@ std::optional<int> integer_constant(const PgQuery__Node* node) {
 
 bool is_text_like(const std::string& name) { return name == "text" || name == "varchar"; }
 
+bool is_time_type(const std::string& name) {
+  return name == "timestamp" || name == "timestamptz" || name == "time" || name == "timetz" || name == "interval";
+}
+
 }  // namespace
 
 std::string SqlType::str() const {
@@ -80,7 +84,8 @@ bool is_serial_type(const SqlType& type) {
 TypeChange classify_type_change(const SqlType& from, const SqlType& to, bool has_using) {
   if (has_using) return TypeChange::Rewrite;
   if (from == to) return TypeChange::Same;
-  if (from.schema != to.schema || from.array != to.array) return TypeChange::Rewrite;
+  // Arrays are converted element by element: any change rewrites.
+  if (from.schema != to.schema || from.array || to.array) return TypeChange::Rewrite;
   // varchar(n) → varchar(m ≥ n) or unbounded varchar/text; text → unbounded varchar.
   if (is_text_like(from.name) && is_text_like(to.name)) {
     if (to.typmods.empty()) return TypeChange::BinaryCoercible;
@@ -102,7 +107,15 @@ TypeChange classify_type_change(const SqlType& from, const SqlType& to, bool has
     if (to_scale == from_scale && to.typmods[0] >= from.typmods[0]) return TypeChange::BinaryCoercible;
     return TypeChange::Rewrite;
   }
-  if (from.name == "timestamp" && to.name == "timestamptz" && from.typmods == to.typmods)
+  // Time types: raising (or removing) the fractional-second precision keeps every value.
+  if (from.name == to.name && is_time_type(from.name)) {
+    if (to.typmods.empty() || (!from.typmods.empty() && to.typmods[0] >= from.typmods[0]))
+      return TypeChange::BinaryCoercible;
+    return TypeChange::Rewrite;
+  }
+  // timestamp ↔ timestamptz: the same bits when the session TimeZone is UTC (PostgreSQL 12+).
+  if (((from.name == "timestamp" && to.name == "timestamptz") || (from.name == "timestamptz" && to.name == "timestamp")) &&
+      from.typmods == to.typmods)
     return TypeChange::CoercibleIfUtc;
   if (from.name == "cidr" && to.name == "inet") return TypeChange::BinaryCoercible;
   return TypeChange::Rewrite;

@@ -84,6 +84,14 @@ TEST_CASE("type changes: binary-coercible or a rewrite") {
   CHECK(classify_type_change(type("int4"), type("int8"), false) == TypeChange::Rewrite);
   CHECK(classify_type_change(type("timestamp"), type("timestamptz"), false) == TypeChange::CoercibleIfUtc);
   CHECK(classify_type_change(type("varchar", {50}), type("varchar", {100}), true) == TypeChange::Rewrite);
+  CHECK(classify_type_change(type("timestamp", {3}), type("timestamp", {6}), false) == TypeChange::BinaryCoercible);
+  CHECK(classify_type_change(type("timestamp", {6}), type("timestamp", {3}), false) == TypeChange::Rewrite);
+  CHECK(classify_type_change(type("timestamptz"), type("timestamp"), false) == TypeChange::CoercibleIfUtc);
+  SqlType varchar_array = type("varchar", {10});
+  varchar_array.array = true;
+  SqlType text_array = type("text");
+  text_array.array = true;
+  CHECK(classify_type_change(varchar_array, text_array, false) == TypeChange::Rewrite);
 }
 
 TEST_CASE("ADD COLUMN: fast defaults, volatile defaults and versions") {
@@ -113,6 +121,27 @@ TEST_CASE("ADD COLUMN: fast defaults, volatile defaults and versions") {
   SUBCASE("inline REFERENCES locks the referenced table in ShareRowExclusiveLock") {
     const auto observed = last_statement(kBig, "ALTER TABLE big ADD COLUMN p2 bigint REFERENCES parent (id);");
     CHECK(effect_on(observed.effects, "public.parent").lock == LockMode::ShareRowExclusive);
+  }
+  SUBCASE("a non-NULL default on a REFERENCES column is checked row by row") {
+    CHECK(effect_on(last_statement(kBig, "ALTER TABLE big ADD COLUMN p2 bigint DEFAULT 1 REFERENCES parent (id);").effects,
+                    "public.big")
+              .scan);
+    CHECK_FALSE(effect_on(last_statement(kBig, "ALTER TABLE big ADD COLUMN p2 bigint REFERENCES parent (id);").effects,
+                          "public.big")
+                    .scan);
+  }
+  SUBCASE("a NOT NULL domain, or a domain over a constrained domain, rewrites") {
+    CHECK(effect_on(last_statement(kBig + "CREATE DOMAIN nn AS int NOT NULL;", "ALTER TABLE big ADD COLUMN c nn DEFAULT 1;").effects,
+                    "public.big")
+              .rewrite);
+    CHECK(effect_on(last_statement(kBig + "CREATE DOMAIN pos AS int CHECK (VALUE > 0); CREATE DOMAIN small_pos AS pos;",
+                                   "ALTER TABLE big ADD COLUMN c small_pos;")
+                        .effects,
+                    "public.big")
+              .rewrite);
+    CHECK_FALSE(effect_on(last_statement(kBig + "CREATE DOMAIN plain AS int;", "ALTER TABLE big ADD COLUMN c plain;").effects,
+                          "public.big")
+                    .rewrite);
   }
   SUBCASE("a domain with a CHECK rewrites") {
     const auto observed =
@@ -161,6 +190,17 @@ TEST_CASE("SET NOT NULL skips the scan with a validated CHECK from an earlier mi
   CHECK(effect_on(last_statement(valid, "ALTER TABLE big ALTER COLUMN n SET NOT NULL;", 11).effects, "public.big").scan);
   const std::string not_valid = kBig + "ALTER TABLE big ADD CONSTRAINT n_nn CHECK (n IS NOT NULL) NOT VALID;\n";
   CHECK(effect_on(last_statement(not_valid, "ALTER TABLE big ALTER COLUMN n SET NOT NULL;").effects, "public.big").scan);
+  SUBCASE("on a table the history never created, what the history added to it still counts") {
+    const std::string recipe = "ALTER TABLE accounts ADD CONSTRAINT email_nn CHECK (email IS NOT NULL AND name IS NOT NULL) NOT VALID;\n"
+                               "ALTER TABLE accounts VALIDATE CONSTRAINT email_nn;\n";
+    const auto& e = effect_on(last_statement(recipe, "ALTER TABLE accounts ALTER COLUMN name SET NOT NULL;").effects,
+                              "public.accounts");
+    CHECK_FALSE(e.scan);
+    CHECK_FALSE(e.known);  // still pre-existing: assumed large and busy
+    CHECK(effect_on(last_statement(recipe, "ALTER TABLE accounts ALTER COLUMN other SET NOT NULL;").effects,
+                    "public.accounts")
+              .scan);
+  }
 }
 
 TEST_CASE("foreign keys lock the referenced table") {

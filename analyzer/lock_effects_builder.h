@@ -88,4 +88,13 @@ class EffectsBuilder {
 // Statement pieces shared by the lock model's files.
 bool has_option(PgQuery__Node* const* options, size_t n_options, std::string_view name);
 
+// A validated CHECK of `partition` on a partition-key column of `parent`: taken as proof that the
+// partition's rows fit its bound (or, for a default partition, hold none of a new bound's rows), so
+// PostgreSQL skips the verification scan. A heuristic: zdlint does not evaluate the expressions.
+const Constraint* bound_proof(const Table& partition, const Table& parent);
+
+// The default partition of `parent`, when the history created one, locked AccessExclusive and
+// scanned for rows of a new partition's range unless a validated CHECK rules them out.
+void lock_default_partition(const Table& parent, EffectsBuilder& out);
+
 }  // namespace zdlint

@@ -1,6 +1,8 @@
 // The lock model for every statement except ALTER TABLE (lock_model_alter_table.cpp).
 #include "analyzer/lock_model.h"
 
+#include <fmt/format.h>
+
 #include "analyzer/lock_effects_builder.h"
 #include "analyzer/session.h"
 
@@ -95,12 +97,7 @@ void create_table(const PgQuery__CreateStmt& stmt, EffectsBuilder& out) {
     parent.note = "the partitioned table a partition is created in";
     out.indexes_of(parent_name, LockMode::ShareUpdateExclusive, false);
     if (const Table* parent_table = out.catalog().find_table(parent_name); parent_table && !stmt.partbound->is_default)
-      for (const auto& partition : parent_table->partitions)
-        if (const Table* existing = out.catalog().find_table(partition); existing && existing->default_partition) {
-          LockEffect& effect = out.on(partition, LockMode::AccessExclusive);
-          effect.scan = true;
-          effect.note = "the default partition, scanned for rows that belong to the new partition";
-        }
+      lock_default_partition(*parent_table, out);
   }
 }
 
@@ -271,7 +268,7 @@ void vacuum(const PgQuery__VacuumStmt& stmt, EffectsBuilder& out) {
 
 void refresh_matview(const PgQuery__RefreshMatViewStmt& stmt, EffectsBuilder& out) {
   const auto name = qualified_name(stmt.relation);
-  if (const Table* view = out.catalog().find_table(name))
+  if (const Table* view = out.catalog().find_table(name); view && !stmt.skip_data)
     for (const auto& source : view->reads) out.on(source, LockMode::AccessShare);
   out.result().concurrently = stmt.concurrent;
   if (stmt.concurrent) {
@@ -280,7 +277,8 @@ void refresh_matview(const PgQuery__RefreshMatViewStmt& stmt, EffectsBuilder& ou
     out.indexes_of(name, LockMode::RowExclusive, false);
   } else {
     LockEffect& view = out.on(name, LockMode::AccessExclusive, RelationKind::MaterializedView);
-    view.rewrite = view.scan = true;
+    view.rewrite = true;
+    view.scan = !stmt.skip_data;  // WITH NO DATA empties it: no query runs
     out.indexes_of(name, LockMode::AccessExclusive, true);
   }
 }
@@ -411,6 +409,31 @@ void alter_domain(const PgQuery__AlterDomainStmt& stmt, EffectsBuilder& out) {
 
 }  // namespace
 
+const Constraint* bound_proof(const Table& partition, const Table& parent) {
+  for (const auto& constraint : partition.constraints) {
+    if (constraint.kind != ConstraintKind::Check || !constraint.validated) continue;
+    for (const auto& column : constraint.columns)
+      if (std::find(parent.partition_key.begin(), parent.partition_key.end(), column) != parent.partition_key.end())
+        return &constraint;
+  }
+  return nullptr;
+}
+
+void lock_default_partition(const Table& parent, EffectsBuilder& out) {
+  for (const auto& partition : parent.partitions) {
+    const Table* existing = out.catalog().find_table(partition);
+    if (!existing || !existing->default_partition) continue;
+    LockEffect& effect = out.on(partition, LockMode::AccessExclusive);
+    if (const Constraint* proof = bound_proof(*existing, parent)) {
+      effect.note = fmt::format("the default partition; its validated CHECK {} rules out rows of the new bound: no scan",
+                                proof->name);
+    } else {
+      effect.scan = true;
+      effect.note = "the default partition, scanned for rows that belong to the new bound";
+    }
+  }
+}
+
 bool has_option(PgQuery__Node* const* options, size_t n_options, std::string_view name) {
   for (size_t i = 0; i < n_options; ++i) {
     const auto* option = options[i];
@@ -519,9 +542,14 @@ StatementEffects lock_model(const LockModelInput& input) {
                                                                               : RelationKind::Table);
       break;
     }
-    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
-      out.on(qualified_name(node.create_trig_stmt->relation), LockMode::ShareRowExclusive);
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
+      const auto table = qualified_name(node.create_trig_stmt->relation);
+      out.on(table, LockMode::ShareRowExclusive);
+      // A row trigger on a partitioned table is cloned onto every partition.
+      if (const Table* known = out.catalog().find_table(table); known && node.create_trig_stmt->row)
+        for (const auto& partition : known->partitions) out.on(partition, LockMode::ShareRowExclusive);
       break;
+    }
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
       out.on(qualified_name(node.create_policy_stmt->table), LockMode::AccessExclusive);
       break;

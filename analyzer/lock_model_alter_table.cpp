@@ -299,25 +299,12 @@ void attach_partition(AlterContext& c, const PgQuery__PartitionCmd& cmd) {
   LockEffect& attached = c.out.on(partition, LockMode::AccessExclusive);
   attached.scan = true;
   attached.note = "scanned to prove every row fits the partition bound";
-  if (const Table* known = c.out.catalog().find_table(partition); known && c.table) {
-    for (const auto& constraint : known->constraints) {
-      if (constraint.kind != ConstraintKind::Check || !constraint.validated) continue;
-      const bool on_key = std::any_of(constraint.columns.begin(), constraint.columns.end(), [&](const std::string& col) {
-        return std::find(c.table->partition_key.begin(), c.table->partition_key.end(), col) != c.table->partition_key.end();
-      });
-      if (on_key) {
-        attached.scan = false;
-        attached.note = fmt::format("the validated CHECK {} implies the bound: no scan", constraint.name);
-      }
+  if (const Table* known = c.out.catalog().find_table(partition); known && c.table)
+    if (const Constraint* proof = bound_proof(*known, *c.table)) {
+      attached.scan = false;
+      attached.note = fmt::format("the validated CHECK {} implies the bound: no scan", proof->name);
     }
-  }
-  if (c.table && !(cmd.bound && cmd.bound->is_default))
-    for (const auto& sibling : c.table->partitions)
-      if (const Table* existing = c.out.catalog().find_table(sibling); existing && existing->default_partition) {
-        LockEffect& effect = c.out.on(sibling, LockMode::AccessExclusive);
-        effect.scan = true;
-        effect.note = "the default partition, scanned for rows of the new range";
-      }
+  if (c.table && !(cmd.bound && cmd.bound->is_default)) lock_default_partition(*c.table, c.out);
 }
 
 void detach_partition(AlterContext& c, const PgQuery__PartitionCmd& cmd) {
@@ -393,8 +380,14 @@ void subcommand(AlterContext& c, const PgQuery__AlterTableCmd& cmd) {
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace: {
       // Copies the relation's files block by block; its indexes stay where they are.
       LockEffect& effect = c.lock(LockMode::AccessExclusive);
-      if (c.fallback_kind != RelationKind::Index) effect.rewrite = true;
+      if (c.table && c.table->kind == RelationKind::PartitionedTable) {
+        effect.note = "no storage of its own: only where future partitions go changes";
+        break;
+      }
+      effect.rewrite = true;
       effect.note = "its files are copied to the new tablespace";
+      // An index's AccessExclusiveLock stalls the planner for its table.
+      if (c.fallback_kind == RelationKind::Index) effect.reads_blocked_via_index = true;
       break;
     }
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged:
@@ -431,6 +424,11 @@ void subcommand(AlterContext& c, const PgQuery__AlterTableCmd& cmd) {
       c.out.on(c.target, LockMode::ShareUpdateExclusive, RelationKind::PartitionedTable);
       if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD)
         c.out.on(qualified_name(cmd.def->partition_cmd->name), LockMode::AccessExclusive);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
+      // RESTART / SET INCREMENT BY alter the identity sequence too.
+      c.lock(LockMode::AccessExclusive);
+      c.out.on({c.target.schema, c.target.name + "_" + name + "_seq"}, LockMode::ShareRowExclusive, RelationKind::Sequence);
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
       c.lock(LockMode::AccessExclusive);

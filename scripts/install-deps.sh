@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libpg-query-dev libprotobuf-c-dev libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev libtomlplusplus-dev
+  postgresql-15 libpq-dev
   git ca-certificates
 )
 

@@ -1,0 +1,2 @@
+-- locks.md #23 type_varchar_to_unbounded_varchar: no rewrite
+ALTER TABLE big ALTER COLUMN v TYPE varchar;

@@ -1,0 +1,2 @@
+-- extra (not in locks.md): LOCK TABLE IN ACCESS SHARE MODE
+LOCK TABLE big IN ACCESS SHARE MODE;

@@ -1,0 +1,2 @@
+-- extra (not in locks.md): LOCK TABLE IN EXCLUSIVE MODE
+LOCK TABLE big IN EXCLUSIVE MODE;

@@ -1,0 +1,2 @@
+-- extra (not in locks.md): LOCK TABLE IN ROW SHARE MODE
+LOCK TABLE big IN ROW SHARE MODE;

@@ -1,0 +1,2 @@
+-- locks.md #17 drop_column: catalog-only
+ALTER TABLE big DROP COLUMN t;

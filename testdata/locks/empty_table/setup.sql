@@ -1,0 +1,16 @@
+-- parent, big with no rows (big_n_idx, big_v_idx)
+CREATE TABLE parent (id bigint PRIMARY KEY, name text NOT NULL);
+INSERT INTO parent SELECT g, 'p' || g FROM generate_series(1, 10) g;
+CREATE TABLE big (
+  id int PRIMARY KEY,
+  parent_id bigint NOT NULL,
+  v varchar(50) NOT NULL,
+  t text,
+  s text,
+  n int,
+  amount numeric(10,2),
+  ts timestamp,
+  flag boolean
+);
+CREATE INDEX big_n_idx ON big (n);
+CREATE INDEX big_v_idx ON big (v);

@@ -1,0 +1,2 @@
+-- extra (not in locks.md): DROP TABLE of the referenced table with CASCADE
+DROP TABLE parent CASCADE;

@@ -1,0 +1,2 @@
+-- locks.md #98 reindex_table: Share on table, AccessExclusive on every index
+REINDEX TABLE big;

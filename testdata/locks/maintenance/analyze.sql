@@ -1,0 +1,2 @@
+-- locks.md #111 analyze: ShareUpdateExclusive
+ANALYZE big;

@@ -1,0 +1,2 @@
+-- extra (not in locks.md): DROP TABLE of a partition
+DROP TABLE events_2023;

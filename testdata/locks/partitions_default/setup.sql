@@ -1,0 +1,15 @@
+-- events partitioned by range with a DEFAULT partition holding rows; standalone events_2025
+CREATE TABLE events (id bigint NOT NULL, ts timestamp NOT NULL, payload text) PARTITION BY RANGE (ts);
+CREATE TABLE events_2023 PARTITION OF events FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+INSERT INTO events
+SELECT g, timestamp '2023-01-01' + (g % 700) * interval '1 day', md5(g::text) FROM generate_series(1, 40) g;
+CREATE INDEX events_ts_idx ON events (ts);
+-- a standalone table ready to be attached (matching index, no CHECK)
+CREATE TABLE events_2025 (id bigint NOT NULL, ts timestamp NOT NULL, payload text);
+INSERT INTO events_2025
+SELECT g, timestamp '2025-01-01' + (g % 365) * interval '1 day', md5(g::text) FROM generate_series(1, 20) g;
+CREATE INDEX events_2025_ts_idx ON events_2025 (ts);
+CREATE TABLE events_default PARTITION OF events DEFAULT;
+INSERT INTO events
+SELECT g, timestamp '2022-01-01' + (g % 300) * interval '1 day', 'old' FROM generate_series(1, 10) g;

@@ -1,0 +1,2 @@
+-- locks.md #119 comment_on_column: ShareUpdateExclusive
+COMMENT ON COLUMN big.n IS 'hello';

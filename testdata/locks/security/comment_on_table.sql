@@ -1,0 +1,2 @@
+-- locks.md #118 comment_on_table: ShareUpdateExclusive
+COMMENT ON TABLE big IS 'hello';

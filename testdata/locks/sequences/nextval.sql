@@ -1,0 +1,2 @@
+-- extra (not in locks.md): nextval()
+SELECT nextval('order_seq');

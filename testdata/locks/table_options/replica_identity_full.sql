@@ -1,0 +1,2 @@
+-- locks.md #70 replica_identity_full
+ALTER TABLE big REPLICA IDENTITY FULL;

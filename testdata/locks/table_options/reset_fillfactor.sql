@@ -1,0 +1,2 @@
+-- extra (not in locks.md): RESET (fillfactor)
+ALTER TABLE big RESET (fillfactor);

@@ -1,0 +1,2 @@
+-- locks.md #65 set_fillfactor: ShareUpdateExclusive
+ALTER TABLE big SET (fillfactor = 70);

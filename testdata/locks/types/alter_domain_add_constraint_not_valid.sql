@@ -1,0 +1,2 @@
+-- extra (not in locks.md): ALTER DOMAIN ADD CONSTRAINT ... NOT VALID
+ALTER DOMAIN posint ADD CONSTRAINT posint_chk CHECK (VALUE > 0) NOT VALID;

@@ -1,0 +1,2 @@
+-- extra (not in locks.md): CREATE MATERIALIZED VIEW ... WITH NO DATA
+CREATE MATERIALIZED VIEW big_mv3 AS SELECT n, count(*) FROM big GROUP BY n WITH NO DATA;

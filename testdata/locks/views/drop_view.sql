@@ -1,0 +1,2 @@
+-- extra (not in locks.md): DROP VIEW
+DROP VIEW big_v;

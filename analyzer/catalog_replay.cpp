@@ -94,7 +94,7 @@ class CatalogReplay {
       case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: {
         const auto& stmt = *node.alter_enum_stmt;
         const auto it = c_.enums_.find(qualified_name(stmt.type_name, stmt.n_type_name));
-        if (it != c_.enums_.end() && stmt.new_val && !stmt.old_val) it->second.values.emplace_back(stmt.new_val);
+        if (it != c_.enums_.end() && stmt.new_val && (!stmt.old_val || !*stmt.old_val)) it->second.values.emplace_back(stmt.new_val);
         break;
       }
       case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:

@@ -587,12 +587,17 @@ StatementEffects lock_model(const LockModelInput& input) {
     case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: alter_domain(*node.alter_domain_stmt, out); break;
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
       // No relation lock; before PostgreSQL 12 ADD VALUE refused a transaction block.
-      if (input.pg_version < 12 && !node.alter_enum_stmt->old_val) out.result().refuses_transaction = true;
+      // (protobuf-c gives an empty string, not null, for a missing old value: ADD VALUE.)
+      if (input.pg_version < 12 && (!node.alter_enum_stmt->old_val || !*node.alter_enum_stmt->old_val))
+        out.result().refuses_transaction = true;
       break;
     case PG_QUERY__NODE__NODE_INSERT_STMT: insert(*node.insert_stmt, out); break;
     case PG_QUERY__NODE__NODE_UPDATE_STMT: update(*node.update_stmt, out); break;
     case PG_QUERY__NODE__NODE_DELETE_STMT: remove(*node.delete_stmt, out); break;
     case PG_QUERY__NODE__NODE_SELECT_STMT: select(*node.select_stmt, node, out); break;
+    case PG_QUERY__NODE__NODE_DISCARD_STMT:
+      if (node.discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_ALL) out.result().refuses_transaction = true;
+      break;
     case PG_QUERY__NODE__NODE_CREATEDB_STMT:
     case PG_QUERY__NODE__NODE_DROPDB_STMT:
     case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:

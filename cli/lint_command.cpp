@@ -124,8 +124,9 @@ Runner add_lint_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--assume-in-transaction", options->assume_in_transaction,
                 "Each file runs inside one transaction (as most migration runners do)");
-  cmd->add_option("--select", options->select, "Run only these rules (comma-separated ids)");
-  cmd->add_option("--ignore", options->ignore, "Do not run these rules (comma-separated ids)");
+  // One value per flag (repeat the flag or use commas), so `--select RULE PATH` keeps PATH a path.
+  cmd->add_option("--select", options->select, "Run only these rules (comma-separated ids)")->allow_extra_args(false);
+  cmd->add_option("--ignore", options->ignore, "Do not run these rules (comma-separated ids)")->allow_extra_args(false);
   cmd->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}))
       ->capture_default_str();

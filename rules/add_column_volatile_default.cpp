@@ -1,21 +1,17 @@
-// add-column-volatile-default: ADD COLUMN whose default must be computed row by row (a volatile
-// function, a serial or identity column) rewrites the whole table under AccessExclusiveLock.
-// Since PostgreSQL 11 a non-volatile default is stored in the catalog and costs nothing; before 11
-// every non-NULL default rewrote the table.
+// add-column-volatile-default: ADD COLUMN whose value must be computed row by row (a volatile
+// default, a serial or identity column, a stored generated column) rewrites the whole table and
+// rebuilds every index under AccessExclusiveLock. Since PostgreSQL 11 a non-volatile default is
+// stored in the catalog and costs nothing; before 11 every non-NULL default rewrote the table.
+// (A domain with constraints also forces the rewrite: add-column-domain-with-check.)
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "parser/sql_text.h"
+#include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
-
-bool is_serial_type(const PgQuery__TypeName* type) {
-  if (!type || type->n_names == 0) return false;
-  const auto name = string_value(type->names[type->n_names - 1]);
-  return name == "serial" || name == "bigserial" || name == "smallserial" || name == "serial2" ||
-         name == "serial4" || name == "serial8";
-}
 
 bool is_null_constant(const PgQuery__Node* expr) {
   return expr && expr->node_case == PG_QUERY__NODE__NODE_A_CONST && expr->a_const->isnull;
@@ -27,33 +23,49 @@ struct Finding {
 };
 
 std::optional<Finding> per_row_value(const PgQuery__ColumnDef& column, const StatementContext& ctx) {
-  if (is_serial_type(column.type_name))
-    return Finding{fmt::format("a {} column, whose default nextval() is VOLATILE,",
-                               string_value(column.type_name->names[column.type_name->n_names - 1])),
-                   std::nullopt};
+  const SqlType type = sql_type(column.type_name);
+  if (is_serial_type(type))
+    return Finding{fmt::format("a {} column, whose default nextval() is VOLATILE,", type.name), std::nullopt};
+  std::optional<Finding> non_null_default;
   for (size_t i = 0; i < column.n_constraints; ++i) {
     const auto* node = column.constraints[i];
     if (node->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
     const auto& constraint = *node->constraint;
     if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY)
       return Finding{"an identity column, whose values come from a sequence (nextval() is VOLATILE),", std::nullopt};
+    if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED)
+      return Finding{
+          "a stored generated column (GENERATED ALWAYS AS (...) STORED), whose value is computed and "
+          "stored for every row,",
+          std::nullopt};
     if (constraint.contype != PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT || is_null_constant(constraint.raw_expr)) continue;
     const auto volatility = expression_volatility(constraint.raw_expr, ctx.catalog);
     if (volatility.volatility == Volatility::Volatile) {
       Finding finding{fmt::format("a DEFAULT that calls {}(), which is VOLATILE,", volatility.function), std::nullopt};
       if (volatility.assumed)
-        finding.note = fmt::format("zdlint knows no function {}(); CREATE FUNCTION makes functions VOLATILE unless "
-                                   "they say STABLE or IMMUTABLE, so that was assumed",
-                                   volatility.function);
+        finding.note = fmt::format(
+            "zdlint knows no function {}(); CREATE FUNCTION makes functions VOLATILE unless "
+            "they say STABLE or IMMUTABLE, so that was assumed",
+            volatility.function);
       return finding;
     }
     if (ctx.settings.pg_version < 11)
-      return Finding{fmt::format("a non-NULL DEFAULT on PostgreSQL {} (only from PostgreSQL 11 on is a non-volatile "
-                                 "default stored without a rewrite)",
-                                 ctx.settings.pg_version),
-                     std::nullopt};
+      non_null_default = Finding{fmt::format("a non-NULL DEFAULT on PostgreSQL {} (only from PostgreSQL 11 on is a "
+                                             "non-volatile default stored without a rewrite)",
+                                             ctx.settings.pg_version),
+                                 std::nullopt};
   }
-  return std::nullopt;
+  return non_null_default;
+}
+
+// "and rebuilds its indexes a, b" from the lock model's index effects.
+std::string rebuilt_indexes(const StatementEffects& effects, const LockEffect& table) {
+  std::vector<std::string> names;
+  for (const auto& effect : effects.effects)
+    if (effect.kind == RelationKind::Index && effect.index_rebuilt) names.push_back(effect.relation.str());
+  if (!table.known) return " and rebuilds every index on it";
+  if (names.empty()) return "";
+  return fmt::format(" and rebuilds {} {}", names.size() == 1 ? "its index" : "its indexes", fmt::join(names, ", "));
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
@@ -62,6 +74,9 @@ void check(const StatementContext& ctx, Emitter& out) {
   if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
   const QualifiedName table = qualified_name(alter.relation);
   if (ctx.is_new_table(table)) return;
+  const LockEffect* effect = ctx.effects.find(table);
+  if (!effect || !effect->pre_existing()) return;
+  const Table* known = ctx.catalog.find_table(table);
   for (size_t i = 0; i < alter.n_cmds; ++i) {
     if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
     const auto& cmd = *alter.cmds[i]->alter_table_cmd;
@@ -69,13 +84,16 @@ void check(const StatementContext& ctx, Emitter& out) {
         cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
       continue;
     const auto& column = *cmd.def->column_def;
+    // ADD COLUMN IF NOT EXISTS on a column the table already has is a no-op with a notice.
+    if (cmd.missing_ok && known && column.colname && known->column(column.colname)) continue;
     const auto finding = per_row_value(column, ctx);
     if (!finding) continue;
     Diagnostic& d = out.emit(
         clause_range(ctx.stmt, ctx.stmt.file_offset(column.location)),
-        fmt::format("adding column \"{}\" with {} rewrites the whole table \"{}\" under AccessExclusiveLock: reads "
-                    "and writes are blocked until every row has been rewritten",
-                    column.colname ? column.colname : "?", finding->why, table.str()),
+        fmt::format("adding column \"{}\" with {} rewrites the whole table {}{} while holding {} until every row has "
+                    "been rewritten",
+                    column.colname ? column.colname : "?", finding->why, table.str(),
+                    rebuilt_indexes(ctx.effects, *effect), lock_phrase(*effect)),
         "add the column without a default (or with a constant one), set the default for new rows with ALTER "
         "COLUMN ... SET DEFAULT, then backfill existing rows in batches");
     if (finding->note) d.notes.push_back({*finding->note, std::nullopt});
@@ -91,18 +109,20 @@ const Rule& add_column_volatile_default_rule() {
               .id = "add-column-volatile-default",
               .category = "rewrite",
               .severity = Severity::Error,
-              .summary = "ADD COLUMN with a volatile default rewrites the table under AccessExclusiveLock",
+              .summary = "ADD COLUMN with a volatile default, serial, identity or stored generated column rewrites "
+                         "the table under AccessExclusiveLock",
               .rationale = "A volatile default (random(), clock_timestamp(), gen_random_uuid(), nextval(), serial, "
-                           "identity) must be computed for every existing row, so PostgreSQL rewrites the table while "
-                           "holding AccessExclusiveLock. Non-volatile defaults such as now() are free since "
-                           "PostgreSQL 11.",
+                           "identity) or a stored generated column must be computed for every existing row, so "
+                           "PostgreSQL rewrites the table and rebuilds its indexes while holding AccessExclusiveLock. "
+                           "Non-volatile defaults such as now() are free since PostgreSQL 11.",
               .alternative = "Add the column without a volatile default, SET DEFAULT for new rows, backfill in "
                              "batches.",
               .equivalents = {.squawk = "adding-field-with-default",
                               .eugene = "E11",
                               .strong_migrations = "add_column_default, add_column_default_callable, "
-                                                   "add_column_auto_incrementing",
-                              .pgfence = "add-column-non-constant-default, add-column-serial"},
+                                                   "add_column_auto_incrementing, add_column_generated_stored",
+                              .pgfence = "add-column-non-constant-default, add-column-serial, "
+                                         "add-column-stored-generated"},
           },
       .check = check,
   };

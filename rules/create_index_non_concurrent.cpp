@@ -1,7 +1,9 @@
 // create-index-non-concurrent: CREATE INDEX without CONCURRENTLY on a table that already exists
-// takes a ShareLock, which blocks every write for as long as the index build takes.
+// takes a ShareLock, which blocks every write for as long as the index build takes. On a
+// partitioned table CONCURRENTLY is refused, so the message points to the ON ONLY recipe instead.
 #include <fmt/format.h>
 
+#include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
@@ -23,19 +25,42 @@ void check(const StatementContext& ctx, Emitter& out) {
   const QualifiedName table = qualified_name(index.relation);
   if (ctx.is_new_table(table)) return;
 
-  const char* where = ctx.stmt.origin == StatementOrigin::FunctionBody ? " when the function runs" : "";
+  const bool in_function = ctx.stmt.origin == StatementOrigin::FunctionBody;
+  // Statements a function body holds are not executed by the migration, so the lock model has no
+  // effects for them: describe the lock the CREATE INDEX will take when the function runs.
+  LockEffect effect;
+  if (const LockEffect* predicted = ctx.effects.find(table)) {
+    effect = *predicted;
+  } else if (in_function) {
+    effect.relation = table;
+    effect.lock = LockMode::Share;
+    effect.known = ctx.catalog.relation_kind(table).has_value();
+  } else {
+    return;  // IF NOT EXISTS on an index the history already created: a no-op
+  }
+
+  const Table* known = ctx.catalog.find_table(table);
+  const char* when = in_function ? " when the function runs" : "";
+  if (known && known->kind == RelationKind::PartitionedTable) {
+    out.emit(ctx.stmt.range,
+             fmt::format("CREATE INDEX on partitioned table {} takes {}{}, and ShareLock on each of its {} "
+                         "partition(s) while their indexes are built: writes wait for the whole build. "
+                         "CONCURRENTLY is not available on a partitioned table",
+                         table.str(), lock_phrase(effect), when, known->partitions.size()),
+             fmt::format("create the index with CREATE INDEX … ON ONLY {} (catalog only), build each partition's "
+                         "index with CREATE INDEX CONCURRENTLY, then ALTER INDEX … ATTACH PARTITION each one; the "
+                         "parent index becomes valid once every partition's index is attached",
+                         table.str()));
+    return;
+  }
+
   Diagnostic& d = out.emit(
       ctx.stmt.range,
-      fmt::format("CREATE INDEX without CONCURRENTLY takes a ShareLock on \"{}\"{}: INSERT, UPDATE and DELETE "
-                  "are blocked (reads continue) for the whole index build, which grows with the table",
-                  table.str(), where),
-      "use CREATE INDEX CONCURRENTLY (ShareUpdateExclusiveLock: writes continue) in a migration that does not "
-      "run inside a transaction block");
-  if (!ctx.catalog.find_table(table))
-    d.notes.push_back({fmt::format("zdlint has not seen \"{}\" created in the migrations it read, so it is "
-                                   "assumed to be a large table in use",
-                                   table.str()),
-                       std::nullopt});
+      fmt::format("CREATE INDEX without CONCURRENTLY takes {}{} (reads continue) for the whole index build, "
+                  "which grows with the table",
+                  lock_phrase(effect), when),
+      "use CREATE INDEX CONCURRENTLY (ShareUpdateExclusiveLock: reads and writes continue) in a migration that "
+      "does not run inside a transaction block");
   if (ctx.stmt.origin == StatementOrigin::TopLevel) {
     if (const Token* keyword = index_keyword(ctx.stmt))
       d.fix = Fix{"Build the index concurrently", false, {{{keyword->end, keyword->end}, " CONCURRENTLY"}}};
@@ -54,7 +79,8 @@ const Rule& create_index_non_concurrent_rule() {
               .summary = "CREATE INDEX without CONCURRENTLY blocks writes to an existing table",
               .rationale = "A plain CREATE INDEX holds a ShareLock on the table until the build finishes: "
                            "every INSERT, UPDATE and DELETE waits, for a time proportional to the table's size.",
-              .alternative = "CREATE INDEX CONCURRENTLY, outside a transaction block.",
+              .alternative = "CREATE INDEX CONCURRENTLY, outside a transaction block; on a partitioned table, "
+                             "CREATE INDEX ON ONLY the parent, CONCURRENTLY on each partition, then ATTACH.",
               .equivalents = {.squawk = "require-concurrent-index-creation",
                               .eugene = "E6",
                               .strong_migrations = "add_index",

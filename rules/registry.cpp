@@ -6,12 +6,45 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 5> rules = {
+  static const std::array<const Rule*, 38> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
       &rename_column_rule(),
       &drop_column_without_expand_rule(),
+      &add_column_domain_with_check_rule(),
+      &add_column_inline_constraint_rule(),
+      &alter_column_type_rule(),
+      &set_not_null_rule(),
+      &add_foreign_key_without_not_valid_rule(),
+      &add_check_without_not_valid_rule(),
+      &validate_in_same_transaction_rule(),
+      &add_unique_constraint_rule(),
+      &add_primary_key_rule(),
+      &add_exclusion_constraint_rule(),
+      &drop_index_non_concurrent_rule(),
+      &concurrently_in_transaction_rule(),
+      &concurrently_on_partitioned_table_rule(),
+      &concurrently_if_not_exists_rule(),
+      &concurrently_mixed_with_other_statements_rule(),
+      &missing_lock_timeout_rule(),
+      &lock_timeout_too_long_rule(),
+      &missing_statement_timeout_rule(),
+      &long_lock_window_rule(),
+      &lock_ordering_risk_rule(),
+      &transaction_nesting_rule(),
+      &uncommitted_transaction_rule(),
+      &vacuum_full_rule(),
+      &cluster_rule(),
+      &reindex_non_concurrent_rule(),
+      &refresh_matview_non_concurrent_rule(),
+      &rewrite_table_storage_rule(),
+      &lock_table_rule(),
+      &attach_partition_without_check_rule(),
+      &detach_partition_non_concurrent_rule(),
+      &create_partition_locks_parent_rule(),
+      &alter_sequence_blocks_inserts_rule(),
+      &trigger_change_rule(),
   };
   return rules;
 }

@@ -269,6 +269,13 @@ TEST_CASE("indexes, partitions, sequences and maintenance") {
     CHECK(effect_on(last_statement(seq, "SELECT setval('order_seq', 5000);").effects, "public.order_seq").lock ==
           LockMode::RowExclusive);
   }
+  SUBCASE("ALTER TYPE … ADD VALUE refuses a transaction block before PostgreSQL 12; DISCARD ALL always") {
+    const std::string mood = "CREATE TYPE mood AS ENUM ('ok');\n";
+    CHECK(last_statement(mood, "ALTER TYPE mood ADD VALUE 'great';", 11).effects.refuses_transaction);
+    CHECK_FALSE(last_statement(mood, "ALTER TYPE mood ADD VALUE 'great';", 12).effects.refuses_transaction);
+    CHECK_FALSE(last_statement(mood, "ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';", 11).effects.refuses_transaction);
+    CHECK(last_statement("", "DISCARD ALL;").effects.refuses_transaction);
+  }
   SUBCASE("storage parameters: fillfactor is ShareUpdateExclusive, others AccessExclusive") {
     CHECK(effect_on(last_statement(kBig, "ALTER TABLE big SET (fillfactor = 70);").effects, "public.big").lock ==
           LockMode::ShareUpdateExclusive);

@@ -1,5 +1,9 @@
 -- Projects group the work an account bills for.
 
+-- The foreign key to accounts takes ShareRowExclusiveLock on accounts, a table
+-- in use: give up after 2 seconds rather than queue writes behind a long transaction.
+SET lock_timeout = '2s';
+
 CREATE TABLE projects (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     account_id   bigint      NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,

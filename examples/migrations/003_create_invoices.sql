@@ -2,6 +2,8 @@
 -- payment_ref is the reference of the old payment provider; the new
 -- integration keeps its own table, so this column is on its way out.
 
+SET lock_timeout = '2s';  -- the foreign keys lock accounts and projects
+
 CREATE TABLE invoices (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     account_id    bigint      NOT NULL REFERENCES accounts (id),

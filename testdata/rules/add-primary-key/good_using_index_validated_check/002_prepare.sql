@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX CONCURRENTLY events_id_idx ON events (id);
+ALTER TABLE events ADD CONSTRAINT events_id_not_null CHECK (id IS NOT NULL) NOT VALID;

@@ -1,0 +1,2 @@
+CREATE TABLE events (id bigint NOT NULL, created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at);
+CREATE TABLE events_2025 (LIKE events INCLUDING ALL);

@@ -1,0 +1,2 @@
+CLUSTER events;
+-- expect: cluster 1:1

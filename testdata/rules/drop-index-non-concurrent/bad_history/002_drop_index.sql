@@ -1,0 +1,4 @@
+BEGIN;
+DROP INDEX accounts_email_idx;
+-- expect: drop-index-non-concurrent 2:1
+COMMIT;

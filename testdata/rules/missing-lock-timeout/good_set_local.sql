@@ -1,0 +1,5 @@
+BEGIN;
+SET LOCAL lock_timeout = '2s';
+ALTER TABLE accounts ADD COLUMN nickname text;
+ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
+COMMIT;

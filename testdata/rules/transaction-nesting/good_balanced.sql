@@ -1,0 +1,12 @@
+BEGIN;
+ALTER TABLE accounts ADD COLUMN plan text;
+SAVEPOINT before_backfill;
+UPDATE accounts SET plan = 'free' WHERE id < 1000;
+ROLLBACK TO SAVEPOINT before_backfill;
+RELEASE SAVEPOINT before_backfill;
+COMMIT;
+START TRANSACTION;
+ALTER TABLE subscriptions ADD COLUMN plan text;
+ROLLBACK;
+BEGIN;
+END;

@@ -86,7 +86,45 @@ void Session::begin(ByteRange at) {
   statements_in_transaction_ = 0;
   at_begin_ = {lock_timeout_, statement_timeout_, timezone_};
   has_local_ = false;
+  clear_locks();
+}
+
+void Session::clear_locks() {
   held_.clear();
+  held_index_.clear();
+  first_access_exclusive_.reset();
+  window_extended_ = false;
+  write_locked_.clear();
+  write_locks_accumulated_ = false;
+}
+
+LockMode Session::held_mode(const QualifiedName& relation) const {
+  const auto it = held_index_.find(relation);
+  return it == held_index_.end() ? LockMode::None : held_[it->second].effect.lock;
+}
+
+void Session::hold(const Statement& stmt, const StatementEffects& effects) {
+  const bool dml = is_dml(stmt.kind());
+  bool extends = dml;
+  for (const auto& effect : effects.effects)
+    if (effect.lock > held_mode(effect.relation) || effect.rewrite || effect.scan) extends = true;
+  if (first_access_exclusive_ && extends) window_extended_ = true;
+
+  const bool had_write_locks = !write_locked_.empty();
+  for (const auto& effect : effects.effects) {
+    if (effect.lock == LockMode::None) continue;
+    const bool pre_existing_table = effect.pre_existing() && effect.kind != RelationKind::Index;
+    if (pre_existing_table && blocked_by(effect.lock).writes &&
+        std::find(write_locked_.begin(), write_locked_.end(), effect.relation) == write_locked_.end()) {
+      write_locked_.push_back(effect.relation);
+      if (had_write_locks) write_locks_accumulated_ = true;
+    }
+    if (pre_existing_table && effect.lock == LockMode::AccessExclusive && !first_access_exclusive_)
+      first_access_exclusive_ = stmt.range;
+    const auto [it, added] = held_index_.try_emplace(effect.relation, held_.size());
+    if (added) held_.push_back({effect, stmt.range, dml});
+    else if (effect.lock > held_[it->second].effect.lock) held_[it->second] = {effect, stmt.range, dml};
+  }
 }
 
 void Session::end_transaction(bool commit) {
@@ -102,7 +140,7 @@ void Session::end_transaction(bool commit) {
   in_transaction_ = false;
   wrapped_ = false;
   statements_in_transaction_ = 0;
-  held_.clear();
+  clear_locks();
 }
 
 void Session::set(const std::string& raw_name, std::optional<std::string> value, bool local, ByteRange at) {
@@ -172,8 +210,7 @@ void Session::apply(const Statement& stmt, const StatementEffects& effects) {
   }
   if (in_transaction_) {
     ++statements_in_transaction_;
-    for (const auto& effect : effects.effects)
-      if (effect.lock != LockMode::None) held_.push_back({effect, stmt.range, is_dml(node.node_case)});
+    hold(stmt, effects);
   }
 }
 

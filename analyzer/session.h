@@ -6,6 +6,7 @@
 // Each file starts a fresh session: a lock_timeout set by an earlier migration does not protect a
 // later one, because runners do not promise to reuse the connection.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,9 +23,10 @@ struct TimeoutSetting {
   bool local = false;  // SET LOCAL / set_config(…, true): ends with the transaction
 };
 
+// The strongest lock the open transaction holds on one relation.
 struct HeldLock {
   LockEffect effect;
-  ByteRange statement;  // the statement that took it
+  ByteRange statement;  // the first statement that took it in this mode
   bool dml = false;     // taken by INSERT/UPDATE/DELETE/COPY
 };
 
@@ -48,8 +50,21 @@ class Session {
   [[nodiscard]] const std::optional<std::string>& timezone() const { return timezone_; }
   [[nodiscard]] bool timezone_is_utc() const;
 
-  // Locks the open transaction holds: taken by earlier statements, released at COMMIT/ROLLBACK.
+  // Locks the open transaction holds, one per relation in the order they were first taken: taken
+  // by earlier statements, released at COMMIT/ROLLBACK.
   [[nodiscard]] const std::vector<HeldLock>& held_locks() const { return held_; }
+  // The mode the open transaction already holds on a relation (None when it holds none).
+  [[nodiscard]] LockMode held_mode(const QualifiedName& relation) const;
+  // The first statement of the open transaction that took AccessExclusiveLock on a relation that
+  // existed before the file.
+  [[nodiscard]] const std::optional<ByteRange>& first_access_exclusive() const { return first_access_exclusive_; }
+  // Since then, a statement needed a new lock, did work proportional to a table, or changed data.
+  [[nodiscard]] bool access_exclusive_window_extended() const { return window_extended_; }
+  // Relations that existed before the file which the open transaction holds in a mode that blocks
+  // writes, in the order it locked them.
+  [[nodiscard]] const std::vector<QualifiedName>& write_locked() const { return write_locked_; }
+  // A statement added a write-blocking lock while an earlier statement held another one.
+  [[nodiscard]] bool write_locks_accumulated() const { return write_locks_accumulated_; }
 
   // Applies a statement, after the rules have seen the state before it.
   void apply(const Statement& stmt, const StatementEffects& effects);
@@ -62,6 +77,8 @@ class Session {
   void begin(ByteRange at);
   void end_transaction(bool commit);
   void set(const std::string& name, std::optional<std::string> value, bool local, ByteRange at);
+  void hold(const Statement& stmt, const StatementEffects& effects);
+  void clear_locks();
 
   bool in_transaction_ = false;
   bool wrapped_ = false;
@@ -73,6 +90,11 @@ class Session {
   Saved at_begin_;  // session-level values to restore on ROLLBACK and when SET LOCAL ends
   bool has_local_ = false;
   std::vector<HeldLock> held_;
+  std::map<QualifiedName, size_t> held_index_;  // relation → its entry in held_
+  std::optional<ByteRange> first_access_exclusive_;
+  bool window_extended_ = false;
+  std::vector<QualifiedName> write_locked_;
+  bool write_locks_accumulated_ = false;
 };
 
 // "5s", "100ms", "1min", 5000 → milliseconds; nullopt when it is not a duration.

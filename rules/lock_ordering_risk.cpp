@@ -6,8 +6,6 @@
 // Reported once per transaction, at the statement that locks the second relation.
 #include <fmt/format.h>
 
-#include <set>
-
 #include "rules/messages.h"
 #include "rules/registry.h"
 
@@ -18,56 +16,24 @@ bool blocks_writes(const LockEffect& effect) {
   return effect.pre_existing() && effect.kind != RelationKind::Index && blocked_by(effect.lock).writes;
 }
 
-bool same(ByteRange a, ByteRange b) { return a.begin == b.begin && a.end == b.end; }
-
-// The relations earlier statements of the open transaction locked against writes, folded in
-// incrementally: the engine runs the rule once per statement in replay order, and held_locks()
-// only grows within a transaction, so re-reading it for every statement would be quadratic.
-struct Locked {
-  const Session* session = nullptr;
-  uint32_t transaction = 0;
-  size_t seen = 0;                    // held_locks() entries folded in
-  std::vector<HeldLock> first;        // in the order they were locked, one per relation
-  std::set<QualifiedName> relations;  // the same, for lookups
-  bool reported_before = false;       // a second relation was already added by an earlier statement
-
-  void update(const Session& s) {
-    const auto& held = s.held_locks();
-    if (&s != session || s.transaction_id() != transaction || held.empty() || held.size() < seen) {
-      *this = Locked{};
-      session = &s;
-      transaction = s.transaction_id();
-    }
-    for (size_t i = seen; i < held.size();) {
-      size_t end = i;
-      while (end < held.size() && same(held[end].statement, held[i].statement)) ++end;
-      const bool had_some = !first.empty();
-      for (size_t k = i; k < end; ++k)
-        if (blocks_writes(held[k].effect) && relations.insert(held[k].effect.relation).second) {
-          if (had_some) reported_before = true;
-          first.push_back(held[k]);
-        }
-      i = end;
-    }
-    seen = held.size();
-  }
-};
-
 void check(const StatementContext& ctx, Emitter& out) {
-  thread_local Locked locked;
-  locked.update(ctx.session);
-  if (ctx.stmt.origin == StatementOrigin::FunctionBody || !ctx.session.in_transaction()) return;
-  if (locked.first.empty() || locked.reported_before) return;
+  const Session& session = ctx.session;
+  if (ctx.stmt.origin == StatementOrigin::FunctionBody || !session.in_transaction()) return;
+  // Once per transaction: when a second statement adds a write lock to those already held.
+  if (session.write_locked().empty() || session.write_locks_accumulated()) return;
 
   std::vector<const LockEffect*> added;
   for (const auto& effect : ctx.effects.effects)
-    if (blocks_writes(effect) && !locked.relations.contains(effect.relation)) added.push_back(&effect);
+    if (blocks_writes(effect) && !blocked_by(session.held_mode(effect.relation)).writes) added.push_back(&effect);
   if (added.empty()) return;
 
+  std::vector<const HeldLock*> holding_locks;
+  for (const HeldLock& held : session.held_locks())
+    if (blocks_writes(held.effect)) holding_locks.push_back(&held);
   std::string taking, holding;
   for (const LockEffect* effect : added) taking += (taking.empty() ? "" : "; ") + lock_phrase(*effect);
-  for (const HeldLock& lock : locked.first) holding += (holding.empty() ? "" : "; ") + lock_phrase(lock.effect);
-  const HeldLock& earliest = locked.first.front();
+  for (const HeldLock* lock : holding_locks) holding += (holding.empty() ? "" : "; ") + lock_phrase(lock->effect);
+  const HeldLock& earliest = *holding_locks.front();
   const uint32_t line = ctx.migration.source ? ctx.migration.source->line_of(earliest.statement.begin) : 0;
   Diagnostic& d = out.emit(
       ctx.stmt.range,

@@ -14,38 +14,7 @@
 namespace zdlint {
 namespace {
 
-// The strongest lock earlier statements of the open transaction hold per relation, folded in
-// incrementally: the engine runs the rule once per statement in replay order, and held_locks()
-// only grows within a transaction, so re-reading it for every statement would be quadratic.
-struct Held {
-  const Session* session = nullptr;
-  uint32_t transaction = 0;
-  size_t seen = 0;
-  std::map<QualifiedName, LockMode> strongest;
-
-  void update(const Session& s) {
-    const auto& held = s.held_locks();
-    if (&s != session || s.transaction_id() != transaction || held.empty() || held.size() < seen) {
-      *this = Held{};
-      session = &s;
-      transaction = s.transaction_id();
-    }
-    for (size_t i = seen; i < held.size(); ++i) {
-      LockMode& mode = strongest[held[i].effect.relation];
-      mode = std::max(mode, held[i].effect.lock);
-    }
-    seen = held.size();
-  }
-  // An earlier statement already holds the lock: no new wait.
-  [[nodiscard]] bool holds(const LockEffect& effect) const {
-    const auto it = strongest.find(effect.relation);
-    return it != strongest.end() && it->second >= effect.lock;
-  }
-};
-
 void check(const StatementContext& ctx, Emitter& out) {
-  thread_local Held held;
-  held.update(ctx.session);
   if (ctx.stmt.origin == StatementOrigin::FunctionBody) return;
   const auto& timeout = ctx.session.lock_timeout();
   if (timeout && timeout->milliseconds > 0) return;
@@ -56,7 +25,7 @@ void check(const StatementContext& ctx, Emitter& out) {
     // DROP/REINDEX … CONCURRENTLY take their AccessExclusiveLock on an index only once no query can
     // still be using it: their waits hold ShareUpdateExclusiveLock, which blocks no traffic.
     if (ctx.effects.concurrently && effect.kind == RelationKind::Index) continue;
-    if (held.holds(effect)) continue;
+    if (ctx.session.held_mode(effect.relation) >= effect.lock) continue;  // an earlier statement waited already
     waits.push_back(&effect);
   }
   // An index's lock is named through its table when the table is in the list too.

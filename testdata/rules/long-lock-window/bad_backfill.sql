@@ -4,7 +4,9 @@ ALTER TABLE accounts ADD COLUMN status text;
 -- Every row is updated while reads and writes of accounts are blocked: an error.
 UPDATE accounts SET status = 'active';
 -- expect: long-lock-window 5:1
--- Each data change under the lock is reported.
+-- Reported once per transaction: a batch after that is not repeated.
 UPDATE accounts SET status = 'closed' WHERE closed_at IS NOT NULL;
--- expect: long-lock-window 8:1
+-- A second full-table backfill is an error again.
+UPDATE accounts SET status = 'unknown';
+-- expect: long-lock-window 10:1
 COMMIT;

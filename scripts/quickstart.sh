@@ -26,6 +26,7 @@ cat <<MSG
 Done. The binary is $root/build/zdlint. Try:
   ./build/zdlint path/to/migrations          lint a directory (or files; - reads stdin)
   ./build/zdlint --format json examples/migrations
+  ./build/zdlint locks examples/migrations   what each statement locks, blocks, rewrites and scans
   ./build/zdlint rules                       list the rules
   ./build/zdlint explain rename-column       a rule's documentation
   ./build/zdlint --help

@@ -96,7 +96,8 @@ TEST_CASE("type changes: binary-coercible or a rewrite") {
 
 TEST_CASE("ADD COLUMN: fast defaults, volatile defaults and versions") {
   SUBCASE("DEFAULT now() is stable: catalog-only on PG11+") {
-    const auto& e = effect_on(last_statement(kBig, "ALTER TABLE big ADD COLUMN c timestamptz DEFAULT now();").effects, "public.big");
+    const auto observed = last_statement(kBig, "ALTER TABLE big ADD COLUMN c timestamptz DEFAULT now();");
+    const auto& e = effect_on(observed.effects, "public.big");
     CHECK(e.lock == LockMode::AccessExclusive);
     CHECK_FALSE(e.rewrite);
     CHECK(e.cost() == Cost::CatalogOnly);
@@ -169,7 +170,8 @@ TEST_CASE("ALTER COLUMN TYPE uses the type the history created") {
     CHECK(effect_on(last_statement(kBig, "ALTER TABLE big ALTER COLUMN ts TYPE timestamptz;").effects, "public.big").rewrite);
   }
   SUBCASE("unknown table: a rewrite is assumed, and said so") {
-    const auto& e = effect_on(last_statement("", "ALTER TABLE accounts ALTER COLUMN email TYPE text;").effects, "public.accounts");
+    const auto observed = last_statement("", "ALTER TABLE accounts ALTER COLUMN email TYPE text;");
+    const auto& e = effect_on(observed.effects, "public.accounts");
     CHECK(e.rewrite);
     CHECK(e.assumed);
     CHECK_FALSE(e.known);
@@ -193,8 +195,8 @@ TEST_CASE("SET NOT NULL skips the scan with a validated CHECK from an earlier mi
   SUBCASE("on a table the history never created, what the history added to it still counts") {
     const std::string recipe = "ALTER TABLE accounts ADD CONSTRAINT email_nn CHECK (email IS NOT NULL AND name IS NOT NULL) NOT VALID;\n"
                                "ALTER TABLE accounts VALIDATE CONSTRAINT email_nn;\n";
-    const auto& e = effect_on(last_statement(recipe, "ALTER TABLE accounts ALTER COLUMN name SET NOT NULL;").effects,
-                              "public.accounts");
+    const auto observed = last_statement(recipe, "ALTER TABLE accounts ALTER COLUMN name SET NOT NULL;");
+    const auto& e = effect_on(observed.effects, "public.accounts");
     CHECK_FALSE(e.scan);
     CHECK_FALSE(e.known);  // still pre-existing: assumed large and busy
     CHECK(effect_on(last_statement(recipe, "ALTER TABLE accounts ALTER COLUMN other SET NOT NULL;").effects,

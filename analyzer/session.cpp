@@ -34,12 +34,12 @@ bool is_truthy(const PgQuery__Node* node) {
   return text && (lower(*text) == "true" || lower(*text) == "t" || *text == "1" || lower(*text) == "on");
 }
 
+}  // namespace
+
 bool is_dml(PgQuery__Node__NodeCase kind) {
   return kind == PG_QUERY__NODE__NODE_INSERT_STMT || kind == PG_QUERY__NODE__NODE_UPDATE_STMT ||
          kind == PG_QUERY__NODE__NODE_DELETE_STMT || kind == PG_QUERY__NODE__NODE_COPY_STMT;
 }
-
-}  // namespace
 
 std::optional<int64_t> parse_duration_ms(const std::string& value) {
   const std::string text = lower(value);

@@ -23,6 +23,9 @@ struct TimeoutSetting {
   bool local = false;  // SET LOCAL / set_config(…, true): ends with the transaction
 };
 
+// INSERT, UPDATE, DELETE or COPY: a statement that works on rows rather than on the schema.
+bool is_dml(PgQuery__Node__NodeCase kind);
+
 // The strongest lock the open transaction holds on one relation.
 struct HeldLock {
   LockEffect effect;

@@ -35,6 +35,45 @@ ByteRange token_range_at(std::span<const Token> tokens, uint32_t offset, ByteRan
   return fallback;
 }
 
+std::vector<const Token*> tokens_without_comments(const Statement& stmt) {
+  std::vector<const Token*> tokens;
+  for (const auto& token : stmt.tokens)
+    if (!token.is_comment()) tokens.push_back(&token);
+  return tokens;
+}
+
+const Token* first_token_of_kind(const Statement& stmt, int32_t kind) {
+  for (const auto& token : stmt.tokens)
+    if (token.kind == kind) return &token;
+  return nullptr;
+}
+
+std::string identifier_name(std::string_view file_text, const Token& token) {
+  const std::string_view text = file_text.substr(token.begin, token.end - token.begin);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+    std::string name;
+    for (size_t i = 1; i + 1 < text.size(); ++i) {
+      name.push_back(text[i]);
+      if (text[i] == '"') ++i;  // "" stands for one quote
+    }
+    return name;
+  }
+  std::string name(text);
+  for (auto& c : name)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return name;
+}
+
+std::string quote_identifier(std::string_view name) {
+  const bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
+                     std::all_of(name.begin(), name.end(),
+                                 [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+  if (plain) return std::string(name);
+  std::string quoted = "\"";
+  for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
 ByteRange clause_range(const Statement& stmt, uint32_t offset) {
   ByteRange range{offset, offset};
   int depth = 0;

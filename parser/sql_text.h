@@ -14,6 +14,19 @@ Comment make_comment(std::string_view file_text, const Token& token);
 // The token that contains `offset`, else the first one after it, else `fallback`.
 ByteRange token_range_at(std::span<const Token> tokens, uint32_t offset, ByteRange fallback);
 
+// The statement's tokens without its comments, for matching keyword sequences.
+std::vector<const Token*> tokens_without_comments(const Statement& stmt);
+
+// The statement's first token of `kind` (a PgQuery__Token value), else null.
+const Token* first_token_of_kind(const Statement& stmt, int32_t kind);
+
+// The name an identifier token stands for, as PostgreSQL folds it: unquoted ones lower-cased,
+// quoted ones verbatim.
+std::string identifier_name(std::string_view file_text, const Token& token);
+
+// An identifier as it must be written in SQL: quoted unless it is a plain lower-case name.
+std::string quote_identifier(std::string_view name);
+
 // From the token at `offset` to the end of its clause: the last token before the next ',' or ')'
 // at the same parenthesis depth, or the statement's end. Used to underline one ALTER TABLE action.
 ByteRange clause_range(const Statement& stmt, uint32_t offset);

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
@@ -70,22 +71,10 @@ std::string constraints_text(const Domain& domain) {
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  const QualifiedName table = qualified_name(alter.relation);
-  if (ctx.is_new_table(table)) return;
-  const LockEffect* effect = ctx.effects.find(table);
-  if (!effect || !effect->pre_existing()) return;
-  const Table* known = ctx.catalog.find_table(table);
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
-    if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || !cmd.def ||
-        cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
-      continue;
-    const auto& column = *cmd.def->column_def;
-    if (cmd.missing_ok && known && column.colname && known->column(column.colname)) continue;
+  const auto alter = alter_of_pre_existing_table(ctx);
+  if (!alter) return;
+  const LockEffect& effect = alter->effect;
+  for (const PgQuery__ColumnDef& column : alter->added_columns(ctx.catalog)) {
     const SqlType type = sql_type(column.type_name);
     const auto domain = constrained_domain(type, ctx.catalog);
     if (!domain) continue;
@@ -98,8 +87,8 @@ void check(const StatementContext& ctx, Emitter& out) {
         fmt::format("adding column \"{}\" of domain {}{}, which has {}, rewrites the whole table {}{} while holding "
                     "{}: PostgreSQL checks the domain's constraints against every existing row by rewriting it, "
                     "even {}",
-                    name, domain->named->name.str(), via, constraints_text(*domain->constrained), table.str(),
-                    rebuilt_indexes(ctx.catalog, *effect), lock_phrase(*effect),
+                    name, domain->named->name.str(), via, constraints_text(*domain->constrained), alter->table.str(),
+                    rebuilt_indexes(ctx.catalog, effect), lock_phrase(effect),
                     has_non_null_default(column) ? "when the default satisfies them" : "with no default"),
         fmt::format("add the column with the domain's base type ({}) instead, which is a catalog-only change, and "
                     "put the rule on the table: ADD CONSTRAINT ... CHECK (...) NOT VALID, then VALIDATE CONSTRAINT in "

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
@@ -59,23 +60,12 @@ ByteRange constraint_range(const Statement& stmt, const PgQuery__ColumnDef& colu
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  const QualifiedName table = qualified_name(alter.relation);
-  if (ctx.is_new_table(table)) return;
-  const LockEffect* effect = ctx.effects.find(table);
-  if (!effect || !effect->pre_existing()) return;
-  const Table* known = ctx.catalog.find_table(table);
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
-    if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || !cmd.def ||
-        cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
-      continue;
-    const auto& column = *cmd.def->column_def;
+  const auto alter = alter_of_pre_existing_table(ctx);
+  if (!alter) return;
+  const QualifiedName& table = alter->table;
+  const LockEffect& effect = alter->effect;
+  for (const PgQuery__ColumnDef& column : alter->added_columns(ctx.catalog)) {
     if (!column.colname) continue;
-    if (cmd.missing_ok && known && known->column(column.colname)) continue;
     const std::string name = column.colname;
     const bool valued = existing_rows_get_a_value(column);
     for (size_t k = 0; k < column.n_constraints; ++k) {
@@ -88,7 +78,7 @@ void check(const StatementContext& ctx, Emitter& out) {
           out.emit(range,
                    fmt::format("the inline CHECK on new column \"{}\" is verified against every existing row of {} "
                                "while the ADD COLUMN holds {}, for a time that grows with the table",
-                               name, table.str(), lock_phrase(*effect)),
+                               name, table.str(), lock_phrase(effect)),
                    "add the column without the CHECK, then add it as a table constraint with ADD CONSTRAINT ... "
                    "CHECK (...) NOT VALID and run VALIDATE CONSTRAINT in a separate transaction "
                    "(ShareUpdateExclusiveLock: reads and writes continue)");
@@ -100,7 +90,7 @@ void check(const StatementContext& ctx, Emitter& out) {
                    fmt::format("the inline UNIQUE on new column \"{}\" builds the unique index {} from every row of {} "
                                "while the ADD COLUMN holds {}, for a time that grows with the table (CREATE UNIQUE "
                                "INDEX CONCURRENTLY would let reads and writes continue)",
-                               name, index, table.str(), lock_phrase(*effect)),
+                               name, index, table.str(), lock_phrase(effect)),
                    fmt::format("add the column without UNIQUE, run CREATE UNIQUE INDEX CONCURRENTLY {} ON {} ({}) "
                                "outside a transaction block, then ALTER TABLE {} ADD CONSTRAINT {} UNIQUE USING INDEX "
                                "{}",
@@ -113,7 +103,7 @@ void check(const StatementContext& ctx, Emitter& out) {
               range,
               fmt::format("the inline PRIMARY KEY on new column \"{}\" builds the index {} from every row of {} while "
                           "the ADD COLUMN holds {}, for a time that grows with the table",
-                          name, index, table.str(), lock_phrase(*effect)),
+                          name, index, table.str(), lock_phrase(effect)),
               "add the column without PRIMARY KEY and fill it, run CREATE UNIQUE INDEX CONCURRENTLY on it, make it NOT "
               "NULL through a validated CHECK (col IS NOT NULL), then ADD CONSTRAINT ... PRIMARY KEY USING INDEX");
           if (!valued)
@@ -132,7 +122,7 @@ void check(const StatementContext& ctx, Emitter& out) {
             out.emit(range,
                      fmt::format("the inline REFERENCES {} on new column \"{}\" checks every existing row of {} "
                                  "against {}, since the column has a value in every row, while holding {} and {}",
-                                 parent.str(), name, table.str(), parent.str(), lock_phrase(*effect),
+                                 parent.str(), name, table.str(), parent.str(), lock_phrase(effect),
                                  lock_phrase(*parent_effect)),
                      "add the column without REFERENCES, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID and run "
                      "VALIDATE CONSTRAINT in a separate transaction");

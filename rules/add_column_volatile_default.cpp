@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
@@ -69,31 +70,17 @@ std::string rebuilt_indexes(const StatementEffects& effects, const LockEffect& t
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  const QualifiedName table = qualified_name(alter.relation);
-  if (ctx.is_new_table(table)) return;
-  const LockEffect* effect = ctx.effects.find(table);
-  if (!effect || !effect->pre_existing()) return;
-  const Table* known = ctx.catalog.find_table(table);
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
-    if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || !cmd.def ||
-        cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
-      continue;
-    const auto& column = *cmd.def->column_def;
-    // ADD COLUMN IF NOT EXISTS on a column the table already has is a no-op with a notice.
-    if (cmd.missing_ok && known && column.colname && known->column(column.colname)) continue;
+  const auto alter = alter_of_pre_existing_table(ctx);
+  if (!alter) return;
+  for (const PgQuery__ColumnDef& column : alter->added_columns(ctx.catalog)) {
     const auto finding = per_row_value(column, ctx);
     if (!finding) continue;
     Diagnostic& d = out.emit(
         clause_range(ctx.stmt, ctx.stmt.file_offset(column.location)),
         fmt::format("adding column \"{}\" with {} rewrites the whole table {}{} while holding {} until every row has "
                     "been rewritten",
-                    column.colname ? column.colname : "?", finding->why, table.str(),
-                    rebuilt_indexes(ctx.effects, *effect), lock_phrase(*effect)),
+                    column.colname ? column.colname : "?", finding->why, alter->table.str(),
+                    rebuilt_indexes(ctx.effects, alter->effect), lock_phrase(alter->effect)),
         "add the column without a default (or with a constant one), set the default for new rows with ALTER "
         "COLUMN ... SET DEFAULT, then backfill existing rows in batches");
     if (finding->note) d.notes.push_back({*finding->note, std::nullopt});

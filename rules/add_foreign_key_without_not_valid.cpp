@@ -3,42 +3,20 @@
 // ShareRowExclusiveLock on both: writes to both tables stop for the whole scan.
 #include <fmt/format.h>
 
-#include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
 
-// The ADD ... clause of a constraint, from its ADD keyword when there is one.
-ByteRange add_clause_range(const Statement& stmt, uint32_t constraint_offset) {
-  const Token* previous = nullptr;
-  for (const auto& token : stmt.tokens) {
-    if (token.is_comment()) continue;
-    if (token.end > constraint_offset) break;
-    previous = &token;
-  }
-  const uint32_t begin = previous && previous->kind == PG_QUERY__TOKEN__ADD_P ? previous->begin : constraint_offset;
-  return clause_range(stmt, begin);
-}
-
 void check(const StatementContext& ctx, Emitter& out) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  const QualifiedName table = qualified_name(alter.relation);
-  if (ctx.is_new_table(table)) return;
-  const LockEffect* child = ctx.effects.find(table);
-  if (!child || !child->pre_existing()) return;
+  const auto alter = alter_of_pre_existing_table(ctx);
+  if (!alter) return;
+  const QualifiedName& table = alter->table;
   const Table* known = ctx.catalog.find_table(table);
   const bool partitioned = known && known->kind == RelationKind::PartitionedTable;
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
-    if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint || !cmd.def ||
-        cmd.def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
-      continue;
-    const auto& constraint = *cmd.def->constraint;
+  for (const PgQuery__Constraint& constraint : alter->added_constraints()) {
     if (constraint.contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN || constraint.skip_validation ||
         !constraint.pktable)
       continue;
@@ -47,7 +25,7 @@ void check(const StatementContext& ctx, Emitter& out) {
     const std::string name =
         constraint.conname && *constraint.conname ? fmt::format("foreign key {}", constraint.conname) : "a foreign key";
     const ByteRange range = add_clause_range(ctx.stmt, ctx.stmt.file_offset(constraint.location));
-    std::string locks = lock_phrase(*child);
+    std::string locks = lock_phrase(alter->effect);
     if (parent_effect && parent != table) locks += " and " + lock_phrase(*parent_effect);
     const bool not_valid_refused = partitioned && ctx.settings.pg_version < 18;
     Diagnostic& d = out.emit(

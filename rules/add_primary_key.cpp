@@ -8,54 +8,12 @@
 #include <algorithm>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
-
-// The ADD ... clause of a constraint, from its ADD keyword when there is one.
-ByteRange add_clause_range(const Statement& stmt, uint32_t constraint_offset) {
-  const Token* previous = nullptr;
-  for (const auto& token : stmt.tokens) {
-    if (token.is_comment()) continue;
-    if (token.end > constraint_offset) break;
-    previous = &token;
-  }
-  const uint32_t begin = previous && previous->kind == PG_QUERY__TOKEN__ADD_P ? previous->begin : constraint_offset;
-  return clause_range(stmt, begin);
-}
-
-// An identifier as it must be written in SQL: quoted unless it is a plain lower-case name.
-std::string sql_ident(std::string_view name) {
-  const bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
-                     std::all_of(name.begin(), name.end(),
-                                 [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-  if (plain) return std::string(name);
-  std::string quoted = "\"";
-  for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
-// Every ADD CONSTRAINT subcommand of an ALTER TABLE on a table that existed before this file.
-template <typename Visit>
-void each_added_constraint(const StatementContext& ctx, Visit visit) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  const QualifiedName table = qualified_name(alter.relation);
-  if (ctx.is_new_table(table)) return;
-  const LockEffect* effect = ctx.effects.find(table);
-  if (!effect || !effect->pre_existing()) return;
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
-    if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint || !cmd.def ||
-        cmd.def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
-      continue;
-    visit(table, *effect, *cmd.def->constraint);
-  }
-}
 
 // A key column PostgreSQL does not have to scan for NULLs: NOT NULL already, or (12+) proven by a
 // validated CHECK (col IS NOT NULL).
@@ -81,20 +39,22 @@ constexpr std::string_view kNotNullFirst =
     "VALIDATE CONSTRAINT in a separate transaction, then SET NOT NULL (PostgreSQL 12+ skips the scan)";
 
 void check(const StatementContext& ctx, Emitter& out) {
-  each_added_constraint(ctx, [&](const QualifiedName& table, const LockEffect& effect,
-                                 const PgQuery__Constraint& constraint) {
-    if (constraint.contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) return;
-    const Table* known = ctx.catalog.find_table(table);
+  const auto alter = alter_of_pre_existing_table(ctx);
+  if (!alter) return;
+  const QualifiedName& table = alter->table;
+  const Table* known = ctx.catalog.find_table(table);
+  for (const PgQuery__Constraint& constraint : alter->added_constraints()) {
+    if (constraint.contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) continue;
     const ByteRange range = add_clause_range(ctx.stmt, ctx.stmt.file_offset(constraint.location));
     const int pg = ctx.settings.pg_version;
     if (!(constraint.indexname && *constraint.indexname)) {
       const auto columns = string_list(constraint.keys, constraint.n_keys);
       const auto nullable = unproven(known, columns, pg);
-      const std::string index =
-          sql_ident(constraint.conname && *constraint.conname ? std::string(constraint.conname) : table.name + "_pkey");
+      const std::string index = quote_identifier(
+          constraint.conname && *constraint.conname ? std::string(constraint.conname) : table.name + "_pkey");
       std::vector<std::string> quoted;
       quoted.reserve(columns.size());
-      for (const auto& column : columns) quoted.push_back(sql_ident(column));
+      for (const auto& column : columns) quoted.push_back(quote_identifier(column));
       out.emit(range,
                fmt::format("adding PRIMARY KEY ({}) to {} builds its index from every row{} while holding {}, for a "
                            "time that grows with the table",
@@ -102,26 +62,26 @@ void check(const StatementContext& ctx, Emitter& out) {
                            nullable.empty() ? std::string()
                                             : fmt::format(" and reads every row again to check {} for NULLs",
                                                           fmt::join(nullable, ", ")),
-                           lock_phrase(effect)),
+                           lock_phrase(alter->effect)),
                fmt::format("CREATE UNIQUE INDEX CONCURRENTLY {0} ON {1} ({2}) outside a transaction block; {3}; then "
                            "ALTER TABLE {1} ADD CONSTRAINT {0} PRIMARY KEY USING INDEX {0}",
                            index, table.str(), fmt::join(quoted, ", "),
                            nullable.empty() ? std::string("the key columns are NOT NULL already")
                                             : std::string(kNotNullFirst)));
-      return;
+      continue;
     }
     // USING INDEX: instant only when every key column is proven NOT NULL.
     const QualifiedName index_name{table.schema, constraint.indexname};
     const Index* index = ctx.catalog.find_index(index_name);
     if (index && known) {
       const auto nullable = unproven(known, index->columns, pg);
-      if (nullable.empty()) return;
+      if (nullable.empty()) continue;
       out.emit(range,
                fmt::format("PRIMARY KEY USING INDEX {} makes {} NOT NULL, and PostgreSQL reads every row of {} to "
                            "check it while holding {}: a hidden full scan, for a time that grows with the table",
-                           index_name.str(), fmt::join(nullable, ", "), table.str(), lock_phrase(effect)),
+                           index_name.str(), fmt::join(nullable, ", "), table.str(), lock_phrase(alter->effect)),
                std::string(kNotNullFirst) + ", before ADD PRIMARY KEY USING INDEX");
-      return;
+      continue;
     }
     Diagnostic& d = out.emit(
         range,
@@ -130,12 +90,12 @@ void check(const StatementContext& ctx, Emitter& out) {
                     "row while holding {}",
                     index_name.str(), table.str(),
                     !index ? "the migrations never created the index" : "the migrations never created the table",
-                    lock_phrase(effect)),
+                    lock_phrase(alter->effect)),
         std::string(kNotNullFirst) +
             ", before ADD PRIMARY KEY USING INDEX; if they are NOT NULL already, nothing is "
             "scanned and this can be ignored");
     d.severity = Severity::Warning;
-  });
+  }
 }
 
 }  // namespace

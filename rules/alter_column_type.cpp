@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
@@ -15,9 +16,7 @@ namespace {
 
 // The subcommand from its ALTER keyword: the parse tree locates the column name only.
 ByteRange action_range(const Statement& stmt, uint32_t column_offset) {
-  std::vector<const Token*> tokens;
-  for (const auto& token : stmt.tokens)
-    if (!token.is_comment()) tokens.push_back(&token);
+  const auto tokens = tokens_without_comments(stmt);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i]->end <= column_offset) continue;
     size_t start = i;
@@ -55,17 +54,11 @@ constexpr std::string_view kExpandContract =
     "batches, switch the application to it, then drop the old column";
 
 void check(const StatementContext& ctx, Emitter& out) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  const QualifiedName table = qualified_name(alter.relation);
-  if (ctx.is_new_table(table)) return;
-  const LockEffect* effect = ctx.effects.find(table);
-  if (!effect || !effect->pre_existing()) return;
+  const auto alter = alter_of_pre_existing_table(ctx);
+  if (!alter) return;
+  const QualifiedName& table = alter->table;
   const Table* known = ctx.catalog.find_table(table);
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
+  for (const PgQuery__AlterTableCmd& cmd : alter->subcommands) {
     if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType || !cmd.name || !cmd.def ||
         cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
       continue;
@@ -84,7 +77,8 @@ void check(const StatementContext& ctx, Emitter& out) {
           range,
           fmt::format("the old type of column \"{}\" is unknown ({}), so a rewrite is assumed: changing it to {} "
                       "rewrites the whole table {}{} while holding {} until every row is converted",
-                      column, why, to.str(), table.str(), rebuilt_indexes(ctx, *effect), lock_phrase(*effect)),
+                      column, why, to.str(), table.str(), rebuilt_indexes(ctx, alter->effect),
+                      lock_phrase(alter->effect)),
           std::string(kExpandContract) +
               "; if the change is binary-coercible (varchar(n) to a larger n, to varchar or text, numeric(p,s) to a "
               "larger p with the same scale) no rewrite happens and this can be ignored");
@@ -116,8 +110,8 @@ void check(const StatementContext& ctx, Emitter& out) {
         fmt::format("changing column \"{}\" of {} from {} to {}{} rewrites the whole table{} while holding {} until "
                     "every row is converted, for a time that grows with the table",
                     column, table.str(), old->type.str(), to.str(),
-                    has_using ? " with a USING expression evaluated for every row" : "", rebuilt_indexes(ctx, *effect),
-                    lock_phrase(*effect)),
+                    has_using ? " with a USING expression evaluated for every row" : "",
+                    rebuilt_indexes(ctx, alter->effect), lock_phrase(alter->effect)),
         std::string(kExpandContract));
     if (note) d.notes.push_back({*note, std::nullopt});
     add_referencing_notes(ctx, table, d);

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
@@ -31,35 +32,15 @@ bool only_restart(const std::vector<std::string>& names) {
                                        [](const std::string& n) { return n == "restart" || n == "generated"; });
 }
 
-// Identifiers as PostgreSQL folds them: unquoted ones lower-cased, quoted ones verbatim.
-std::string identifier_text(std::string_view token) {
-  if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
-    std::string out;
-    for (size_t i = 1; i + 1 < token.size(); ++i) {
-      out.push_back(token[i]);
-      if (token[i] == '"') ++i;
-    }
-    return out;
-  }
-  std::string out(token);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // "ALTER [COLUMN] col RESTART …" / "ALTER [COLUMN] col SET …" for `column`, from token `from` on.
 ByteRange alter_column_range(const StatementContext& ctx, const std::string& column, size_t& from) {
-  std::vector<const Token*> tokens;
-  for (const auto& token : ctx.stmt.tokens)
-    if (!token.is_comment()) tokens.push_back(&token);
+  const auto tokens = tokens_without_comments(ctx.stmt);
   const auto text = ctx.migration.source->text();
   for (size_t i = std::max<size_t>(from, 1); i < tokens.size(); ++i) {
     if (tokens[i]->kind != PG_QUERY__TOKEN__ALTER) continue;
     size_t k = i + 1;
     if (k < tokens.size() && tokens[k]->kind == PG_QUERY__TOKEN__COLUMN) ++k;
-    if (k + 1 >= tokens.size() ||
-        identifier_text(text.substr(tokens[k]->begin, tokens[k]->end - tokens[k]->begin)) != column)
-      continue;
+    if (k + 1 >= tokens.size() || identifier_name(text, *tokens[k]) != column) continue;
     if (tokens[k + 1]->kind != PG_QUERY__TOKEN__RESTART && tokens[k + 1]->kind != PG_QUERY__TOKEN__SET) continue;
     from = k + 1;
     return clause_range(ctx.stmt, tokens[i]->begin);
@@ -99,15 +80,11 @@ void alter_sequence(const StatementContext& ctx, Emitter& out) {
 }
 
 void alter_identity(const StatementContext& ctx, Emitter& out) {
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !alter.relation) return;
-  const QualifiedName table = qualified_name(alter.relation);
-  const LockEffect* effect = ctx.effects.find(table);
-  if (!effect || !effect->pre_existing()) return;
+  const auto alter = alter_of_pre_existing_table(ctx);
+  if (!alter) return;
+  const QualifiedName& table = alter->table;
   size_t search_from = 0;
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
+  for (const PgQuery__AlterTableCmd& cmd : alter->subcommands) {
     if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity || !cmd.name || !cmd.def ||
         cmd.def->node_case != PG_QUERY__NODE__NODE_LIST)
       continue;
@@ -122,7 +99,7 @@ void alter_identity(const StatementContext& ctx, Emitter& out) {
              fmt::format("changing identity column {} runs ALTER SEQUENCE on {}, and until the transaction commits "
                          "the statement holds ShareRowExclusiveLock on the sequence, so every INSERT that draws a "
                          "value from it waits, and {}",
-                         column, sequence, lock_phrase(*effect)),
+                         column, sequence, lock_phrase(alter->effect)),
              only_restart(names)
                  ? fmt::format("to move the identity sequence, call SELECT setval(pg_get_serial_sequence('{}', '{}'), "
                                "<value>, false) instead: RowExclusiveLock on the sequence only, no lock on the table",

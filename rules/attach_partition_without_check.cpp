@@ -10,21 +10,12 @@
 #include <optional>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
-
-std::string quote_identifier(const std::string& name) {
-  const bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
-                     std::all_of(name.begin(), name.end(),
-                                 [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-  if (plain) return name;
-  std::string out = "\"";
-  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 // The source text inside each top-level parenthesised group of a FOR VALUES clause, split at its
 // top-level commas: FROM (a) TO (b) gives {{a}, {b}}; IN (x, y) gives {{x, y}}.
@@ -128,24 +119,20 @@ std::string key_list(const Table* parent) {
 }
 
 ByteRange attach_range(const Statement& stmt) {
-  for (const auto& token : stmt.tokens)
-    if (token.kind == PG_QUERY__TOKEN__ATTACH) return clause_range(stmt, token.begin);
-  return stmt.range;
+  const Token* attach = first_token_of_kind(stmt, PG_QUERY__TOKEN__ATTACH);
+  return attach ? clause_range(stmt, attach->begin) : stmt.range;
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
   if (ctx.stmt.origin == StatementOrigin::FunctionBody) return;  // the lock model has no effects for it
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !alter.relation) return;
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
+  const PgQuery__AlterTableStmt* alter = alter_table_of_table(ctx.stmt);
+  if (!alter) return;
+  for (const PgQuery__AlterTableCmd& cmd : alter_table_subcommands(*alter)) {
     if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition || !cmd.def ||
         cmd.def->node_case != PG_QUERY__NODE__NODE_PARTITION_CMD || !cmd.def->partition_cmd->name)
       continue;
     const auto& partition_cmd = *cmd.def->partition_cmd;
-    const QualifiedName parent_name = qualified_name(alter.relation);
+    const QualifiedName parent_name = qualified_name(alter->relation);
     const QualifiedName child_name = qualified_name(partition_cmd.name);
     const Table* parent = ctx.catalog.find_table(parent_name);
     const LockEffect* child = ctx.effects.find(child_name);

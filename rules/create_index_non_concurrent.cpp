@@ -3,17 +3,12 @@
 // partitioned table CONCURRENTLY is refused, so the message points to the ON ONLY recipe instead.
 #include <fmt/format.h>
 
+#include "parser/sql_text.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
-
-const Token* index_keyword(const Statement& stmt) {
-  for (const auto& token : stmt.tokens)
-    if (token.kind == PG_QUERY__TOKEN__INDEX) return &token;
-  return nullptr;
-}
 
 void check(const StatementContext& ctx, Emitter& out) {
   if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_INDEX_STMT) return;
@@ -62,7 +57,7 @@ void check(const StatementContext& ctx, Emitter& out) {
       "use CREATE INDEX CONCURRENTLY (ShareUpdateExclusiveLock: reads and writes continue) in a migration that "
       "does not run inside a transaction block");
   if (ctx.stmt.origin == StatementOrigin::TopLevel) {
-    if (const Token* keyword = index_keyword(ctx.stmt))
+    if (const Token* keyword = first_token_of_kind(ctx.stmt, PG_QUERY__TOKEN__INDEX))
       d.fix = Fix{"Build the index concurrently", false, {{{keyword->end, keyword->end}, " CONCURRENTLY"}}};
   }
 }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
@@ -17,18 +18,15 @@ constexpr int kConcurrentDetachSince = 14;
 
 void check(const StatementContext& ctx, Emitter& out) {
   if (ctx.settings.pg_version < kConcurrentDetachSince) return;  // no alternative to point to
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
   if (ctx.stmt.origin == StatementOrigin::FunctionBody) return;  // the lock model has no effects for it
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !alter.relation) return;
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
+  const PgQuery__AlterTableStmt* alter = alter_table_of_table(ctx.stmt);
+  if (!alter) return;
+  for (const PgQuery__AlterTableCmd& cmd : alter_table_subcommands(*alter)) {
     if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition || !cmd.def ||
         cmd.def->node_case != PG_QUERY__NODE__NODE_PARTITION_CMD || !cmd.def->partition_cmd->name)
       continue;
     if (cmd.def->partition_cmd->concurrent) continue;
-    const QualifiedName parent_name = qualified_name(alter.relation);
+    const QualifiedName parent_name = qualified_name(alter->relation);
     const QualifiedName child_name = qualified_name(cmd.def->partition_cmd->name);
     const LockEffect* parent = ctx.effects.find(parent_name);
     const LockEffect* child = ctx.effects.find(child_name);
@@ -55,12 +53,8 @@ void check(const StatementContext& ctx, Emitter& out) {
         if (const Table* t = ctx.catalog.find_table(partition); t && t->default_partition && partition != child_name)
           default_partition = partition;
 
-    ByteRange range = ctx.stmt.range;
-    for (const auto& token : ctx.stmt.tokens)
-      if (token.kind == PG_QUERY__TOKEN__DETACH) {
-        range = clause_range(ctx.stmt, token.begin);
-        break;
-      }
+    const Token* detach = first_token_of_kind(ctx.stmt, PG_QUERY__TOKEN__DETACH);
+    const ByteRange range = detach ? clause_range(ctx.stmt, detach->begin) : ctx.stmt.range;
 
     if (default_partition) {
       out.emit(range, std::move(message),

@@ -3,26 +3,11 @@
 #include <fmt/format.h>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
-
-// Identifiers as PostgreSQL folds them: unquoted ones lower-cased, quoted ones verbatim.
-std::string identifier_text(std::string_view token) {
-  if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
-    std::string out;
-    for (size_t i = 1; i + 1 < token.size(); ++i) {
-      out.push_back(token[i]);
-      if (token[i] == '"') ++i;
-    }
-    return out;
-  }
-  std::string out(token);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // The "DROP [COLUMN] [IF EXISTS] name" action of the statement that drops `column`.
 ByteRange drop_action_range(const StatementContext& ctx, std::string_view column) {
@@ -37,22 +22,18 @@ ByteRange drop_action_range(const StatementContext& ctx, std::string_view column
     if (!drop) continue;
     if (token.kind == PG_QUERY__TOKEN__COLUMN || token.kind == PG_QUERY__TOKEN__IF_P || token.kind == PG_QUERY__TOKEN__EXISTS)
       continue;
-    if (identifier_text(text.substr(token.begin, token.end - token.begin)) == column)
-      return clause_range(ctx.stmt, drop->begin);
+    if (identifier_name(text, token) == column) return clause_range(ctx.stmt, drop->begin);
     drop = nullptr;
   }
   return ctx.stmt.range;
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  const QualifiedName table = qualified_name(alter.relation);
+  const PgQuery__AlterTableStmt* alter = alter_table_of_table(ctx.stmt);
+  if (!alter) return;
+  const QualifiedName table = qualified_name(alter->relation);
   if (ctx.is_new_table(table)) return;
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
+  for (const PgQuery__AlterTableCmd& cmd : alter_table_subcommands(*alter)) {
     if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn || !cmd.name) continue;
     out.emit(drop_action_range(ctx, cmd.name),
              fmt::format("dropping column \"{}\" of \"{}\" breaks every running instance of the application that "

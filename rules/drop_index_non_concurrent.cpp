@@ -3,17 +3,12 @@
 // drop waits for older transactions and until the migration's transaction commits.
 #include <fmt/format.h>
 
+#include "parser/sql_text.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
-
-const Token* index_keyword(const Statement& stmt) {
-  for (const auto& token : stmt.tokens)
-    if (token.kind == PG_QUERY__TOKEN__INDEX) return &token;
-  return nullptr;
-}
 
 void check(const StatementContext& ctx, Emitter& out) {
   if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_DROP_STMT) return;
@@ -50,7 +45,7 @@ void check(const StatementContext& ctx, Emitter& out) {
       "index per statement, without CASCADE, in a migration that does not run inside a transaction block");
   const bool cascade = drop.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   if (ctx.stmt.origin == StatementOrigin::TopLevel && drop.n_objects == 1 && !cascade)
-    if (const Token* keyword = index_keyword(ctx.stmt))
+    if (const Token* keyword = first_token_of_kind(ctx.stmt, PG_QUERY__TOKEN__INDEX))
       d.fix = Fix{"Drop the index concurrently", false, {{{keyword->end, keyword->end}, " CONCURRENTLY"}}};
 }
 

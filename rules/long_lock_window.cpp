@@ -15,11 +15,6 @@
 namespace zdlint {
 namespace {
 
-bool is_dml(PgQuery__Node__NodeCase kind) {
-  return kind == PG_QUERY__NODE__NODE_INSERT_STMT || kind == PG_QUERY__NODE__NODE_UPDATE_STMT ||
-         kind == PG_QUERY__NODE__NODE_DELETE_STMT || kind == PG_QUERY__NODE__NODE_COPY_STMT;
-}
-
 // Needs a lock the transaction does not hold yet (so it may wait), or works in proportion to a table.
 bool lengthens(const LockEffect& effect, const Session& session) {
   if (effect.lock == LockMode::None) return false;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
@@ -19,9 +20,7 @@ constexpr std::string_view kRewriteHelp =
 // The clause of the next "SET <keyword>" subcommand, searched from token `from` on so that
 // several subcommands find their own text. Falls back to the statement.
 ByteRange set_clause(const Statement& stmt, int32_t keyword, size_t& from) {
-  std::vector<const Token*> tokens;
-  for (const auto& token : stmt.tokens)
-    if (!token.is_comment()) tokens.push_back(&token);
+  const auto tokens = tokens_without_comments(stmt);
   for (size_t i = from; i + 1 < tokens.size(); ++i)
     if (tokens[i]->kind == PG_QUERY__TOKEN__SET && tokens[i + 1]->kind == keyword) {
       from = i + 2;
@@ -67,9 +66,7 @@ void check_alter(const StatementContext& ctx, Emitter& out) {
   if (!alter.relation) return;
   const QualifiedName target = qualified_name(alter.relation);
   size_t search_from = 0;
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
+  for (const PgQuery__AlterTableCmd& cmd : alter_table_subcommands(alter)) {
     if (!is_storage_subcommand(cmd.subtype)) continue;
     const std::string name = cmd.name ? cmd.name : "";
     int32_t keyword = PG_QUERY__TOKEN__TABLESPACE;

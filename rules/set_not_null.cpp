@@ -3,63 +3,31 @@
 // CHECK (col IS NOT NULL) proves it and the scan is skipped; a NOT VALID one proves nothing.
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
 
-// Identifiers as PostgreSQL folds them: unquoted ones lower-cased, quoted ones verbatim.
-std::string identifier_text(std::string_view token) {
-  if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
-    std::string out;
-    for (size_t i = 1; i + 1 < token.size(); ++i) {
-      out.push_back(token[i]);
-      if (token[i] == '"') ++i;
-    }
-    return out;
-  }
-  std::string out(token);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // "ALTER [COLUMN] col SET NOT NULL" for `column`, searched from token `from` on (so two subcommands
 // on the same column find their own text). Falls back to the statement.
 ByteRange set_not_null_range(const StatementContext& ctx, const std::string& column, size_t& from) {
-  std::vector<const Token*> tokens;
-  for (const auto& token : ctx.stmt.tokens)
-    if (!token.is_comment()) tokens.push_back(&token);
+  const auto tokens = tokens_without_comments(ctx.stmt);
   const auto text = ctx.migration.source->text();
   const auto is = [&](size_t i, int32_t kind) { return i < tokens.size() && tokens[i]->kind == kind; };
   for (size_t i = from; i < tokens.size(); ++i) {
     if (!is(i, PG_QUERY__TOKEN__ALTER)) continue;
     size_t k = i + 1;
     if (is(k, PG_QUERY__TOKEN__COLUMN)) ++k;
-    if (k >= tokens.size() ||
-        identifier_text(text.substr(tokens[k]->begin, tokens[k]->end - tokens[k]->begin)) != column)
-      continue;
+    if (k >= tokens.size() || identifier_name(text, *tokens[k]) != column) continue;
     if (is(k + 1, PG_QUERY__TOKEN__SET) && is(k + 2, PG_QUERY__TOKEN__NOT) && is(k + 3, PG_QUERY__TOKEN__NULL_P)) {
       from = k + 4;
       return {tokens[i]->begin, tokens[k + 3]->end};
     }
   }
   return ctx.stmt.range;
-}
-
-// An identifier as it must be written in SQL: quoted unless it is a plain lower-case name.
-std::string sql_ident(std::string_view name) {
-  const bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
-                     std::all_of(name.begin(), name.end(),
-                                 [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-  if (plain) return std::string(name);
-  std::string quoted = "\"";
-  for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
 }
 
 const Constraint* not_null_check(const Table* table, const std::string& column, bool validated) {
@@ -73,8 +41,8 @@ const Constraint* not_null_check(const Table* table, const std::string& column, 
 
 std::string help_for(int pg_version, const QualifiedName& qualified, const std::string& column_name) {
   const std::string table = qualified.str();
-  const std::string column = sql_ident(column_name);
-  const std::string check = sql_ident(qualified.name + "_" + column_name + "_not_null");
+  const std::string column = quote_identifier(column_name);
+  const std::string check = quote_identifier(qualified.name + "_" + column_name + "_not_null");
   if (pg_version < 12)
     return fmt::format(
         "before PostgreSQL 12 SET NOT NULL always scans; keep a validated CHECK instead: ALTER TABLE "
@@ -95,18 +63,12 @@ std::string help_for(int pg_version, const QualifiedName& qualified, const std::
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  const QualifiedName table = qualified_name(alter.relation);
-  if (ctx.is_new_table(table)) return;
-  const LockEffect* effect = ctx.effects.find(table);
-  if (!effect || !effect->pre_existing()) return;
+  const auto alter = alter_of_pre_existing_table(ctx);
+  if (!alter) return;
+  const QualifiedName& table = alter->table;
   const Table* known = ctx.catalog.find_table_facts(table);
   size_t search_from = 0;
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
+  for (const PgQuery__AlterTableCmd& cmd : alter->subcommands) {
     if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull || !cmd.name) continue;
     const std::string column = cmd.name;
     const ByteRange range = set_not_null_range(ctx, column, search_from);
@@ -118,7 +80,7 @@ void check(const StatementContext& ctx, Emitter& out) {
         range,
         fmt::format("SET NOT NULL on {}.{} reads every row to prove there is no NULL while holding {}, for a time "
                     "that grows with the table",
-                    table.str(), column, lock_phrase(*effect)),
+                    table.str(), column, lock_phrase(alter->effect)),
         help_for(ctx.settings.pg_version, table, column));
     if (validated)
       d.notes.push_back(

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
@@ -18,9 +19,7 @@ constexpr std::string_view kQueueHelp =
 
 // The clause of the next ENABLE/DISABLE subcommand, searched from token `from` on.
 ByteRange toggle_clause(const Statement& stmt, size_t& from) {
-  std::vector<const Token*> tokens;
-  for (const auto& token : stmt.tokens)
-    if (!token.is_comment()) tokens.push_back(&token);
+  const auto tokens = tokens_without_comments(stmt);
   for (size_t i = from; i < tokens.size(); ++i)
     if (tokens[i]->kind == PG_QUERY__TOKEN__ENABLE_P || tokens[i]->kind == PG_QUERY__TOKEN__DISABLE_P) {
       from = i + 1;
@@ -92,9 +91,7 @@ void toggle_triggers(const StatementContext& ctx, Emitter& out) {
   const LockEffect* effect = ctx.effects.find(table);
   if (!effect || !effect->pre_existing()) return;
   size_t search_from = 0;
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
+  for (const PgQuery__AlterTableCmd& cmd : alter_table_subcommands(alter)) {
     std::string action;
     switch (cmd.subtype) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:

@@ -7,37 +7,21 @@
 #include <algorithm>
 
 #include "parser/sql_text.h"
+#include "rules/alter_table_parts.h"
 #include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
 
-std::string identifier_text(std::string_view token) {
-  if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
-    std::string out;
-    for (size_t i = 1; i + 1 < token.size(); ++i) {
-      out.push_back(token[i]);
-      if (token[i] == '"') ++i;
-    }
-    return out;
-  }
-  std::string out(token);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // "VALIDATE CONSTRAINT name", searched from token `from` on.
 ByteRange validate_range(const StatementContext& ctx, const std::string& name, size_t& from) {
-  std::vector<const Token*> tokens;
-  for (const auto& token : ctx.stmt.tokens)
-    if (!token.is_comment()) tokens.push_back(&token);
+  const auto tokens = tokens_without_comments(ctx.stmt);
   const auto text = ctx.migration.source->text();
   for (size_t i = from; i + 2 < tokens.size(); ++i) {
     if (tokens[i]->kind != PG_QUERY__TOKEN__VALIDATE || tokens[i + 1]->kind != PG_QUERY__TOKEN__CONSTRAINT) continue;
     const Token& ident = *tokens[i + 2];
-    if (identifier_text(text.substr(ident.begin, ident.end - ident.begin)) != name) continue;
+    if (identifier_name(text, ident) != name) continue;
     from = i + 3;
     return {tokens[i]->begin, ident.end};
   }
@@ -57,19 +41,13 @@ const HeldLock* strongest_held(const Session& session, const QualifiedName& rela
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
   if (!ctx.session.in_transaction()) return;
-  const auto& alter = *ctx.stmt.node->alter_table_stmt;
-  if (alter.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  const QualifiedName table = qualified_name(alter.relation);
-  if (ctx.is_new_table(table)) return;
-  const LockEffect* effect = ctx.effects.find(table);
-  if (!effect || !effect->pre_existing()) return;
+  const auto alter = alter_of_pre_existing_table(ctx);
+  if (!alter) return;
+  const QualifiedName& table = alter->table;
   const Table* known = ctx.catalog.find_table(table);
   size_t search_from = 0;
-  for (size_t i = 0; i < alter.n_cmds; ++i) {
-    if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const auto& cmd = *alter.cmds[i]->alter_table_cmd;
+  for (const PgQuery__AlterTableCmd& cmd : alter->subcommands) {
     if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint || !cmd.name) continue;
     const std::string name = cmd.name;
     const ByteRange range = validate_range(ctx, name, search_from);

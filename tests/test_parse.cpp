@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "parser/parse_file.h"
+#include "parser/sql_text.h"
 
 using namespace zdlint;
 
@@ -132,4 +133,18 @@ TEST_CASE("plpgsql function bodies: statements run later, marked as such") {
   CHECK(file.statements[1].origin == StatementOrigin::FunctionBody);
   CHECK(slice(file, file.statements[1].range) == "DROP TABLE x");
   CHECK(file.statements[2].kind() == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT);
+}
+
+TEST_CASE("identifiers: quoted only when needed, and folded as PostgreSQL folds them") {
+  CHECK(quote_identifier("orders_2024") == "orders_2024");
+  CHECK(quote_identifier("Orders") == "\"Orders\"");
+  CHECK(quote_identifier("2fa") == "\"2fa\"");
+  CHECK(quote_identifier("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  const auto file = parse("ALTER TABLE t DROP COLUMN \"Mixed \"\"Case\"\"\", DROP COLUMN Plain;");
+  REQUIRE(file.statements.size() == 1);
+  const auto tokens = tokens_without_comments(file.statements[0]);
+  REQUIRE(tokens.size() == 11);  // ALTER TABLE t DROP COLUMN "…" , DROP COLUMN Plain ;
+  CHECK(identifier_name(file.source->text(), *tokens[5]) == "Mixed \"Case\"");
+  CHECK(identifier_name(file.source->text(), *tokens[9]) == "plain");
+  CHECK(first_token_of_kind(file.statements[0], PG_QUERY__TOKEN__DROP) == tokens[3]);
 }

@@ -43,6 +43,13 @@ struct Fix {
   std::vector<Edit> edits;
 };
 
+// Why a finding is not reported: the ignore directive that matched it.
+struct Suppression {
+  bool file_wide = false;  // zdlint-ignore-file rather than zdlint-ignore
+  std::string reason;      // the text after the directive's ':'
+  ByteRange directive;     // the directive's comment, in the diagnostic's file
+};
+
 struct Diagnostic {
   RuleId rule;
   Severity severity = Severity::Warning;
@@ -52,6 +59,7 @@ struct Diagnostic {
   std::string help;
   std::vector<Note> notes;
   std::optional<Fix> fix;
+  std::optional<Suppression> suppression;  // set on the entries of LintResult::suppressed
 };
 
 }  // namespace zdlint

@@ -9,6 +9,7 @@
 #include "analyzer/lock_model.h"
 #include "analyzer/session.h"
 #include "analyzer/discovery.h"
+#include "analyzer/suppression.h"
 #include "analyzer/thread_pool.h"
 #include "rules/registry.h"
 
@@ -70,22 +71,33 @@ class Replay {
       if ((rule->check || rule->check_file) && request.run_rules && request.rules.enabled(rule->meta.id))
         rules_.push_back(rule);
     report_syntax_errors_ = request.rules.enabled(syntax_error_rule().meta.id);
+    // Without the rules (zdlint locks) directives are still honoured but never judged.
+    policy_.report_invalid = request.run_rules && request.rules.enabled(invalid_ignore_rule().meta.id);
+    policy_.report_unused = request.run_rules && request.rules.enabled(unused_ignore_rule().meta.id);
+    policy_.rule_ran = [this](std::string_view id) {
+      if (id == syntax_error_rule().meta.id) return report_syntax_errors_;
+      if (id == invalid_ignore_rule().meta.id) return policy_.report_invalid;
+      return std::any_of(rules_.begin(), rules_.end(), [&](const Rule* r) { return r->meta.id == id; });
+    };
   }
 
   void file(FileId id, PendingFile& pending) {
     migration_ = {id, pending.source.get()};
     session_.begin_file(request_.settings.assume_in_transaction);
     summaries_.clear();
+    suppressions_ = FileSuppressions();
+    const size_t first_diagnostic = result_.diagnostics.size();
     FileReport& report = result_.files[id];
     if (pending.parsed) {
       for (const auto& stmt : pending.parsed->statements) statement(stmt, report);
       for (auto& error : pending.parsed->syntax_errors) syntax_error(std::move(error));
+      for (const auto& comment : pending.parsed->file_comments) suppressions_.add_file_comment(comment);
       pending.parsed.reset();  // the trees are no longer needed
     } else {
       const ParseSink sink{
           [&](Statement&& stmt) { statement(stmt, report); },
           [&](SyntaxError&& error) { syntax_error(std::move(error)); },
-          [](Comment&&) {},
+          [&](Comment&& comment) { suppressions_.add_file_comment(comment); },
       };
       parse_streaming(*pending.source, request_.parse, sink);
     }
@@ -95,6 +107,7 @@ class Replay {
       Emitter emitter(rule->meta, migration_.file, result_.diagnostics);
       rule->check_file(ctx, emitter);
     }
+    suppressions_.finish(id, first_diagnostic, result_.diagnostics, result_.suppressed, policy_);
   }
 
  private:
@@ -103,6 +116,8 @@ class Replay {
         lock_model({stmt, catalog_, session_, migration_.file, request_.settings.pg_version});
     if (stmt.origin == StatementOrigin::TopLevel) {
       ++report.statements;
+      // Embedded PL/pgSQL statements lie inside their host's range: the host's directives cover them.
+      suppressions_.add_statement(stmt, migration_.source->text());
       summaries_.push_back({stmt.range, stmt.kind(), effects.concurrently, effects.refuses_transaction,
                             session_.in_transaction(), effects.strongest_on_pre_existing()});
     }
@@ -139,6 +154,8 @@ class Replay {
   Session session_;
   MigrationInfo migration_;
   std::vector<StatementSummary> summaries_;
+  FileSuppressions suppressions_;
+  SuppressionPolicy policy_;
 };
 
 }  // namespace
@@ -170,11 +187,13 @@ LintResult run_lint(const LintRequest& request) {
     if (file.source->text().empty()) result.problems.push_back({file.display_path, "is empty; nothing to lint", false});
     replay.file(id, file);
   }
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  const auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     if (a.file != b.file) return a.file < b.file;
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
     return a.rule < b.rule;
-  });
+  };
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), by_position);
+  std::stable_sort(result.suppressed.begin(), result.suppressed.end(), by_position);
   return result;
 }
 

@@ -46,7 +46,11 @@ struct FileReport {
 
 struct LintResult {
   std::vector<FileReport> files;  // indexed by FileId, in replay order
-  std::vector<Diagnostic> diagnostics;  // sorted by file, then position
+  std::vector<Diagnostic> diagnostics;  // sorted by file, then position; suppressed findings left out
+  // Findings a zdlint-ignore directive suppressed, each with its `suppression` set (the directive's
+  // reason and range), sorted like `diagnostics`. Not counted for the exit code; for outputs that
+  // list them (SARIF `suppressions[]`, an --include-suppressed option).
+  std::vector<Diagnostic> suppressed;
   std::vector<InputProblem> problems;   // unreadable input, empty files, …
   [[nodiscard]] bool has_input_errors() const;
   [[nodiscard]] uint32_t statements() const;

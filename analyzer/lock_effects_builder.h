@@ -85,6 +85,9 @@ class EffectsBuilder {
   StatementEffects result_;
 };
 
+// The relation kind an ALTER/DROP/COMMENT names by its object type (a table unless it says otherwise).
+RelationKind kind_of(PgQuery__ObjectType type);
+
 // Statement pieces shared by the lock model's files.
 bool has_option(PgQuery__Node* const* options, size_t n_options, std::string_view name);
 

@@ -12,16 +12,6 @@ void alter_table_effects(const PgQuery__AlterTableStmt& stmt, const Session& ses
 
 namespace {
 
-RelationKind kind_of(PgQuery__ObjectType type) {
-  switch (type) {
-    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: return RelationKind::Index;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: return RelationKind::View;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: return RelationKind::MaterializedView;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return RelationKind::Sequence;
-    default: return RelationKind::Table;
-  }
-}
-
 // Relations a query reads take AccessShareLock (views included: rewriting expands them).
 void reads(const PgQuery__Node* query, EffectsBuilder& out) {
   for (const auto& name : relations_named(query)) out.on(name, LockMode::AccessShare);
@@ -431,6 +421,16 @@ void lock_default_partition(const Table& parent, EffectsBuilder& out) {
       effect.scan = true;
       effect.note = "the default partition, scanned for rows that belong to the new bound";
     }
+  }
+}
+
+RelationKind kind_of(PgQuery__ObjectType type) {
+  switch (type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: return RelationKind::Index;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: return RelationKind::View;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: return RelationKind::MaterializedView;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return RelationKind::Sequence;
+    default: return RelationKind::Table;
   }
 }
 

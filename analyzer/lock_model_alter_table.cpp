@@ -461,16 +461,6 @@ bool recurses_to_partitions(PgQuery__AlterTableType subtype) {
   }
 }
 
-RelationKind kind_of(PgQuery__ObjectType type) {
-  switch (type) {
-    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: return RelationKind::Index;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: return RelationKind::View;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: return RelationKind::MaterializedView;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return RelationKind::Sequence;
-    default: return RelationKind::Table;
-  }
-}
-
 }  // namespace
 
 void alter_table_effects(const PgQuery__AlterTableStmt& stmt, const Session& session, EffectsBuilder& out) {

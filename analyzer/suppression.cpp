@@ -14,7 +14,9 @@ namespace {
 constexpr std::string_view kIgnore = "zdlint-ignore";
 constexpr std::string_view kIgnoreFile = "zdlint-ignore-file";
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -22,7 +24,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool contains(ByteRange range, uint32_t offset) { return range.begin <= offset && offset <= range.end; }
+bool contains(ByteRange range, uint32_t offset) {
+  return range.begin <= offset && offset <= range.end;
+}
 
 std::string join(const std::vector<std::string_view>& ids) {
   std::string out;
@@ -83,8 +87,8 @@ ParsedDirective parse_ignore_directive(const Comment& comment) {
     i = j;
   }
 
-  const std::string example = fmt::format("`-- {} {}: why it is safe here`", word,
-                                          d.rules.empty() ? std::string("rule-id") : join(d.rules));
+  const std::string example =
+      fmt::format("`-- {} {}: why it is safe here`", word, d.rules.empty() ? std::string("rule-id") : join(d.rules));
   if (d.rules.empty() && unknown.empty())
     out.problems.push_back({comment.range, fmt::format("`{}` names no rule", word),
                             fmt::format("name the rules it suppresses, comma-separated, and a reason: {}", example)});
@@ -183,8 +187,9 @@ void FileSuppressions::finish(FileId file, size_t first, std::vector<Diagnostic>
     } else {
       message = fmt::format("`{} {}` suppressed nothing: {} has no such finding", word, join(unused),
                             directive.file_wide ? "the file" : "the statement");
-      help = "remove the directive (or the rule ids that no longer apply): a stale ignore would hide the next "
-             "real finding";
+      help =
+          "remove the directive (or the rule ids that no longer apply): a stale ignore would hide the next "
+          "real finding";
     }
     diagnostics.push_back(make(unused_ignore_rule(), file, directive.comment, std::move(message), std::move(help)));
   }

@@ -17,10 +17,10 @@
 namespace zdlint {
 
 struct IgnoreDirective {
-  ByteRange comment;           // the whole comment, markers included
+  ByteRange comment;  // the whole comment, markers included
   bool file_wide = false;
-  ByteRange target;            // statement directives: the text whose findings it suppresses
-  bool orphan = false;         // a statement directive after the last statement
+  ByteRange target;     // statement directives: the text whose findings it suppresses
+  bool orphan = false;  // a statement directive after the last statement
   std::string reason;
   std::vector<std::string_view> rules;  // registry literals
   std::vector<bool> used;               // parallel to rules

@@ -6,7 +6,7 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 38> rules = {
+  static const std::array<const Rule*, 40> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
@@ -45,6 +45,8 @@ std::span<const Rule* const> all_rules() {
       &create_partition_locks_parent_rule(),
       &alter_sequence_blocks_inserts_rule(),
       &trigger_change_rule(),
+      &unused_ignore_rule(),
+      &invalid_ignore_rule(),
   };
   return rules;
 }
@@ -53,6 +55,11 @@ const Rule* find_rule(std::string_view id) {
   const auto rules = all_rules();
   const auto it = std::find_if(rules.begin(), rules.end(), [&](const Rule* r) { return r->meta.id == id; });
   return it == rules.end() ? nullptr : *it;
+}
+
+bool rule_reports(const Rule& rule) {
+  return rule.check || rule.check_file || &rule == &syntax_error_rule() || &rule == &unused_ignore_rule() ||
+         &rule == &invalid_ignore_rule();
 }
 
 }  // namespace zdlint

@@ -9,6 +9,9 @@ namespace zdlint {
 
 std::span<const Rule* const> all_rules();
 const Rule* find_rule(std::string_view id);
+// Whether a lint run can report the rule: it has a check, or another layer reports it (syntax-error:
+// the parser; unused-ignore and invalid-ignore: the engine's suppression pass).
+bool rule_reports(const Rule& rule);
 
 // Each rule lives in its own file and is listed once in registry.cpp.
 const Rule& syntax_error_rule();
@@ -49,5 +52,7 @@ const Rule& detach_partition_non_concurrent_rule();
 const Rule& create_partition_locks_parent_rule();
 const Rule& alter_sequence_blocks_inserts_rule();
 const Rule& trigger_change_rule();
+const Rule& unused_ignore_rule();
+const Rule& invalid_ignore_rule();
 
 }  // namespace zdlint

@@ -24,7 +24,7 @@ struct Equivalents {
 
 struct RuleMeta {
   std::string_view id;        // kebab-case, stable forever once released
-  std::string_view category;  // syntax | lock | rewrite | compatibility
+  std::string_view category;  // syntax | lock | rewrite | compatibility | suppression
   Severity severity = Severity::Warning;
   std::string_view summary;      // one line
   std::string_view rationale;    // why it matters: locks, rewrites, what breaks

@@ -27,6 +27,7 @@ struct LintOptions {
   std::string color = "auto";
   unsigned jobs = 0;
   bool quiet = false;
+  bool include_suppressed = false;
   std::string stdin_filename;
 };
 
@@ -95,6 +96,12 @@ int run(const LintOptions& options) {
   std::ostream& out = options.output.empty() ? std::cout : file;
   if (options.format == "json") {
     report_json(out, result);
+  } else if (options.format == "sarif") {
+    SarifOptions sarif;
+    sarif.rules = request.rules;
+    sarif.exit_code = exit_code(result, options.fail_on);
+    sarif.include_suppressed = options.include_suppressed;
+    report_sarif(out, result, sarif);
   } else {
     report_text(out, result, {use_color(options.color, options.output.empty()), options.quiet});
   }
@@ -116,7 +123,7 @@ Runner add_lint_command(CLI::App& app) {
                   "standard input")
       ->required();
   cmd->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
   cmd->add_option("--output", options->output, "Write the report to FILE instead of standard output");
   cmd->add_option("--pg-version", options->pg_version, "Major version of the production PostgreSQL server")
@@ -136,6 +143,8 @@ Runner add_lint_command(CLI::App& app) {
   cmd->add_option("--jobs,-j", options->jobs, "Files read and parsed in parallel (default: number of cores)")
       ->check(CLI::Range(1u, 1024u));
   cmd->add_flag("--quiet,-q", options->quiet, "Print diagnostics only: no source excerpts, summary or warnings");
+  cmd->add_flag("--include-suppressed", options->include_suppressed,
+                "SARIF only: also list the findings zdlint-ignore suppressed, with suppressions[]");
   cmd->add_option("--stdin-filename", options->stdin_filename, "Name to report for SQL read from standard input (-)");
   return [options] { return run(*options); };
 }

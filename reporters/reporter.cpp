@@ -5,6 +5,7 @@ namespace zdlint {
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
   if (name == "text") return OutputFormat::Text;
   if (name == "json") return OutputFormat::Json;
+  if (name == "sarif") return OutputFormat::Sarif;
   return std::nullopt;
 }
 

@@ -4,12 +4,13 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analyzer/engine.h"
 
 namespace zdlint {
 
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Sarif };
 std::optional<OutputFormat> parse_output_format(std::string_view name);
 
 struct SeverityCounts {
@@ -24,5 +25,19 @@ struct TextOptions {
 
 void report_text(std::ostream& out, const LintResult& result, const TextOptions& options);
 void report_json(std::ostream& out, const LintResult& result);
+
+struct SarifOptions {
+  RuleSelection rules;               // the enabled rules, all listed in tool.driver.rules
+  std::string base_directory;        // %SRCROOT%; empty: the current directory
+  int exit_code = 0;                 // invocations[0].exitCode
+  bool execution_successful = true;  // false only for crashes and usage errors
+  bool include_suppressed = false;   // also list LintResult::suppressed, with suppressions[] on every result
+};
+void report_sarif(std::ostream& out, const LintResult& result, const SarifOptions& options);
+
+// Exposed for tests: RFC 3986 percent-encoding of a path (keeps unreserved characters and '/').
+std::string sarif_percent_encode_path(std::string_view path);
+// GitHub's partialFingerprints.primaryLocationLineHash for each line of a file (index = line - 1).
+std::vector<std::string> primary_location_line_hashes(std::string_view text);
 
 }  // namespace zdlint

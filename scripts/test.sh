@@ -7,6 +7,8 @@ cd "$root"
 jobs=$(nproc)
 
 bash scripts/install-deps.sh
+# SARIF validators (Microsoft's SARIF Multitool, the OASIS schema via npm jsonschema) for tests/test_sarif.cpp.
+bash scripts/install-sarif-tools.sh
 
 echo "==> build-ci: -DZDLINT_WERROR=ON"
 cmake -S . -B build-ci -G Ninja -DZDLINT_WERROR=ON -DZDLINT_TESTS=ON

@@ -1,0 +1,350 @@
+// The SARIF 2.1.0 format, shaped for GitHub code scanning (docs/output.md). Columns are UTF-16 code
+// units (run.columnKind), endColumn is exclusive, URIs are relative to the current directory under
+// %SRCROOT% and percent-encoded.
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "reporters/reporter.h"
+#include "rules/registry.h"
+#include "rules/rule_docs.h"
+
+namespace zdlint {
+namespace {
+
+using nlohmann::ordered_json;
+namespace fs = std::filesystem;
+
+#ifndef ZDLINT_HOMEPAGE
+#define ZDLINT_HOMEPAGE "https://github.com/zdlint/zdlint"
+#endif
+constexpr std::string_view kHomepage = ZDLINT_HOMEPAGE;
+
+std::string_view sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "note";
+  }
+  return "warning";
+}
+
+std::string_view problem_severity(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "recommendation";
+  }
+  return "warning";
+}
+
+// A complete sentence: GitHub shows the first sentence of message.text as the alert title.
+std::string sentence(std::string_view text) {
+  std::string s(text);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+  if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?') s += '.';
+  return s;
+}
+
+bool unreserved(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
+}
+
+}  // namespace
+
+std::string sarif_percent_encode_path(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (unreserved(c) || c == '/') {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> primary_location_line_hashes(std::string_view text) {
+  // Port of github/codeql-action src/fingerprints.ts hash(): a rolling hash (base 37, mod 2^64) over
+  // the next 100 non-blank UTF-16 code units from each line start; CR and CRLF count as LF; EOF is 65535.
+  constexpr size_t kBlock = 100;
+  constexpr uint64_t kMod = 37;
+  uint64_t first_mod = 1;
+  for (size_t i = 0; i < kBlock; ++i) first_mod *= kMod;
+  std::vector<uint64_t> window(kBlock, 0);
+  std::vector<int64_t> line_numbers(kBlock, -1);
+  uint64_t hash = 0;
+  size_t index = 0;
+  int64_t line = 0;
+  bool line_start = true, prev_cr = false;
+  std::map<uint64_t, unsigned> counts;
+  std::vector<std::string> out;  // out[line - 1]
+
+  const auto output = [&] {
+    const unsigned n = ++counts[hash];
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%llx:%u", static_cast<unsigned long long>(hash), n);
+    const auto at = static_cast<size_t>(line_numbers[index]);
+    if (out.size() < at) out.resize(at);
+    out[at - 1] = buffer;
+    line_numbers[index] = -1;
+  };
+  const auto update = [&](uint64_t cur) {
+    const uint64_t begin = window[index];
+    window[index] = cur;
+    hash = kMod * hash + cur - first_mod * begin;
+    index = (index + 1) % kBlock;
+  };
+  const auto process = [&](uint64_t cur) {
+    if (cur == ' ' || cur == '\t' || (prev_cr && cur == '\n')) {
+      prev_cr = false;
+      return;
+    }
+    if (cur == '\r') {
+      cur = '\n';
+      prev_cr = true;
+    } else {
+      prev_cr = false;
+    }
+    if (line_numbers[index] != -1) output();
+    if (line_start) {
+      line_start = false;
+      line_numbers[index] = ++line;
+    }
+    if (cur == '\n') line_start = true;
+    update(cur);
+  };
+
+  for (size_t i = 0; i < text.size();) {
+    const uint32_t len = utf8_sequence_length(text, i);
+    const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(text[i + k])); };
+    uint32_t cp = b(0);
+    if (len == 2) cp = ((cp & 0x1F) << 6) | (b(1) & 0x3F);
+    else if (len == 3) cp = ((cp & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    else if (len == 4) cp = ((cp & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+    else if (cp >= 0x80) cp = 0xFFFD;  // invalid byte: never happens for validated input
+    if (cp > 0xFFFF) {
+      cp -= 0x10000;
+      process(0xD800 + (cp >> 10));
+      process(0xDC00 + (cp & 0x3FF));
+    } else {
+      process(cp);
+    }
+    i += len;
+  }
+  process(65535);
+  for (size_t i = 0; i < kBlock; ++i) {
+    if (line_numbers[index] != -1) output();
+    update(0);
+  }
+  return out;
+}
+
+namespace {
+
+class SarifWriter {
+ public:
+  SarifWriter(const LintResult& result, const SarifOptions& options) : result_(result), options_(options) {
+    std::error_code ec;
+    base_ = options.base_directory.empty() ? fs::current_path(ec) : fs::path(options.base_directory);
+    base_ = fs::weakly_canonical(base_, ec).lexically_normal();
+  }
+
+  ordered_json document() {
+    ordered_json rules = ordered_json::array();
+    for (const Rule* rule : all_rules())
+      if (options_.rules.enabled(rule->meta.id)) add_rule(rules, rule->meta);
+    for (const auto& d : result_.diagnostics)  // a finding from a rule not listed above (never expected)
+      if (!rule_index_.contains(d.rule.str()))
+        if (const Rule* rule = find_rule(d.rule.str())) add_rule(rules, rule->meta);
+
+    ordered_json results = ordered_json::array();
+    if (options_.include_suppressed) {
+      // Every result then has a suppressions array, [] when it is not suppressed (SARIF §3.27.23).
+      std::vector<const Diagnostic*> all;
+      for (const auto& d : result_.diagnostics) all.push_back(&d);
+      for (const auto& d : result_.suppressed) all.push_back(&d);
+      std::stable_sort(all.begin(), all.end(), [](const Diagnostic* a, const Diagnostic* b) {
+        return std::pair(a->file, a->range.begin) < std::pair(b->file, b->range.begin);
+      });
+      for (const Diagnostic* d : all) results.push_back(result(*d));
+    } else {
+      for (const auto& d : result_.diagnostics) results.push_back(result(d));
+    }
+
+    ordered_json notifications = ordered_json::array();
+    for (const auto& p : result_.problems) {
+      notifications.push_back({
+          {"level", p.is_error ? "error" : "warning"},
+          {"message", {{"text", sentence(p.path + ": " + p.message)}}},
+          {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", artifact(p.path)}}}}})},
+          {"descriptor", {{"id", p.is_error ? "input-error" : "input-warning"}}},
+      });
+    }
+
+    ordered_json invocation = {
+        {"executionSuccessful", options_.execution_successful},
+        {"exitCode", options_.exit_code},
+        {"toolExecutionNotifications", notifications},
+    };
+
+    ordered_json base_uri = "file://" + sarif_percent_encode_path(base_.generic_string());
+    if (!base_uri.get<std::string>().ends_with('/')) base_uri = base_uri.get<std::string>() + "/";
+
+    ordered_json run = {
+        {"tool",
+         {{"driver",
+           {{"name", "zdlint"},
+            {"version", ZDLINT_VERSION},
+            {"semanticVersion", ZDLINT_VERSION},
+            {"informationUri", kHomepage},
+            {"rules", rules}}}}},
+        {"invocations", ordered_json::array({invocation})},
+        {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", base_uri}}}}},
+        {"columnKind", "utf16CodeUnits"},
+        {"results", results},
+    };
+    return {
+        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+        {"version", "2.1.0"},
+        {"runs", ordered_json::array({run})},
+    };
+  }
+
+ private:
+  void add_rule(ordered_json& rules, const RuleMeta& m) {
+    const std::string help_uri = std::string(kHomepage) + "/blob/main/" + m.docs_path();
+    std::string text = sentence(m.rationale) + "\n\n" + sentence(m.alternative);
+    std::string markdown = text + "\n\nSee [" + std::string(m.id) + "](" + help_uri + ").";
+    if (const auto doc = rule_doc(m.id)) text = markdown = std::string(*doc);
+    ordered_json tags = ordered_json::array({"postgresql", "migration", m.category});
+    rule_index_.emplace(m.id, rules.size());
+    rules.push_back({
+        {"id", m.id},
+        {"shortDescription", {{"text", sentence(m.summary)}}},
+        {"fullDescription", {{"text", sentence(m.rationale)}}},
+        {"help", {{"text", text}, {"markdown", markdown}}},
+        {"helpUri", help_uri},
+        {"defaultConfiguration", {{"level", sarif_level(m.severity)}}},
+        {"properties",
+         {{"tags", tags},
+          {"precision", m.category == "syntax" ? "very-high" : "high"},
+          {"problem.severity", problem_severity(m.severity)}}},
+    });
+  }
+
+  // Relative to the base directory under %SRCROOT% when the file is inside it, else an absolute file: URI.
+  ordered_json artifact(const std::string& path) {
+    if (path == "-" || path.starts_with('<')) return {{"uri", sarif_percent_encode_path(path)}, {"uriBaseId", "%SRCROOT%"}};
+    std::error_code ec;
+    fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_normal();
+    if (ec) absolute = fs::absolute(path).lexically_normal();
+    const fs::path relative = absolute.lexically_relative(base_);
+    const std::string rel = relative.generic_string();
+    if (!relative.empty() && rel != "." && !rel.starts_with("../") && rel != "..")
+      return {{"uri", sarif_percent_encode_path(rel)}, {"uriBaseId", "%SRCROOT%"}};
+    return {{"uri", "file://" + sarif_percent_encode_path(absolute.generic_string())}};
+  }
+
+  static ordered_json region(const SourceFile& source, ByteRange range, bool snippet) {
+    const auto begin = source.position(range.begin);
+    const auto end = source.position(range.end);
+    ordered_json r = {
+        {"startLine", begin.line},
+        {"startColumn", begin.column_utf16},
+        {"endLine", end.line},
+        {"endColumn", end.column_utf16},
+    };
+    if (snippet) r["snippet"] = {{"text", std::string(source.text().substr(range.begin, range.size()))}};
+    return r;
+  }
+
+  const std::vector<std::string>& line_hashes(FileId file) {
+    auto [it, inserted] = hashes_.try_emplace(file);
+    if (inserted) it->second = primary_location_line_hashes(result_.files.at(file).source->text());
+    return it->second;
+  }
+
+  ordered_json result(const Diagnostic& d) {
+    const auto& file = result_.files.at(d.file);
+    const SourceFile& source = *file.source;
+    const ordered_json where = artifact(file.path);
+
+    std::string message = sentence(d.message);
+    ordered_json related = ordered_json::array();
+    for (const auto& note : d.notes) {
+      if (note.range) {
+        related.push_back({
+            {"id", related.size() + 1},
+            {"physicalLocation", {{"artifactLocation", where}, {"region", region(source, *note.range, true)}}},
+            {"message", {{"text", sentence(note.message)}}},
+        });
+      } else {
+        message += " " + sentence(note.message);
+      }
+    }
+    if (!d.help.empty()) message += " Help: " + sentence(d.help);
+
+    ordered_json r = {
+        {"ruleId", d.rule.str()},
+        {"ruleIndex", rule_index_.find(d.rule.str())->second},
+        {"level", sarif_level(d.severity)},
+        {"message", {{"text", message}}},
+        {"locations",
+         ordered_json::array(
+             {{{"physicalLocation", {{"artifactLocation", where}, {"region", region(source, d.range, true)}}}}})},
+    };
+    if (!related.empty()) r["relatedLocations"] = related;
+    const auto& hashes = line_hashes(d.file);
+    const uint32_t line = source.line_of(d.range.begin);
+    if (line >= 1 && line <= hashes.size() && !hashes[line - 1].empty())
+      r["partialFingerprints"] = {{"primaryLocationLineHash", hashes[line - 1]}};
+    if (d.fix && !d.fix->edits.empty()) {
+      ordered_json replacements = ordered_json::array();
+      for (const auto& edit : d.fix->edits) {
+        ordered_json replacement = {{"deletedRegion", region(source, edit.range, false)}};
+        if (!edit.replacement.empty()) replacement["insertedContent"] = {{"text", edit.replacement}};
+        replacements.push_back(replacement);
+      }
+      r["fixes"] = ordered_json::array({{
+          {"description", {{"text", sentence(d.fix->title)}}},
+          {"artifactChanges", ordered_json::array({{{"artifactLocation", where}, {"replacements", replacements}}})},
+      }});
+    }
+    if (options_.include_suppressed) {
+      ordered_json suppressions = ordered_json::array();
+      if (d.suppression) {
+        ordered_json suppression = {{"kind", "inSource"}, {"status", "accepted"}};
+        if (!d.suppression->reason.empty()) suppression["justification"] = d.suppression->reason;
+        suppression["location"] = {
+            {"physicalLocation", {{"artifactLocation", where}, {"region", region(source, d.suppression->directive, true)}}}};
+        suppressions.push_back(suppression);
+      }
+      r["suppressions"] = suppressions;
+    }
+    return r;
+  }
+
+  const LintResult& result_;
+  const SarifOptions& options_;
+  fs::path base_;
+  std::map<std::string, size_t, std::less<>> rule_index_;
+  std::map<FileId, std::vector<std::string>> hashes_;
+};
+
+}  // namespace
+
+void report_sarif(std::ostream& out, const LintResult& result, const SarifOptions& options) {
+  SarifWriter writer(result, options);
+  out << writer.document().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace zdlint

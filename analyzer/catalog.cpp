@@ -45,6 +45,20 @@ std::string default_index_name(const std::string& table, const std::vector<std::
   return name;
 }
 
+std::vector<std::string> index_columns(const PgQuery__IndexStmt& stmt) {
+  std::vector<std::string> columns;
+  for (size_t i = 0; i < stmt.n_index_params; ++i)
+    if (stmt.index_params[i]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+      columns.emplace_back(stmt.index_params[i]->index_elem->name ? stmt.index_params[i]->index_elem->name : "");
+  return columns;
+}
+
+QualifiedName index_name(const PgQuery__IndexStmt& stmt) {
+  const auto table = qualified_name(stmt.relation);
+  if (stmt.idxname && *stmt.idxname) return {table.schema, stmt.idxname};
+  return {table.schema, default_index_name(table.name, index_columns(stmt), "idx")};
+}
+
 const Column* Table::column(std::string_view column_name) const {
   const auto it = std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.name == column_name; });
   return it == columns.end() ? nullptr : &*it;

@@ -166,4 +166,9 @@ std::string type_name_text(const PgQuery__TypeName* type);
 // numbering of collisions are not reproduced).
 std::string default_index_name(const std::string& table, const std::vector<std::string>& columns, std::string_view suffix);
 
+// The columns of CREATE INDEX (an empty entry for each expression), and the index's name: its own,
+// or the one PostgreSQL chooses.
+std::vector<std::string> index_columns(const PgQuery__IndexStmt& stmt);
+QualifiedName index_name(const PgQuery__IndexStmt& stmt);
+
 }  // namespace zdlint

@@ -43,24 +43,9 @@ std::string nextval_sequence(const PgQuery__Node* expr) {
     if (!found.empty() || node.node_case != PG_QUERY__NODE__NODE_FUNC_CALL) return;
     const auto& call = *node.func_call;
     if (call.n_funcname == 0 || string_value(call.funcname[call.n_funcname - 1]) != "nextval" || call.n_args == 0) return;
-    const auto* arg = call.args[0];
-    if (arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) arg = arg->type_cast->arg;
-    if (arg && arg->node_case == PG_QUERY__NODE__NODE_A_CONST && arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
-      const std::string text = arg->a_const->sval->sval;
-      found = text.substr(text.find('.') == std::string::npos ? 0 : text.find('.') + 1);
-    }
+    if (const auto sequence = sequence_literal(call.args[0])) found = sequence->name;
   });
   return found;
-}
-
-std::vector<std::string> index_columns(PgQuery__Node* const* params, size_t n) {
-  std::vector<std::string> columns;
-  for (size_t i = 0; i < n; ++i) {
-    if (params[i]->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM) continue;
-    const auto* elem = params[i]->index_elem;
-    columns.emplace_back(elem->name ? elem->name : "");
-  }
-  return columns;
 }
 
 }  // namespace
@@ -316,10 +301,8 @@ class CatalogReplay {
 
   void create_index(const PgQuery__IndexStmt& stmt) {
     const auto table = qualified_name(stmt.relation);
-    const auto columns = index_columns(stmt.index_params, stmt.n_index_params);
-    const QualifiedName name{table.schema, stmt.idxname && *stmt.idxname
-                                               ? std::string(stmt.idxname)
-                                               : default_index_name(table.name, columns, "idx")};
+    const auto columns = index_columns(stmt);
+    const QualifiedName name = index_name(stmt);
     if (stmt.if_not_exists && c_.indexes_.contains(name)) return;
     c_.indexes_[name] = Index{name, table, columns, stmt.unique != 0, stmt.where_clause != nullptr, origin_};
     const auto parent = c_.tables_.find(table);

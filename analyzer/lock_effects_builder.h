@@ -88,6 +88,9 @@ class EffectsBuilder {
 // The relation kind an ALTER/DROP/COMMENT names by its object type (a table unless it says otherwise).
 RelationKind kind_of(PgQuery__ObjectType type);
 
+// What adding a foreign key takes on both tables on a PostgreSQL major version.
+LockMode foreign_key_lock(int pg_version);
+
 // Statement pieces shared by the lock model's files.
 bool has_option(PgQuery__Node* const* options, size_t n_options, std::string_view name);
 

@@ -25,15 +25,8 @@ void sequence_calls(const PgQuery__Node* root, EffectsBuilder& out) {
     if (call.n_funcname == 0 || call.n_args == 0) return;
     const auto name = string_value(call.funcname[call.n_funcname - 1]);
     if (name != "nextval" && name != "setval") return;
-    const auto* arg = call.args[0];
-    if (arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) arg = arg->type_cast->arg;
-    if (!arg || arg->node_case != PG_QUERY__NODE__NODE_A_CONST || arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
-      return;
-    const std::string text = arg->a_const->sval->sval;
-    const auto dot = text.find('.');
-    const QualifiedName sequence = dot == std::string::npos ? QualifiedName{"public", text}
-                                                            : QualifiedName{text.substr(0, dot), text.substr(dot + 1)};
-    out.on(sequence, LockMode::RowExclusive, RelationKind::Sequence);
+    if (const auto sequence = sequence_literal(call.args[0]))
+      out.on(*sequence, LockMode::RowExclusive, RelationKind::Sequence);
   });
 }
 
@@ -44,11 +37,6 @@ void foreign_key_targets(const Table* table, LockMode mode, EffectsBuilder& out,
       LockEffect& parent = out.on(constraint.references, mode);
       if (parent.note.empty()) parent.note = std::string(why);
     }
-}
-
-LockMode foreign_key_lock(int pg_version) {
-  // Before 9.5 adding a foreign key took AccessExclusiveLock on both tables.
-  return pg_version < 10 ? LockMode::AccessExclusive : LockMode::ShareRowExclusive;
 }
 
 void create_table(const PgQuery__CreateStmt& stmt, EffectsBuilder& out) {
@@ -93,15 +81,7 @@ void create_table(const PgQuery__CreateStmt& stmt, EffectsBuilder& out) {
 
 void create_index(const PgQuery__IndexStmt& stmt, EffectsBuilder& out) {
   const auto table = qualified_name(stmt.relation);
-  const auto columns_name = [&] {
-    std::vector<std::string> columns;
-    for (size_t i = 0; i < stmt.n_index_params; ++i)
-      if (stmt.index_params[i]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
-        columns.emplace_back(stmt.index_params[i]->index_elem->name ? stmt.index_params[i]->index_elem->name : "");
-    return columns;
-  };
-  const QualifiedName index{table.schema, stmt.idxname && *stmt.idxname ? std::string(stmt.idxname)
-                                                                        : default_index_name(table.name, columns_name(), "idx")};
+  const QualifiedName index = index_name(stmt);
   StatementEffects& result = out.result();
   if (stmt.if_not_exists && out.catalog().find_index(index)) {
     // The table is locked before the name is checked; then nothing is built.
@@ -432,6 +412,11 @@ RelationKind kind_of(PgQuery__ObjectType type) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return RelationKind::Sequence;
     default: return RelationKind::Table;
   }
+}
+
+LockMode foreign_key_lock(int pg_version) {
+  // Before 9.5 adding a foreign key took AccessExclusiveLock on both tables.
+  return pg_version < 10 ? LockMode::AccessExclusive : LockMode::ShareRowExclusive;
 }
 
 bool has_option(PgQuery__Node* const* options, size_t n_options, std::string_view name) {

@@ -214,7 +214,7 @@ void add_constraint(AlterContext& c, const PgQuery__Constraint& constraint) {
   const bool validate = !constraint.skip_validation;
   switch (constraint.contype) {
     case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: {
-      const LockMode mode = c.pg() < 10 ? LockMode::AccessExclusive : LockMode::ShareRowExclusive;
+      const LockMode mode = foreign_key_lock(c.pg());
       LockEffect& child = c.lock(mode);
       child.scan = child.scan || validate;
       if (constraint.pktable) {

@@ -31,6 +31,16 @@ std::vector<std::string> string_list(PgQuery__Node* const* items, size_t n_items
   return result;
 }
 
+std::optional<QualifiedName> sequence_literal(const PgQuery__Node* arg) {
+  if (arg && arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) arg = arg->type_cast->arg;  // 's'::regclass
+  if (!arg || arg->node_case != PG_QUERY__NODE__NODE_A_CONST || arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+    return std::nullopt;
+  const std::string text = arg->a_const->sval->sval;
+  const auto dot = text.find('.');
+  if (dot == std::string::npos) return QualifiedName{"public", text};
+  return QualifiedName{text.substr(0, dot), text.substr(dot + 1)};
+}
+
 std::vector<QualifiedName> relations_named(const PgQuery__Node* root) {
   std::vector<QualifiedName> result;
   walk_nodes(root, [&](const PgQuery__Node& node) {

@@ -3,6 +3,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <compare>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ QualifiedName qualified_name(const PgQuery__Node* list);
 
 // The texts of a list of String nodes (column lists), skipping anything else.
 std::vector<std::string> string_list(PgQuery__Node* const* items, size_t n_items);
+
+// A sequence named by a string literal, as nextval('s') and setval('schema.s', …) take it.
+std::optional<QualifiedName> sequence_literal(const PgQuery__Node* arg);
 
 // Every table, view or sequence a statement or query names (FROM lists, subqueries, targets).
 std::vector<QualifiedName> relations_named(const PgQuery__Node* root);

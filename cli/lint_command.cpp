@@ -1,14 +1,12 @@
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "analyzer/engine.h"
 #include "analyzer/thread_pool.h"
 #include "cli/commands.h"
+#include "cli/report_output.h"
 #include "reporters/reporter.h"
 #include "rules/registry.h"
 
@@ -50,14 +48,6 @@ bool parse_rule_list(const std::vector<std::string>& values, std::string_view fl
   return true;
 }
 
-bool use_color(const std::string& mode, bool to_terminal) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color && *no_color) return false;  // https://no-color.org
-  return to_terminal && isatty(STDOUT_FILENO);
-}
-
 int exit_code(const LintResult& result, const std::string& fail_on) {
   if (result.has_input_errors() || result.files.empty()) return kExitError;
   if (fail_on == "none") return kExitClean;
@@ -79,21 +69,12 @@ int run(const LintOptions& options) {
     return kExitError;
 
   const LintResult result = run_lint(request);
-  for (const auto& problem : result.problems) {
-    if (!problem.is_error && options.quiet) continue;
-    std::cerr << fmt::format("zdlint: {}: {}: {}\n", problem.is_error ? "error" : "warning", problem.path, problem.message);
-  }
+  print_problems(result, options.quiet);
   if (result.files.empty() && result.problems.empty()) std::cerr << "zdlint: error: no SQL files to lint\n";
 
-  std::ofstream file;
-  if (!options.output.empty()) {
-    file.open(options.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << fmt::format("zdlint: error: cannot write --output file '{}'\n", options.output);
-      return kExitError;
-    }
-  }
-  std::ostream& out = options.output.empty() ? std::cout : file;
+  ReportOutput output;
+  if (!output.open(options.output)) return kExitError;
+  std::ostream& out = output.stream();
   if (options.format == "json") {
     report_json(out, result);
   } else if (options.format == "sarif") {
@@ -103,13 +84,9 @@ int run(const LintOptions& options) {
     sarif.include_suppressed = options.include_suppressed;
     report_sarif(out, result, sarif);
   } else {
-    report_text(out, result, {use_color(options.color, options.output.empty()), options.quiet});
+    report_text(out, result, {use_color(options.color, output.to_stdout()), options.quiet});
   }
-  out.flush();
-  if (!out) {
-    std::cerr << "zdlint: error: writing the report failed\n";
-    return kExitError;
-  }
+  if (!output.finish()) return kExitError;
   return exit_code(result, options.fail_on);
 }
 

@@ -1,14 +1,12 @@
 // `zdlint locks PATH...`: what each statement will do to production, predicted from the migration
 // history with no database: the locks per relation, what they block, rewrites, scans and cost.
 #include <fmt/format.h>
-#include <unistd.h>
-
-#include <fstream>
 #include <iostream>
 
 #include "analyzer/engine.h"
 #include "analyzer/thread_pool.h"
 #include "cli/commands.h"
+#include "cli/report_output.h"
 #include "reporters/locks_reporter.h"
 
 namespace zdlint::cli {
@@ -49,8 +47,7 @@ int run(const LocksOptions& options) {
     if (session.statement_timeout()) entry.statement_timeout_ms = session.statement_timeout()->milliseconds;
   };
   const LintResult result = run_lint(request);
-  for (const auto& problem : result.problems)
-    std::cerr << fmt::format("zdlint: {}: {}: {}\n", problem.is_error ? "error" : "warning", problem.path, problem.message);
+  print_problems(result, false);
   for (const auto& d : result.diagnostics)  // syntax errors: the statement could not be analysed
     if (d.file < result.files.size() && result.files[d.file].source) {
       const auto at = result.files[d.file].source->position(d.range.begin);
@@ -59,24 +56,13 @@ int run(const LocksOptions& options) {
     }
   if (result.files.empty() && result.problems.empty()) std::cerr << "zdlint: error: no SQL files given\n";
 
-  std::ofstream file;
-  if (!options.output.empty()) {
-    file.open(options.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << fmt::format("zdlint: error: cannot write --output file '{}'\n", options.output);
-      return kExitError;
-    }
-  }
-  std::ostream& out = options.output.empty() ? std::cout : file;
-  if (options.format == "json") {
-    report_locks_json(out, statements);
-  } else {
-    const bool color = options.color == "always" ||
-                       (options.color == "auto" && options.output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-    report_locks_text(out, statements, color);
-  }
-  out.flush();
-  if (!out) return kExitError;
+  ReportOutput output;
+  if (!output.open(options.output)) return kExitError;
+  if (options.format == "json")
+    report_locks_json(output.stream(), statements);
+  else
+    report_locks_text(output.stream(), statements, use_color(options.color, output.to_stdout()));
+  if (!output.finish()) return kExitError;
   return result.has_input_errors() || result.files.empty() ? kExitError : kExitClean;
 }
 

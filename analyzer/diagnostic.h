@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/lock_mode.h"
 #include "parser/source_file.h"
 
 namespace zdlint {
@@ -50,6 +51,15 @@ struct Suppression {
   ByteRange directive;     // the directive's comment, in the diagnostic's file
 };
 
+// A relation the finding's statement locks, as the lock model predicts it (for JSON output).
+struct LockedRelation {
+  std::string relation;  // schema-qualified
+  LockMode mode = LockMode::None;
+  bool rewrite = false;
+  bool scan = false;
+  bool pre_existing = false;  // neither created by the statement nor earlier in its file
+};
+
 struct Diagnostic {
   RuleId rule;
   Severity severity = Severity::Warning;
@@ -60,6 +70,10 @@ struct Diagnostic {
   std::vector<Note> notes;
   std::optional<Fix> fix;
   std::optional<Suppression> suppression;  // set on the entries of LintResult::suppressed
+  // Identifies the finding across edits that move lines: a hash of the rule, the normalized
+  // statement (pg_query_fingerprint) and the occurrence of that pair in the file. 16 hex digits.
+  std::string fingerprint;
+  std::vector<LockedRelation> locks;  // what the statement the finding is about locks
 };
 
 }  // namespace zdlint

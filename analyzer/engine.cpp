@@ -1,14 +1,18 @@
 #include "analyzer/engine.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "analyzer/catalog.h"
 #include "analyzer/lock_model.h"
 #include "analyzer/session.h"
 #include "analyzer/discovery.h"
+#include "analyzer/fingerprint.h"
 #include "analyzer/suppression.h"
 #include "analyzer/thread_pool.h"
 #include "rules/registry.h"
@@ -16,10 +20,15 @@
 namespace zdlint {
 namespace {
 
+namespace fs = std::filesystem;
+
 struct PendingFile {
   std::string path;
   std::string display_path;
   bool from_stdin = false;
+  bool named = false;    // given explicitly as a file, not found in a directory
+  bool history = false;  // replayed for --with-history only, not reported
+  FileSettings settings;
   std::optional<InputProblem> problem;
   std::shared_ptr<const SourceFile> source;
   std::optional<ParsedFile> parsed;  // unset for files streamed during the replay
@@ -38,18 +47,95 @@ std::vector<PendingFile> collect_inputs(const LintRequest& request, std::vector<
   for (const auto& path : request.paths) {
     if (path == "-") {
       flush();
-      files.push_back({"-", request.stdin_filename, true});
+      files.push_back({"-", request.stdin_filename, true, true});
     } else {
-      batch.push_back(path);
+      std::error_code ec;
+      if (fs::is_regular_file(path, ec)) {
+        flush();
+        Discovery found = discover({path});
+        for (auto& f : found.files) files.push_back({f.path, f.display_path, false, true});
+        std::move(found.problems.begin(), found.problems.end(), std::back_inserter(problems));
+      } else {
+        batch.push_back(path);
+      }
     }
   }
   flush();
   return files;
 }
 
-void read_and_parse(PendingFile& file, const ParseOptions& options) {
+std::string canonical_key(const std::string& path) {
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(path, ec);
+  return ec ? fs::path(path).lexically_normal().string() : canonical.string();
+}
+
+// --with-history: each directory holding a named file is discovered, and its migrations up to the
+// last named one are replayed in the runner's order, where its first named file stood; those not
+// named are history. Named files of one directory are thereby also put in replay order.
+std::vector<PendingFile> with_history(std::vector<PendingFile> files, std::vector<InputProblem>& problems) {
+  const auto key_of = [](const PendingFile& f) { return canonical_key(f.from_stdin ? f.display_path : f.path); };
+  const auto directory_of = [](const PendingFile& f) {
+    const fs::path parent = fs::path(f.from_stdin ? f.display_path : f.path).parent_path();
+    return parent.empty() ? std::string(".") : parent.string();
+  };
+  std::set<std::string> pending_keys;
+  std::map<std::string, std::map<std::string, size_t>> named_by_directory;  // directory -> file key -> index
+  for (size_t i = 0; i < files.size(); ++i) {
+    pending_keys.insert(key_of(files[i]));
+    if (files[i].named) named_by_directory[canonical_key(directory_of(files[i]))][key_of(files[i])] = i;
+  }
+  std::vector<PendingFile> ordered;
+  std::vector<bool> placed(files.size(), false);
+  const auto place_directory = [&](const std::string& directory) {
+    const auto& named = named_by_directory[canonical_key(directory)];
+    Discovery found = discover({directory});
+    std::move(found.problems.begin(), found.problems.end(), std::back_inserter(problems));
+    // Named files discovery does not list (standard input for a file not saved yet) go where
+    // their name sorts.
+    std::set<std::string> listed;
+    for (const auto& f : found.files) listed.insert(canonical_key(f.path));
+    for (const auto& [key, index] : named) {
+      if (listed.contains(key)) continue;
+      const std::string& name = files[index].display_path;
+      const auto at = std::find_if(found.files.begin(), found.files.end(),
+                                   [&](const DiscoveredFile& f) { return natural_less(name, f.display_path); });
+      found.files.insert(at, DiscoveredFile{name, name});
+    }
+    size_t last = 0;  // one past the last named file in the directory's order
+    for (size_t k = 0; k < found.files.size(); ++k)
+      if (named.contains(canonical_key(found.files[k].path))) last = k + 1;
+    for (size_t k = 0; k < last; ++k) {
+      const std::string key = canonical_key(found.files[k].path);
+      if (const auto it = named.find(key); it != named.end()) {
+        if (placed[it->second]) continue;
+        ordered.push_back(std::move(files[it->second]));
+        placed[it->second] = true;
+      } else if (pending_keys.insert(key).second) {
+        PendingFile history{found.files[k].path, found.files[k].display_path};
+        history.history = true;
+        ordered.push_back(std::move(history));
+      }
+    }
+  };
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (placed[i]) continue;
+    std::error_code ec;
+    if (files[i].named && fs::is_directory(directory_of(files[i]), ec)) place_directory(directory_of(files[i]));
+    if (!placed[i]) {  // not named, or a name discovery does not list (stdin for a new file)
+      ordered.push_back(std::move(files[i]));
+      placed[i] = true;
+    }
+  }
+  return ordered;
+}
+
+void read_and_parse(PendingFile& file, const LintRequest& request) {
+  const ParseOptions& options = request.parse;
   std::variant<std::string, InputProblem> text;
-  if (file.from_stdin) {
+  if (file.from_stdin && request.stdin_text) {
+    text = validate_source(*request.stdin_text, file.display_path);
+  } else if (file.from_stdin) {
     std::ostringstream buffer;
     buffer << std::cin.rdbuf();
     text = validate_source(std::move(buffer).str(), file.display_path);
@@ -66,27 +152,17 @@ void read_and_parse(PendingFile& file, const ParseOptions& options) {
 
 class Replay {
  public:
-  Replay(const LintRequest& request, LintResult& result) : request_(request), result_(result) {
-    for (const Rule* rule : all_rules())
-      if ((rule->check || rule->check_file) && request.run_rules && request.rules.enabled(rule->meta.id))
-        rules_.push_back(rule);
-    report_syntax_errors_ = request.rules.enabled(syntax_error_rule().meta.id);
-    // Without the rules (zdlint locks) directives are still honoured but never judged.
-    policy_.report_invalid = request.run_rules && request.rules.enabled(invalid_ignore_rule().meta.id);
-    policy_.report_unused = request.run_rules && request.rules.enabled(unused_ignore_rule().meta.id);
-    policy_.rule_ran = [this](std::string_view id) {
-      if (id == syntax_error_rule().meta.id) return report_syntax_errors_;
-      if (id == invalid_ignore_rule().meta.id) return policy_.report_invalid;
-      return std::any_of(rules_.begin(), rules_.end(), [&](const Rule* r) { return r->meta.id == id; });
-    };
-  }
+  Replay(const LintRequest& request, LintResult& result) : request_(request), result_(result) {}
 
   void file(FileId id, PendingFile& pending) {
+    configure(pending);
     migration_ = {id, pending.source.get()};
-    session_.begin_file(request_.settings.assume_in_transaction);
+    session_.begin_file(settings_.lint.assume_in_transaction);
     summaries_.clear();
+    statement_locks_.clear();
     suppressions_ = FileSuppressions();
     const size_t first_diagnostic = result_.diagnostics.size();
+    const size_t first_suppressed = result_.suppressed.size();
     FileReport& report = result_.files[id];
     if (pending.parsed) {
       for (const auto& stmt : pending.parsed->statements) statement(stmt, report);
@@ -101,28 +177,50 @@ class Replay {
       };
       parse_streaming(*pending.source, request_.parse, sink);
     }
-    const FileContext ctx{migration_, request_.settings, session_, summaries_};
+    const FileContext ctx{migration_, settings_.lint, session_, summaries_};
     for (const Rule* rule : rules_) {
       if (!rule->check_file) continue;
       Emitter emitter(rule->meta, migration_.file, result_.diagnostics);
       rule->check_file(ctx, emitter);
     }
     suppressions_.finish(id, first_diagnostic, result_.diagnostics, result_.suppressed, policy_);
+    describe_findings(first_diagnostic, first_suppressed);
   }
 
  private:
+  // The rules and settings of the next file. A history file runs no rules: it only replays.
+  void configure(const PendingFile& pending) {
+    settings_ = pending.settings;
+    const bool run_rules = request_.run_rules && !pending.history;
+    const RuleSelection& rules = settings_.rules;
+    rules_.clear();
+    for (const Rule* rule : all_rules())
+      if ((rule->check || rule->check_file) && run_rules && rules.enabled(rule->meta.id)) rules_.push_back(rule);
+    report_syntax_errors_ = !pending.history && rules.enabled(syntax_error_rule().meta.id);
+    // Without the rules (zdlint locks) directives are still honoured but never judged.
+    policy_.report_invalid = run_rules && rules.enabled(invalid_ignore_rule().meta.id);
+    policy_.report_unused = run_rules && rules.enabled(unused_ignore_rule().meta.id);
+    policy_.rule_ran = [this](std::string_view id) {
+      if (id == syntax_error_rule().meta.id) return report_syntax_errors_;
+      if (id == invalid_ignore_rule().meta.id) return policy_.report_invalid;
+      return std::any_of(rules_.begin(), rules_.end(), [&](const Rule* r) { return r->meta.id == id; });
+    };
+  }
+
   void statement(const Statement& stmt, FileReport& report) {
     const StatementEffects effects =
-        lock_model({stmt, catalog_, session_, migration_.file, request_.settings.pg_version});
+        lock_model({stmt, catalog_, session_, migration_.file, settings_.lint.pg_version});
     if (stmt.origin == StatementOrigin::TopLevel) {
       ++report.statements;
       // Embedded PL/pgSQL statements lie inside their host's range: the host's directives cover them.
       suppressions_.add_statement(stmt, migration_.source->text());
       summaries_.push_back({stmt.range, stmt.kind(), effects.concurrently, effects.refuses_transaction,
                             session_.in_transaction(), effects.strongest_on_pre_existing()});
+      statement_locks_.push_back(locked_relations(effects));
     }
-    if (request_.on_effects) request_.on_effects(migration_.file, *migration_.source, stmt, session_, effects);
-    const StatementContext ctx{stmt, catalog_, migration_, request_.settings, session_, effects};
+    if (request_.on_effects && !report.history)
+      request_.on_effects(migration_.file, *migration_.source, stmt, session_, effects);
+    const StatementContext ctx{stmt, catalog_, migration_, settings_.lint, session_, effects};
     for (const Rule* rule : rules_) {
       if (!rule->check) continue;
       Emitter emitter(rule->meta, migration_.file, result_.diagnostics);
@@ -130,6 +228,14 @@ class Replay {
     }
     catalog_.apply(stmt, Origin{migration_.file, session_.transaction_id()});
     session_.apply(stmt, effects);
+  }
+
+  static std::vector<LockedRelation> locked_relations(const StatementEffects& effects) {
+    std::vector<LockedRelation> locks;
+    for (const auto& e : effects.effects)
+      if (e.lock != LockMode::None)
+        locks.push_back({e.relation.str(), e.lock, e.rewrite, e.scan, !e.known && !e.created});
+    return locks;
   }
 
   void syntax_error(SyntaxError&& error) {
@@ -146,14 +252,37 @@ class Replay {
       d.help = "PostgreSQL 15's grammar rejects this statement; zdlint analysed the rest of the file";
   }
 
+  // The file's findings, reported and suppressed: configured severity, fingerprint, and what the
+  // statement each one is about locks.
+  void describe_findings(size_t first_diagnostic, size_t first_suppressed) {
+    std::vector<Diagnostic*> findings;
+    for (size_t i = first_diagnostic; i < result_.diagnostics.size(); ++i) findings.push_back(&result_.diagnostics[i]);
+    for (size_t i = first_suppressed; i < result_.suppressed.size(); ++i) findings.push_back(&result_.suppressed[i]);
+    if (findings.empty()) return;
+    std::vector<ByteRange> statements;
+    statements.reserve(summaries_.size());
+    for (const auto& summary : summaries_) statements.push_back(summary.range);
+    assign_fingerprints(migration_.source->text(), statements, findings);
+    for (Diagnostic* d : findings) {
+      if (const auto it = settings_.severity.find(d->rule.str()); it != settings_.severity.end())
+        d->severity = it->second;
+      const auto after = std::upper_bound(statements.begin(), statements.end(), d->range.begin,
+                                          [](uint32_t offset, const ByteRange& r) { return offset < r.begin; });
+      if (after != statements.begin() && d->range.begin < std::prev(after)->end)
+        d->locks = statement_locks_[static_cast<size_t>(std::prev(after) - statements.begin())];
+    }
+  }
+
   const LintRequest& request_;
   LintResult& result_;
+  FileSettings settings_;
   std::vector<const Rule*> rules_;
   bool report_syntax_errors_ = true;
   Catalog catalog_;
   Session session_;
   MigrationInfo migration_;
   std::vector<StatementSummary> summaries_;
+  std::vector<std::vector<LockedRelation>> statement_locks_;  // parallel to summaries_
   FileSuppressions suppressions_;
   SuppressionPolicy policy_;
 };
@@ -166,14 +295,25 @@ bool LintResult::has_input_errors() const {
 
 uint32_t LintResult::statements() const {
   uint32_t n = 0;
-  for (const auto& f : files) n += f.statements;
+  for (const auto& f : files)
+    if (!f.history) n += f.statements;
   return n;
+}
+
+size_t LintResult::checked_files() const {
+  return static_cast<size_t>(std::count_if(files.begin(), files.end(), [](const FileReport& f) { return !f.history; }));
 }
 
 LintResult run_lint(const LintRequest& request) {
   LintResult result;
   std::vector<PendingFile> pending = collect_inputs(request, result.problems);
-  parallel_for(pending.size(), request.jobs, [&](size_t i) { read_and_parse(pending[i], request.parse); });
+  if (request.with_history) pending = with_history(std::move(pending), result.problems);
+  const FileSettings defaults{request.settings, request.rules, {}, false};
+  std::erase_if(pending, [&](PendingFile& file) {
+    file.settings = request.settings_for ? request.settings_for(file.display_path) : defaults;
+    return file.settings.excluded;
+  });
+  parallel_for(pending.size(), request.jobs, [&](size_t i) { read_and_parse(pending[i], request); });
 
   // Only readable files take part in the replay; FileIds index result.files.
   Replay replay(request, result);
@@ -183,8 +323,9 @@ LintResult run_lint(const LintRequest& request) {
       continue;
     }
     const auto id = static_cast<FileId>(result.files.size());
-    result.files.push_back({file.display_path, file.source, 0, file.source->text().empty()});
-    if (file.source->text().empty()) result.problems.push_back({file.display_path, "is empty; nothing to lint", false});
+    const bool empty = file.source->text().empty();
+    result.files.push_back({file.display_path, file.source, 0, empty, file.history});
+    if (empty && !file.history) result.problems.push_back({file.display_path, "is empty; nothing to lint", false});
     replay.file(id, file);
   }
   const auto by_position = [](const Diagnostic& a, const Diagnostic& b) {

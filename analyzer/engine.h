@@ -1,6 +1,7 @@
 #pragma once
 // The pipeline: discover, read and parse in parallel, replay in order, run the rules.
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -22,6 +23,15 @@ struct RuleSelection {
   }
 };
 
+// Everything that may differ between files: the request's defaults overlaid by the file's
+// .zdlint.toml (and its per-path overrides), then by the command line. Built by config/.
+struct FileSettings {
+  LintSettings lint;
+  RuleSelection rules;
+  std::map<std::string, Severity, std::less<>> severity;  // per-rule severity overrides
+  bool excluded = false;  // left out entirely: not read, not replayed
+};
+
 // Called for every statement the replay executes, with what the lock model predicts for it.
 using EffectsObserver =
     std::function<void(FileId, const SourceFile&, const Statement&, const Session&, const StatementEffects&)>;
@@ -29,12 +39,19 @@ using EffectsObserver =
 struct LintRequest {
   std::vector<std::string> paths;  // "-" reads standard input
   std::string stdin_filename = "<stdin>";
+  std::optional<std::string> stdin_text;  // what "-" reads instead of standard input (fuzzing, embedding)
   LintSettings settings;
   RuleSelection rules;
   unsigned jobs = 1;
   ParseOptions parse;
   bool run_rules = true;
   EffectsObserver on_effects;  // optional
+  // Per-file settings (from .zdlint.toml); when unset every file uses `settings` and `rules`.
+  // Called with the path as discovered (the display path).
+  std::function<FileSettings(const std::string& path)> settings_for;
+  // Replay the migrations that precede each named file in its directory first, without reporting
+  // them, so a file linted alone (pre-commit, an editor) still sees its history.
+  bool with_history = false;
 };
 
 struct FileReport {
@@ -42,6 +59,9 @@ struct FileReport {
   std::shared_ptr<const SourceFile> source;  // null when the file could not be read
   uint32_t statements = 0;                   // top-level statements analysed
   bool empty = false;
+  // Replayed only as history of a named file (--with-history): its findings are not reported and
+  // it is not counted as checked.
+  bool history = false;
 };
 
 struct LintResult {
@@ -53,7 +73,8 @@ struct LintResult {
   std::vector<Diagnostic> suppressed;
   std::vector<InputProblem> problems;   // unreadable input, empty files, …
   [[nodiscard]] bool has_input_errors() const;
-  [[nodiscard]] uint32_t statements() const;
+  [[nodiscard]] uint32_t statements() const;    // in the checked files
+  [[nodiscard]] size_t checked_files() const;  // files not replayed only as history
 };
 
 LintResult run_lint(const LintRequest& request);

@@ -17,5 +17,6 @@ Runner add_lint_command(CLI::App& app);
 Runner add_rules_command(CLI::App& app);
 Runner add_explain_command(CLI::App& app);
 Runner add_locks_command(CLI::App& app);
+Runner add_config_command(CLI::App& app);
 
 }  // namespace zdlint::cli

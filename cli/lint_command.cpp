@@ -3,9 +3,11 @@
 #include <iostream>
 #include <sstream>
 
+#include "analyzer/baseline.h"
 #include "analyzer/engine.h"
 #include "analyzer/thread_pool.h"
 #include "cli/commands.h"
+#include "cli/config_flags.h"
 #include "cli/report_output.h"
 #include "reporters/reporter.h"
 #include "rules/registry.h"
@@ -17,39 +19,53 @@ struct LintOptions {
   std::vector<std::string> paths;
   std::string format = "text";
   std::string output;
-  int pg_version = 15;
-  bool assume_in_transaction = false;
-  std::vector<std::string> select;
-  std::vector<std::string> ignore;
-  std::string fail_on = "warning";
+  ConfigFlags config;  // --config and the flags that override .zdlint.toml
   std::string color = "auto";
   unsigned jobs = 0;
   bool quiet = false;
   bool include_suppressed = false;
+  bool with_history = false;
+  std::string baseline;        // report only findings this baseline does not record
+  std::string write_baseline;  // record every current finding here first
   std::string stdin_filename;
 };
 
-// Rule lists accept commas and repetition: --select a,b --select c.
-bool parse_rule_list(const std::vector<std::string>& values, std::string_view flag,
-                     std::set<std::string, std::less<>>& out) {
-  for (const auto& value : values) {
-    std::stringstream items(value);
-    for (std::string id; std::getline(items, id, ',');) {
-      id.erase(0, id.find_first_not_of(' '));
-      id.erase(id.find_last_not_of(' ') + 1);
-      if (id.empty()) continue;
-      if (!find_rule(id)) {
-        std::cerr << fmt::format("zdlint: error: {} names unknown rule '{}'; `zdlint rules` lists them all\n", flag, id);
-        return false;
-      }
-      out.insert(id);
+// --write-baseline records the findings and then applies the file it wrote, so the run reports
+// nothing and a CI job can commit the result; --baseline filters. Returns false on an I/O error.
+bool apply_baseline_options(const std::string& baseline_path, const std::string& write_path, bool quiet,
+                            LintResult& result) {
+  const std::string& path = write_path.empty() ? baseline_path : write_path;
+  if (path.empty()) return true;
+  Baseline baseline;
+  if (!write_path.empty()) {
+    baseline = make_baseline(result, write_path);
+    if (const auto error = write_baseline(baseline, write_path)) {
+      std::cerr << "zdlint: error: " << error->message << '\n';
+      return false;
     }
+    if (!quiet)
+      std::cerr << fmt::format("zdlint: wrote {} finding{} to the baseline {}\n", baseline.entries.size(),
+                               baseline.entries.size() == 1 ? "" : "s", path);
+  } else if (const auto error = read_baseline(path, baseline)) {
+    std::cerr << "zdlint: error: " << error->message << '\n';
+    return false;
+  }
+  const BaselineMatch match = apply_baseline(baseline, path, result);
+  if (!quiet && write_path.empty()) {
+    if (match.matched)
+      std::cerr << fmt::format("zdlint: {} finding{} recorded in {} not shown\n", match.matched,
+                               match.matched == 1 ? "" : "s", path);
+    if (match.stale)
+      std::cerr << fmt::format("zdlint: {} entr{} of {} no longer match{} a finding (fixed, or the file was renamed); "
+                               "run with --write-baseline {} to drop {}\n",
+                               match.stale, match.stale == 1 ? "y" : "ies", path, match.stale == 1 ? "es" : "",
+                               path, match.stale == 1 ? "it" : "them");
   }
   return true;
 }
 
 int exit_code(const LintResult& result, const std::string& fail_on) {
-  if (result.has_input_errors() || result.files.empty()) return kExitError;
+  if (result.has_input_errors() || result.checked_files() == 0) return kExitError;
   if (fail_on == "none") return kExitClean;
   const Severity threshold = *parse_severity(fail_on);
   for (const auto& d : result.diagnostics)
@@ -61,16 +77,23 @@ int run(const LintOptions& options) {
   LintRequest request;
   request.paths = options.paths;
   if (!options.stdin_filename.empty()) request.stdin_filename = options.stdin_filename;
-  request.settings.pg_version = options.pg_version;
-  request.settings.assume_in_transaction = options.assume_in_transaction;
   request.jobs = options.jobs ? options.jobs : default_jobs();
-  if (!parse_rule_list(options.select, "--select", request.rules.select) ||
-      !parse_rule_list(options.ignore, "--ignore", request.rules.ignore))
-    return kExitError;
+  request.with_history = options.with_history;
+  // Each file gets the settings of its nearest .zdlint.toml (or --config), under the flags given.
+  const auto command_line = cli::command_line(options.config);
+  if (!command_line) return kExitError;
+  config::SettingsProvider settings(*command_line, options.config.config_path());
+  if (!preload_configs(settings, request.paths, request.stdin_filename)) return kExitError;
+  request.settings_for = settings.settings_for();
+  const FileSettings here = settings.effective(".", true).file_settings();  // SARIF lists these rules
+  request.settings = here.lint;
+  request.rules = here.rules;
+  const std::string fail_on = settings.fail_on();
 
-  const LintResult result = run_lint(request);
+  LintResult result = run_lint(request);
   print_problems(result, options.quiet);
-  if (result.files.empty() && result.problems.empty()) std::cerr << "zdlint: error: no SQL files to lint\n";
+  if (!apply_baseline_options(options.baseline, options.write_baseline, options.quiet, result)) return kExitError;
+  if (result.checked_files() == 0 && result.problems.empty()) std::cerr << "zdlint: error: no SQL files to lint\n";
 
   ReportOutput output;
   if (!output.open(options.output)) return kExitError;
@@ -80,14 +103,18 @@ int run(const LintOptions& options) {
   } else if (options.format == "sarif") {
     SarifOptions sarif;
     sarif.rules = request.rules;
-    sarif.exit_code = exit_code(result, options.fail_on);
+    sarif.exit_code = exit_code(result, fail_on);
     sarif.include_suppressed = options.include_suppressed;
     report_sarif(out, result, sarif);
+  } else if (options.format == "github") {
+    report_github(out, result, {.quiet = options.quiet, .base_directory = {}});
+  } else if (options.format == "gitlab") {
+    report_gitlab(out, result, {});
   } else {
     report_text(out, result, {use_color(options.color, output.to_stdout()), options.quiet});
   }
   if (!output.finish()) return kExitError;
-  return exit_code(result, options.fail_on);
+  return exit_code(result, fail_on);
 }
 
 }  // namespace
@@ -100,20 +127,10 @@ Runner add_lint_command(CLI::App& app) {
                   "standard input")
       ->required();
   cmd->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}))
       ->capture_default_str();
   cmd->add_option("--output", options->output, "Write the report to FILE instead of standard output");
-  cmd->add_option("--pg-version", options->pg_version, "Major version of the production PostgreSQL server")
-      ->check(CLI::Range(9, 18))
-      ->capture_default_str();
-  cmd->add_flag("--assume-in-transaction", options->assume_in_transaction,
-                "Each file runs inside one transaction (as most migration runners do)");
-  // One value per flag (repeat the flag or use commas), so `--select RULE PATH` keeps PATH a path.
-  cmd->add_option("--select", options->select, "Run only these rules (comma-separated ids)")->allow_extra_args(false);
-  cmd->add_option("--ignore", options->ignore, "Do not run these rules (comma-separated ids)")->allow_extra_args(false);
-  cmd->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1")
-      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
-      ->capture_default_str();
+  add_config_flags(*cmd, options->config);
   cmd->add_option("--color", options->color, "Color the text output (NO_COLOR is honoured by auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -122,6 +139,13 @@ Runner add_lint_command(CLI::App& app) {
   cmd->add_flag("--quiet,-q", options->quiet, "Print diagnostics only: no source excerpts, summary or warnings");
   cmd->add_flag("--include-suppressed", options->include_suppressed,
                 "SARIF only: also list the findings zdlint-ignore suppressed, with suppressions[]");
+  cmd->add_flag("--with-history", options->with_history,
+                "Replay the migrations before each named file in its directory first, without reporting them "
+                "(for pre-commit hooks and editors that pass single files)");
+  cmd->add_option("--baseline", options->baseline,
+                  "Report only findings FILE does not record (matched by file, rule and fingerprint, not line)");
+  cmd->add_option("--write-baseline", options->write_baseline,
+                  "Record every current finding in FILE, then report as with --baseline FILE (nothing)");
   cmd->add_option("--stdin-filename", options->stdin_filename, "Name to report for SQL read from standard input (-)");
   return [options] { return run(*options); };
 }

@@ -11,8 +11,8 @@
 namespace {
 
 bool names_a_subcommand_or_global_flag(std::string_view arg) {
-  return arg == "lint" || arg == "locks" || arg == "rules" || arg == "explain" || arg == "--help" || arg == "-h" ||
-         arg == "--version" || arg == "-V" || arg == "help";
+  return arg == "lint" || arg == "locks" || arg == "rules" || arg == "explain" || arg == "config" ||
+         arg == "--help" || arg == "-h" || arg == "--version" || arg == "-V" || arg == "help";
 }
 
 }  // namespace
@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   const zdlint::cli::Runner rules = zdlint::cli::add_rules_command(app);
   const zdlint::cli::Runner explain = zdlint::cli::add_explain_command(app);
   const zdlint::cli::Runner locks = zdlint::cli::add_locks_command(app);
+  const zdlint::cli::Runner config = zdlint::cli::add_config_command(app);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("rules")) return rules();
     if (app.got_subcommand("explain")) return explain();
     if (app.got_subcommand("locks")) return locks();
+    if (app.got_subcommand("config")) return config();
     return lint();
   } catch (const std::exception& e) {
     std::cerr << "zdlint: internal error: " << e.what() << '\n';

@@ -12,6 +12,33 @@
 namespace zdlint {
 namespace {
 
+// PostgreSQL's error text, made readable for a linter's user: the parser's "memory exhausted" is
+// its stack overflowing on deep nesting, and the "at or near" excerpt of an unterminated comment or
+// string is the whole rest of the file, so it is cut to its first line.
+std::string readable_parser_message(std::string_view message) {
+  if (message.starts_with("memory exhausted"))
+    return "the statement nests too deeply for PostgreSQL's grammar (its parser stack is exhausted); the server "
+           "rejects it too";
+  constexpr std::string_view kNear = " at or near \"";
+  const size_t near = message.find(kNear);
+  if (near == std::string_view::npos || message.back() != '"') return std::string(message);
+  const size_t begin = near + kNear.size();
+  std::string_view excerpt = message.substr(begin, message.size() - 1 - begin);
+  constexpr size_t kMaxExcerpt = 40;
+  bool cut = false;
+  if (const size_t newline = excerpt.find_first_of("\r\n"); newline != std::string_view::npos) {
+    excerpt = excerpt.substr(0, newline);
+    cut = true;
+  }
+  if (excerpt.size() > kMaxExcerpt) {
+    size_t end = kMaxExcerpt;
+    while (end > 0 && (static_cast<unsigned char>(excerpt[end]) & 0xC0) == 0x80) --end;  // keep UTF-8 whole
+    excerpt = excerpt.substr(0, end);
+    cut = true;
+  }
+  return fmt::format("{}{}{}\"", message.substr(0, begin), excerpt, cut ? "..." : "");
+}
+
 using SharedTree = std::shared_ptr<const PgQuery__ParseResult>;
 
 SharedTree share(ParseTree tree) { return SharedTree(tree.release(), ParseTreeDeleter{}); }
@@ -77,7 +104,8 @@ class FileParser {
       // An unterminated string or comment hides the rest of the file from the scanner: report
       // it, and split what comes before it.
       const uint32_t at = byte_offset_of_cursor(text, result.error()->cursorpos);
-      scanner_error = SyntaxError{{at, static_cast<uint32_t>(text.size())}, result.error()->message, false};
+      scanner_error = SyntaxError{{at, static_cast<uint32_t>(text.size())},
+                                  readable_parser_message(result.error()->message), false};
       prefix.assign(text.substr(0, at));
     }
     const SplitResult result(prefix.c_str());
@@ -173,7 +201,8 @@ class FileParser {
     const ProtobufParseResult result(sql.c_str());
     if (const auto* error = result.error()) {
       const uint32_t at = slice.begin + byte_offset_of_cursor(sql, error->cursorpos);
-      report({error->cursorpos > 0 ? token_range_at(stmt.tokens, at, stmt.range) : stmt.range, error->message, false});
+      report({error->cursorpos > 0 ? token_range_at(stmt.tokens, at, stmt.range) : stmt.range,
+              readable_parser_message(error->message), false});
       pending_comments_ = std::move(stmt.leading_comments);  // they lead whatever comes next
       place_comments_after(scanned.tokens, slice.end);
       return;

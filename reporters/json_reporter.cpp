@@ -9,7 +9,8 @@ namespace zdlint {
 void report_json(std::ostream& out, const LintResult& result) {
   using nlohmann::ordered_json;
   ordered_json files = ordered_json::array();
-  for (const auto& f : result.files) files.push_back({{"path", f.path}, {"statements", f.statements}});
+  for (const auto& f : result.files)
+    if (!f.history) files.push_back({{"path", f.path}, {"statements", f.statements}});
 
   ordered_json diagnostics = ordered_json::array();
   for (const auto& d : result.diagnostics) {
@@ -18,6 +19,36 @@ void report_json(std::ostream& out, const LintResult& result) {
     const auto end = file.source->position(d.range.end);
     ordered_json notes = ordered_json::array();
     for (const auto& note : d.notes) notes.push_back(note.message);
+    ordered_json locks = ordered_json::array();
+    for (const auto& lock : d.locks) {
+      const Blocked blocked = blocked_by(lock.mode);
+      ordered_json blocks = ordered_json::array();
+      if (blocked.reads) blocks.push_back("reads");
+      if (blocked.writes) blocks.push_back("writes");
+      if (blocked.ddl) blocks.push_back("ddl");
+      locks.push_back({{"relation", lock.relation},
+                       {"lock", lock_name(lock.mode)},
+                       {"blocks", blocks},
+                       {"rewrite", lock.rewrite},
+                       {"scan", lock.scan},
+                       {"pre_existing", lock.pre_existing}});
+    }
+    ordered_json fix = nullptr;
+    if (d.fix) {
+      ordered_json edits = ordered_json::array();
+      for (const auto& edit : d.fix->edits) {
+        const auto from = file.source->position(edit.range.begin);
+        const auto to = file.source->position(edit.range.end);
+        edits.push_back({{"line", from.line},
+                         {"column", from.column_chars},
+                         {"endLine", to.line},
+                         {"endColumn", to.column_chars},
+                         {"offset", edit.range.begin},
+                         {"endOffset", edit.range.end},
+                         {"replacement", edit.replacement}});
+      }
+      fix = {{"title", d.fix->title}, {"safe", d.fix->safe}, {"edits", edits}};
+    }
     diagnostics.push_back({
         {"rule", d.rule.str()},
         {"severity", to_string(d.severity)},
@@ -29,6 +60,9 @@ void report_json(std::ostream& out, const LintResult& result) {
         {"message", d.message},
         {"help", d.help},
         {"notes", notes},
+        {"fingerprint", d.fingerprint},
+        {"locks", locks},
+        {"fix", fix},
     });
   }
 
@@ -43,7 +77,7 @@ void report_json(std::ostream& out, const LintResult& result) {
       {"diagnostics", diagnostics},
       {"problems", problems},
       {"summary",
-       {{"files", result.files.size()},
+       {{"files", result.checked_files()},
         {"statements", result.statements()},
         {"diagnostics", result.diagnostics.size()},
         {"errors", counts.errors},

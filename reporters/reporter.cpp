@@ -6,6 +6,8 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
   if (name == "text") return OutputFormat::Text;
   if (name == "json") return OutputFormat::Json;
   if (name == "sarif") return OutputFormat::Sarif;
+  if (name == "github") return OutputFormat::Github;
+  if (name == "gitlab") return OutputFormat::Gitlab;
   return std::nullopt;
 }
 

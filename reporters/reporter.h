@@ -10,7 +10,7 @@
 
 namespace zdlint {
 
-enum class OutputFormat { Text, Json, Sarif };
+enum class OutputFormat { Text, Json, Sarif, Github, Gitlab };
 std::optional<OutputFormat> parse_output_format(std::string_view name);
 
 struct SeverityCounts {
@@ -34,6 +34,22 @@ struct SarifOptions {
   bool include_suppressed = false;   // also list LintResult::suppressed, with suppressions[] on every result
 };
 void report_sarif(std::ostream& out, const LintResult& result, const SarifOptions& options);
+
+struct GithubOptions {
+  bool quiet = false;          // annotations only, no summary line
+  std::string base_directory;  // the repository root paths are relative to; empty: the current directory
+};
+// GitHub Actions workflow commands: one ::error/::warning/::notice annotation per finding, then a summary.
+void report_github(std::ostream& out, const LintResult& result, const GithubOptions& options);
+// actions/toolkit's escaping of a workflow command's message, and of a property value.
+std::string github_escape_data(std::string_view text);
+std::string github_escape_property(std::string_view text);
+
+struct GitlabOptions {
+  std::string base_directory;  // the repository root paths are relative to; empty: the current directory
+};
+// GitLab Code Quality JSON, with fingerprints that survive line moves.
+void report_gitlab(std::ostream& out, const LintResult& result, const GitlabOptions& options);
 
 // Exposed for tests: RFC 3986 percent-encoding of a path (keeps unreserved characters and '/').
 std::string sarif_percent_encode_path(std::string_view path);

@@ -305,8 +305,13 @@ class SarifWriter {
     if (!related.empty()) r["relatedLocations"] = related;
     const auto& hashes = line_hashes(d.file);
     const uint32_t line = source.line_of(d.range.begin);
+    // GitHub reads only primaryLocationLineHash; zdlint/v1 (no line number in it) is for tools that
+    // match results across commits by content, as --baseline does.
+    ordered_json fingerprints = ordered_json::object();
     if (line >= 1 && line <= hashes.size() && !hashes[line - 1].empty())
-      r["partialFingerprints"] = {{"primaryLocationLineHash", hashes[line - 1]}};
+      fingerprints["primaryLocationLineHash"] = hashes[line - 1];
+    if (!d.fingerprint.empty()) fingerprints["zdlint/v1"] = d.fingerprint;
+    if (!fingerprints.empty()) r["partialFingerprints"] = fingerprints;
     if (d.fix && !d.fix->edits.empty()) {
       ordered_json replacements = ordered_json::array();
       for (const auto& edit : d.fix->edits) {

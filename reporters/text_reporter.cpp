@@ -11,6 +11,9 @@ namespace {
 
 constexpr size_t kMaxExcerptLines = 6;
 constexpr uint32_t kTabWidth = 4;
+// Longer lines (a one-line dump, minified SQL) are shown as a window around the range.
+constexpr size_t kMaxLineBytes = 240;
+constexpr size_t kContextBytes = 60;  // shown before the range's start in a window
 
 struct Style {
   bool on;
@@ -82,6 +85,25 @@ RenderedLine render(std::string_view line) {
   return out;
 }
 
+size_t utf8_boundary_at_or_before(std::string_view text, size_t offset) {
+  while (offset > 0 && offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) --offset;
+  return offset;
+}
+
+// The carets under the part of `d`'s range that lies on one shown line (`text`, which starts at
+// byte `start` of the file and is shown `indent` columns to the right).
+void underline(std::ostream& out, const std::string& pad, const std::string& bar, const RenderedLine& rendered,
+               std::string_view text, uint32_t start, size_t from, const Diagnostic& d, const Style& style,
+               uint32_t indent) {
+  if (from == std::string_view::npos) return;
+  const size_t to = std::min<size_t>(text.size(), d.range.end > start ? d.range.end - start : 0);
+  if (to <= from) return;
+  const uint32_t col_from = rendered.column_of_byte[std::min(from, text.size())];
+  const uint32_t col_to = rendered.column_of_byte[to];
+  out << pad << ' ' << bar << ' ' << std::string(indent + col_from, ' ')
+      << style.paint(std::string(std::max<uint32_t>(1, col_to - col_from), '^'), severity_color(d.severity)) << '\n';
+}
+
 void excerpt(std::ostream& out, const SourceFile& file, const Diagnostic& d, const Style& style) {
   const auto& lines = file.lines();
   const uint32_t first = file.line_of(d.range.begin);
@@ -94,19 +116,27 @@ void excerpt(std::ostream& out, const SourceFile& file, const Diagnostic& d, con
   out << pad << ' ' << bar << '\n';
   const uint32_t shown_last = std::min<uint32_t>(last, first + static_cast<uint32_t>(kMaxExcerptLines) - 1);
   for (uint32_t line = first; line <= shown_last; ++line) {
-    const std::string_view text = lines.line_text(file.text(), line);
-    const uint32_t start = lines.line_start(line);
-    const RenderedLine rendered = render(text);
-    out << style.paint(fmt::format("{:>{}}", line, gutter), "1;34") << ' ' << bar << ' ' << rendered.text << '\n';
+    std::string_view text = lines.line_text(file.text(), line);
+    uint32_t start = lines.line_start(line);
     // Underline the part of the range on this line, leading indentation excluded.
     size_t from = line == first ? d.range.begin - start : text.find_first_not_of(" \t");
-    if (from == std::string_view::npos) continue;
-    const size_t to = std::min<size_t>(text.size(), d.range.end > start ? d.range.end - start : 0);
-    if (to <= from) continue;
-    const uint32_t col_from = rendered.column_of_byte[std::min(from, text.size())];
-    const uint32_t col_to = rendered.column_of_byte[to];
-    out << pad << ' ' << bar << ' ' << std::string(col_from, ' ')
-        << style.paint(std::string(std::max<uint32_t>(1, col_to - col_from), '^'), severity_color(d.severity)) << '\n';
+    const bool cut_before = text.size() > kMaxLineBytes && from != std::string_view::npos && from > kContextBytes;
+    if (text.size() > kMaxLineBytes) {
+      const size_t window_begin = cut_before ? utf8_boundary_at_or_before(text, from - kContextBytes) : 0;
+      const size_t window_end = utf8_boundary_at_or_before(text, std::min(text.size(), window_begin + kMaxLineBytes));
+      const bool cut_after = window_end < text.size();
+      text = text.substr(window_begin, window_end - window_begin);
+      start += static_cast<uint32_t>(window_begin);
+      if (from != std::string_view::npos) from -= std::min(from, window_begin);
+      const RenderedLine rendered = render(text);
+      out << style.paint(fmt::format("{:>{}}", line, gutter), "1;34") << ' ' << bar << ' '
+          << (cut_before ? "..." : "") << rendered.text << (cut_after ? "..." : "") << '\n';
+      underline(out, pad, bar, rendered, text, start, from, d, style, cut_before ? 3 : 0);
+      continue;
+    }
+    const RenderedLine rendered = render(text);
+    out << style.paint(fmt::format("{:>{}}", line, gutter), "1;34") << ' ' << bar << ' ' << rendered.text << '\n';
+    underline(out, pad, bar, rendered, text, start, from, d, style, 0);
   }
   if (shown_last < last) out << pad << ' ' << bar << " ... (" << (last - shown_last) << " more lines)\n";
 }
@@ -131,7 +161,7 @@ void report_text(std::ostream& out, const LintResult& result, const TextOptions&
   if (options.quiet) return;
   const auto counts = count_by_severity(result);
   const auto plural = [](size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
-  out << style.paint(fmt::format("Checked {}, {}: {}, {}, {}.", plural(result.files.size(), "file"),
+  out << style.paint(fmt::format("Checked {}, {}: {}, {}, {}.", plural(result.checked_files(), "file"),
                                  plural(result.statements(), "statement"), plural(counts.errors, "error"),
                                  plural(counts.warnings, "warning"), plural(counts.infos, "info")),
                      "1")

@@ -1,5 +1,5 @@
 // lock-timeout-too-long: SET lock_timeout (SET LOCAL, set_config) to 0, which disables it, or to
-// more than 10 seconds. While a DDL statement waits for its lock, every query that conflicts with
+// more than max_lock_timeout (.zdlint.toml; 10 seconds by default). While a DDL statement waits for its lock, every query that conflicts with
 // it queues behind it: the timeout is how long the migration may stall traffic before giving up.
 #include <fmt/format.h>
 
@@ -9,8 +9,6 @@
 
 namespace zdlint {
 namespace {
-
-constexpr int64_t kLimitMs = 10'000;
 
 struct Value {
   std::string text;
@@ -32,7 +30,8 @@ std::optional<Value> constant(const PgQuery__Node* node) {
 
 void report(const StatementContext& ctx, Emitter& out, const Value& value, bool local) {
   const auto ms = parse_duration_ms(value.text);
-  if (!ms || (*ms > 0 && *ms <= kLimitMs)) return;
+  const int64_t limit = ctx.settings.max_lock_timeout_ms;
+  if (!ms || (*ms > 0 && *ms <= limit)) return;
   const ByteRange range = token_range_at(ctx.stmt.tokens, ctx.stmt.file_offset(value.location), ctx.stmt.range);
   const std::string what =
       *ms == 0 ? std::string("lock_timeout = 0 disables the lock timeout: a statement waiting for its lock waits "
@@ -41,8 +40,9 @@ void report(const StatementContext& ctx, Emitter& out, const Value& value, bool 
                              format_duration(*ms));
   out.emit(range,
            fmt::format("{}, and every query that conflicts with the lock it waits for (for an AccessExclusiveLock: "
-                       "every read and write of the table) queues behind it for that long. zdlint's limit is {}",
-                       what, format_duration(kLimitMs)),
+                       "every read and write of the table) queues behind it for that long. The limit is {} "
+                       "(max_lock_timeout)",
+                       what, format_duration(limit)),
            fmt::format("SET {}lock_timeout = '2s' (a few seconds at most) and retry the migration when it times out",
                        local ? "LOCAL " : ""));
 }
@@ -84,7 +84,7 @@ const Rule& lock_timeout_too_long_rule() {
               .id = "lock-timeout-too-long",
               .category = "lock",
               .severity = Severity::Warning,
-              .summary = "lock_timeout is set to 0 (disabled) or to more than 10 seconds",
+              .summary = "lock_timeout is set to 0 (disabled) or above max_lock_timeout (10 seconds by default)",
               .rationale = "While a statement waits for its lock, every query that conflicts with that lock queues "
                            "behind it. lock_timeout bounds that stall; 0 disables the bound, and a long one lets "
                            "the migration stall traffic for that long before giving up.",

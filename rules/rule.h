@@ -39,6 +39,8 @@ struct LintSettings {
   int pg_version = 15;  // the production server's major version
   // The runner wraps each file in one transaction (flyway, most framework runners).
   bool assume_in_transaction = false;
+  // lock-timeout-too-long flags a lock_timeout above this (and 0, which disables it).
+  int64_t max_lock_timeout_ms = 10'000;
 };
 
 struct MigrationInfo {

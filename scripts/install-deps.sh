@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 (bookworm) packages zdlint needs to build and test.
+# Installs the Debian 12 (bookworm) packages zdlint needs to build and test (--build-only: to build).
 # Runs apt-get as root, or through sudo when not root. Safe to run again: when every package is
 # already installed it changes nothing and needs no network.
 set -euo pipefail
 
-packages=(
+# What building the zdlint binary needs (cmake -DZDLINT_TESTS=OFF).
+build_packages=(
   g++ cmake ninja-build pkg-config
-  libpg-query-dev libprotobuf-c-dev libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev libtomlplusplus-dev
+  libpg-query-dev libprotobuf-c-dev libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev
+)
+# What the test suite needs besides.
+test_packages=(
+  doctest-dev
   postgresql-15 libpq-dev
   git ca-certificates
+  pre-commit
+  clang libclang-rt-14-dev
 )
+# --build-only: the binary alone, as the GitHub Action (action.yml) builds it.
+if [ "${1:-}" = --build-only ]; then
+  packages=("${build_packages[@]}")
+else
+  packages=("${build_packages[@]}" "${test_packages[@]}")
+fi
 
 die() { echo "install-deps: error: $*" >&2; exit 1; }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command (2), and what CI runs: install the dependencies, then build with warnings as errors
-# and run the test suite twice: a normal build in build-ci/, and with ASan+UBSan in build-asan/.
+# and run the test suite twice: a normal build in build-ci/, and with ASan+UBSan in build-asan/;
+# then run each libFuzzer target for a minute (build-fuzz/, clang).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -25,3 +26,6 @@ if [ -f tests/lsan.supp ]; then
   export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 fi
 ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs"
+
+echo "==> build-fuzz: libFuzzer targets, ${ZDLINT_FUZZ_SECONDS:-60}s each"
+bash scripts/fuzz.sh "${ZDLINT_FUZZ_SECONDS:-60}"

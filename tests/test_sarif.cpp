@@ -3,25 +3,20 @@
 // (`validate --rule-kind "Sarif;Ghas"`) and the OASIS schema when scripts/install-sarif-tools.sh
 // has installed them (into build-tools/sarif, or $ZDLINT_SARIF_TOOLS).
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "reporters/reporter.h"
 #include "rules/registry.h"
 #include "rules/rule_docs.h"
 #include "tests/test_support.h"
 
-extern char** environ;
-
 using nlohmann::json;
+using zdlint::test::run_program;
 using zdlint::test::run_zdlint;
+using zdlint::test::sarif_tools;
+using zdlint::test::slurp;
 using zdlint::test::TempDir;
 namespace fs = std::filesystem;
 
@@ -41,41 +36,6 @@ class InDirectory {
  private:
   fs::path previous_;
 };
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs a program (no shell) with stdout and stderr captured into one string; returns the exit code.
-int run_program(const std::vector<std::string>& args, std::string& output) {
-  const TempDir io;
-  const fs::path out_path = io.path() / "out";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  std::vector<std::string> storage = args;
-  std::vector<char*> argv;
-  for (auto& a : storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return -1;
-  int status = 0;
-  waitpid(pid, &status, 0);
-  output = slurp(out_path);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-fs::path sarif_tools() {
-  if (const char* dir = std::getenv("ZDLINT_SARIF_TOOLS"); dir && *dir) return dir;
-  return fs::path(zdlint::test::source_dir()) / "build-tools" / "sarif";
-}
 
 struct Validation {
   bool ran = false;             // false: the tools are not installed
@@ -114,14 +74,9 @@ Validation run_validators(const std::string& sarif) {
     }
   // The OASIS schema (draft-04), with the npm jsonschema package upload-sarif itself uses; URI formats
   // are checked (upload-sarif only warns about them, GitHub's processing then fails).
-  const std::string script =
-      "const {Validator}=require('jsonschema');const fs=require('fs');"
-      "const r=new Validator().validate(JSON.parse(fs.readFileSync(process.argv[2],'utf8')),"
-      "JSON.parse(fs.readFileSync(process.argv[1],'utf8')));"
-      "for(const e of r.errors)console.log(e.stack);process.exit(r.errors.length?1:0);";
-  setenv("NODE_PATH", (tools / "node_modules").c_str(), 1);
-  v.schema_exit = run_program({"node", "-e", script, schema.string(), input.string()}, output);
-  v.output += output;
+  const auto schema_check = zdlint::test::validate_json_schema(schema, sarif);
+  v.schema_exit = schema_check.valid ? 0 : 1;
+  v.output += schema_check.output;
   return v;
 }
 

@@ -1,0 +1,24 @@
+#pragma once
+// Glob patterns of `exclude` and `[[overrides]] paths`, matched against a path relative to the
+// directory holding the config file. `*` and `?` stay within one path component, `[abc]`/`[a-z]`/
+// `[!a]` match one character of a set, and a `**` component matches any number of components. A
+// pattern that matches a directory matches everything under it, so `legacy` and `legacy/**` agree.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zdlint::config {
+
+// `relative` uses '/' separators, no leading "./", as relative_path returns it.
+bool path_matches(std::string_view pattern, std::string_view relative);
+
+// `file` relative to `directory` (both absolute and normalized) with '/' separators; nullopt when
+// the file is not under the directory, where no pattern can apply.
+std::optional<std::string> relative_path(const std::filesystem::path& directory, const std::filesystem::path& file);
+
+// An absolute, lexically normalized path (no symlinks resolved, so the path the user wrote is the
+// one patterns are matched against).
+std::filesystem::path absolute_normal(const std::filesystem::path& path);
+
+}  // namespace zdlint::config

@@ -1,0 +1,38 @@
+#include "config/settings_provider.h"
+
+#include <set>
+
+#include "config/path_match.h"
+
+namespace zdlint::config {
+namespace fs = std::filesystem;
+
+SettingsProvider::SettingsProvider(CommandLine command_line, std::optional<fs::path> config_path, fs::path cwd)
+    : command_line_(std::move(command_line)), cwd_(absolute_normal(cwd)), finder_(std::move(config_path), cwd_) {}
+
+fs::path SettingsProvider::absolute(const std::string& path) const {
+  // Against the provider's working directory, not the process's, so tests can point it anywhere.
+  return absolute_normal(fs::path(path).is_absolute() ? fs::path(path) : cwd_ / path);
+}
+
+std::vector<ConfigError> SettingsProvider::preload(const std::vector<std::string>& paths) {
+  std::set<fs::path> directories{cwd_};
+  for (const auto& path : paths) directories.insert(absolute(path).parent_path());
+  for (const auto& directory : directories) finder_.for_directory(directory);
+  return finder_.errors();
+}
+
+EffectiveConfig SettingsProvider::effective(const std::string& path, bool directory) {
+  const fs::path target = absolute(path);
+  return resolve(finder_.for_directory(directory ? target : target.parent_path()), target, command_line_);
+}
+
+std::string SettingsProvider::fail_on() {
+  return resolve(finder_.for_directory(cwd_), cwd_, command_line_).fail_on.value;
+}
+
+std::function<FileSettings(const std::string&)> SettingsProvider::settings_for() {
+  return [this](const std::string& path) { return effective(path).file_settings(); };
+}
+
+}  // namespace zdlint::config

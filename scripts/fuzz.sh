@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of fuzz/ with clang (ASan + UBSan) and runs each for SECONDS
+# (default 60), seeded from testdata/ (migrations) and fuzz/seeds/config/ (configuration files).
+# A crash, leak, sanitizer report or timeout fails the script; the input that caused it is kept
+# in build-fuzz/artifacts/ and becomes a regression test (see fuzz/README.md).
+#   scripts/fuzz.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+build=${ZDLINT_FUZZ_BUILD:-build-fuzz}
+command -v clang++ >/dev/null || { echo "fuzz: clang++ is not installed (scripts/install-deps.sh installs it)" >&2; exit 2; }
+
+CXX=clang++ CC=clang cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZDLINT_FUZZ=ON \
+  -DZDLINT_TESTS=OFF >/dev/null
+cmake --build "$build" --target fuzz_lint fuzz_config
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/lint" "$work/config" "$build/artifacts"
+# fuzz_lint reads its first byte as settings (pg version, transaction): 'O' = PostgreSQL 18, no
+# wrapping transaction; '_' = 14 in a transaction.
+n=0
+while IFS= read -r -d '' seed; do
+  n=$((n + 1))
+  { printf 'O'; cat "$seed"; } >"$work/lint/$n.sql"
+  { printf '_'; cat "$seed"; } >"$work/lint/$n-txn.sql"
+done < <(find testdata examples -name '*.sql' -print0)
+cp fuzz/seeds/config/*.toml "$work/config/"
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+status=0
+for target in fuzz_lint fuzz_config; do
+  corpus=$work/${target#fuzz_}
+  # Inputs that once failed are replayed first (extra corpus directories are only read).
+  regressions=fuzz/regressions/${target#fuzz_}
+  echo "fuzz: $target for ${seconds}s from $(ls "$corpus" | wc -l) seeds"
+  if ! "$build/$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 \
+      -artifact_prefix="$build/artifacts/$target-" "$corpus" "$regressions" >"$build/$target.log" 2>&1; then
+    echo "fuzz: $target FAILED; the input is in $build/artifacts/, the log in $build/$target.log:" >&2
+    tail -40 "$build/$target.log" >&2
+    status=1
+  else
+    grep -E '^stat::number_of_executed_runs|^#[0-9]+.*DONE' "$build/$target.log" | tail -2 || true
+  fi
+done
+exit $status

@@ -1,0 +1,113 @@
+// Whatever a user feeds zdlint, it must finish, never crash, and say clearly what it could not
+// read. Each input here once broke, or could break, a parser or a reporter: deep nesting, huge
+// lines and files, bytes that are not text, and tokens that never end. The ctest entry has a
+// time limit, so a hang fails the test instead of stalling CI.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "tests/test_support.h"
+
+using zdlint::test::run_zdlint;
+using zdlint::test::TempDir;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+std::string repeat(std::string_view piece, size_t times) {
+  std::string text;
+  text.reserve(piece.size() * times);
+  for (size_t i = 0; i < times; ++i) text += piece;
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("hostile: expressions nested 10,000 deep are a syntax error, not a stack overflow") {
+  const TempDir dir;
+  const auto parens = dir.write("parens.sql", "SELECT " + repeat("(", 10'000) + "1" + repeat(")", 10'000) + ";\n");
+  const auto arrays = dir.write("arrays.sql", "SELECT " + repeat("ARRAY[", 10'000) + "1" + repeat("]", 10'000) + ";\n");
+  const auto nots = dir.write("nots.sql", "SELECT 1;\nSELECT " + repeat("NOT ", 10'000) + "true;\nSELECT 2;\n");
+  for (const auto& file : {parens, arrays, nots}) {
+    INFO(file.string());
+    const auto r = run_zdlint({"--quiet", "--select", "syntax-error", file.string()});
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "error[syntax-error]: the statement nests too deeply for PostgreSQL's grammar"));
+  }
+  // The deep statement is on line 2; the statements around it are still analysed.
+  const auto r = run_zdlint({"--format", "json", nots.string()});
+  CHECK(contains(r.out, "\"statements\": 2"));
+  CHECK(contains(r.out, "\"line\": 2"));
+}
+
+TEST_CASE("hostile: a 1 MB line is linted, and its excerpt is cut to the terminal") {
+  const TempDir dir;
+  std::string values;
+  for (int i = 0; i < 130'000; ++i) values += (i ? ",(" : "(") + std::to_string(i) + ")";
+  const auto file = dir.write("one_line.sql",
+                              "INSERT INTO t VALUES " + values + "; ALTER TABLE t RENAME COLUMN a TO b;");
+  REQUIRE(values.size() > 1'000'000);
+  const auto r = run_zdlint({"--color", "never", file.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "Checked 1 file, 2 statements:"));
+  for (size_t start = 0, end; start < r.out.size(); start = end + 1) {  // no excerpt line prints the 1 MB line
+    end = r.out.find('\n', start);
+    if (end == std::string::npos) end = r.out.size();
+    CHECK(end - start < 1'000);
+  }
+}
+
+TEST_CASE("hostile: 100,000 statements in one file") {
+  const TempDir dir;
+  std::string sql = "SET lock_timeout = '1s';\n";
+  for (int i = 0; i < 100'000; ++i) sql += "ALTER TABLE t" + std::to_string(i % 50) + " ADD COLUMN c" + std::to_string(i) + " int;\n";
+  const auto file = dir.write("many.sql", sql);
+  const auto r = run_zdlint({"--quiet", "--fail-on", "none", file.string()});
+  CHECK(r.exit_code == 0);
+  const auto summary = run_zdlint({"--color", "never", "--select", "rename-column", file.string()});
+  CHECK(contains(summary.out, "Checked 1 file, 100001 statements: 0 errors, 0 warnings, 0 infos."));
+}
+
+TEST_CASE("hostile: NUL bytes and invalid UTF-8 are input errors naming the file and position") {
+  const TempDir dir;
+  const auto nul = dir.write("nul.sql", std::string("SELECT 1;\0SELECT 2;\n", 21));
+  const auto latin1 = dir.write("latin1.sql", "SELECT 1;\nSELECT 'caf\xe9';\n");
+  const auto truncated = dir.write("truncated.sql", "SELECT '\xe2\x82';\n");
+  const auto good = dir.write("good.sql", "ALTER TABLE t RENAME COLUMN a TO b;\n");
+  const auto r = run_zdlint({"--quiet", nul.string(), latin1.string(), truncated.string(), good.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "nul.sql: is a binary file (NUL byte at offset 9), not SQL text"));
+  CHECK(contains(r.err, "latin1.sql: is not valid UTF-8 (invalid byte 0xE9 at line 2, byte column 12)"));
+  CHECK(contains(r.err, "truncated.sql: is not valid UTF-8"));
+  // The readable file is still linted.
+  CHECK(contains(r.out, "good.sql:1:1: warning[rename-column]"));
+}
+
+TEST_CASE("hostile: 10,000-byte identifiers") {
+  const TempDir dir;
+  const std::string name(10'000, 'a');
+  const auto file = dir.write("long_names.sql", "CREATE TABLE " + name + " (id int);\nALTER TABLE " + name +
+                                                    " RENAME COLUMN id TO " + std::string(10'000, 'b') + ";\n"
+                                                    "ALTER TABLE \"" + std::string(10'000, 'c') + "\" DROP COLUMN x;\n");
+  const auto r = run_zdlint({"--quiet", "--select", "drop-column-without-expand,rename-column", file.string()});
+  CHECK(r.exit_code == 1);
+  // The table created on line 1 is new, so renaming its column is fine; the unknown one is not.
+  CHECK(!contains(r.out, "rename-column"));
+  CHECK(contains(r.out, "long_names.sql:3:"));
+  CHECK(contains(r.out, "warning[drop-column-without-expand]"));
+}
+
+TEST_CASE("hostile: unterminated dollar quotes, strings and comments") {
+  const TempDir dir;
+  const auto dollar = dir.write("dollar.sql",
+                                "SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1;\n" + repeat("-- x\n", 1000));
+  const auto comment = dir.write("comment.sql", "SELECT 1;\n/* never closed\n" + repeat("SELECT 2;\n", 1000));
+  const auto quote = dir.write("quote.sql", "SELECT 1;\nSELECT 'never closed;\nSELECT 3;\n");
+  const auto r = run_zdlint({"--quiet", "--select", "syntax-error", dollar.string(), comment.string(), quote.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "dollar.sql:2:1: error[syntax-error]: unterminated dollar-quoted string at or near "
+                        "\"$body$ BEGIN RETURN 1;...\"\n"));
+  CHECK(contains(r.out, "comment.sql:2:1: error[syntax-error]: unterminated /* comment at or near \"/* never closed...\"\n"));
+  CHECK(contains(r.out, "quote.sql:2:1: error[syntax-error]: unterminated quoted string at or near \"'never closed;...\"\n"));
+}

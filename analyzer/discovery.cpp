@@ -81,7 +81,7 @@ void discover_directory(const std::string& argument, Discovery& out) {
         continue;
       }
     }
-    if (!fs::is_regular_file(path, ec)) continue;
+    if (!it->is_regular_file(ec)) continue;  // the entry's cached type: no stat per file
     found.push_back({path.string(), display});
   }
   if (found.empty() && !ec) {
@@ -123,6 +123,9 @@ Discovery discover(const std::vector<std::string>& paths) {
     }
   }
   // The same file named twice (a directory and a file in it) is linted once, where it came first.
+  // One directory cannot list a file twice (symbolic links to directories are not followed), so
+  // resolving every path is needed only when there are several arguments.
+  if (paths.size() < 2) return out;
   std::set<std::string> seen;
   std::erase_if(out.files, [&](const DiscoveredFile& f) {
     std::error_code ec;

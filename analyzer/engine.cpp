@@ -22,20 +22,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A planned file while the run reads, parses and replays it.
 struct PendingFile {
-  std::string path;
-  std::string display_path;
-  bool from_stdin = false;
-  bool named = false;    // given explicitly as a file, not found in a directory
-  bool history = false;  // replayed for --with-history only, not reported
+  PlannedFile input;
   FileSettings settings;
   std::optional<InputProblem> problem;
   std::shared_ptr<const SourceFile> source;
   std::optional<ParsedFile> parsed;  // unset for files streamed during the replay
 };
 
-std::vector<PendingFile> collect_inputs(const LintRequest& request, std::vector<InputProblem>& problems) {
-  std::vector<PendingFile> files;
+std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<InputProblem>& problems) {
+  std::vector<PlannedFile> files;
   std::vector<std::string> batch;
   const auto flush = [&] {
     if (batch.empty()) return;
@@ -73,9 +70,9 @@ std::string canonical_key(const std::string& path) {
 // --with-history: each directory holding a named file is discovered, and its migrations up to the
 // last named one are replayed in the runner's order, where its first named file stood; those not
 // named are history. Named files of one directory are thereby also put in replay order.
-std::vector<PendingFile> with_history(std::vector<PendingFile> files, std::vector<InputProblem>& problems) {
-  const auto key_of = [](const PendingFile& f) { return canonical_key(f.from_stdin ? f.display_path : f.path); };
-  const auto directory_of = [](const PendingFile& f) {
+std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::vector<InputProblem>& problems) {
+  const auto key_of = [](const PlannedFile& f) { return canonical_key(f.from_stdin ? f.display_path : f.path); };
+  const auto directory_of = [](const PlannedFile& f) {
     const fs::path parent = fs::path(f.from_stdin ? f.display_path : f.path).parent_path();
     return parent.empty() ? std::string(".") : parent.string();
   };
@@ -85,7 +82,7 @@ std::vector<PendingFile> with_history(std::vector<PendingFile> files, std::vecto
     pending_keys.insert(key_of(files[i]));
     if (files[i].named) named_by_directory[canonical_key(directory_of(files[i]))][key_of(files[i])] = i;
   }
-  std::vector<PendingFile> ordered;
+  std::vector<PlannedFile> ordered;
   std::vector<bool> placed(files.size(), false);
   const auto place_directory = [&](const std::string& directory) {
     const auto& named = named_by_directory[canonical_key(directory)];
@@ -112,7 +109,7 @@ std::vector<PendingFile> with_history(std::vector<PendingFile> files, std::vecto
         ordered.push_back(std::move(files[it->second]));
         placed[it->second] = true;
       } else if (pending_keys.insert(key).second) {
-        PendingFile history{found.files[k].path, found.files[k].display_path};
+        PlannedFile history{found.files[k].path, found.files[k].display_path};
         history.history = true;
         ordered.push_back(std::move(history));
       }
@@ -132,21 +129,22 @@ std::vector<PendingFile> with_history(std::vector<PendingFile> files, std::vecto
 
 void read_and_parse(PendingFile& file, const LintRequest& request) {
   const ParseOptions& options = request.parse;
+  const PlannedFile& input = file.input;
   std::variant<std::string, InputProblem> text;
-  if (file.from_stdin && request.stdin_text) {
-    text = validate_source(*request.stdin_text, file.display_path);
-  } else if (file.from_stdin) {
+  if (input.from_stdin && request.stdin_text) {
+    text = validate_source(*request.stdin_text, input.display_path);
+  } else if (input.from_stdin) {
     std::ostringstream buffer;
     buffer << std::cin.rdbuf();
-    text = validate_source(std::move(buffer).str(), file.display_path);
+    text = validate_source(std::move(buffer).str(), input.display_path);
   } else {
-    text = read_source(file.path, file.display_path);
+    text = read_source(input.path, input.display_path);
   }
   if (auto* problem = std::get_if<InputProblem>(&text)) {
     file.problem = std::move(*problem);
     return;
   }
-  file.source = std::make_shared<const SourceFile>(file.display_path, std::move(std::get<std::string>(text)));
+  file.source = std::make_shared<const SourceFile>(input.display_path, std::move(std::get<std::string>(text)));
   if (file.source->text().size() <= options.streaming_threshold_bytes) file.parsed = parse_file(file.source, options);
 }
 
@@ -191,12 +189,12 @@ class Replay {
   // The rules and settings of the next file. A history file runs no rules: it only replays.
   void configure(const PendingFile& pending) {
     settings_ = pending.settings;
-    const bool run_rules = request_.run_rules && !pending.history;
+    const bool run_rules = request_.run_rules && !pending.input.history;
     const RuleSelection& rules = settings_.rules;
     rules_.clear();
     for (const Rule* rule : all_rules())
       if ((rule->check || rule->check_file) && run_rules && rules.enabled(rule->meta.id)) rules_.push_back(rule);
-    report_syntax_errors_ = !pending.history && rules.enabled(syntax_error_rule().meta.id);
+    report_syntax_errors_ = !pending.input.history && rules.enabled(syntax_error_rule().meta.id);
     // Without the rules (zdlint locks) directives are still honoured but never judged.
     policy_.report_invalid = run_rules && rules.enabled(invalid_ignore_rule().meta.id);
     policy_.report_unused = run_rules && rules.enabled(unused_ignore_rule().meta.id);
@@ -262,7 +260,6 @@ class Replay {
     std::vector<ByteRange> statements;
     statements.reserve(summaries_.size());
     for (const auto& summary : summaries_) statements.push_back(summary.range);
-    assign_fingerprints(migration_.source->text(), statements, findings);
     for (Diagnostic* d : findings) {
       if (const auto it = settings_.severity.find(d->rule.str()); it != settings_.severity.end())
         d->severity = it->second;
@@ -271,7 +268,30 @@ class Replay {
       if (after != statements.begin() && d->range.begin < std::prev(after)->end)
         d->locks = statement_locks_[static_cast<size_t>(std::prev(after) - statements.begin())];
     }
+    fingerprint_jobs_.push_back({migration_.file, first_diagnostic, result_.diagnostics.size(), first_suppressed,
+                                 result_.suppressed.size(), std::move(statements)});
   }
+
+ public:
+  // Fingerprinting parses each statement with a finding again, so it runs after the replay, on
+  // every core; the results do not depend on the order.
+  void assign_fingerprints_in_parallel(unsigned jobs) {
+    parallel_for(fingerprint_jobs_.size(), jobs, [&](size_t i) {
+      const FingerprintJob& job = fingerprint_jobs_[i];
+      std::vector<Diagnostic*> findings;
+      for (size_t k = job.first_diagnostic; k < job.end_diagnostic; ++k) findings.push_back(&result_.diagnostics[k]);
+      for (size_t k = job.first_suppressed; k < job.end_suppressed; ++k) findings.push_back(&result_.suppressed[k]);
+      assign_fingerprints(result_.files[job.file].source->text(), job.statements, findings);
+    });
+    fingerprint_jobs_.clear();
+  }
+
+ private:
+  struct FingerprintJob {  // one file's findings: index ranges into the result's two vectors
+    FileId file;
+    size_t first_diagnostic, end_diagnostic, first_suppressed, end_suppressed;
+    std::vector<ByteRange> statements;
+  };
 
   const LintRequest& request_;
   LintResult& result_;
@@ -285,6 +305,7 @@ class Replay {
   std::vector<std::vector<LockedRelation>> statement_locks_;  // parallel to summaries_
   FileSuppressions suppressions_;
   SuppressionPolicy policy_;
+  std::vector<FingerprintJob> fingerprint_jobs_;
 };
 
 }  // namespace
@@ -304,30 +325,47 @@ size_t LintResult::checked_files() const {
   return static_cast<size_t>(std::count_if(files.begin(), files.end(), [](const FileReport& f) { return !f.history; }));
 }
 
-LintResult run_lint(const LintRequest& request) {
-  LintResult result;
-  std::vector<PendingFile> pending = collect_inputs(request, result.problems);
-  if (request.with_history) pending = with_history(std::move(pending), result.problems);
-  const FileSettings defaults{request.settings, request.rules, {}, false};
-  std::erase_if(pending, [&](PendingFile& file) {
-    file.settings = request.settings_for ? request.settings_for(file.display_path) : defaults;
-    return file.settings.excluded;
-  });
-  parallel_for(pending.size(), request.jobs, [&](size_t i) { read_and_parse(pending[i], request); });
+LintPlan plan_lint(const LintRequest& request) {
+  LintPlan plan;
+  plan.files = collect_inputs(request, plan.problems);
+  if (request.with_history) plan.files = with_history(std::move(plan.files), plan.problems);
+  return plan;
+}
 
-  // Only readable files take part in the replay; FileIds index result.files.
-  Replay replay(request, result);
-  for (auto& file : pending) {
-    if (file.problem) {
-      result.problems.push_back(std::move(*file.problem));
-      continue;
-    }
-    const auto id = static_cast<FileId>(result.files.size());
-    const bool empty = file.source->text().empty();
-    result.files.push_back({file.display_path, file.source, 0, empty, file.history});
-    if (empty && !file.history) result.problems.push_back({file.display_path, "is empty; nothing to lint", false});
-    replay.file(id, file);
+LintResult run_lint(const LintRequest& request) { return run_lint(request, plan_lint(request)); }
+
+LintResult run_lint(const LintRequest& request, LintPlan plan) {
+  LintResult result;
+  result.problems = std::move(plan.problems);
+  const FileSettings defaults{request.settings, request.rules, {}, false};
+  std::vector<PendingFile> pending;
+  pending.reserve(plan.files.size());
+  for (auto& input : plan.files) {
+    FileSettings settings = request.settings_for ? request.settings_for(input.display_path) : defaults;
+    if (!settings.excluded) pending.push_back({std::move(input), std::move(settings), {}, {}, {}});
   }
+
+  // Files are read and parsed on worker threads a bounded distance ahead of the replay, which takes
+  // them in order on this thread. Only readable files take part in the replay; FileIds index
+  // result.files.
+  Replay replay(request, result);
+  constexpr size_t kFilesAhead = 64;
+  ordered_pipeline(
+      pending.size(), request.jobs, kFilesAhead, [&](size_t i) { read_and_parse(pending[i], request); },
+      [&](size_t i) {
+        PendingFile& file = pending[i];
+        if (file.problem) {
+          result.problems.push_back(std::move(*file.problem));
+          return;
+        }
+        const auto id = static_cast<FileId>(result.files.size());
+        const bool empty = file.source->text().empty();
+        result.files.push_back({file.input.display_path, file.source, 0, empty, file.input.history});
+        if (empty && !file.input.history)
+          result.problems.push_back({file.input.display_path, "is empty; nothing to lint", false});
+        replay.file(id, file);
+      });
+  replay.assign_fingerprints_in_parallel(request.jobs);
   const auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     if (a.file != b.file) return a.file < b.file;
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;

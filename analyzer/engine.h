@@ -77,6 +77,23 @@ struct LintResult {
   [[nodiscard]] size_t checked_files() const;  // files not replayed only as history
 };
 
-LintResult run_lint(const LintRequest& request);
+// The files a run will read, in replay order, and the paths that could not be used. Planning is
+// separate from running so that a caller can load every file's configuration first (and stop on a
+// bad one) without walking the directories twice.
+struct PlannedFile {
+  std::string path;          // to open ("-": standard input)
+  std::string display_path;  // to report
+  bool from_stdin = false;
+  bool named = false;    // given explicitly as a file, not found in a directory
+  bool history = false;  // replayed for --with-history only, not reported
+};
+struct LintPlan {
+  std::vector<PlannedFile> files;
+  std::vector<InputProblem> problems;
+};
+
+LintPlan plan_lint(const LintRequest& request);
+LintResult run_lint(const LintRequest& request, LintPlan plan);
+LintResult run_lint(const LintRequest& request);  // plans, then runs
 
 }  // namespace zdlint

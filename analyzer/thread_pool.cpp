@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -24,6 +26,55 @@ void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>
   pool.reserve(threads - 1);
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
+}
+
+void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::function<void(size_t)>& produce,
+                      const std::function<void(size_t)>& consume) {
+  if (jobs <= 1 || count <= 1) {
+    for (size_t i = 0; i < count; ++i) {
+      produce(i);
+      consume(i);
+    }
+    return;
+  }
+  window = std::max<size_t>(window, 1);
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<char> produced(count, 0);  // guarded by mutex, like the two counters
+  size_t next = 0;
+  size_t consumed = 0;
+  const auto worker = [&] {
+    while (true) {
+      size_t i = 0;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return next >= count || next < consumed + window; });
+        if (next >= count) return;
+        i = next++;
+      }
+      produce(i);
+      {
+        const std::lock_guard lock(mutex);
+        produced[i] = 1;
+      }
+      changed.notify_all();
+    }
+  };
+  std::vector<std::jthread> pool;
+  pool.reserve(jobs);
+  for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
+  for (size_t i = 0; i < count; ++i) {
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return produced[i] != 0; });
+    }
+    consume(i);
+    {
+      const std::lock_guard lock(mutex);
+      consumed = i + 1;
+    }
+    changed.notify_all();
+  }
 }
 
 }  // namespace zdlint

@@ -5,7 +5,6 @@
 #include <iostream>
 #include <sstream>
 
-#include "analyzer/discovery.h"
 #include "rules/registry.h"
 
 namespace zdlint::cli {
@@ -74,18 +73,10 @@ std::optional<config::CommandLine> command_line(const ConfigFlags& flags) {
   return out;
 }
 
-bool preload_configs(config::SettingsProvider& provider, const std::vector<std::string>& paths,
-                     const std::string& stdin_filename) {
-  std::vector<std::string> files, named;
-  for (const auto& path : paths) {
-    if (path == "-")
-      files.push_back(stdin_filename);
-    else
-      named.push_back(path);
-  }
-  // The same walk the engine does, to know every file's directory before the run (missing paths
-  // are reported by the engine, not here).
-  for (auto& found : discover(named).files) files.push_back(std::move(found.display_path));
+bool preload_configs(config::SettingsProvider& provider, const LintPlan& plan) {
+  std::vector<std::string> files;
+  files.reserve(plan.files.size());
+  for (const auto& file : plan.files) files.push_back(file.display_path);
   const auto errors = provider.preload(files);
   for (const auto& error : errors) std::cerr << error.to_string() << '\n';
   return errors.empty();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config/effective.h"
+#include "analyzer/engine.h"
 #include "config/settings_provider.h"
 
 namespace zdlint::cli {
@@ -32,11 +33,10 @@ void add_config_flags(CLI::App& command, ConfigFlags& flags);
 // The given flags as config::CommandLine; nullopt after printing an error for an unknown rule id.
 std::optional<config::CommandLine> command_line(const ConfigFlags& flags);
 
-// Loads the configuration of every file under `paths` (as the engine will name them; "-" stands for
-// `stdin_filename`) and of the current directory. Prints every error as `path:line:col: error: …`
+// Loads the configuration of every file the run will read (standard input under its
+// --stdin-filename) and of the current directory. Prints every error as `path:line:col: error: …`
 // and returns false when there is one: a bad configuration is a usage error (exit code 2).
-bool preload_configs(config::SettingsProvider& provider, const std::vector<std::string>& paths,
-                     const std::string& stdin_filename);
+bool preload_configs(config::SettingsProvider& provider, const LintPlan& plan);
 
 // Rule lists accept commas and repetition: --select a,b --select c. False after printing an error
 // for an unknown rule id.

@@ -83,14 +83,15 @@ int run(const LintOptions& options) {
   const auto command_line = cli::command_line(options.config);
   if (!command_line) return kExitError;
   config::SettingsProvider settings(*command_line, options.config.config_path());
-  if (!preload_configs(settings, request.paths, request.stdin_filename)) return kExitError;
+  LintPlan plan = plan_lint(request);
+  if (!preload_configs(settings, plan)) return kExitError;
   request.settings_for = settings.settings_for();
   const FileSettings here = settings.effective(".", true).file_settings();  // SARIF lists these rules
   request.settings = here.lint;
   request.rules = here.rules;
   const std::string fail_on = settings.fail_on();
 
-  LintResult result = run_lint(request);
+  LintResult result = run_lint(request, std::move(plan));
   print_problems(result, options.quiet);
   if (!apply_baseline_options(options.baseline, options.write_baseline, options.quiet, result)) return kExitError;
   if (result.checked_files() == 0 && result.problems.empty()) std::cerr << "zdlint: error: no SQL files to lint\n";
@@ -105,6 +106,7 @@ int run(const LintOptions& options) {
     sarif.rules = request.rules;
     sarif.exit_code = exit_code(result, fail_on);
     sarif.include_suppressed = options.include_suppressed;
+    sarif.jobs = request.jobs;
     report_sarif(out, result, sarif);
   } else if (options.format == "github") {
     report_github(out, result, {.quiet = options.quiet, .base_directory = {}});

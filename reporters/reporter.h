@@ -32,6 +32,7 @@ struct SarifOptions {
   int exit_code = 0;                 // invocations[0].exitCode
   bool execution_successful = true;  // false only for crashes and usage errors
   bool include_suppressed = false;   // also list LintResult::suppressed, with suppressions[] on every result
+  unsigned jobs = 1;                 // threads that format results (the output is the same for any number)
 };
 void report_sarif(std::ostream& out, const LintResult& result, const SarifOptions& options);
 

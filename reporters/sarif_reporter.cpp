@@ -8,6 +8,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "analyzer/thread_pool.h"
+
 #include "reporters/reporter.h"
 #include "rules/registry.h"
 #include "rules/rule_docs.h"
@@ -158,6 +160,47 @@ class SarifWriter {
     base_ = fs::weakly_canonical(base_, ec).lexically_normal();
   }
 
+  // The document is written in two parts so that the results, most of a large report, never exist
+  // as one tree: the skeleton (rules, invocation, an empty results array last) is built and
+  // printed up to that array, then each result is built, printed on a line of its own and freed.
+  void write(std::ostream& out) {
+    const std::string skeleton = document().dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    constexpr std::string_view kResults = "\"results\": []";
+    const size_t at = skeleton.rfind(kResults);  // the run's last key, after every rule's text
+    const size_t open = at + kResults.size() - 1;  // the ']' of "[]"
+    out << std::string_view(skeleton).substr(0, open);
+    std::vector<const Diagnostic*> results;
+    for (const auto& d : result_.diagnostics) results.push_back(&d);
+    if (options_.include_suppressed) {
+      // Every result then has a suppressions array, [] when it is not suppressed (SARIF §3.27.23).
+      for (const auto& d : result_.suppressed) results.push_back(&d);
+      std::stable_sort(results.begin(), results.end(), [](const Diagnostic* a, const Diagnostic* b) {
+        return std::pair(a->file, a->range.begin) < std::pair(b->file, b->range.begin);
+      });
+    }
+    // Results are formatted in parallel, in chunks printed in order; what they share (each file's
+    // URI and line hashes) is computed first, so the workers only read it.
+    for (const Diagnostic* d : results) {
+      artifact(result_.files.at(d->file).path);
+      line_hashes(d->file);
+    }
+    constexpr size_t kChunk = 256;
+    std::vector<std::string> chunks((results.size() + kChunk - 1) / kChunk);
+    parallel_for(chunks.size(), options_.jobs, [&](size_t c) {
+      for (size_t i = c * kChunk; i < std::min(results.size(), (c + 1) * kChunk); ++i) {
+        chunks[c] += i == 0 ? "\n        " : ",\n        ";
+        chunks[c] += result(*results[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      }
+    });
+    for (auto& chunk : chunks) {
+      out << chunk;
+      std::string().swap(chunk);
+    }
+    if (!results.empty()) out << "\n      ";
+    out << std::string_view(skeleton).substr(open) << '\n';
+  }
+
+ private:
   ordered_json document() {
     ordered_json rules = ordered_json::array();
     for (const Rule* rule : all_rules())
@@ -165,20 +208,10 @@ class SarifWriter {
     for (const auto& d : result_.diagnostics)  // a finding from a rule not listed above (never expected)
       if (!rule_index_.contains(d.rule.str()))
         if (const Rule* rule = find_rule(d.rule.str())) add_rule(rules, rule->meta);
-
-    ordered_json results = ordered_json::array();
-    if (options_.include_suppressed) {
-      // Every result then has a suppressions array, [] when it is not suppressed (SARIF §3.27.23).
-      std::vector<const Diagnostic*> all;
-      for (const auto& d : result_.diagnostics) all.push_back(&d);
-      for (const auto& d : result_.suppressed) all.push_back(&d);
-      std::stable_sort(all.begin(), all.end(), [](const Diagnostic* a, const Diagnostic* b) {
-        return std::pair(a->file, a->range.begin) < std::pair(b->file, b->range.begin);
-      });
-      for (const Diagnostic* d : all) results.push_back(result(*d));
-    } else {
-      for (const auto& d : result_.diagnostics) results.push_back(result(d));
-    }
+    if (options_.include_suppressed)
+      for (const auto& d : result_.suppressed)
+        if (!rule_index_.contains(d.rule.str()))
+          if (const Rule* rule = find_rule(d.rule.str())) add_rule(rules, rule->meta);
 
     ordered_json notifications = ordered_json::array();
     for (const auto& p : result_.problems) {
@@ -210,7 +243,7 @@ class SarifWriter {
         {"invocations", ordered_json::array({invocation})},
         {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", base_uri}}}}},
         {"columnKind", "utf16CodeUnits"},
-        {"results", results},
+        {"results", ordered_json::array()},  // written by write(), one result at a time
     };
     return {
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
@@ -219,7 +252,6 @@ class SarifWriter {
     };
   }
 
- private:
   void add_rule(ordered_json& rules, const RuleMeta& m) {
     const std::string help_uri = std::string(kHomepage) + "/blob/main/" + m.docs_path();
     std::string text = sentence(m.rationale) + "\n\n" + sentence(m.alternative);
@@ -242,7 +274,14 @@ class SarifWriter {
   }
 
   // Relative to the base directory under %SRCROOT% when the file is inside it, else an absolute file: URI.
-  ordered_json artifact(const std::string& path) {
+  // Resolved once per file: resolving asks the file system about every component of the path.
+  const ordered_json& artifact(const std::string& path) {
+    auto [it, inserted] = artifacts_.try_emplace(path);
+    if (inserted) it->second = resolve_artifact(path);
+    return it->second;
+  }
+
+  ordered_json resolve_artifact(const std::string& path) {
     if (path == "-" || path.starts_with('<')) return {{"uri", sarif_percent_encode_path(path)}, {"uriBaseId", "%SRCROOT%"}};
     std::error_code ec;
     fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_normal();
@@ -272,11 +311,14 @@ class SarifWriter {
     if (inserted) it->second = primary_location_line_hashes(result_.files.at(file).source->text());
     return it->second;
   }
+  [[nodiscard]] const std::vector<std::string>& known_line_hashes(FileId file) const { return hashes_.at(file); }
+  [[nodiscard]] const ordered_json& known_artifact(const std::string& path) const { return artifacts_.find(path)->second; }
 
-  ordered_json result(const Diagnostic& d) {
+  // Thread-safe once artifact() and line_hashes() have seen the result's file.
+  [[nodiscard]] ordered_json result(const Diagnostic& d) const {
     const auto& file = result_.files.at(d.file);
     const SourceFile& source = *file.source;
-    const ordered_json where = artifact(file.path);
+    const ordered_json& where = known_artifact(file.path);
 
     std::string message = sentence(d.message);
     ordered_json related = ordered_json::array();
@@ -303,7 +345,7 @@ class SarifWriter {
              {{{"physicalLocation", {{"artifactLocation", where}, {"region", region(source, d.range, true)}}}}})},
     };
     if (!related.empty()) r["relatedLocations"] = related;
-    const auto& hashes = line_hashes(d.file);
+    const auto& hashes = known_line_hashes(d.file);
     const uint32_t line = source.line_of(d.range.begin);
     // GitHub reads only primaryLocationLineHash; zdlint/v1 (no line number in it) is for tools that
     // match results across commits by content, as --baseline does.
@@ -343,13 +385,14 @@ class SarifWriter {
   fs::path base_;
   std::map<std::string, size_t, std::less<>> rule_index_;
   std::map<FileId, std::vector<std::string>> hashes_;
+  std::map<std::string, ordered_json, std::less<>> artifacts_;
 };
 
 }  // namespace
 
 void report_sarif(std::ostream& out, const LintResult& result, const SarifOptions& options) {
   SarifWriter writer(result, options);
-  out << writer.document().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  writer.write(out);
 }
 
 }  // namespace zdlint

@@ -1,0 +1,67 @@
+// The pipeline that overlaps parsing with the in-order replay.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <mutex>
+#include <vector>
+
+#include "analyzer/thread_pool.h"
+
+using zdlint::ordered_pipeline;
+
+namespace {
+
+struct Trace {
+  std::mutex mutex;
+  std::vector<char> produced;
+  std::vector<size_t> consumed;
+  size_t furthest_ahead = 0;  // produced items not yet consumed, at most
+  bool consumed_unproduced = false;
+};
+
+void run(size_t count, unsigned jobs, size_t window, Trace& trace) {
+  trace.produced.assign(count, 0);
+  ordered_pipeline(
+      count, jobs, window,
+      [&](size_t i) {
+        const std::lock_guard lock(trace.mutex);
+        trace.produced[i] = 1;
+        size_t ahead = 0;
+        for (size_t k = trace.consumed.size(); k < count; ++k) ahead += trace.produced[k];
+        trace.furthest_ahead = std::max(trace.furthest_ahead, ahead);
+      },
+      [&](size_t i) {
+        const std::lock_guard lock(trace.mutex);
+        if (!trace.produced[i]) trace.consumed_unproduced = true;
+        trace.consumed.push_back(i);
+      });
+}
+
+}  // namespace
+
+TEST_CASE("ordered_pipeline: consumes every item once, in order, after it was produced") {
+  for (const unsigned jobs : {1u, 2u, 4u}) {
+    Trace trace;
+    run(500, jobs, 8, trace);
+    CAPTURE(jobs);
+    REQUIRE(trace.consumed.size() == 500);
+    for (size_t i = 0; i < trace.consumed.size(); ++i) CHECK(trace.consumed[i] == i);
+    CHECK_FALSE(trace.consumed_unproduced);
+  }
+}
+
+TEST_CASE("ordered_pipeline: producers stay within the window") {
+  Trace trace;
+  run(300, 4, 5, trace);
+  CHECK(trace.furthest_ahead >= 1);
+  CHECK(trace.furthest_ahead <= 5);
+  Trace single;
+  run(50, 1, 5, single);
+  CHECK(single.furthest_ahead == 1);  // one thread: produce, consume, in turn
+}
+
+TEST_CASE("ordered_pipeline: nothing to do") {
+  Trace trace;
+  run(0, 4, 5, trace);
+  CHECK(trace.consumed.empty());
+}

@@ -166,7 +166,6 @@ class Replay {
       for (const auto& stmt : pending.parsed->statements) statement(stmt, report);
       for (auto& error : pending.parsed->syntax_errors) syntax_error(std::move(error));
       for (const auto& comment : pending.parsed->file_comments) suppressions_.add_file_comment(comment);
-      pending.parsed.reset();  // the trees are no longer needed
     } else {
       const ParseSink sink{
           [&](Statement&& stmt) { statement(stmt, report); },
@@ -364,7 +363,8 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
         if (empty && !file.input.history)
           result.problems.push_back({file.input.display_path, "is empty; nothing to lint", false});
         replay.file(id, file);
-      });
+      },
+      [&](size_t i) { pending[i].parsed.reset(); });  // the trees are no longer needed
   replay.assign_fingerprints_in_parallel(request.jobs);
   const auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     if (a.file != b.file) return a.file < b.file;

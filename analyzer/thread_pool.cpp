@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -29,28 +30,45 @@ void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>
 }
 
 void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::function<void(size_t)>& produce,
-                      const std::function<void(size_t)>& consume) {
+                      const std::function<void(size_t)>& consume, const std::function<void(size_t)>& release) {
   if (jobs <= 1 || count <= 1) {
     for (size_t i = 0; i < count; ++i) {
       produce(i);
       consume(i);
+      if (release) release(i);
     }
     return;
   }
   window = std::max<size_t>(window, 1);
   std::mutex mutex;
   std::condition_variable changed;
-  std::vector<char> produced(count, 0);  // guarded by mutex, like the two counters
+  // Guarded by mutex:
+  std::vector<char> produced(count, 0);
+  std::deque<size_t> to_release;
   size_t next = 0;
   size_t consumed = 0;
   const auto worker = [&] {
     while (true) {
       size_t i = 0;
+      bool releasing = false;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return next >= count || next < consumed + window; });
-        if (next >= count) return;
-        i = next++;
+        changed.wait(lock, [&] {
+          return !to_release.empty() || (next < count && next < consumed + window) || consumed == count;
+        });
+        if (!to_release.empty()) {
+          i = to_release.front();
+          to_release.pop_front();
+          releasing = true;
+        } else if (next < count && next < consumed + window) {
+          i = next++;
+        } else {
+          return;  // everything consumed and released
+        }
+      }
+      if (releasing) {
+        release(i);
+        continue;
       }
       produce(i);
       {
@@ -72,6 +90,7 @@ void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::fun
     {
       const std::lock_guard lock(mutex);
       consumed = i + 1;
+      if (release) to_release.push_back(i);
     }
     changed.notify_all();
   }

@@ -179,10 +179,22 @@ class SarifWriter {
       });
     }
     // Results are formatted in parallel, in chunks printed in order; what they share (each file's
-    // URI and line hashes) is computed first, so the workers only read it.
-    for (const Diagnostic* d : results) {
-      artifact(result_.files.at(d->file).path);
-      line_hashes(d->file);
+    // URI and line hashes) is computed first, also in parallel, so the workers only read it.
+    std::vector<FileId> files;
+    for (const Diagnostic* d : results)
+      if (files.empty() || files.back() != d->file) files.push_back(d->file);
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    std::vector<std::vector<std::string>> hashes(files.size());
+    std::vector<ordered_json> uris(files.size());
+    parallel_for(files.size(), options_.jobs, [&](size_t k) {
+      const FileReport& file = result_.files.at(files[k]);
+      hashes[k] = primary_location_line_hashes(file.source->text());
+      uris[k] = resolve_artifact(file.path);
+    });
+    for (size_t k = 0; k < files.size(); ++k) {
+      hashes_.emplace(files[k], std::move(hashes[k]));
+      artifacts_.emplace(result_.files.at(files[k]).path, std::move(uris[k]));
     }
     constexpr size_t kChunk = 256;
     std::vector<std::string> chunks((results.size() + kChunk - 1) / kChunk);
@@ -281,7 +293,7 @@ class SarifWriter {
     return it->second;
   }
 
-  ordered_json resolve_artifact(const std::string& path) {
+  [[nodiscard]] ordered_json resolve_artifact(const std::string& path) const {
     if (path == "-" || path.starts_with('<')) return {{"uri", sarif_percent_encode_path(path)}, {"uriBaseId", "%SRCROOT%"}};
     std::error_code ec;
     fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_normal();

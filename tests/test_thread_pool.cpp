@@ -15,12 +15,16 @@ struct Trace {
   std::mutex mutex;
   std::vector<char> produced;
   std::vector<size_t> consumed;
+  std::vector<char> released;
   size_t furthest_ahead = 0;  // produced items not yet consumed, at most
   bool consumed_unproduced = false;
+  bool released_unconsumed = false;
+  bool released_twice = false;
 };
 
 void run(size_t count, unsigned jobs, size_t window, Trace& trace) {
   trace.produced.assign(count, 0);
+  trace.released.assign(count, 0);
   ordered_pipeline(
       count, jobs, window,
       [&](size_t i) {
@@ -34,6 +38,11 @@ void run(size_t count, unsigned jobs, size_t window, Trace& trace) {
         const std::lock_guard lock(trace.mutex);
         if (!trace.produced[i]) trace.consumed_unproduced = true;
         trace.consumed.push_back(i);
+      },
+      [&](size_t i) {
+        const std::lock_guard lock(trace.mutex);
+        if (trace.consumed.size() <= i) trace.released_unconsumed = true;
+        if (trace.released[i]++) trace.released_twice = true;
       });
 }
 
@@ -47,6 +56,9 @@ TEST_CASE("ordered_pipeline: consumes every item once, in order, after it was pr
     REQUIRE(trace.consumed.size() == 500);
     for (size_t i = 0; i < trace.consumed.size(); ++i) CHECK(trace.consumed[i] == i);
     CHECK_FALSE(trace.consumed_unproduced);
+    CHECK(std::count(trace.released.begin(), trace.released.end(), 1) == 500);  // each released once,
+    CHECK_FALSE(trace.released_unconsumed);                                     // after it was consumed
+    CHECK_FALSE(trace.released_twice);
   }
 }
 

@@ -1,5 +1,7 @@
 #include "analyzer/engine.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -10,6 +12,7 @@
 
 #include "analyzer/catalog.h"
 #include "analyzer/lock_model.h"
+#include "analyzer/runners.h"
 #include "analyzer/session.h"
 #include "analyzer/discovery.h"
 #include "analyzer/fingerprint.h"
@@ -154,8 +157,8 @@ class Replay {
 
   void file(FileId id, PendingFile& pending) {
     configure(pending);
-    migration_ = {id, pending.source.get()};
-    session_.begin_file(settings_.lint.assume_in_transaction);
+    migration_ = {id, pending.source.get(), &plan_};
+    begin_session(pending);
     summaries_.clear();
     statement_locks_.clear();
     suppressions_ = FileSuppressions();
@@ -204,7 +207,44 @@ class Replay {
     };
   }
 
+  // How the file runs: its runner (configured, or recognised from the layout), whether the runner's
+  // transaction or PostgreSQL's implicit one for a multi-statement string wraps it, and where its
+  // down part starts.
+  void begin_session(const PendingFile& pending) {
+    const LintSettings& lint = settings_.lint;
+    const fs::path path = pending.input.from_stdin ? pending.input.display_path : pending.input.path;
+    const std::string_view text = pending.source->text();
+    const RunnerProfile* runner = lint.runner.empty() ? detector_.detect(path, text) : find_runner(lint.runner);
+    plan_ = plan_file(runner, path, text);
+    plan_.detected = runner && lint.runner.empty();
+    if (runner) result_.files[migration_.file].runner = runner->name;
+    top_level_seen_ = 0;
+    pipeline_implicit_ = false;
+    if (!runner || lint.assume_in_transaction_explicit) {
+      session_.begin_file(lint.assume_in_transaction);
+      return;
+    }
+    // Statements of the up part; a file parsed while it is replayed (too large to hold) counts as many.
+    size_t statements = 2;
+    if (pending.parsed) {
+      statements = 0;
+      for (const auto& stmt : pending.parsed->statements)
+        if (stmt.origin == StatementOrigin::TopLevel && in_up_part(stmt.range)) ++statements;
+    }
+    const bool implicit = !plan_.runner_transaction && statements > 1;
+    if (implicit && runner->send == SendMode::Pipeline) pipeline_implicit_ = true;  // from the second statement
+    session_.begin_file(plan_.runner_transaction || (implicit && runner->send == SendMode::OneString),
+                        !plan_.runner_transaction);
+  }
+
+  [[nodiscard]] bool in_up_part(ByteRange range) const { return !plan_.down_begin || range.begin < *plan_.down_begin; }
+
   void statement(const Statement& stmt, FileReport& report) {
+    // The down part of a two-direction file is not executed by the up migration: it is left out of
+    // the replay and of the findings.
+    if (!in_up_part(stmt.range)) return;
+    if (stmt.origin == StatementOrigin::TopLevel && pipeline_implicit_ && ++top_level_seen_ == 2)
+      session_.begin_implicit_transaction();
     const StatementEffects effects =
         lock_model({stmt, catalog_, session_, migration_.file, settings_.lint.pg_version});
     if (stmt.origin == StatementOrigin::TopLevel) {
@@ -236,7 +276,7 @@ class Replay {
   }
 
   void syntax_error(SyntaxError&& error) {
-    if (!report_syntax_errors_) return;
+    if (!report_syntax_errors_ || !in_up_part(error.range)) return;
     Diagnostic& d = result_.diagnostics.emplace_back();
     d.rule = RuleId(syntax_error_rule().meta.id);
     d.severity = syntax_error_rule().meta.severity;
@@ -305,6 +345,10 @@ class Replay {
   FileSuppressions suppressions_;
   SuppressionPolicy policy_;
   std::vector<FingerprintJob> fingerprint_jobs_;
+  RunnerDetector detector_;
+  FilePlan plan_;
+  size_t top_level_seen_ = 0;
+  bool pipeline_implicit_ = false;
 };
 
 }  // namespace
@@ -340,6 +384,9 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   std::vector<PendingFile> pending;
   pending.reserve(plan.files.size());
   for (auto& input : plan.files) {
+    // Down migrations found in a directory are not part of the history the up direction builds;
+    // one named explicitly is linted as asked.
+    if (!input.named && !input.from_stdin && is_down_file(input.path)) continue;
     FileSettings settings = request.settings_for ? request.settings_for(input.display_path) : defaults;
     if (!settings.excluded) pending.push_back({std::move(input), std::move(settings), {}, {}, {}});
   }
@@ -348,6 +395,8 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   // them in order on this thread. Only readable files take part in the replay; FileIds index
   // result.files.
   Replay replay(request, result);
+  size_t templated_files = 0, placeholders = 0;
+  std::string first_templated;
   constexpr size_t kFilesAhead = 64;
   ordered_pipeline(
       pending.size(), request.jobs, kFilesAhead, [&](size_t i) { read_and_parse(pending[i], request); },
@@ -362,10 +411,21 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
         result.files.push_back({file.input.display_path, file.source, 0, empty, file.input.history});
         if (empty && !file.input.history)
           result.problems.push_back({file.input.display_path, "is empty; nothing to lint", false});
+        if (file.source->masked_placeholders() && !file.input.history) {
+          if (templated_files++ == 0) first_templated = file.input.display_path;
+          placeholders += file.source->masked_placeholders();
+        }
         replay.file(id, file);
       },
       [&](size_t i) { pending[i].parsed.reset(); });  // the trees are no longer needed
   replay.assign_fingerprints_in_parallel(request.jobs);
+  if (templated_files)  // one note for the run, not one per file
+    result.problems.push_back(
+        {first_templated,
+         fmt::format("templating placeholders ({{{{ … }}}}, ${{…}}) were read as stand-in names so that the SQL "
+                     "around them could be analysed: {} in {} file{}, the first one here",
+                     placeholders, templated_files, templated_files == 1 ? "" : "s"),
+         false});
   const auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     if (a.file != b.file) return a.file < b.file;
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;

@@ -62,6 +62,7 @@ struct FileReport {
   // Replayed only as history of a named file (--with-history): its findings are not reported and
   // it is not counted as checked.
   bool history = false;
+  std::string runner;  // the runner the file was linted for ("" when none was configured or recognised)
 };
 
 struct LintResult {

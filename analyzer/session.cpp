@@ -68,14 +68,24 @@ bool Session::timezone_is_utc() const {
          zone == "gmt" || zone == "etc/gmt" || zone == "universal" || zone == "etc/universal" || zone == "z";
 }
 
-void Session::begin_file(bool wrapped_in_transaction) {
+void Session::begin_file(bool wrapped_in_transaction, bool implicit) {
   const uint32_t next_transaction = transaction_id_;
   *this = Session{};
   transaction_id_ = next_transaction;
   if (wrapped_in_transaction) {
     begin({});
     wrapped_ = true;
+    implicit_ = implicit;
+    implicit_file_ = implicit;
   }
+}
+
+void Session::begin_implicit_transaction() {
+  if (in_transaction_) return;
+  begin({});
+  wrapped_ = true;
+  implicit_ = true;
+  implicit_file_ = true;
 }
 
 void Session::begin(ByteRange at) {
@@ -168,11 +178,21 @@ void Session::apply(const Statement& stmt, const StatementEffects& effects) {
     switch (node.transaction_stmt->kind) {
       case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
       case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
-        if (!in_transaction_) begin(stmt.range);  // a nested BEGIN only warns, and changes nothing
+        if (!in_transaction_) {
+          begin(stmt.range);
+        } else if (implicit()) {
+          // BEGIN turns PostgreSQL's implicit block into a regular one; what ran before stays in it.
+          wrapped_ = false;
+          transaction_start_ = stmt.range;
+        }  // else a nested BEGIN only warns, and changes nothing
         break;
       case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
-      case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE: end_transaction(true); break;
-      case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK: end_transaction(false); break;
+      case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
+      case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
+        end_transaction(node.transaction_stmt->kind != PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK);
+        // In a multi-statement string the statements after a COMMIT run in a new implicit block.
+        if (implicit_file_) begin_implicit_transaction();
+        break;
       default: break;  // savepoints keep the transaction and its locks
     }
     return;

@@ -36,11 +36,18 @@ struct HeldLock {
 class Session {
  public:
   // A new file: a fresh session, inside a transaction when the runner wraps each file in one.
-  void begin_file(bool wrapped_in_transaction);
+  // `implicit`: the transaction is the implicit one PostgreSQL opens for a multi-statement string
+  // (or pipeline), not a BEGIN the runner sent; it behaves the same.
+  void begin_file(bool wrapped_in_transaction, bool implicit = false);
+  // From here on the statements run in the implicit transaction of a pipeline (Supabase CLI: the
+  // first statement of the batch runs before it).
+  void begin_implicit_transaction();
 
   [[nodiscard]] bool in_transaction() const { return in_transaction_; }
   [[nodiscard]] bool explicit_transaction() const { return in_transaction_ && !wrapped_; }
   [[nodiscard]] bool wrapped() const { return wrapped_; }
+  // The wrapping transaction is PostgreSQL's implicit one for a multi-statement string.
+  [[nodiscard]] bool implicit() const { return wrapped_ && implicit_; }
   [[nodiscard]] ByteRange transaction_start() const { return transaction_start_; }
   // Numbered across the whole replay, so catalog objects can say which transaction made them.
   [[nodiscard]] uint32_t transaction_id() const { return transaction_id_; }
@@ -85,6 +92,8 @@ class Session {
 
   bool in_transaction_ = false;
   bool wrapped_ = false;
+  bool implicit_ = false;
+  bool implicit_file_ = false;  // the file is one multi-statement string: every block is implicit
   ByteRange transaction_start_;
   uint32_t transaction_id_ = 0;
   uint32_t statements_in_transaction_ = 0;

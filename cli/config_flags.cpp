@@ -34,6 +34,14 @@ void add_config_flags(CLI::App& command, ConfigFlags& flags) {
       .add_option("--ignore", flags.ignore,
                   "Do not run these rules (comma-separated ids); added to the config's ignore")
       ->allow_extra_args(false);
+  std::vector<std::string> runners;
+  for (const auto& profile : runner_profiles()) runners.emplace_back(profile.name);
+  flags.runner_option =
+      command
+          .add_option("--runner", flags.runner,
+                      "The migration runner, for its ordering, transactions and up/down markup (default: the "
+                      "config's runner, else recognised from each file's layout)")
+          ->check(CLI::IsMember(runners));
   flags.fail_on_option =
       command
           .add_option("--fail-on", flags.fail_on,
@@ -65,6 +73,7 @@ std::optional<config::CommandLine> command_line(const ConfigFlags& flags) {
   if (flags.pg_version_option->count()) out.pg_version = flags.pg_version;
   if (flags.assume_option->count()) out.assume_in_transaction = flags.assume_in_transaction;
   if (flags.fail_on_option->count()) out.fail_on = flags.fail_on;
+  if (flags.runner_option->count()) out.runner = flags.runner;
   if (flags.select_option->count()) {
     out.select.emplace();
     if (!parse_rule_list(flags.select, "--select", *out.select)) return std::nullopt;

@@ -24,6 +24,8 @@ struct ConfigFlags {
   const CLI::Option* assume_option = nullptr;
   const CLI::Option* select_option = nullptr;
   const CLI::Option* fail_on_option = nullptr;
+  std::string runner;
+  const CLI::Option* runner_option = nullptr;
 
   [[nodiscard]] std::optional<std::filesystem::path> config_path() const;
 };

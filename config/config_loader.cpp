@@ -2,6 +2,7 @@
 // of the wrong type or out of range, an unknown rule, runner or severity is an error with the
 // position of the offending key or value, and every error of the file is reported, not just the
 // first.
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -11,7 +12,7 @@
 
 #include "analyzer/session.h"
 #include "config/config.h"
-#include "config/runners.h"
+#include "analyzer/runners.h"
 #include "config/suggest.h"
 #include "rules/registry.h"
 
@@ -246,7 +247,7 @@ class Loader {
   std::vector<Located<std::string>> rules(std::string_view name, const toml::node& node) {
     std::vector<Located<std::string>> ids;
     for (auto& [item, at] : strings(name, node, "an array of rule ids"))
-      if (known_rule(item.value, "'" + std::string(name) + "'", at)) ids.push_back(std::move(item));
+      if (known_rule(item.value, fmt::format("'{}'", name), at)) ids.push_back(std::move(item));
     return ids;
   }
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config/runners.h"
+#include "analyzer/runners.h"
 
 namespace zdlint::config {
 namespace {

@@ -1,7 +1,7 @@
 #include "config/effective.h"
 
 #include "config/path_match.h"
-#include "config/runners.h"
+#include "analyzer/runners.h"
 
 namespace zdlint::config {
 namespace {
@@ -101,6 +101,14 @@ EffectiveConfig resolve(const ConfigFile* config, const std::filesystem::path& t
   }
 
   const Origin command{.kind = Origin::Kind::CommandLine};
+  if (command_line.runner) {
+    out.runner = {*command_line.runner, command};
+    if (out.assume_in_transaction.origin.kind == Origin::Kind::Default ||
+        out.assume_in_transaction.origin.kind == Origin::Kind::Runner)
+      if (const RunnerProfile* profile = find_runner(*command_line.runner))
+        out.assume_in_transaction = {profile->wraps_in_transaction,
+                                     {.kind = Origin::Kind::Runner, .runner = *command_line.runner}};
+  }
   if (command_line.pg_version) out.pg_version = {*command_line.pg_version, command};
   if (command_line.assume_in_transaction) out.assume_in_transaction = {*command_line.assume_in_transaction, command};
   if (command_line.select) out.select = {*command_line.select, command};
@@ -113,6 +121,9 @@ FileSettings EffectiveConfig::file_settings() const {
   FileSettings settings;
   settings.lint.pg_version = pg_version.value;
   settings.lint.assume_in_transaction = assume_in_transaction.value;
+  settings.lint.assume_in_transaction_explicit = assume_in_transaction.origin.kind != Origin::Kind::Default &&
+                                                 assume_in_transaction.origin.kind != Origin::Kind::Runner;
+  if (runner.value) settings.lint.runner = *runner.value;
   settings.lint.max_lock_timeout_ms = max_lock_timeout_ms.value;
   settings.rules.select = select.value;
   for (const auto& [id, origin] : ignore) settings.rules.ignore.insert(id);

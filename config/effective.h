@@ -41,6 +41,7 @@ struct CommandLine {
   std::optional<std::set<std::string, std::less<>>> select;  // replaces the configured selection
   std::set<std::string, std::less<>> ignore;                 // added to the configured ignores
   std::optional<std::string> fail_on;
+  std::optional<std::string> runner;  // --runner
 };
 
 struct EffectiveConfig {

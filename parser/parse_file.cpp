@@ -60,7 +60,7 @@ uint32_t byte_offset_of_cursor(std::string_view text, int cursorpos) {
 class FileParser {
  public:
   FileParser(const SourceFile& file, const ParseOptions& options, const ParseSink& sink)
-      : file_(file), text_(file.text()), options_(options), sink_(sink) {}
+      : file_(file), text_(file.sql()), options_(options), sink_(sink) {}
 
   void run() {
     std::vector<Slice> slices;
@@ -76,7 +76,7 @@ class FileParser {
 
  private:
   SharedTree parse_whole(std::vector<Slice>& slices) {
-    const ProtobufParseResult result(file_.c_str());
+    const ProtobufParseResult result(file_.sql_c_str());
     if (result.error()) return nullptr;
     SharedTree tree = share(result.unpack());
     if (!tree) return nullptr;
@@ -95,7 +95,7 @@ class FileParser {
     std::string_view text = text_;
     std::string prefix;
     {
-      const SplitResult result(file_.c_str());
+      const SplitResult result(file_.sql_c_str());
       if (!result.error()) {
         collect(result, text, slices);
         set_region_ends(slices);

@@ -150,7 +150,7 @@ bool may_embed_plpgsql(const Statement& host) {
 std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const Statement& host) {
   const Token* token = body_token(host);
   if (!token) return {};
-  const auto body = decode_string_literal(file.text(), *token);
+  const auto body = decode_string_literal(file.sql(), *token);
   if (!body) return {};
 
   std::string function_sql;
@@ -162,7 +162,7 @@ std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const 
     function_sql = "CREATE FUNCTION zdlint_do_block() RETURNS void LANGUAGE plpgsql AS ";
     function_sql.append(delimiter).append(body->content).append(delimiter);
   } else {
-    function_sql.assign(file.text().substr(host.range.begin, host.range.size()));
+    function_sql.assign(file.sql().substr(host.range.begin, host.range.size()));
   }
 
   const PlpgsqlParseResult result(function_sql.c_str());

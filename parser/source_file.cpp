@@ -1,5 +1,7 @@
 #include "parser/source_file.h"
 
+#include "parser/templates.h"
+
 #include <algorithm>
 
 namespace zdlint {
@@ -97,6 +99,11 @@ std::string_view LineIndex::line_text(std::string_view text, uint32_t line) cons
 }
 
 SourceFile::SourceFile(std::string display_path, std::string text)
-    : path_(std::move(display_path)), text_(std::move(text)), lines_(text_) {}
+    : path_(std::move(display_path)), text_(std::move(text)), lines_(text_) {
+  if (auto masked = mask_templates(text_)) {
+    sql_ = std::move(masked->text);
+    masked_placeholders_ = masked->placeholders;
+  }
+}
 
 }  // namespace zdlint

@@ -48,6 +48,11 @@ class SourceFile {
   [[nodiscard]] std::string_view text() const { return text_; }
   // Null-terminated, for libpg_query.
   [[nodiscard]] const char* c_str() const { return text_.c_str(); }
+  // What the parser reads: the text with templating placeholders masked (parser/templates.h), the
+  // same length, so every offset holds in both. The text itself when it has none.
+  [[nodiscard]] std::string_view sql() const { return masked_placeholders_ ? std::string_view(sql_) : text(); }
+  [[nodiscard]] const char* sql_c_str() const { return masked_placeholders_ ? sql_.c_str() : text_.c_str(); }
+  [[nodiscard]] size_t masked_placeholders() const { return masked_placeholders_; }
   [[nodiscard]] const LineIndex& lines() const { return lines_; }
   [[nodiscard]] Position position(uint32_t offset) const { return lines_.position(text_, offset); }
   [[nodiscard]] uint32_t line_of(uint32_t offset) const { return lines_.line_of(offset); }
@@ -55,6 +60,8 @@ class SourceFile {
  private:
   std::string path_;
   std::string text_;
+  std::string sql_;  // masked copy, when there is something to mask
+  size_t masked_placeholders_ = 0;
   LineIndex lines_;
 };
 

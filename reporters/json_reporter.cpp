@@ -10,7 +10,11 @@ void report_json(std::ostream& out, const LintResult& result) {
   using nlohmann::ordered_json;
   ordered_json files = ordered_json::array();
   for (const auto& f : result.files)
-    if (!f.history) files.push_back({{"path", f.path}, {"statements", f.statements}});
+    if (!f.history) {
+      ordered_json entry = {{"path", f.path}, {"statements", f.statements}};
+      entry["runner"] = f.runner.empty() ? ordered_json(nullptr) : ordered_json(f.runner);
+      files.push_back(std::move(entry));
+    }
 
   ordered_json diagnostics = ordered_json::array();
   for (const auto& d : result.diagnostics) {

@@ -69,14 +69,32 @@ void check(const StatementContext& ctx, Emitter& out) {
   if (!ctx.session.in_transaction()) return;
 
   if (ctx.session.wrapped()) {
+    const RunnerProfile* runner = ctx.migration.plan ? ctx.migration.plan->runner : nullptr;
+    if (ctx.session.implicit() && runner) {
+      out.emit(ctx.stmt.range,
+               fmt::format("{} cannot run inside a transaction block, and {} sends this file to PostgreSQL as {}: "
+                           "PostgreSQL rejects it with \"{} cannot run inside a transaction block\"",
+                           form, runner->name,
+                           runner->send == SendMode::Pipeline
+                               ? "one pipeline, whose statements after the first run as one implicit transaction"
+                               : "one multi-statement string, which runs as one implicit transaction",
+                           form),
+               fmt::format("make the statement the only one in its migration file (comments may stay){}",
+                           runner->opt_out.empty() ? std::string()
+                                                   : fmt::format(", with {}", runner->opt_out)));
+      return;
+    }
+    const std::string who = runner ? fmt::format("{} runs this file inside one", runner->name)
+                                   : std::string("the runner runs this file inside one (--assume-in-transaction)");
     out.emit(ctx.stmt.range,
-             fmt::format("{} cannot run inside a transaction block, and the runner runs this file inside one "
-                         "(--assume-in-transaction): PostgreSQL rejects it with \"{} cannot run inside a "
-                         "transaction block\" and the whole migration rolls back",
-                         form, form),
-             "put the statement in a migration file of its own and turn off the runner's transaction for that "
-             "file (for example goose `-- +goose NO TRANSACTION`, dbmate `-- migrate:up transaction:false`, "
-             "Rails `disable_ddl_transaction!`)");
+             fmt::format("{} cannot run inside a transaction block, and {}: PostgreSQL rejects it with \"{} cannot "
+                         "run inside a transaction block\" and the whole migration rolls back",
+                         form, who, form),
+             runner && !runner->opt_out.empty()
+                 ? fmt::format("put the statement in a migration file of its own, marked `{}`", runner->opt_out)
+                 : std::string("put the statement in a migration file of its own and turn off the runner's "
+                               "transaction for that file (for example goose `-- +goose NO TRANSACTION`, dbmate "
+                               "`-- migrate:up transaction:false`, Rails `disable_ddl_transaction!`)"));
     return;
   }
   const uint32_t begin_line = ctx.migration.source ? ctx.migration.source->line_of(ctx.session.transaction_start().begin) : 0;

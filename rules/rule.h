@@ -9,6 +9,7 @@
 #include "analyzer/catalog.h"
 #include "analyzer/diagnostic.h"
 #include "analyzer/lock_model.h"
+#include "analyzer/runners.h"
 #include "analyzer/session.h"
 #include "parser/statement.h"
 
@@ -39,6 +40,11 @@ struct LintSettings {
   int pg_version = 15;  // the production server's major version
   // The runner wraps each file in one transaction (flyway, most framework runners).
   bool assume_in_transaction = false;
+  // Set in a config file or on the command line, not implied by the runner: it then wins over what
+  // the runner's profile says about a file (its opt-out markup, its implicit transaction).
+  bool assume_in_transaction_explicit = false;
+  // The migration runner (`runner`, --runner); empty: recognised from each file's layout.
+  std::string runner;
   // lock-timeout-too-long flags a lock_timeout above this (and 0, which disables it).
   int64_t max_lock_timeout_ms = 10'000;
 };
@@ -46,6 +52,7 @@ struct LintSettings {
 struct MigrationInfo {
   FileId file = 0;
   const SourceFile* source = nullptr;
+  const FilePlan* plan = nullptr;  // how the runner executes the file (runner, transaction, down part)
 };
 
 struct StatementContext {

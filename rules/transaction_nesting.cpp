@@ -18,6 +18,13 @@ uint32_t line_of(const StatementContext& ctx, ByteRange range) {
   return ctx.migration.source ? ctx.migration.source->line_of(range.begin) : 0;
 }
 
+// Who opened the transaction around the file, for messages.
+std::string wrapper(const StatementContext& ctx) {
+  if (ctx.migration.plan && ctx.migration.plan->runner && !ctx.settings.assume_in_transaction_explicit)
+    return fmt::format("the runner ({})", ctx.migration.plan->runner->name);
+  return "the runner (--assume-in-transaction)";
+}
+
 void check(const StatementContext& ctx, Emitter& out) {
   if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_TRANSACTION_STMT || ctx.stmt.origin != StatementOrigin::TopLevel) return;
   const auto& stmt = *ctx.stmt.node->transaction_stmt;
@@ -25,12 +32,14 @@ void check(const StatementContext& ctx, Emitter& out) {
   switch (stmt.kind) {
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: {
-      if (!session.in_transaction()) return;
+      // In a multi-statement string BEGIN just makes PostgreSQL's implicit block an explicit one.
+      if (!session.in_transaction() || session.implicit()) return;
       if (session.wrapped()) {
         out.emit(ctx.stmt.range,
-                 "BEGIN in a file the runner already runs inside a transaction (--assume-in-transaction): PostgreSQL "
-                 "only warns (\"there is already a transaction in progress\") and ignores it, and the file's COMMIT "
-                 "then commits the runner's transaction early, so what follows runs outside it",
+                 fmt::format("BEGIN in a file {} already runs inside a transaction: PostgreSQL only warns (\"there "
+                             "is already a transaction in progress\") and ignores it, and the file's COMMIT then "
+                             "commits the runner's transaction early, so what follows runs outside it",
+                             wrapper(ctx)),
                  kWrapperHelp);
         return;
       }
@@ -49,12 +58,13 @@ void check(const StatementContext& ctx, Emitter& out) {
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK: {
       const bool commit = stmt.kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT;
       const char* word = commit ? "COMMIT" : "ROLLBACK";
+      if (session.implicit()) return;  // the next statements run in a new implicit block
       if (session.wrapped()) {
         out.emit(ctx.stmt.range,
-                 fmt::format("{} ends the transaction the runner opened for this file (--assume-in-transaction): {}, "
+                 fmt::format("{} ends the transaction {} opened for this file: {}, "
                              "the statements after it run one by one in autocommit, and the runner's own COMMIT "
                              "finds no transaction (\"there is no transaction in progress\"){}",
-                             word, commit ? "what came before commits early" : "everything the file did so far is undone",
+                             word, wrapper(ctx), commit ? "what came before commits early" : "everything the file did so far is undone",
                              commit ? "" : "; the runner may still record the migration as applied"),
                  kWrapperHelp);
         return;

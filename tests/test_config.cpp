@@ -11,7 +11,7 @@
 #include "config/config_finder.h"
 #include "config/effective.h"
 #include "config/path_match.h"
-#include "config/runners.h"
+#include "analyzer/runners.h"
 #include "config/settings_provider.h"
 #include "tests/test_support.h"
 

@@ -151,7 +151,7 @@ TEST_CASE("a directive inside a multi-line statement covers it") {
 
 TEST_CASE("a directive before a statement the parser rejects suppresses its syntax error") {
   const Run run =
-      lint("SELECT 1;\n-- zdlint-ignore syntax-error: rendered by the runner\nCREATE TABLE ${schema}.t (id int);\n");
+      lint("SELECT 1;\n-- zdlint-ignore syntax-error: rendered by the runner\nCREATE TABLE t (id int,);\n");
   CHECK(run.count("syntax-error") == 0);
   CHECK(run.suppressed("syntax-error") == 1);
   CHECK(run.count(kUnused) == 0);

@@ -1,0 +1,264 @@
+#include "analyzer/runners.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+namespace zdlint {
+namespace fs = std::filesystem;
+namespace {
+
+// Runners whose file reaches PostgreSQL as one multi-statement string without a BEGIN of their own
+// (golang-migrate, Supabase, older Prisma) are `false`: the string is one implicit transaction only
+// when it holds two statements, and a file holding a lone CREATE INDEX CONCURRENTLY (the safe
+// pattern) succeeds. Flyway too: it drops its transaction by itself for a file that contains a
+// non-transactional statement. The send mode models the implicit transaction of a multi-statement
+// string (runners.md §0.1, §A).
+constexpr std::array kProfiles{
+    RunnerProfile{"atlas", true, "runs each file in a transaction (--tx-mode file) unless `-- atlas:txmode none`",
+                  SendMode::Split, "-- atlas:txmode none"},
+    RunnerProfile{"dbmate", true, "runs each up block in a transaction unless `-- migrate:up transaction:false`",
+                  SendMode::OneString, "-- migrate:up transaction:false"},
+    RunnerProfile{"diesel", true,
+                  "runs each up.sql in a transaction unless metadata.toml says run_in_transaction = false",
+                  SendMode::OneString, "run_in_transaction = false (metadata.toml)"},
+    RunnerProfile{"flyway", false,
+                  "wraps a file in a transaction only when it has no non-transactional statement (detected by Flyway)",
+                  SendMode::Split, ""},
+    RunnerProfile{"golang-migrate", false,
+                  "adds no transaction; sends the file as one string (one implicit transaction when it holds several "
+                  "statements)",
+                  SendMode::OneString, ""},
+    RunnerProfile{"goose", true, "runs each file in a transaction unless `-- +goose NO TRANSACTION`", SendMode::Split,
+                  "-- +goose NO TRANSACTION"},
+    RunnerProfile{"graphile-migrate", true, "runs each migration in a transaction unless `--! no-transaction`",
+                  SendMode::OneString, "--! no-transaction"},
+    RunnerProfile{"hasura", true, "runs every up.sql in a transaction; no file-level opt-out", SendMode::OneString, ""},
+    RunnerProfile{"liquibase", true, "runs each changeset in a transaction unless runInTransaction:false",
+                  SendMode::Split, "runInTransaction:false"},
+    RunnerProfile{"node-pg-migrate", true, "runs migrations in a transaction; a .sql migration cannot opt out",
+                  SendMode::OneString, ""},
+    RunnerProfile{"popx", true, "runs each migration in a transaction unless its name has `.autocommit.`",
+                  SendMode::OneString, ".autocommit. in the file name"},
+    RunnerProfile{"prisma", false,
+                  "adds no transaction; current versions send statement by statement in autocommit (older ones sent "
+                  "the file as one string)",
+                  SendMode::Split, ""},
+    RunnerProfile{"psql", false, "adds no transaction: only the file's own BEGIN/COMMIT (or psql -1)", SendMode::Psql,
+                  ""},
+    RunnerProfile{"sqitch", false, "adds no transaction: deploy scripts carry their own BEGIN/COMMIT", SendMode::Psql,
+                  ""},
+    RunnerProfile{"sqlx", true, "runs each file in a transaction unless its first line is `-- no-transaction`",
+                  SendMode::OneString, "-- no-transaction"},
+    RunnerProfile{"supabase", false,
+                  "adds no BEGIN; sends the file as one pipeline (one implicit transaction for several statements)",
+                  SendMode::Pipeline, ""},
+    RunnerProfile{"tern", true, "runs each file in a transaction unless `---- tern: disable-tx ----`",
+                  SendMode::OneString, "---- tern: disable-tx ----"},
+    RunnerProfile{"yoyo", true, "runs each migration in a transaction unless `-- transactional: false`",
+                  SendMode::Split, "-- transactional: false"},
+};
+
+const RunnerProfile& profile(std::string_view name) { return *find_runner(name); }
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Offset of `needle` in `text`, ignoring ASCII case.
+size_t find_nocase(std::string_view text, std::string_view needle, size_t from = 0) {
+  if (needle.empty() || text.size() < needle.size()) return std::string_view::npos;
+  for (size_t i = from; i + needle.size() <= text.size(); ++i) {
+    if (lower(text[i]) != lower(needle[0])) continue;
+    if (std::equal(needle.begin(), needle.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
+                   [](char a, char b) { return lower(a) == lower(b); }))
+      return i;
+  }
+  return std::string_view::npos;
+}
+
+bool contains_nocase(std::string_view text, std::string_view needle) {
+  return find_nocase(text, needle) != std::string_view::npos;
+}
+
+// The start of the first line (after leading spaces) that begins with `marker`, ignoring case.
+std::optional<uint32_t> line_starting_with(std::string_view text, std::string_view marker) {
+  for (size_t at = find_nocase(text, marker); at != std::string_view::npos; at = find_nocase(text, marker, at + 1)) {
+    size_t line = at;
+    while (line > 0 && (text[line - 1] == ' ' || text[line - 1] == '\t')) --line;
+    if (line == 0 || text[line - 1] == '\n' || text[line - 1] == '\r') return static_cast<uint32_t>(line);
+  }
+  return std::nullopt;
+}
+
+std::string_view first_line(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
+  return text.substr(0, text.find_first_of("\r\n"));
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+std::string_view digit_prefix(std::string_view name) {
+  size_t n = 0;
+  while (n < name.size() && std::isdigit(static_cast<unsigned char>(name[n]))) ++n;
+  return name.substr(0, n);
+}
+
+// Where the down part of a two-direction file begins, under its runner's markup.
+std::optional<uint32_t> down_section(const RunnerProfile& runner, std::string_view text) {
+  if (runner.name == "goose") return line_starting_with(text, "-- +goose down");
+  if (runner.name == "dbmate") return line_starting_with(text, "-- migrate:down");
+  if (runner.name == "node-pg-migrate") return line_starting_with(text, "-- down migration");
+  if (runner.name == "tern") return line_starting_with(text, "---- create above / drop below ----");
+  return std::nullopt;
+}
+
+// The file turns its runner's transaction off.
+bool opts_out(const RunnerProfile& runner, const fs::path& path, std::string_view text) {
+  const std::string_view name = runner.name;
+  if (name == "goose") return contains_nocase(text, "+goose no transaction");
+  if (name == "dbmate") {
+    const auto up = line_starting_with(text, "-- migrate:up");
+    return up && contains_nocase(first_line(text.substr(*up)), "transaction:false");
+  }
+  if (name == "atlas") return contains_nocase(text, "atlas:txmode none");
+  if (name == "graphile-migrate") return contains_nocase(text, "--! no-transaction");
+  if (name == "liquibase") return contains_nocase(text, "runintransaction:false");
+  if (name == "sqlx") return first_line(text).starts_with("-- no-transaction");
+  if (name == "tern") return contains_nocase(text, "---- tern: disable-tx ----");
+  if (name == "yoyo") return contains_nocase(text, "-- transactional: false");
+  if (name == "popx") return path.filename().string().find(".autocommit.") != std::string::npos;
+  if (name == "diesel") {
+    std::ifstream metadata(path.parent_path() / "metadata.toml");
+    if (!metadata) return false;
+    std::ostringstream content;
+    content << metadata.rdbuf();
+    // diesel reads the key with a default of false once the file exists (runners.md §7).
+    const std::string toml = content.str();
+    const size_t key = toml.find("run_in_transaction");
+    return key == std::string::npos || toml.find("true", key) == std::string::npos;
+  }
+  return false;
+}
+
+bool has_dialect_infix(const fs::path& directory) {
+  std::error_code ec;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    for (const std::string_view infix : {".postgres.", ".cockroach.", ".mysql.", ".sqlite3.", ".autocommit."})
+      if (name.find(infix) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool file_exists(const fs::path& path) {
+  std::error_code ec;
+  return fs::exists(path, ec);
+}
+
+}  // namespace
+
+std::span<const RunnerProfile> runner_profiles() { return kProfiles; }
+
+const RunnerProfile* find_runner(std::string_view name) {
+  const auto it = std::find_if(kProfiles.begin(), kProfiles.end(), [&](const auto& p) { return p.name == name; });
+  return it == kProfiles.end() ? nullptr : &*it;
+}
+
+bool is_down_file(const fs::path& path) {
+  const std::string name = path.filename().string();
+  std::string lowered(name.size(), ' ');
+  std::transform(name.begin(), name.end(), lowered.begin(), lower);
+  if (lowered.ends_with(".down.sql") || lowered == "down.sql" || lowered.ends_with(".rollback.sql") ||
+      lowered.starts_with("downgrade_"))
+    return true;
+  // Flyway undo migrations: U<version>__<description>.sql
+  if (name.size() > 1 && name[0] == 'U' && std::isdigit(static_cast<unsigned char>(name[1])) &&
+      name.find("__") != std::string::npos)
+    return true;
+  const std::string parent = path.parent_path().filename().string();
+  return parent == "revert" || parent == "verify";  // Sqitch
+}
+
+const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_view text) {
+  // 1. The file's own markup (runners.md §G, markers before names).
+  if (line_starting_with(text, "-- +goose up") || line_starting_with(text, "-- +goose statementbegin"))
+    return &profile("goose");
+  if (line_starting_with(text, "-- migrate:up")) return &profile("dbmate");
+  if (line_starting_with(text, "-- up migration")) return &profile("node-pg-migrate");
+  if (line_starting_with(text, "---- create above / drop below ----") || contains_nocase(text, "---- tern: disable-tx"))
+    return &profile("tern");
+  if (first_line(text).starts_with("--liquibase formatted sql")) return &profile("liquibase");
+  if (first_line(text).starts_with("--! Previous:")) return &profile("graphile-migrate");
+  // 2. Marker files of the directory and the ones above it.
+  if (const RunnerProfile* found = from_directory(path.parent_path())) return found;
+  // 3. The file's name.
+  const std::string name = path.filename().string();
+  const std::string parent = path.parent_path().filename().string();
+  const bool up_or_down = name.ends_with(".up.sql") || name.ends_with(".down.sql");
+  if (name.find(".autocommit.") != std::string::npos || name.find(".postgres.up.sql") != std::string::npos ||
+      name.find(".postgres.down.sql") != std::string::npos)
+    return &profile("popx");
+  // pop renders every file as a Go template first: `{{ … }}` in a versioned up/down file.
+  if (up_or_down && text.find("{{") != std::string_view::npos) return &profile("popx");
+  if (up_or_down && !digit_prefix(name).empty())
+    return first_line(text).starts_with("-- no-transaction") ? &profile("sqlx") : &profile("golang-migrate");
+  if ((name == "up.sql" || name == "down.sql") && parent.size() > 17 && all_digits(parent.substr(0, 4)) &&
+      parent[4] == '-')
+    return &profile("diesel");  // migrations/2019-02-26-002946_name/up.sql
+  if (name == "migration.sql" && digit_prefix(parent).size() == 14) return &profile("prisma");
+  if (name.size() > 1 && (name[0] == 'V' || name[0] == 'U') && std::isdigit(static_cast<unsigned char>(name[1])) &&
+      name.find("__") != std::string::npos)
+    return &profile("flyway");
+  if (name.starts_with("R__")) return &profile("flyway");
+  if (name.ends_with(".rollback.sql")) return &profile("yoyo");
+  return nullptr;
+}
+
+const RunnerProfile* RunnerDetector::from_directory(const fs::path& directory) {
+  if (const auto it = by_directory_.find(directory); it != by_directory_.end()) return it->second;
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kMarkers{{
+      {"atlas.sum", "atlas"},
+      {"sqitch.plan", "sqitch"},
+      {"migration_lock.toml", "prisma"},
+      {".gmrc", "graphile-migrate"},
+      {"diesel.toml", "diesel"},
+      {"tern.conf", "tern"},
+      {"flyway.conf", "flyway"},
+      {"flyway.toml", "flyway"},
+      {"yoyo.ini", "yoyo"},
+      {"metadata.toml", "diesel"},
+  }};
+  const RunnerProfile* found = nullptr;
+  fs::path dir = directory;
+  for (int level = 0; level < 4 && !found; ++level) {
+    for (const auto& [file, runner] : kMarkers)
+      if (file_exists(dir / file)) {
+        found = &profile(runner);
+        break;
+      }
+    // supabase/migrations/<ts>_name.sql, with supabase/config.toml
+    if (!found && dir.filename() == "supabase" && file_exists(dir / "config.toml")) found = &profile("supabase");
+    // popx keeps generic and dialect-specific files side by side: one `.postgres.` (or another
+    // dialect's) file makes the whole directory popx's.
+    if (!found && level == 0 && has_dialect_infix(dir)) found = &profile("popx");
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+  }
+  by_directory_.emplace(directory, found);
+  return found;
+}
+
+FilePlan plan_file(const RunnerProfile* runner, const fs::path& path, std::string_view text) {
+  FilePlan plan;
+  plan.runner = runner;
+  plan.down = is_down_file(path);
+  if (!runner) return plan;
+  plan.runner_transaction = runner->wraps_in_transaction && !opts_out(*runner, path, text);
+  plan.down_begin = down_section(*runner, text);
+  return plan;
+}
+
+}  // namespace zdlint

@@ -1,0 +1,74 @@
+#pragma once
+// Migration runners: how each one finds, wraps and sends a migration file, and how zdlint tells
+// which runner a file belongs to. The facts come from ../shared/reference/runners.md.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace zdlint {
+
+// What PostgreSQL receives of one migration file (or up section).
+enum class SendMode {
+  OneString,  // the whole text in one simple Query: several statements run as one implicit transaction
+  Split,      // statement by statement (the runner splits the file)
+  Pipeline,   // one extended-protocol batch with a single Sync: one implicit transaction (Supabase CLI)
+  Psql,       // psql: statement by statement, `\` meta-commands are psql's own
+};
+
+struct RunnerProfile {
+  std::string_view name;
+  // The runner opens a transaction around every file unless the file opts out with the runner's own
+  // markup, so a non-transactional statement (CREATE INDEX CONCURRENTLY) fails without that markup.
+  bool wraps_in_transaction = false;
+  std::string_view why;  // one line, for `zdlint config` and the docs
+  SendMode send = SendMode::Split;
+  // The markup that turns the runner's transaction off for one file, as the docs quote it.
+  std::string_view opt_out;
+};
+
+std::span<const RunnerProfile> runner_profiles();
+const RunnerProfile* find_runner(std::string_view name);
+
+// How one migration file runs under its runner.
+struct FilePlan {
+  const RunnerProfile* runner = nullptr;  // null: no runner known (plain SQL, autocommit)
+  bool detected = false;                  // the runner was recognised from the layout, not configured
+  bool down = false;                      // the whole file is a down (rollback) migration
+  // The runner's transaction is on for the up part (wraps, and the file does not opt out).
+  bool runner_transaction = false;
+  // Where the down section of a file with both directions starts (goose, dbmate, tern,
+  // node-pg-migrate); nothing from there on is part of the up migration.
+  std::optional<uint32_t> down_begin;
+};
+
+// Recognises the runner of a file from its own markup (`-- +goose Up`, `-- migrate:up`, …), the
+// marker files of its directory and the directories above it (atlas.sum, sqitch.plan, …), and its
+// name (`V1__x.sql`, `1_x.up.sql`, `<timestamp>_x/up.sql`, `<timestamp>_x/migration.sql`, …).
+// What a directory holds is looked up once per directory.
+class RunnerDetector {
+ public:
+  // nullptr when nothing points at a runner.
+  const RunnerProfile* detect(const std::filesystem::path& path, std::string_view text);
+
+ private:
+  const RunnerProfile* from_directory(const std::filesystem::path& directory);
+  std::map<std::filesystem::path, const RunnerProfile*> by_directory_;
+};
+
+// The plan of a file under `runner` (null: no runner known).
+FilePlan plan_file(const RunnerProfile* runner, const std::filesystem::path& path, std::string_view text);
+
+// A down (rollback) migration by its name alone: `*.down.sql`, `down.sql`, `*.rollback.sql`,
+// Flyway's `U<version>__*.sql`, Sqitch's `revert/` and `verify/` scripts, `downgrade_*.sql`.
+bool is_down_file(const std::filesystem::path& path);
+
+namespace config {
+using zdlint::find_runner;
+using zdlint::runner_profiles;
+using zdlint::RunnerProfile;
+}  // namespace config
+
+}  // namespace zdlint

@@ -1,0 +1,2 @@
+CREATE INDEX CONCURRENTLY posts_title_idx ON posts (title);
+-- expect: concurrently-in-transaction 1:1

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY posts_id_title_idx ON posts (id, title);

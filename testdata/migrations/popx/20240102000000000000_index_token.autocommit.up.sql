@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY sessions_token_idx ON sessions (token);

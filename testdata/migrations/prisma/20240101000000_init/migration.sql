@@ -1,0 +1,1 @@
+CREATE TABLE "Team" ("id" TEXT NOT NULL, "name" TEXT NOT NULL, CONSTRAINT "Team_pkey" PRIMARY KEY ("id"));

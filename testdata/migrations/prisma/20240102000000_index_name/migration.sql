@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY "Team_name_idx" ON "Team"("name");

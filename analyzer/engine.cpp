@@ -156,7 +156,7 @@ class Replay {
 
   void file(FileId id, PendingFile& pending) {
     configure(pending);
-    migration_ = {id, pending.source.get()};
+    migration_ = {id, pending.source.get(), pending.source && has_contract_directive(pending.source->text())};
     session_.begin_file(settings_.lint.assume_in_transaction);
     summaries_.clear();
     statement_locks_.clear();

@@ -46,6 +46,8 @@ struct LintSettings {
 struct MigrationInfo {
   FileId file = 0;
   const SourceFile* source = nullptr;
+  // The file says `-- zdlint-contract: <expand migration>`: it is a deliberate contract step.
+  bool contract_directive = false;
 };
 
 struct StatementContext {

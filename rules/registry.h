@@ -56,6 +56,7 @@ const Rule& drop_table_without_expand_rule();
 const Rule& rename_table_rule();
 const Rule& truncate_rule();
 const Rule& add_column_not_null_without_default_rule();
+const Rule& drop_cascade_rule();
 const Rule& unused_ignore_rule();
 const Rule& invalid_ignore_rule();
 

@@ -6,7 +6,7 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 45> rules = {
+  static const std::array<const Rule*, 46> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
@@ -50,6 +50,7 @@ std::span<const Rule* const> all_rules() {
       &truncate_rule(),
       &add_column_not_null_without_default_rule(),
       &drop_cascade_rule(),
+      &requires_newer_engine_rule(),
       &unused_ignore_rule(),
       &invalid_ignore_rule(),
   };

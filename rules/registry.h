@@ -57,6 +57,7 @@ const Rule& rename_table_rule();
 const Rule& truncate_rule();
 const Rule& add_column_not_null_without_default_rule();
 const Rule& drop_cascade_rule();
+const Rule& requires_newer_engine_rule();
 const Rule& unused_ignore_rule();
 const Rule& invalid_ignore_rule();
 

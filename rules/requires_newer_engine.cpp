@@ -23,8 +23,11 @@ void check(const StatementContext& ctx, Emitter& out) {
                                                                           : "it does not accept the syntax or option";
     out.emit(range,
              fmt::format("PostgreSQL {} or later is needed for {}, but the production server runs PostgreSQL {} "
-                         "(--pg-version): the statement fails there ({}) and the migration stops",
-                         feature.since, feature.what, target, reason),
+                         "(--pg-version): {} fails there ({}){}",
+                         feature.since, feature.what, target,
+                         ctx.stmt.origin == StatementOrigin::FunctionBody ? "the function body" : "the statement", reason,
+                         ctx.stmt.origin == StatementOrigin::FunctionBody ? " when the function runs"
+                                                                          : " and the migration stops"),
              std::move(help));
   }
 }

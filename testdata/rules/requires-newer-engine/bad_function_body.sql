@@ -5,4 +5,4 @@ BEGIN
 END $$;
 -- expect: requires-newer-engine 4:35
 DO $$ BEGIN INSERT INTO events (id) VALUES (uuidv7()); END $$;
--- expect: requires-newer-engine 7:44
+-- expect: requires-newer-engine 7:45

@@ -115,13 +115,41 @@ std::vector<const Table*> Catalog::tables_referencing(const QualifiedName& table
 }
 
 std::vector<const Table*> Catalog::tables_using_domain(const QualifiedName& domain) const {
+  return tables_using_type(domain);
+}
+
+std::vector<const Table*> Catalog::tables_using_type(const QualifiedName& type) const {
   std::vector<const Table*> result;
   for (const auto& [name, table] : tables_) {
     const bool uses = std::any_of(table.columns.begin(), table.columns.end(), [&](const Column& c) {
-      return c.type.name == domain.name && (c.type.schema.empty() ? "public" : c.type.schema) == domain.schema;
+      return c.type.name == type.name && (c.type.schema.empty() ? "public" : c.type.schema) == type.schema;
     });
     if (uses) result.push_back(&table);
   }
+  return result;
+}
+
+std::vector<const Table*> Catalog::views_depending_on(const QualifiedName& relation) const {
+  std::vector<const Table*> result;
+  std::vector<QualifiedName> pending{relation};
+  while (!pending.empty()) {
+    const QualifiedName reached = std::move(pending.back());
+    pending.pop_back();
+    for (const auto& [name, table] : tables_) {
+      if (table.kind != RelationKind::View && table.kind != RelationKind::MaterializedView) continue;
+      if (std::find(table.reads.begin(), table.reads.end(), reached) == table.reads.end()) continue;
+      if (name == relation || std::find(result.begin(), result.end(), &table) != result.end()) continue;
+      result.push_back(&table);
+      pending.push_back(name);
+    }
+  }
+  return result;
+}
+
+std::vector<const Table*> Catalog::relations_in_schema(std::string_view schema) const {
+  std::vector<const Table*> result;
+  for (const auto& [name, table] : tables_)
+    if (name.schema == schema) result.push_back(&table);
   return result;
 }
 

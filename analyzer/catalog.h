@@ -138,6 +138,13 @@ class Catalog {
   // Tables with a FOREIGN KEY that references `table`.
   [[nodiscard]] std::vector<const Table*> tables_referencing(const QualifiedName& table) const;
   [[nodiscard]] std::vector<const Table*> tables_using_domain(const QualifiedName& domain) const;
+  // Tables with a column of the type (a domain, an enum or any other named type).
+  [[nodiscard]] std::vector<const Table*> tables_using_type(const QualifiedName& type) const;
+  // Views and materialized views whose query reads `relation`, and the views reading those, in
+  // the order DROP ... CASCADE would reach them.
+  [[nodiscard]] std::vector<const Table*> views_depending_on(const QualifiedName& relation) const;
+  // Tables, views and materialized views the history created in the schema.
+  [[nodiscard]] std::vector<const Table*> relations_in_schema(std::string_view schema) const;
 
   // True when the table was created by an earlier statement of `file`: it is new in this
   // migration, so it is empty and no running application depends on it yet.

@@ -157,7 +157,8 @@ class Replay {
 
   void file(FileId id, PendingFile& pending) {
     configure(pending);
-    migration_ = {id, pending.source.get(), &plan_};
+    migration_ = {id, pending.source.get(), &plan_,
+                  pending.source && has_contract_directive(pending.source->text())};
     begin_session(pending);
     summaries_.clear();
     statement_locks_.clear();

@@ -38,4 +38,8 @@ std::optional<PreExistingTableAlter> alter_of_pre_existing_table(const Statement
 // The ADD ... clause of a constraint, from its ADD keyword when there is one.
 ByteRange add_clause_range(const Statement& stmt, uint32_t constraint_offset);
 
+// The "DROP [<keyword>] [IF EXISTS] name ..." action that drops `name`, where `keyword` is
+// PG_QUERY__TOKEN__COLUMN or PG_QUERY__TOKEN__CONSTRAINT; the whole statement if none matches.
+ByteRange drop_clause_range(const StatementContext& ctx, std::string_view name, int32_t keyword);
+
 }  // namespace zdlint

@@ -2,31 +2,11 @@
 // application must have stopped using it in an earlier deploy.
 #include <fmt/format.h>
 
-#include "parser/sql_text.h"
 #include "rules/alter_table_parts.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
-
-// The "DROP [COLUMN] [IF EXISTS] name" action of the statement that drops `column`.
-ByteRange drop_action_range(const StatementContext& ctx, std::string_view column) {
-  const auto text = ctx.migration.source->text();
-  const Token* drop = nullptr;
-  for (const auto& token : ctx.stmt.tokens) {
-    if (token.is_comment()) continue;
-    if (token.kind == PG_QUERY__TOKEN__DROP) {
-      drop = &token;
-      continue;
-    }
-    if (!drop) continue;
-    if (token.kind == PG_QUERY__TOKEN__COLUMN || token.kind == PG_QUERY__TOKEN__IF_P || token.kind == PG_QUERY__TOKEN__EXISTS)
-      continue;
-    if (identifier_name(text, token) == column) return clause_range(ctx.stmt, drop->begin);
-    drop = nullptr;
-  }
-  return ctx.stmt.range;
-}
 
 void check(const StatementContext& ctx, Emitter& out) {
   const PgQuery__AlterTableStmt* alter = alter_table_of_table(ctx.stmt);
@@ -35,7 +15,7 @@ void check(const StatementContext& ctx, Emitter& out) {
   if (ctx.is_new_table(table)) return;
   for (const PgQuery__AlterTableCmd& cmd : alter_table_subcommands(*alter)) {
     if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn || !cmd.name) continue;
-    out.emit(drop_action_range(ctx, cmd.name),
+    out.emit(drop_clause_range(ctx, cmd.name, PG_QUERY__TOKEN__COLUMN),
              fmt::format("dropping column \"{}\" of \"{}\" breaks every running instance of the application that "
                          "still reads or writes it, and the data cannot be brought back by a rollback",
                          cmd.name, table.str()),

@@ -6,7 +6,7 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 40> rules = {
+  static const std::array<const Rule*, 46> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
@@ -45,6 +45,12 @@ std::span<const Rule* const> all_rules() {
       &create_partition_locks_parent_rule(),
       &alter_sequence_blocks_inserts_rule(),
       &trigger_change_rule(),
+      &drop_table_without_expand_rule(),
+      &rename_table_rule(),
+      &truncate_rule(),
+      &add_column_not_null_without_default_rule(),
+      &drop_cascade_rule(),
+      &requires_newer_engine_rule(),
       &unused_ignore_rule(),
       &invalid_ignore_rule(),
   };

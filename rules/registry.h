@@ -52,6 +52,12 @@ const Rule& detach_partition_non_concurrent_rule();
 const Rule& create_partition_locks_parent_rule();
 const Rule& alter_sequence_blocks_inserts_rule();
 const Rule& trigger_change_rule();
+const Rule& drop_table_without_expand_rule();
+const Rule& rename_table_rule();
+const Rule& truncate_rule();
+const Rule& add_column_not_null_without_default_rule();
+const Rule& drop_cascade_rule();
+const Rule& requires_newer_engine_rule();
 const Rule& unused_ignore_rule();
 const Rule& invalid_ignore_rule();
 

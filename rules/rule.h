@@ -53,6 +53,8 @@ struct MigrationInfo {
   FileId file = 0;
   const SourceFile* source = nullptr;
   const FilePlan* plan = nullptr;  // how the runner executes the file (runner, transaction, down part)
+  // The file says `-- zdlint-contract: <expand migration>`: it is a deliberate contract step.
+  bool contract_directive = false;
 };
 
 struct StatementContext {

@@ -1,0 +1,3 @@
+CREATE TABLE plans (id bigint PRIMARY KEY);
+ALTER TABLE plans ADD COLUMN name text NOT NULL;
+ALTER TABLE plans ADD COLUMN code text PRIMARY KEY;

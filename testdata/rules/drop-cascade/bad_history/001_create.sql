@@ -1,0 +1,11 @@
+CREATE SCHEMA billing;
+CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE TABLE accounts (id bigint PRIMARY KEY, email text UNIQUE, current_mood mood);
+CREATE TABLE invoices (id bigint PRIMARY KEY, account_id bigint CONSTRAINT invoices_account_fk REFERENCES accounts (id));
+CREATE TABLE line_items (id bigint PRIMARY KEY, invoice_id bigint CONSTRAINT line_items_invoice_fk REFERENCES invoices (id));
+CREATE VIEW account_emails AS SELECT id, email FROM accounts;
+CREATE VIEW account_email_count AS SELECT count(*) FROM account_emails;
+CREATE VIEW invoice_accounts AS SELECT id, account_id FROM invoices;
+CREATE TABLE billing.plans (id bigint PRIMARY KEY);
+CREATE TABLE subscriptions (id bigint PRIMARY KEY, plan_id bigint CONSTRAINT subscriptions_plan_fk REFERENCES billing.plans (id));
+CREATE TABLE notes (id bigint PRIMARY KEY);

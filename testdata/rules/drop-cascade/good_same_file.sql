@@ -1,0 +1,5 @@
+CREATE TABLE import_rows (id bigint PRIMARY KEY, batch text);
+CREATE VIEW import_totals AS SELECT count(*) FROM import_rows;
+CREATE TYPE import_state AS ENUM ('new', 'done');
+DROP TABLE import_rows CASCADE;
+DROP TYPE import_state CASCADE;

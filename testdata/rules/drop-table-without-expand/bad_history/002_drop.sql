@@ -1,0 +1,2 @@
+DROP TABLE reports;
+-- expect: drop-table-without-expand 1:1

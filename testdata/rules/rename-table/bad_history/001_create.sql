@@ -1,0 +1,1 @@
+CREATE TABLE projects (id bigint PRIMARY KEY, name text);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "analyzer/catalog.h"
+#include "analyzer/contract_directive.h"
 #include "analyzer/lock_model.h"
 #include "analyzer/session.h"
 #include "analyzer/discovery.h"
@@ -156,7 +157,7 @@ class Replay {
 
   void file(FileId id, PendingFile& pending) {
     configure(pending);
-    migration_ = {id, pending.source.get()};
+    migration_ = {id, pending.source.get(), pending.history ? std::nullopt : contract_directive(*pending.source)};
     session_.begin_file(settings_.lint.assume_in_transaction);
     summaries_.clear();
     statement_locks_.clear();

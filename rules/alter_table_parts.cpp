@@ -65,4 +65,22 @@ ByteRange add_clause_range(const Statement& stmt, uint32_t constraint_offset) {
   return clause_range(stmt, begin);
 }
 
+ByteRange drop_column_range(const StatementContext& ctx, std::string_view column) {
+  const auto text = ctx.migration.source->text();
+  const Token* drop = nullptr;
+  for (const auto& token : ctx.stmt.tokens) {
+    if (token.is_comment()) continue;
+    if (token.kind == PG_QUERY__TOKEN__DROP) {
+      drop = &token;
+      continue;
+    }
+    if (!drop) continue;
+    if (token.kind == PG_QUERY__TOKEN__COLUMN || token.kind == PG_QUERY__TOKEN__IF_P || token.kind == PG_QUERY__TOKEN__EXISTS)
+      continue;
+    if (identifier_name(text, token) == column) return clause_range(ctx.stmt, drop->begin);
+    drop = nullptr;
+  }
+  return ctx.stmt.range;
+}
+
 }  // namespace zdlint

@@ -35,6 +35,10 @@ struct PreExistingTableAlter {
 // The statement as an ALTER TABLE of a pre-existing table, if it is one.
 std::optional<PreExistingTableAlter> alter_of_pre_existing_table(const StatementContext& ctx);
 
+// The "DROP [COLUMN] [IF EXISTS] name" action of the statement that drops `column`; the statement's
+// range when it is not found.
+ByteRange drop_column_range(const StatementContext& ctx, std::string_view column);
+
 // The ADD ... clause of a constraint, from its ADD keyword when there is one.
 ByteRange add_clause_range(const Statement& stmt, uint32_t constraint_offset);
 

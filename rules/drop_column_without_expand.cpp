@@ -1,46 +1,42 @@
 // drop-column-without-expand: dropping a column of an existing table is a contract step; the
-// application must have stopped using it in an earlier deploy.
+// application must have stopped using it in an earlier deploy. Silent when an earlier migration
+// visibly did the expand (Catalog::expand_evidence_for) or the file names it with
+// `-- zdlint-contract: NAME`.
 #include <fmt/format.h>
 
-#include "parser/sql_text.h"
 #include "rules/alter_table_parts.h"
 #include "rules/registry.h"
 
 namespace zdlint {
 namespace {
 
-// The "DROP [COLUMN] [IF EXISTS] name" action of the statement that drops `column`.
-ByteRange drop_action_range(const StatementContext& ctx, std::string_view column) {
-  const auto text = ctx.migration.source->text();
-  const Token* drop = nullptr;
-  for (const auto& token : ctx.stmt.tokens) {
-    if (token.is_comment()) continue;
-    if (token.kind == PG_QUERY__TOKEN__DROP) {
-      drop = &token;
-      continue;
-    }
-    if (!drop) continue;
-    if (token.kind == PG_QUERY__TOKEN__COLUMN || token.kind == PG_QUERY__TOKEN__IF_P || token.kind == PG_QUERY__TOKEN__EXISTS)
-      continue;
-    if (identifier_name(text, token) == column) return clause_range(ctx.stmt, drop->begin);
-    drop = nullptr;
-  }
-  return ctx.stmt.range;
-}
-
 void check(const StatementContext& ctx, Emitter& out) {
   const PgQuery__AlterTableStmt* alter = alter_table_of_table(ctx.stmt);
   if (!alter) return;
   const QualifiedName table = qualified_name(alter->relation);
   if (ctx.is_new_table(table)) return;
+  // `-- zdlint-contract: NAME`: the file says which earlier migration did the expand.
+  if (ctx.migration.contract_of) return;
+  const Table* facts = ctx.catalog.find_table_facts(table);
   for (const PgQuery__AlterTableCmd& cmd : alter_table_subcommands(*alter)) {
     if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn || !cmd.name) continue;
-    out.emit(drop_action_range(ctx, cmd.name),
+    // A column this migration added is new: nothing can depend on it yet.
+    if (const Column* column = facts ? facts->column(cmd.name) : nullptr;
+        column && column->added && column->added->file == ctx.migration.file)
+      continue;
+    // An earlier, separately deployed migration did the expand: this is its contract step.
+    if (ctx.catalog.expand_evidence_for(table, cmd.name, ctx.migration.file)) continue;
+    out.emit(drop_column_range(ctx, cmd.name),
              fmt::format("dropping column \"{}\" of \"{}\" breaks every running instance of the application that "
-                         "still reads or writes it, and the data cannot be brought back by a rollback",
-                         cmd.name, table.str()),
+                         "still reads or writes it, and the data cannot be brought back by a rollback; no earlier "
+                         "migration shows the expand step for it (a replacement column backfilled from it or kept in "
+                         "sync by a trigger, or a view over the table), so the application is assumed to still use "
+                         "it{}",
+                         cmd.name, table.str(),
+                         ctx.catalog.find_table(table) ? "" : " (the history never created the table: assumed large and busy)"),
              "contract in a later, separately deployed migration, after the application has stopped using the "
-             "column (stop writing, stop reading, deploy, then drop)");
+             "column (stop writing, stop reading, deploy, then drop); when an earlier migration did the expand, "
+             "say which with `-- zdlint-contract: <migration>` in this file");
   }
 }
 

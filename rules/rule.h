@@ -1,6 +1,7 @@
 #pragma once
 // What a rule is: its metadata and a check that reads one statement in context and emits
 // diagnostics. Rules never print, never touch files and never change the catalog.
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -46,6 +47,8 @@ struct LintSettings {
 struct MigrationInfo {
   FileId file = 0;
   const SourceFile* source = nullptr;
+  // `-- zdlint-contract: NAME`: the file is the contract step of the expand done by migration NAME.
+  std::optional<std::string> contract_of;
 };
 
 struct StatementContext {

@@ -6,7 +6,7 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 40> rules = {
+  static const std::array<const Rule*, 41> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
@@ -45,6 +45,7 @@ std::span<const Rule* const> all_rules() {
       &create_partition_locks_parent_rule(),
       &alter_sequence_blocks_inserts_rule(),
       &trigger_change_rule(),
+      &expand_contract_same_migration_rule(),
       &unused_ignore_rule(),
       &invalid_ignore_rule(),
   };

@@ -6,7 +6,7 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 41> rules = {
+  static const std::array<const Rule*, 42> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
@@ -46,6 +46,7 @@ std::span<const Rule* const> all_rules() {
       &alter_sequence_blocks_inserts_rule(),
       &trigger_change_rule(),
       &expand_contract_same_migration_rule(),
+      &unbatched_backfill_rule(),
       &unused_ignore_rule(),
       &invalid_ignore_rule(),
   };

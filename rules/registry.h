@@ -53,6 +53,7 @@ const Rule& create_partition_locks_parent_rule();
 const Rule& alter_sequence_blocks_inserts_rule();
 const Rule& trigger_change_rule();
 const Rule& expand_contract_same_migration_rule();
+const Rule& unbatched_backfill_rule();
 const Rule& unused_ignore_rule();
 const Rule& invalid_ignore_rule();
 

@@ -6,7 +6,7 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 42> rules = {
+  static const std::array<const Rule*, 43> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
@@ -47,6 +47,7 @@ std::span<const Rule* const> all_rules() {
       &trigger_change_rule(),
       &expand_contract_same_migration_rule(),
       &unbatched_backfill_rule(),
+      &backfill_in_ddl_transaction_rule(),
       &unused_ignore_rule(),
       &invalid_ignore_rule(),
   };

@@ -54,6 +54,7 @@ const Rule& alter_sequence_blocks_inserts_rule();
 const Rule& trigger_change_rule();
 const Rule& expand_contract_same_migration_rule();
 const Rule& unbatched_backfill_rule();
+const Rule& backfill_in_ddl_transaction_rule();
 const Rule& unused_ignore_rule();
 const Rule& invalid_ignore_rule();
 

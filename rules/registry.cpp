@@ -6,7 +6,7 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 43> rules = {
+  static const std::array<const Rule*, 44> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
@@ -48,6 +48,7 @@ std::span<const Rule* const> all_rules() {
       &expand_contract_same_migration_rule(),
       &unbatched_backfill_rule(),
       &backfill_in_ddl_transaction_rule(),
+      &extension_update_with_schema_change_rule(),
       &unused_ignore_rule(),
       &invalid_ignore_rule(),
   };

@@ -55,6 +55,7 @@ const Rule& trigger_change_rule();
 const Rule& expand_contract_same_migration_rule();
 const Rule& unbatched_backfill_rule();
 const Rule& backfill_in_ddl_transaction_rule();
+const Rule& extension_update_with_schema_change_rule();
 const Rule& unused_ignore_rule();
 const Rule& invalid_ignore_rule();
 

@@ -172,9 +172,10 @@ std::optional<ExpandStep> Catalog::expand_in_file(const QualifiedName& table, st
                               (column.empty() ? std::string("its data") : "\"" + std::string(column) + "\"") +
                               " into the new column",
                           copy.origin};
-      return ExpandStep{"INSERT INTO " + copy.target.str() + " SELECT … FROM " + table.str() + ", which copies " +
+      // Names as the statement wrote them may have changed since (a table swap renames both).
+      return ExpandStep{"INSERT … SELECT that copies " +
                             (column.empty() ? std::string("its rows") : "\"" + std::string(column) + "\"") +
-                            " into another table",
+                            " into " + copy.target.str(),
                         copy.origin};
     }
     if (!column.empty())

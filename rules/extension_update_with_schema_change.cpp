@@ -42,17 +42,17 @@ void check_file(const FileContext& ctx, Emitter& out) {
     if (summary.kind == PG_QUERY__NODE__NODE_ALTER_EXTENSION_STMT)
       message = fmt::format(
           "ALTER EXTENSION … UPDATE runs the extension's upgrade script, which can replace functions, types and "
-          "operators the schema and the running application use, and lock the objects that depend on them, in the "
-          "same migration as the schema change on line {}: if either fails both roll back and are retried together, "
-          "the schema change cannot be rolled back without the upgrade, and blue/green deployments expect "
-          "extensions updated before, not during, a schema change",
+          "operators the schema and the running application use, and locks whatever its DDL alters, in the same "
+          "migration as the schema change on line {}: the two deploy and revert together (in one transaction a "
+          "failure of either rolls back both), the schema change cannot be reverted without the upgrade, and "
+          "blue/green deployments expect extensions updated before, not during, a schema change",
           line);
     else
       message = fmt::format(
           "the collation refresh only records the new collation version; indexes on text built with the previous "
           "collation library stay in their old order (wrong results, missed duplicates in unique indexes) until they "
-          "are rebuilt, and doing it in the same migration as the schema change on line {} ties an operational "
-          "repair to a deploy, where a failure of either rolls back both",
+          "are rebuilt, and doing it in the same migration as the schema change on line {} ties that repair to a "
+          "deploy, where it is easy to miss in review and is retried or reverted with the schema change",
           line);
     Diagnostic& d = out.emit(
         summary.range, std::move(message),

@@ -70,7 +70,8 @@ class CatalogReplay {
         break;
       }
       case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
-        if (node.create_trig_stmt->relation) facts_for(qualified_name(node.create_trig_stmt->relation)).triggers.push_back(origin_);
+        if (const auto* relation = node.create_trig_stmt->relation)
+          facts_for(qualified_name(relation)).triggers.push_back(origin_);
         break;
       case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: create_domain(*node.create_domain_stmt); break;
       case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: alter_domain(*node.alter_domain_stmt); break;
@@ -117,7 +118,7 @@ class CatalogReplay {
     }
   }
 
- // UPDATE t SET new = <reads old>, INSERT INTO other SELECT … FROM t: the rows copied out of t.
+  // UPDATE t SET new = <reads old>, INSERT INTO other SELECT … FROM t: the rows copied out of t.
   void data_change(const DataChange& change) {
     if (change.kind == DataChangeKind::Update) {
       for (const auto& assignment : change.assignments) {

@@ -162,8 +162,8 @@ std::optional<DataChange> data_change_of(const Statement& stmt) {
               change.sources.push_back(std::move(name));
         for (size_t i = 0; i < select.n_target_list; ++i)
           columns_read(select.target_list[i], change.source_columns, &change.all_source_columns);
-      } else if (query && query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT && query->select_stmt->n_values_lists == 0 &&
-                 query->select_stmt->larg) {
+      } else if (query && query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+                 query->select_stmt->n_values_lists == 0 && query->select_stmt->larg) {
         // INSERT … SELECT … UNION …: the relations of every arm.
         change.from_select = true;
         change.sources = relations_named(query);

@@ -26,14 +26,15 @@ void check(const StatementContext& ctx, Emitter& out) {
       continue;
     // An earlier, separately deployed migration did the expand: this is its contract step.
     if (ctx.catalog.expand_evidence_for(table, cmd.name, ctx.migration.file)) continue;
+    const char* assumed =
+        ctx.catalog.find_table(table) ? "" : " (the history never created the table: assumed large and busy)";
     out.emit(drop_column_range(ctx, cmd.name),
              fmt::format("dropping column \"{}\" of \"{}\" breaks every running instance of the application that "
                          "still reads or writes it, and the data cannot be brought back by a rollback; no earlier "
                          "migration shows the expand step for it (a replacement column backfilled from it or kept in "
                          "sync by a trigger, or a view over the table), so the application is assumed to still use "
                          "it{}",
-                         cmd.name, table.str(),
-                         ctx.catalog.find_table(table) ? "" : " (the history never created the table: assumed large and busy)"),
+                         cmd.name, table.str(), assumed),
              "contract in a later, separately deployed migration, after the application has stopped using the "
              "column (stop writing, stop reading, deploy, then drop); when an earlier migration did the expand, "
              "say which with `-- zdlint-contract: <migration>` in this file");

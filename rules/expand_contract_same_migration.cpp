@@ -57,9 +57,9 @@ std::vector<Contract> contracts_of(const StatementContext& ctx) {
     if (ctx.is_new_table(table)) return found;
     if (rename.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN && rename.subname) {
       if (column_added_here(ctx, table, rename.subname)) return found;
-      found.push_back({ctx.stmt.range,
-                       fmt::format("renames column \"{}\" of {} to \"{}\"", rename.subname, table.str(), rename.newname),
-                       ctx.catalog.expand_in_file(table, rename.subname, file)});
+      std::string what =
+          fmt::format("renames column \"{}\" of {} to \"{}\"", rename.subname, table.str(), rename.newname);
+      found.push_back({ctx.stmt.range, std::move(what), ctx.catalog.expand_in_file(table, rename.subname, file)});
     } else if (rename.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
       found.push_back({ctx.stmt.range, fmt::format("renames table {} to \"{}\"", table.str(), rename.newname),
                        ctx.catalog.expand_in_file(table, "", file)});

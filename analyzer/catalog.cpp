@@ -167,10 +167,10 @@ std::optional<ExpandStep> Catalog::expand_in_file(const QualifiedName& table, st
     for (const DataCopy& copy : facts->copies) {
       if (copy.origin.file != file || (!column.empty() && !copy.reads(column))) continue;
       if (copy.target == table && copy.target_column == column) continue;  // UPDATE t SET c = c + 1
+      if (copy.target == table && column.empty()) continue;  // a backfill keeps the data in the table
       if (copy.target == table)
-        return ExpandStep{"UPDATE " + table.str() + " SET \"" + copy.target_column + "\" = …, which copies " +
-                              (column.empty() ? std::string("its data") : "\"" + std::string(column) + "\"") +
-                              " into the new column",
+        return ExpandStep{"UPDATE " + table.str() + " SET \"" + copy.target_column + "\" = …, which copies \"" +
+                              std::string(column) + "\" into the new column",
                           copy.origin};
       // Names as the statement wrote them may have changed since (a table swap renames both).
       return ExpandStep{"INSERT … SELECT that copies " +

@@ -11,3 +11,6 @@ DROP TABLE legacy_sessions;
 -- An update in place copies nothing out.
 UPDATE accounts SET score = score + 1 WHERE id = 5;
 ALTER TABLE accounts RENAME COLUMN score TO points;
+-- A backfill inside a table is no copy out of it: dropping the whole table contracts nothing new.
+UPDATE carts SET total = subtotal + tax WHERE id < 1000;
+DROP TABLE carts;

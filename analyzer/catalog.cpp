@@ -194,4 +194,18 @@ std::optional<ExpandStep> Catalog::expand_in_file(const QualifiedName& table, st
   return std::nullopt;
 }
 
+const ColumnContract* Catalog::contract_before_expand(const QualifiedName& table, FileId file) const {
+  const Table* facts = find_table_facts(table);
+  if (!facts || table_created_in_file(table, file)) return nullptr;
+  for (const ColumnContract& contract : facts->contracted) {
+    if (contract.origin.file != file || contract.after_expand) continue;
+    // Reported once: at the first ADD COLUMN after the contract, not at every later one.
+    const bool expanded_since = std::any_of(facts->columns.begin(), facts->columns.end(), [&](const Column& c) {
+      return c.added && c.added->file == file && c.added->statement.begin >= contract.origin.statement.begin;
+    });
+    if (!expanded_since) return &contract;
+  }
+  return nullptr;
+}
+
 }  // namespace zdlint

@@ -104,6 +104,14 @@ struct ExpandStep {
   Origin origin;
 };
 
+// A column of an existing table dropped or renamed away by a migration: a contract step.
+struct ColumnContract {
+  std::string column;  // its name before
+  bool renamed = false;
+  bool after_expand = false;  // the same migration had already expanded (expand_in_file) when it ran
+  Origin origin;
+};
+
 // Tables, partitioned tables, views and materialized views: relations with columns.
 struct Table {
   QualifiedName name;
@@ -122,6 +130,7 @@ struct Table {
   std::optional<QualifiedName> like;  // CREATE TABLE … (LIKE other)
   std::vector<DataCopy> copies;       // data copied out of this table (its own backfills included)
   std::vector<Origin> triggers;       // CREATE TRIGGER … ON this table
+  std::vector<ColumnContract> contracted;  // columns dropped or renamed away (not those added in that migration)
   // A table the history never created but altered: only what the history added is recorded
   // (columns, constraints). It stays pre-existing: find_table() does not return it.
   bool partial = false;
@@ -191,6 +200,11 @@ class Catalog {
   // or, for the whole table, a new table created from it (AS SELECT, LIKE) or filled from it.
   [[nodiscard]] std::optional<ExpandStep> expand_in_file(const QualifiedName& table, std::string_view column,
                                                          FileId file) const;
+
+  // A column of `table` that migration `file` dropped or renamed away before it expanded anything
+  // for the table, and with no column added to the table since: the contract came first, and the
+  // expand (an ADD COLUMN) is the current statement.
+  [[nodiscard]] const ColumnContract* contract_before_expand(const QualifiedName& table, FileId file) const;
 
   // Replays one executed statement. Statements inside function bodies are not executed by the
   // migration and are ignored.

@@ -146,6 +146,13 @@ class CatalogReplay {
     return it->second;
   }
 
+  // A column dropped or renamed away, unless the same migration added it (then it was never deployed).
+  void record_contract(Table& table, const std::string& column, bool renamed) {
+    if (const Column* known = table.column(column); known && known->added && known->added->file == origin_.file) return;
+    const bool after_expand = c_.expand_in_file(table.name, column, origin_.file).has_value();
+    table.contracted.push_back({column, renamed, after_expand, origin_});
+  }
+
   void add_constraint(Table& table, const PgQuery__Constraint& constraint, const std::string& column_name) {
     Constraint added;
     added.origin = origin_;
@@ -367,6 +374,7 @@ class CatalogReplay {
         }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        record_contract(table, name, false);
         std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
         std::erase_if(table.constraints, [&](const Constraint& c) {
           return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
@@ -502,7 +510,10 @@ class CatalogReplay {
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
         Table* table = mutable_table_facts(qualified_name(stmt.relation));
+        if (!table && stmt.subname && stmt.relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
+          table = &facts_for(qualified_name(stmt.relation));
         if (!table || !stmt.subname) return;
+        record_contract(*table, stmt.subname, true);
         for (auto& column : table->columns)
           if (column.name == stmt.subname) column.name = stmt.newname;
         for (auto& constraint : table->constraints) {

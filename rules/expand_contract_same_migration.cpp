@@ -3,6 +3,8 @@
 // instances of the previous release, still running during the deploy, lose what they use.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "rules/alter_table_parts.h"
 #include "rules/registry.h"
 
@@ -79,8 +81,37 @@ std::vector<Contract> contracts_of(const StatementContext& ctx) {
   return found;
 }
 
+// The contract came first: `RENAME COLUMN email TO email_old` (or a DROP COLUMN), then this ADD
+// COLUMN brings the replacement. Reported on the earlier drop or rename, with a note here.
+void contract_before_expand(const StatementContext& ctx, Emitter& out) {
+  const PgQuery__AlterTableStmt* alter = alter_table_of_table(ctx.stmt);
+  if (!alter) return;
+  const QualifiedName table = qualified_name(alter->relation);
+  if (ctx.is_new_table(table)) return;
+  const auto subcommands = alter_table_subcommands(*alter);
+  const bool adds = std::any_of(subcommands.begin(), subcommands.end(), [](const PgQuery__AlterTableCmd& cmd) {
+    return cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn;
+  });
+  if (!adds) return;
+  const ColumnContract* contract = ctx.catalog.contract_before_expand(table, ctx.migration.file);
+  if (!contract) return;
+  const uint32_t line = ctx.migration.source->line_of(ctx.stmt.range.begin);
+  Diagnostic& d = out.emit(
+      contract->origin.statement,
+      fmt::format("this migration contracts and expands in one deploy: it {} column \"{}\" of {} and then adds a "
+                  "replacement on line {}; the instances of the previous release keep running while it deploys and "
+                  "still use \"{}\", so they fail as soon as this commits, and rolling the application back cannot "
+                  "bring the original back",
+                  contract->renamed ? "renames away" : "drops", contract->column, table.str(), line, contract->column),
+      "split it: add the replacement (and backfill it, and keep it in sync) in this migration, switch the application "
+      "to it and deploy it everywhere, then drop or rename the original in a later, separately deployed migration "
+      "marked `-- zdlint-contract: <this migration>`");
+  d.notes.push_back({"the expand step: ADD COLUMN to " + table.str(), ctx.stmt.range});
+}
+
 void check(const StatementContext& ctx, Emitter& out) {
   if (ctx.stmt.origin == StatementOrigin::FunctionBody) return;
+  contract_before_expand(ctx, out);
   for (Contract& contract : contracts_of(ctx)) {
     if (!contract.expand) continue;
     const ExpandStep& expand = *contract.expand;

@@ -14,3 +14,6 @@ ALTER TABLE accounts RENAME COLUMN score TO points;
 -- A backfill inside a table is no copy out of it: dropping the whole table contracts nothing new.
 UPDATE carts SET total = subtotal + tax WHERE id < 1000;
 DROP TABLE carts;
+-- A drop with nothing added to the table afterwards in this migration.
+ALTER TABLE sessions DROP COLUMN legacy_token;
+ALTER TABLE devices ADD COLUMN label text;

@@ -159,3 +159,81 @@ bool Catalog::table_created_in_file(const QualifiedName& name, FileId file) cons
 }
 
 }  // namespace zdlint
+
+namespace zdlint {
+
+std::optional<ExpandEvidence> Catalog::expand_evidence_for(const QualifiedName& table, std::string_view column,
+                                                           FileId current) const {
+  const auto earlier = [&](const Origin& origin) { return origin.file != current; };
+  if (const Table* facts = find_table_facts(table)) {
+    // A replacement column: added after the table was created, by an earlier migration.
+    const auto replacement = [&](std::string_view name) {
+      const Column* added = name == column ? nullptr : facts->column(name);
+      return added && added->added && earlier(*added->added);
+    };
+    for (const DataCopy& copy : facts->copies)
+      if (earlier(copy.origin) && copy.target == table && copy.reads(column) && replacement(copy.target_column))
+        return ExpandEvidence{ExpandKind::Backfill, copy.target_column, copy.origin};
+    for (const Origin& trigger : facts->triggers) {
+      if (!earlier(trigger)) continue;
+      for (const Column& candidate : facts->columns)
+        if (replacement(candidate.name)) return ExpandEvidence{ExpandKind::SyncTrigger, candidate.name, trigger};
+    }
+  }
+  for (const auto& [name, view] : tables_)
+    if (view.kind == RelationKind::View && earlier(view.origin) &&
+        std::find(view.reads.begin(), view.reads.end(), table) != view.reads.end())
+      return ExpandEvidence{ExpandKind::CompatibilityView, name.str(), view.origin};
+  return std::nullopt;
+}
+
+std::optional<ExpandStep> Catalog::expand_in_file(const QualifiedName& table, std::string_view column,
+                                                  FileId file) const {
+  const Table* facts = find_table_facts(table);
+  if (facts) {
+    // Data copied out of the table (of the column) first: the clearest sign of a replacement.
+    for (const DataCopy& copy : facts->copies) {
+      if (copy.origin.file != file || (!column.empty() && !copy.reads(column))) continue;
+      if (copy.target == table && copy.target_column == column) continue;  // UPDATE t SET c = c + 1
+      if (copy.target == table && column.empty()) continue;  // a backfill keeps the data in the table
+      if (copy.target == table)
+        return ExpandStep{"UPDATE " + table.str() + " SET \"" + copy.target_column + "\" = …, which copies \"" +
+                              std::string(column) + "\" into the new column",
+                          copy.origin};
+      // Names as the statement wrote them may have changed since (a table swap renames both).
+      return ExpandStep{"INSERT … SELECT that copies " +
+                            (column.empty() ? std::string("its rows") : "\"" + std::string(column) + "\"") +
+                            " into " + copy.target.str(),
+                        copy.origin};
+    }
+    if (!column.empty())
+      for (const Column& added : facts->columns)
+        if (added.name != column && added.added && added.added->file == file)
+          return ExpandStep{"ADD COLUMN \"" + added.name + "\" to " + table.str(), *added.added};
+  }
+  if (column.empty())
+    for (const auto& [name, candidate] : tables_) {
+      if (candidate.origin.file != file || name == table) continue;
+      const bool from_table = candidate.like == table ||
+                              std::find(candidate.reads.begin(), candidate.reads.end(), table) != candidate.reads.end();
+      if (from_table && candidate.kind != RelationKind::View)
+        return ExpandStep{"CREATE TABLE " + name.str() + ", made from " + table.str(), candidate.origin};
+    }
+  return std::nullopt;
+}
+
+const ColumnContract* Catalog::contract_before_expand(const QualifiedName& table, FileId file) const {
+  const Table* facts = find_table_facts(table);
+  if (!facts || table_created_in_file(table, file)) return nullptr;
+  for (const ColumnContract& contract : facts->contracted) {
+    if (contract.origin.file != file || contract.after_expand) continue;
+    // Reported once: at the first ADD COLUMN after the contract, not at every later one.
+    const bool expanded_since = std::any_of(facts->columns.begin(), facts->columns.end(), [&](const Column& c) {
+      return c.added && c.added->file == file && c.added->statement.begin >= contract.origin.statement.begin;
+    });
+    if (!expanded_since) return &contract;
+  }
+  return nullptr;
+}
+
+}  // namespace zdlint

@@ -24,6 +24,7 @@ namespace zdlint {
 struct Origin {
   FileId file = 0;
   uint32_t transaction = 0;
+  ByteRange statement;  // the statement that did it, in `file`
 };
 
 enum class RelationKind { Table, PartitionedTable, View, MaterializedView, Index, Sequence };
@@ -40,6 +41,7 @@ struct Column {
   bool identity = false;
   bool generated = false;  // GENERATED ALWAYS AS (…) STORED
   std::string default_sequence;  // the sequence a nextval() default, serial or identity draws from
+  std::optional<Origin> added;   // ALTER TABLE … ADD COLUMN after the table was created: where
 };
 
 enum class ConstraintKind { Check, ForeignKey, PrimaryKey, Unique, Exclusion, NotNull };
@@ -69,6 +71,47 @@ struct Index {
   Origin origin;
 };
 
+// Rows of a table copied somewhere by a migration: UPDATE t SET new = <value reading old columns>
+// (a backfill of the same table), or INSERT INTO other SELECT … FROM t.
+struct DataCopy {
+  QualifiedName target;              // the table written
+  std::string target_column;         // UPDATE backfill: the column set; empty for INSERT … SELECT
+  std::vector<std::string> columns;  // the columns of the source table the copied values read
+  bool all_columns = false;          // SELECT *
+  Origin origin;
+
+  [[nodiscard]] bool reads(std::string_view column) const {
+    return all_columns || std::find(columns.begin(), columns.end(), column) != columns.end();
+  }
+};
+
+// What shows that a migration did the expand step for a column before a later one drops it.
+enum class ExpandKind {
+  Backfill,           // a replacement column was added and filled from the old one
+  SyncTrigger,        // a replacement column was added and a trigger on the table keeps it in sync
+  CompatibilityView,  // a view over the table keeps the old shape available
+};
+
+struct ExpandEvidence {
+  ExpandKind kind = ExpandKind::Backfill;
+  std::string replacement;  // the replacement column, or the view's name
+  Origin origin;            // the backfill, the trigger or the view
+};
+
+// An expand statement of the current migration: what a same-file contract undoes the point of.
+struct ExpandStep {
+  std::string what;  // "ADD COLUMN \"email_new\"", "UPDATE … copies \"email\" into \"email_new\"", …
+  Origin origin;
+};
+
+// A column of an existing table dropped or renamed away by a migration: a contract step.
+struct ColumnContract {
+  std::string column;  // its name before
+  bool renamed = false;
+  bool after_expand = false;  // the same migration had already expanded (expand_in_file) when it ran
+  Origin origin;
+};
+
 // Tables, partitioned tables, views and materialized views: relations with columns.
 struct Table {
   QualifiedName name;
@@ -84,6 +127,10 @@ struct Table {
   std::string access_method = "heap";
   std::vector<QualifiedName> reads;  // views and materialized views: the relations their query reads
   Origin origin;
+  std::optional<QualifiedName> like;  // CREATE TABLE … (LIKE other)
+  std::vector<DataCopy> copies;       // data copied out of this table (its own backfills included)
+  std::vector<Origin> triggers;       // CREATE TRIGGER … ON this table
+  std::vector<ColumnContract> contracted;  // columns dropped or renamed away (not those added in that migration)
   // A table the history never created but altered: only what the history added is recorded
   // (columns, constraints). It stays pre-existing: find_table() does not return it.
   bool partial = false;
@@ -149,6 +196,22 @@ class Catalog {
   // True when the table was created by an earlier statement of `file`: it is new in this
   // migration, so it is empty and no running application depends on it yet.
   [[nodiscard]] bool table_created_in_file(const QualifiedName& name, FileId file) const;
+
+  // Whether an earlier migration than `current` did the expand step for `column` of `table`: added
+  // a replacement column and backfilled it from the column or installed a trigger on the table (to
+  // keep it in sync), or created a view over the table. The first such evidence found, if any.
+  [[nodiscard]] std::optional<ExpandEvidence> expand_evidence_for(const QualifiedName& table, std::string_view column,
+                                                                  FileId current) const;
+  // The expand step migration `file` took for `table` (or only for its `column`, when not empty)
+  // before the current statement: a column added to the table, a copy of its data (of the column),
+  // or, for the whole table, a new table created from it (AS SELECT, LIKE) or filled from it.
+  [[nodiscard]] std::optional<ExpandStep> expand_in_file(const QualifiedName& table, std::string_view column,
+                                                         FileId file) const;
+
+  // A column of `table` that migration `file` dropped or renamed away before it expanded anything
+  // for the table, and with no column added to the table since: the contract came first, and the
+  // expand (an ADD COLUMN) is the current statement.
+  [[nodiscard]] const ColumnContract* contract_before_expand(const QualifiedName& table, FileId file) const;
 
   // Replays one executed statement. Statements inside function bodies are not executed by the
   // migration and are ignored.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analyzer/catalog.h"
+#include "analyzer/data_change.h"
 
 namespace zdlint {
 namespace {
@@ -68,6 +69,10 @@ class CatalogReplay {
         c_.sequences_.try_emplace(name, Sequence{name, std::nullopt, origin_});
         break;
       }
+      case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+        if (const auto* relation = node.create_trig_stmt->relation)
+          facts_for(qualified_name(relation)).triggers.push_back(origin_);
+        break;
       case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: create_domain(*node.create_domain_stmt); break;
       case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: alter_domain(*node.alter_domain_stmt); break;
       case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: {
@@ -113,7 +118,41 @@ class CatalogReplay {
     }
   }
 
+  // UPDATE t SET new = <reads old>, INSERT INTO other SELECT … FROM t: the rows copied out of t.
+  void data_change(const DataChange& change) {
+    if (change.kind == DataChangeKind::Update) {
+      for (const auto& assignment : change.assignments) {
+        if (assignment.reads.empty()) continue;
+        facts_for(change.target)
+            .copies.push_back(DataCopy{change.target, assignment.target, assignment.reads, false, origin_});
+      }
+    } else if (change.kind == DataChangeKind::Insert && change.from_select) {
+      for (const auto& source : change.sources) {
+        if (source == change.target) continue;
+        facts_for(source).copies.push_back(
+            DataCopy{change.target, "", change.source_columns, change.all_source_columns, origin_});
+      }
+    }
+  }
+
  private:
+  // The record of a table: complete when the history created it, else the facts the history adds
+  // to a pre-existing one.
+  Table& facts_for(const QualifiedName& name) {
+    if (auto it = c_.tables_.find(name); it != c_.tables_.end()) return it->second;
+    auto it = c_.partial_tables_.try_emplace(name, Table{name}).first;
+    it->second.partial = true;
+    it->second.origin = Origin{static_cast<FileId>(-1), 0, {}};
+    return it->second;
+  }
+
+  // A column dropped or renamed away, unless the same migration added it (then it was never deployed).
+  void record_contract(Table& table, const std::string& column, bool renamed) {
+    if (const Column* known = table.column(column); known && known->added && known->added->file == origin_.file) return;
+    const bool after_expand = c_.expand_in_file(table.name, column, origin_.file).has_value();
+    table.contracted.push_back({column, renamed, after_expand, origin_});
+  }
+
   void add_constraint(Table& table, const PgQuery__Constraint& constraint, const std::string& column_name) {
     Constraint added;
     added.origin = origin_;
@@ -266,8 +305,12 @@ class CatalogReplay {
       } else if (elt->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
         add_constraint(table, *elt->constraint, "");
       } else if (elt->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
-        if (const Table* source = c_.find_table(qualified_name(elt->table_like_clause->relation)))
-          for (const auto& column : source->columns) table.columns.push_back(column);
+        table.like = qualified_name(elt->table_like_clause->relation);
+        if (const Table* source = c_.find_table(*table.like))
+          for (const auto& column : source->columns) {
+            table.columns.push_back(column);
+            table.columns.back().added.reset();
+          }
       }
     }
     if (stmt.partspec)
@@ -311,15 +354,8 @@ class CatalogReplay {
   }
 
   void alter_table(const PgQuery__AlterTableStmt& stmt) {
-    const auto name = qualified_name(stmt.relation);
-    auto it = c_.tables_.find(name);
-    if (it == c_.tables_.end()) {
-      // Pre-existing: record what the history adds to it, and nothing else.
-      it = c_.partial_tables_.try_emplace(name, Table{name}).first;
-      it->second.partial = true;
-      it->second.origin = Origin{static_cast<FileId>(-1), 0};
-    }
-    Table& table = it->second;
+    // Pre-existing: record what the history adds to it, and nothing else.
+    Table& table = facts_for(qualified_name(stmt.relation));
     for (size_t i = 0; i < stmt.n_cmds; ++i) {
       if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
       alter_table_cmd(table, *stmt.cmds[i]->alter_table_cmd);
@@ -332,10 +368,13 @@ class CatalogReplay {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
         if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
           if (cmd.missing_ok && table.column(cmd.def->column_def->colname ? cmd.def->column_def->colname : "")) break;
+          const size_t before = table.columns.size();
           add_column(table, *cmd.def->column_def);
+          if (table.columns.size() > before) table.columns[before].added = origin_;
         }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        record_contract(table, name, false);
         std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
         std::erase_if(table.constraints, [&](const Constraint& c) {
           return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
@@ -471,7 +510,10 @@ class CatalogReplay {
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
         Table* table = mutable_table_facts(qualified_name(stmt.relation));
+        if (!table && stmt.subname && stmt.relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
+          table = &facts_for(qualified_name(stmt.relation));
         if (!table || !stmt.subname) return;
+        record_contract(*table, stmt.subname, true);
         for (auto& column : table->columns)
           if (column.name == stmt.subname) column.name = stmt.newname;
         for (auto& constraint : table->constraints) {
@@ -587,7 +629,10 @@ class CatalogReplay {
 
 void Catalog::apply(const Statement& stmt, Origin origin) {
   if (stmt.origin == StatementOrigin::FunctionBody || !stmt.node) return;
-  CatalogReplay(*this, origin).statement(*stmt.node);
+  origin.statement = stmt.range;
+  CatalogReplay replay(*this, origin);
+  replay.statement(*stmt.node);
+  if (const auto change = data_change_of(stmt)) replay.data_change(*change);
 }
 
 }  // namespace zdlint

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "analyzer/catalog.h"
+#include "analyzer/contract_directive.h"
 #include "analyzer/lock_model.h"
 #include "analyzer/runners.h"
 #include "analyzer/session.h"
@@ -158,7 +159,7 @@ class Replay {
   void file(FileId id, PendingFile& pending) {
     configure(pending);
     migration_ = {id, pending.source.get(), &plan_,
-                  pending.source && has_contract_directive(pending.source->text())};
+                  pending.input.history ? std::nullopt : contract_directive(*pending.source)};
     begin_session(pending);
     summaries_.clear();
     statement_locks_.clear();

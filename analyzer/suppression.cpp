@@ -47,21 +47,6 @@ Diagnostic make(const Rule& rule, FileId file, ByteRange range, std::string mess
 
 }  // namespace
 
-bool has_contract_directive(std::string_view file_text) {
-  constexpr std::string_view kContract = "zdlint-contract";
-  if (file_text.find(kContract) == std::string_view::npos) return false;  // the common case, without a scan
-  for (const Token& token : scan_tokens(file_text, 0).tokens) {
-    if (!token.is_comment()) continue;
-    const Comment comment = make_comment(file_text, token);
-    std::string_view text = comment.text;
-    if (!text.starts_with(kContract)) continue;
-    text.remove_prefix(kContract.size());
-    text = trim(text);
-    if (text.starts_with(':') && !trim(text.substr(1)).empty()) return true;
-  }
-  return false;
-}
-
 ParsedDirective parse_ignore_directive(const Comment& comment) {
   ParsedDirective out;
   const std::string_view text = comment.text;

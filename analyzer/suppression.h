@@ -16,10 +16,6 @@
 
 namespace zdlint {
 
-// Whether a comment anywhere in the file says `zdlint-contract: <expand migration>`: the file is the
-// contract step of an expand/contract change whose expand step named there is already deployed.
-bool has_contract_directive(std::string_view file_text);
-
 struct IgnoreDirective {
   ByteRange comment;  // the whole comment, markers included
   bool file_wide = false;

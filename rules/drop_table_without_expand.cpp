@@ -10,7 +10,7 @@ namespace zdlint {
 namespace {
 
 void check(const StatementContext& ctx, Emitter& out) {
-  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_DROP_STMT || ctx.migration.contract_directive) return;
+  if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_DROP_STMT || ctx.migration.contract_of) return;
   const auto& drop = *ctx.stmt.node->drop_stmt;
   if (drop.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
   std::vector<std::string> dropped;

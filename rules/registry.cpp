@@ -6,7 +6,7 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 46> rules = {
+  static const std::array<const Rule*, 50> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
@@ -51,6 +51,10 @@ std::span<const Rule* const> all_rules() {
       &add_column_not_null_without_default_rule(),
       &drop_cascade_rule(),
       &requires_newer_engine_rule(),
+      &expand_contract_same_migration_rule(),
+      &unbatched_backfill_rule(),
+      &backfill_in_ddl_transaction_rule(),
+      &extension_update_with_schema_change_rule(),
       &unused_ignore_rule(),
       &invalid_ignore_rule(),
   };

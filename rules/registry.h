@@ -58,6 +58,10 @@ const Rule& truncate_rule();
 const Rule& add_column_not_null_without_default_rule();
 const Rule& drop_cascade_rule();
 const Rule& requires_newer_engine_rule();
+const Rule& expand_contract_same_migration_rule();
+const Rule& unbatched_backfill_rule();
+const Rule& backfill_in_ddl_transaction_rule();
+const Rule& extension_update_with_schema_change_rule();
 const Rule& unused_ignore_rule();
 const Rule& invalid_ignore_rule();
 

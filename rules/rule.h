@@ -1,6 +1,7 @@
 #pragma once
 // What a rule is: its metadata and a check that reads one statement in context and emits
 // diagnostics. Rules never print, never touch files and never change the catalog.
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -53,8 +54,8 @@ struct MigrationInfo {
   FileId file = 0;
   const SourceFile* source = nullptr;
   const FilePlan* plan = nullptr;  // how the runner executes the file (runner, transaction, down part)
-  // The file says `-- zdlint-contract: <expand migration>`: it is a deliberate contract step.
-  bool contract_directive = false;
+  // `-- zdlint-contract: NAME`: the file is the contract step of the expand done by migration NAME.
+  std::optional<std::string> contract_of;
 };
 
 struct StatementContext {

@@ -234,8 +234,8 @@ class Replay {
         if (stmt.origin == StatementOrigin::TopLevel && in_up_part(stmt.range)) ++statements;
     }
     const bool implicit = !plan_.runner_transaction && statements > 1;
-    if (implicit && runner->send == SendMode::Pipeline) pipeline_implicit_ = true;  // from the second statement
-    session_.begin_file(plan_.runner_transaction || (implicit && runner->send == SendMode::OneString),
+    if (implicit && plan_.send == SendMode::Pipeline) pipeline_implicit_ = true;  // from the second statement
+    session_.begin_file(plan_.runner_transaction || (implicit && plan_.send == SendMode::OneString),
                         !plan_.runner_transaction);
   }
 

@@ -257,6 +257,9 @@ FilePlan plan_file(const RunnerProfile* runner, const fs::path& path, std::strin
   plan.down = is_down_file(path);
   if (!runner) return plan;
   plan.runner_transaction = runner->wraps_in_transaction && !opts_out(*runner, path, text);
+  plan.send = runner->send;
+  // tern sends a disable-tx file statement by statement (runners.md §23).
+  if (runner->name == "tern" && runner->wraps_in_transaction && !plan.runner_transaction) plan.send = SendMode::Split;
   plan.down_begin = down_section(*runner, text);
   return plan;
 }

@@ -39,6 +39,7 @@ struct FilePlan {
   bool down = false;                      // the whole file is a down (rollback) migration
   // The runner's transaction is on for the up part (wraps, and the file does not opt out).
   bool runner_transaction = false;
+  SendMode send = SendMode::Split;  // how the up part reaches PostgreSQL
   // Where the down section of a file with both directions starts (goose, dbmate, tern,
   // node-pg-migrate); nothing from there on is part of the up migration.
   std::optional<uint32_t> down_begin;

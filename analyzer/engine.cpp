@@ -374,6 +374,17 @@ LintPlan plan_lint(const LintRequest& request) {
   LintPlan plan;
   plan.files = collect_inputs(request, plan.problems);
   if (request.with_history) plan.files = with_history(std::move(plan.files), plan.problems);
+  if (request.changed_files) {
+    size_t end = 0;  // one past the last changed file: nothing after it needs replaying
+    for (size_t i = 0; i < plan.files.size(); ++i) {
+      PlannedFile& file = plan.files[i];
+      std::error_code ec;
+      const fs::path key = fs::weakly_canonical(fs::absolute(file.path, ec), ec);
+      file.history = !file.from_stdin && !request.changed_files->contains(key);
+      if (!file.history) end = i + 1;
+    }
+    plan.files.resize(end);
+  }
   return plan;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // The pipeline: discover, read and parse in parallel, replay in order, run the rules.
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -52,6 +53,9 @@ struct LintRequest {
   // Replay the migrations that precede each named file in its directory first, without reporting
   // them, so a file linted alone (pre-commit, an editor) still sees its history.
   bool with_history = false;
+  // --changed-since: only these files (absolute, canonical) are reported; the others are replayed as
+  // history up to the last of them, and those after it are left out.
+  std::optional<std::set<std::filesystem::path>> changed_files;
 };
 
 struct FileReport {

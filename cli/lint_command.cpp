@@ -5,6 +5,7 @@
 
 #include "analyzer/baseline.h"
 #include "analyzer/engine.h"
+#include "analyzer/git_changes.h"
 #include "analyzer/thread_pool.h"
 #include "cli/commands.h"
 #include "cli/config_flags.h"
@@ -28,6 +29,7 @@ struct LintOptions {
   std::string baseline;        // report only findings this baseline does not record
   std::string write_baseline;  // record every current finding here first
   std::string stdin_filename;
+  std::string changed_since;  // git ref
 };
 
 // --write-baseline records the findings and then applies the file it wrote, so the run reports
@@ -64,8 +66,9 @@ bool apply_baseline_options(const std::string& baseline_path, const std::string&
   return true;
 }
 
-int exit_code(const LintResult& result, const std::string& fail_on) {
-  if (result.has_input_errors() || result.checked_files() == 0) return kExitError;
+// `nothing_to_check_is_fine`: --changed-since found no changed migration, which is a clean run.
+int exit_code(const LintResult& result, const std::string& fail_on, bool nothing_to_check_is_fine) {
+  if (result.has_input_errors() || (result.checked_files() == 0 && !nothing_to_check_is_fine)) return kExitError;
   if (fail_on == "none") return kExitClean;
   const Severity threshold = *parse_severity(fail_on);
   for (const auto& d : result.diagnostics)
@@ -79,6 +82,18 @@ int run(const LintOptions& options) {
   if (!options.stdin_filename.empty()) request.stdin_filename = options.stdin_filename;
   request.jobs = options.jobs ? options.jobs : default_jobs();
   request.with_history = options.with_history;
+  if (!options.changed_since.empty()) {
+    auto changes = changed_since(options.changed_since, std::filesystem::current_path());
+    if (const auto* error = std::get_if<std::string>(&changes)) {
+      std::cerr << fmt::format("zdlint: error: --changed-since {}: {}\n", options.changed_since, *error);
+      return kExitError;
+    }
+    auto& changed = request.changed_files.emplace();
+    for (const auto& path : std::get<ChangedFiles>(changes).files) {
+      std::error_code ec;
+      changed.insert(std::filesystem::weakly_canonical(path, ec));
+    }
+  }
   // Each file gets the settings of its nearest .zdlint.toml (or --config), under the flags given.
   const auto command_line = cli::command_line(options.config);
   if (!command_line) return kExitError;
@@ -94,7 +109,11 @@ int run(const LintOptions& options) {
   LintResult result = run_lint(request, std::move(plan));
   print_problems(result, options.quiet);
   if (!apply_baseline_options(options.baseline, options.write_baseline, options.quiet, result)) return kExitError;
-  if (result.checked_files() == 0 && result.problems.empty()) std::cerr << "zdlint: error: no SQL files to lint\n";
+  const bool nothing_changed = request.changed_files && result.checked_files() == 0;
+  if (nothing_changed && !options.quiet)
+    std::cerr << fmt::format("zdlint: no migration under the given paths changed since {}\n", options.changed_since);
+  else if (result.checked_files() == 0 && result.problems.empty())
+    std::cerr << "zdlint: error: no SQL files to lint\n";
 
   ReportOutput output;
   if (!output.open(options.output)) return kExitError;
@@ -104,7 +123,7 @@ int run(const LintOptions& options) {
   } else if (options.format == "sarif") {
     SarifOptions sarif;
     sarif.rules = request.rules;
-    sarif.exit_code = exit_code(result, fail_on);
+    sarif.exit_code = exit_code(result, fail_on, nothing_changed);
     sarif.include_suppressed = options.include_suppressed;
     sarif.jobs = request.jobs;
     report_sarif(out, result, sarif);
@@ -116,7 +135,7 @@ int run(const LintOptions& options) {
     report_text(out, result, {use_color(options.color, output.to_stdout()), options.quiet});
   }
   if (!output.finish()) return kExitError;
-  return exit_code(result, fail_on);
+  return exit_code(result, fail_on, nothing_changed);
 }
 
 }  // namespace
@@ -148,6 +167,9 @@ Runner add_lint_command(CLI::App& app) {
                   "Report only findings FILE does not record (matched by file, rule and fingerprint, not line)");
   cmd->add_option("--write-baseline", options->write_baseline,
                   "Record every current finding in FILE, then report as with --baseline FILE (nothing)");
+  cmd->add_option("--changed-since", options->changed_since,
+                  "Report only the migrations added or modified since this git ref (committed, staged, unstaged "
+                  "or untracked); the earlier ones are replayed as history");
   cmd->add_option("--stdin-filename", options->stdin_filename, "Name to report for SQL read from standard input (-)");
   return [options] { return run(*options); };
 }

@@ -10,13 +10,11 @@
 #include "reporters/reporter.h"
 #include "rules/registry.h"
 #include "rules/rule_docs.h"
+#include "tests/sarif_validation.h"
 #include "tests/test_support.h"
 
 using nlohmann::json;
-using zdlint::test::run_program;
 using zdlint::test::run_zdlint;
-using zdlint::test::sarif_tools;
-using zdlint::test::slurp;
 using zdlint::test::TempDir;
 namespace fs = std::filesystem;
 
@@ -37,52 +35,9 @@ class InDirectory {
   fs::path previous_;
 };
 
-struct Validation {
-  bool ran = false;             // false: the tools are not installed
-  size_t multitool_errors = 0;  // error-level findings of Sarif.Multitool (GitHub rules included)
-  size_t multitool_warnings = 0;
-  int schema_exit = 0;  // 0: valid against the OASIS schema
-  std::string output;
-};
-
-Validation run_validators(const std::string& sarif) {
-  Validation v;
-  const fs::path tools = sarif_tools();
-  const fs::path multitool = tools / "node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool";
-  const fs::path schema = fs::path(zdlint::test::source_dir()) / "tests/data/sarif-schema-2.1.0.json";
-  if (!fs::exists(multitool) || !fs::exists(tools / "node_modules/jsonschema")) return v;
-  v.ran = true;
-  const TempDir dir;
-  const fs::path input = dir.write("report.sarif", sarif);
-  const fs::path log = dir.path() / "multitool.sarif";
-  std::string output;
-  // It exits 0 whatever it finds: count the results of its own SARIF log.
-  run_program({multitool.string(), "validate", "--rule-kind", "Sarif;Ghas", "--level", "Error;Warning", "-o",
-               log.string(), input.string()},
-              output);
-  v.output = output;
-  if (!fs::exists(log)) {
-    v.multitool_errors = 1;
-    return v;
-  }
-  const json findings = json::parse(slurp(log));
-  for (const auto& run : findings["runs"])
-    for (const auto& r : run.value("results", json::array())) {
-      const std::string level = r.value("level", "warning");
-      if (level == "error") ++v.multitool_errors;
-      if (level == "warning") ++v.multitool_warnings;
-    }
-  // The OASIS schema (draft-04), with the npm jsonschema package upload-sarif itself uses; URI formats
-  // are checked (upload-sarif only warns about them, GitHub's processing then fails).
-  const auto schema_check = zdlint::test::validate_json_schema(schema, sarif);
-  v.schema_exit = schema_check.valid ? 0 : 1;
-  v.output += schema_check.output;
-  return v;
-}
-
 // Every SARIF document the tests produce must pass, when the tools are installed.
 void validate(const std::string& sarif) {
-  const Validation v = run_validators(sarif);
+  const zdlint::test::SarifValidation v = zdlint::test::validate_sarif(sarif);
   if (!v.ran) {
     static bool told = false;
     if (!told) MESSAGE("SARIF validators not installed (scripts/install-sarif-tools.sh): validation skipped");
@@ -314,7 +269,7 @@ TEST_CASE("sarif: the validators reject what GitHub rejects") {
   const std::string github_bad = R"({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
     "runs": [{"tool": {"driver": {"name": "zdlint"}}, "columnKind": "utf16CodeUnits",
       "results": [{"ruleId": "x", "message": {"id": "default", "arguments": ["a"]}, "locations": []}]}]})";
-  const Validation github = run_validators(github_bad);
+  const zdlint::test::SarifValidation github = zdlint::test::validate_sarif(github_bad);
   if (!github.ran) return;
   CHECK(github.multitool_errors > 0);
   CHECK(github.schema_exit == 0);
@@ -322,7 +277,7 @@ TEST_CASE("sarif: the validators reject what GitHub rejects") {
   const std::string schema_bad = R"({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "zdlint", "rules": []}},
     "results": [{"level": "critical", "message": {"text": "x."}, "locations": [{"physicalLocation":
       {"artifactLocation": {"uri": "a b.sql"}, "region": {"startLine": 0}}}]}]}]})";
-  const Validation schema = run_validators(schema_bad);
+  const zdlint::test::SarifValidation schema = zdlint::test::validate_sarif(schema_bad);
   CHECK(schema.schema_exit != 0);
   CHECK(schema.output.find("level is not one of enum values") != std::string::npos);
   CHECK(schema.output.find("startLine must be greater than or equal to 1") != std::string::npos);

@@ -1,5 +1,7 @@
 #include "analyzer/catalog.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace zdlint {
@@ -76,7 +78,7 @@ const Table* Catalog::find_table_facts(const QualifiedName& name) const {
   return find_in(partial_tables_, name);
 }
 
-const Index* Catalog::find_index(const QualifiedName& name) const { return find_in(indexes_, name); }
+const Index* Catalog::find_index(const QualifiedName& name) const { return indexes_.find(name); }
 const Sequence* Catalog::find_sequence(const QualifiedName& name) const { return find_in(sequences_, name); }
 const Domain* Catalog::find_domain(const QualifiedName& name) const { return find_in(domains_, name); }
 const EnumType* Catalog::find_enum(const QualifiedName& name) const { return find_in(enums_, name); }
@@ -96,12 +98,7 @@ std::optional<RelationKind> Catalog::relation_kind(const QualifiedName& name) co
   return std::nullopt;
 }
 
-std::vector<const Index*> Catalog::indexes_of(const QualifiedName& table) const {
-  std::vector<const Index*> result;
-  for (const auto& [name, index] : indexes_)
-    if (index.table == table) result.push_back(&index);
-  return result;
-}
+std::vector<const Index*> Catalog::indexes_of(const QualifiedName& table) const { return indexes_.of_table(table); }
 
 std::vector<const Table*> Catalog::tables_referencing(const QualifiedName& table) const {
   std::vector<const Table*> result;
@@ -201,9 +198,9 @@ std::optional<ExpandStep> Catalog::expand_in_file(const QualifiedName& table, st
                               std::string(column) + "\" into the new column",
                           copy.origin};
       // Names as the statement wrote them may have changed since (a table swap renames both).
-      return ExpandStep{"INSERT … SELECT that copies " +
-                            (column.empty() ? std::string("its rows") : "\"" + std::string(column) + "\"") +
-                            " into " + copy.target.str(),
+      return ExpandStep{fmt::format("INSERT … SELECT that copies {} into {}",
+                                    column.empty() ? std::string("its rows") : fmt::format("\"{}\"", column),
+                                    copy.target.str()),
                         copy.origin};
     }
     if (!column.empty())

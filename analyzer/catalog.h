@@ -5,6 +5,7 @@
 // Anything the replay never saw created is "pre-existing": it was there before the first
 // migration zdlint was shown, so it is assumed large and busy, and its details are unknown.
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -70,6 +71,34 @@ struct Index {
   bool partial = false;
   Origin origin;
 };
+
+// The catalog's indexes, by name and by table: the lock model asks for a table's indexes at almost
+// every statement, so that question must not cost a walk over every index the history created.
+// (analyzer/index_table.cpp)
+class IndexTable {
+ public:
+  [[nodiscard]] const Index* find(const QualifiedName& name) const;
+  [[nodiscard]] bool contains(const QualifiedName& name) const { return by_name_.contains(name); }
+  [[nodiscard]] std::vector<const Index*> of_table(const QualifiedName& table) const;
+
+  // Adds the index, replacing one of the same name.
+  Index& put(Index index);
+  void erase(const QualifiedName& name);
+  // Erases the table's indexes that `drop` selects (all of them without it).
+  void erase_of_table(const QualifiedName& table, const std::function<bool(const Index&)>& drop = nullptr);
+  // Renames an index (ALTER INDEX … RENAME, or ADD CONSTRAINT … USING INDEX); `update` may change
+  // anything but its name and table. False when there is no such index.
+  bool rename(const QualifiedName& from, const QualifiedName& to, const std::function<void(Index&)>& update = nullptr);
+  // The indexes of a renamed table follow it.
+  void retarget(const QualifiedName& from_table, const QualifiedName& to_table);
+  // Changes each of the table's indexes in place; `update` must not change its name or table.
+  void update_of_table(const QualifiedName& table, const std::function<void(Index&)>& update);
+
+ private:
+  std::map<QualifiedName, Index> by_name_;
+  std::map<QualifiedName, std::set<QualifiedName>> by_table_;
+};
+
 
 // Rows of a table copied somewhere by a migration: UPDATE t SET new = <value reading old columns>
 // (a backfill of the same table), or INSERT INTO other SELECT … FROM t.
@@ -221,7 +250,7 @@ class Catalog {
   friend class CatalogReplay;
   std::map<QualifiedName, Table> tables_;
   std::map<QualifiedName, Table> partial_tables_;
-  std::map<QualifiedName, Index> indexes_;
+  IndexTable indexes_;
   std::map<QualifiedName, Sequence> sequences_;
   std::map<QualifiedName, Domain> domains_;
   std::map<QualifiedName, EnumType> enums_;

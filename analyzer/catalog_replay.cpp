@@ -239,17 +239,12 @@ class CatalogReplay {
         added.kind == ConstraintKind::Exclusion) {
       if (constraint.indexname && *constraint.indexname) {
         // ALTER TABLE … ADD CONSTRAINT name PRIMARY KEY USING INDEX idx renames idx to name.
-        auto node = c_.indexes_.extract(QualifiedName{table.name.schema, constraint.indexname});
-        if (!node.empty()) {
-          node.key().name = added.name;
-          node.mapped().name.name = added.name;
-          node.mapped().unique = true;
-          c_.indexes_.insert(std::move(node));
-        }
+        c_.indexes_.rename(QualifiedName{table.name.schema, constraint.indexname},
+                           QualifiedName{table.name.schema, added.name}, [](Index& index) { index.unique = true; });
       } else {
         const QualifiedName index_name{table.name.schema, added.name};
-        c_.indexes_[index_name] = Index{index_name, table.name, added.columns,
-                                        added.kind != ConstraintKind::Exclusion, false, origin_};
+        c_.indexes_.put(Index{index_name, table.name, added.columns, added.kind != ConstraintKind::Exclusion, false,
+                              origin_});
       }
       added.index = added.name;
     }
@@ -329,7 +324,10 @@ class CatalogReplay {
         // A partition has its parent's columns, and a copy of each of its indexes.
         if (table.columns.empty()) table.columns = parent->second.columns;
         parent->second.partitions.push_back(name);
-        for (const Index* index : c_.indexes_of(parent_name)) clone_index_for_partition(*index, name);
+        for (const Index* index : c_.indexes_of(parent_name)) {
+          const Index parent_index = *index;  // cloning adds to the table the pointers point into
+          clone_index_for_partition(parent_index, name);
+        }
       }
     }
   }
@@ -339,7 +337,7 @@ class CatalogReplay {
     const QualifiedName name{partition.schema, pkey ? partition.name + "_pkey"
                                                     : default_index_name(partition.name, parent_index.columns,
                                                                          parent_index.unique ? "key" : "idx")};
-    c_.indexes_[name] = Index{name, partition, parent_index.columns, parent_index.unique, parent_index.partial, origin_};
+    c_.indexes_.put(Index{name, partition, parent_index.columns, parent_index.unique, parent_index.partial, origin_});
   }
 
   void create_index(const PgQuery__IndexStmt& stmt) {
@@ -347,10 +345,11 @@ class CatalogReplay {
     const auto columns = index_columns(stmt);
     const QualifiedName name = index_name(stmt);
     if (stmt.if_not_exists && c_.indexes_.contains(name)) return;
-    c_.indexes_[name] = Index{name, table, columns, stmt.unique != 0, stmt.where_clause != nullptr, origin_};
+    const Index created =
+        c_.indexes_.put(Index{name, table, columns, stmt.unique != 0, stmt.where_clause != nullptr, origin_});
     const auto parent = c_.tables_.find(table);
     if (parent != c_.tables_.end() && parent->second.kind == RelationKind::PartitionedTable && stmt.relation->inh)
-      for (const auto& partition : parent->second.partitions) clone_index_for_partition(c_.indexes_[name], partition);
+      for (const auto& partition : parent->second.partitions) clone_index_for_partition(created, partition);
   }
 
   void alter_table(const PgQuery__AlterTableStmt& stmt) {
@@ -379,9 +378,8 @@ class CatalogReplay {
         std::erase_if(table.constraints, [&](const Constraint& c) {
           return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
         });
-        std::erase_if(c_.indexes_, [&](const auto& entry) {
-          const Index& index = entry.second;
-          return index.table == table.name && std::find(index.columns.begin(), index.columns.end(), name) != index.columns.end();
+        c_.indexes_.erase_of_table(table.name, [&](const Index& index) {
+          return std::find(index.columns.begin(), index.columns.end(), name) != index.columns.end();
         });
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
@@ -480,8 +478,7 @@ class CatalogReplay {
         node.key() = new_name;
         node.mapped().name = new_name;
         c_.tables_.insert(std::move(node));
-        for (auto& [index_name, index] : c_.indexes_)
-          if (index.table == old_name) index.table = new_name;
+        c_.indexes_.retarget(old_name, new_name);
         for (auto& [table_name, table] : c_.tables_) {
           for (auto& constraint : table.constraints)
             if (constraint.references == old_name) constraint.references = new_name;
@@ -493,11 +490,7 @@ class CatalogReplay {
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
         const auto old_name = qualified_name(stmt.relation);
-        auto node = c_.indexes_.extract(old_name);
-        if (node.empty()) return;
-        node.key().name = stmt.newname;
-        node.mapped().name.name = stmt.newname;
-        c_.indexes_.insert(std::move(node));
+        c_.indexes_.rename(old_name, QualifiedName{old_name.schema, stmt.newname});
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
@@ -521,9 +514,9 @@ class CatalogReplay {
           std::replace(constraint.proves_not_null.begin(), constraint.proves_not_null.end(), std::string(stmt.subname),
                        std::string(stmt.newname));
         }
-        for (auto& [index_name, index] : c_.indexes_)
-          if (index.table == table->name)
-            std::replace(index.columns.begin(), index.columns.end(), std::string(stmt.subname), std::string(stmt.newname));
+        c_.indexes_.update_of_table(table->name, [&](Index& index) {
+          std::replace(index.columns.begin(), index.columns.end(), std::string(stmt.subname), std::string(stmt.newname));
+        });
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
@@ -573,7 +566,7 @@ class CatalogReplay {
       if (auto parent = c_.tables_.find(*it->second.partition_of); parent != c_.tables_.end())
         std::erase(parent->second.partitions, name);
     c_.tables_.erase(it);
-    std::erase_if(c_.indexes_, [&](const auto& entry) { return entry.second.table == name; });
+    c_.indexes_.erase_of_table(name);
     std::erase_if(c_.sequences_, [&](const auto& entry) { return entry.second.owned_by_table == name; });
   }
 

@@ -1,5 +1,6 @@
 #include "analyzer/data_change.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 
 #include "parser/node_walk.h"
@@ -39,7 +40,7 @@ std::string constant_text(const PgQuery__Node* node) {
   const auto& c = *node->a_const;
   if (c.isnull) return {};
   switch (c.val_case) {
-    case PG_QUERY__A__CONST__VAL_IVAL: return "i" + std::to_string(c.ival->ival);
+    case PG_QUERY__A__CONST__VAL_IVAL: return fmt::format("i{}", c.ival->ival);
     case PG_QUERY__A__CONST__VAL_FVAL: return std::string("f") + (c.fval->fval ? c.fval->fval : "");
     case PG_QUERY__A__CONST__VAL_BOOLVAL: return c.boolval->boolval ? "btrue" : "bfalse";
     case PG_QUERY__A__CONST__VAL_SVAL: return std::string("s") + (c.sval->sval ? c.sval->sval : "");

@@ -54,7 +54,7 @@ std::string SqlType::str() const {
   std::string text = schema.empty() ? name : schema + "." + name;
   if (!typmods.empty()) {
     text += '(';
-    for (size_t i = 0; i < typmods.size(); ++i) text += (i ? "," : "") + std::to_string(typmods[i]);
+    for (size_t i = 0; i < typmods.size(); ++i) text.append(i ? "," : "").append(std::to_string(typmods[i]));
     text += ')';
   }
   if (array) text += "[]";

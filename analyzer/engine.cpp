@@ -218,7 +218,6 @@ class Replay {
     const std::string_view text = pending.source->text();
     const RunnerProfile* runner = lint.runner.empty() ? detector_.detect(path, text) : find_runner(lint.runner);
     plan_ = plan_file(runner, path, text);
-    plan_.detected = runner && lint.runner.empty();
     if (runner) result_.files[migration_.file].runner = runner->name;
     top_level_seen_ = 0;
     pipeline_implicit_ = false;
@@ -378,9 +377,7 @@ LintPlan plan_lint(const LintRequest& request) {
     size_t end = 0;  // one past the last changed file: nothing after it needs replaying
     for (size_t i = 0; i < plan.files.size(); ++i) {
       PlannedFile& file = plan.files[i];
-      std::error_code ec;
-      const fs::path key = fs::weakly_canonical(fs::absolute(file.path, ec), ec);
-      file.history = !file.from_stdin && !request.changed_files->contains(key);
+      file.history = !file.from_stdin && !request.changed_files->contains(canonical_key(file.path));
       if (!file.history) end = i + 1;
     }
     plan.files.resize(end);

@@ -35,7 +35,6 @@ const RunnerProfile* find_runner(std::string_view name);
 // How one migration file runs under its runner.
 struct FilePlan {
   const RunnerProfile* runner = nullptr;  // null: no runner known (plain SQL, autocommit)
-  bool detected = false;                  // the runner was recognised from the layout, not configured
   bool down = false;                      // the whole file is a down (rollback) migration
   // The runner's transaction is on for the up part (wraps, and the file does not opt out).
   bool runner_transaction = false;
@@ -65,11 +64,5 @@ FilePlan plan_file(const RunnerProfile* runner, const std::filesystem::path& pat
 // A down (rollback) migration by its name alone: `*.down.sql`, `down.sql`, `*.rollback.sql`,
 // Flyway's `U<version>__*.sql`, Sqitch's `revert/` and `verify/` scripts, `downgrade_*.sql`.
 bool is_down_file(const std::filesystem::path& path);
-
-namespace config {
-using zdlint::find_runner;
-using zdlint::runner_profiles;
-using zdlint::RunnerProfile;
-}  // namespace config
 
 }  // namespace zdlint

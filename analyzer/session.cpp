@@ -76,7 +76,6 @@ void Session::begin_file(bool wrapped_in_transaction, bool implicit) {
     begin({});
     wrapped_ = true;
     implicit_ = implicit;
-    implicit_file_ = implicit;
   }
 }
 
@@ -85,7 +84,6 @@ void Session::begin_implicit_transaction() {
   begin({});
   wrapped_ = true;
   implicit_ = true;
-  implicit_file_ = true;
 }
 
 void Session::begin(ByteRange at) {
@@ -191,7 +189,7 @@ void Session::apply(const Statement& stmt, const StatementEffects& effects) {
       case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
         end_transaction(node.transaction_stmt->kind != PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK);
         // In a multi-statement string the statements after a COMMIT run in a new implicit block.
-        if (implicit_file_) begin_implicit_transaction();
+        if (implicit_) begin_implicit_transaction();
         break;
       default: break;  // savepoints keep the transaction and its locks
     }

@@ -92,8 +92,7 @@ class Session {
 
   bool in_transaction_ = false;
   bool wrapped_ = false;
-  bool implicit_ = false;
-  bool implicit_file_ = false;  // the file is one multi-statement string: every block is implicit
+  bool implicit_ = false;  // the file is one multi-statement string: every block it runs is implicit
   ByteRange transaction_start_;
   uint32_t transaction_id_ = 0;
   uint32_t statements_in_transaction_ = 0;

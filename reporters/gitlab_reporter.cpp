@@ -40,13 +40,6 @@ std::string_view code_climate_category(RuleId rule) {
   return "Bug Risk";  // syntax, transaction, correctness
 }
 
-std::string sentence(std::string_view text) {
-  std::string s(text);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
-  if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?') s += '.';
-  return s;
-}
-
 // The merge request widget shows one line per finding: the message, the notes, then the help.
 std::string description(const Diagnostic& d) {
   std::string text = sentence(d.message);

@@ -2,6 +2,13 @@
 
 namespace zdlint {
 
+std::string sentence(std::string_view text) {
+  std::string s(text);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+  if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?') s += '.';
+  return s;
+}
+
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
   if (name == "text") return OutputFormat::Text;
   if (name == "json") return OutputFormat::Json;

@@ -52,6 +52,10 @@ struct GitlabOptions {
 // GitLab Code Quality JSON, with fingerprints that survive line moves.
 void report_gitlab(std::ostream& out, const LintResult& result, const GitlabOptions& options);
 
+// The text as a complete sentence, ending in '.', '!' or '?': GitHub shows the first sentence of a
+// SARIF message as the alert's title, and GitLab joins message, notes and help into one line.
+std::string sentence(std::string_view text);
+
 // Exposed for tests: RFC 3986 percent-encoding of a path (keeps unreserved characters and '/').
 std::string sarif_percent_encode_path(std::string_view path);
 // GitHub's partialFingerprints.primaryLocationLineHash for each line of a file (index = line - 1).

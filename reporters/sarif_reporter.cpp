@@ -43,14 +43,6 @@ std::string_view problem_severity(Severity severity) {
   return "warning";
 }
 
-// A complete sentence: GitHub shows the first sentence of message.text as the alert title.
-std::string sentence(std::string_view text) {
-  std::string s(text);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
-  if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?') s += '.';
-  return s;
-}
-
 bool unreserved(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
          c == '_' || c == '~';
@@ -318,15 +310,10 @@ class SarifWriter {
     return r;
   }
 
-  const std::vector<std::string>& line_hashes(FileId file) {
-    auto [it, inserted] = hashes_.try_emplace(file);
-    if (inserted) it->second = primary_location_line_hashes(result_.files.at(file).source->text());
-    return it->second;
-  }
-  [[nodiscard]] const std::vector<std::string>& known_line_hashes(FileId file) const { return hashes_.at(file); }
+  [[nodiscard]] const std::vector<std::string>& line_hashes(FileId file) const { return hashes_.at(file); }
   [[nodiscard]] const ordered_json& known_artifact(const std::string& path) const { return artifacts_.find(path)->second; }
 
-  // Thread-safe once artifact() and line_hashes() have seen the result's file.
+  // Thread-safe once write() has filled the URIs and line hashes of the result's file.
   [[nodiscard]] ordered_json result(const Diagnostic& d) const {
     const auto& file = result_.files.at(d.file);
     const SourceFile& source = *file.source;
@@ -357,7 +344,7 @@ class SarifWriter {
              {{{"physicalLocation", {{"artifactLocation", where}, {"region", region(source, d.range, true)}}}}})},
     };
     if (!related.empty()) r["relatedLocations"] = related;
-    const auto& hashes = known_line_hashes(d.file);
+    const auto& hashes = line_hashes(d.file);
     const uint32_t line = source.line_of(d.range.begin);
     // GitHub reads only primaryLocationLineHash; zdlint/v1 (no line number in it) is for tools that
     // match results across commits by content, as --baseline does.

@@ -102,12 +102,17 @@ std::vector<const Index*> Catalog::indexes_of(const QualifiedName& table) const 
 
 std::vector<const Table*> Catalog::tables_referencing(const QualifiedName& table) const {
   std::vector<const Table*> result;
-  for (const auto& [name, candidate] : tables_) {
-    const bool references = std::any_of(candidate.constraints.begin(), candidate.constraints.end(), [&](const auto& c) {
+  const auto candidates = referenced_by_.find(table);
+  if (candidates == referenced_by_.end()) return result;
+  for (const QualifiedName& name : candidates->second) {
+    const Table* candidate = find_table(name);
+    if (!candidate || std::find(result.begin(), result.end(), candidate) != result.end()) continue;
+    const bool references = std::any_of(candidate->constraints.begin(), candidate->constraints.end(), [&](const auto& c) {
       return c.kind == ConstraintKind::ForeignKey && c.references == table;
     });
-    if (references) result.push_back(&candidate);
+    if (references) result.push_back(candidate);
   }
+  std::sort(result.begin(), result.end(), [](const Table* a, const Table* b) { return a->name < b->name; });
   return result;
 }
 
@@ -126,18 +131,33 @@ std::vector<const Table*> Catalog::tables_using_type(const QualifiedName& type) 
   return result;
 }
 
+std::vector<const Table*> Catalog::derived_from(const QualifiedName& relation) const {
+  std::vector<const Table*> result;
+  const auto candidates = derived_from_.find(relation);
+  if (candidates == derived_from_.end()) return result;
+  for (const QualifiedName& name : candidates->second) {
+    const Table* candidate = find_table(name);
+    if (!candidate || std::find(result.begin(), result.end(), candidate) != result.end()) continue;
+    if (candidate->like == relation ||
+        std::find(candidate->reads.begin(), candidate->reads.end(), relation) != candidate->reads.end())
+      result.push_back(candidate);
+  }
+  std::sort(result.begin(), result.end(), [](const Table* a, const Table* b) { return a->name < b->name; });
+  return result;
+}
+
 std::vector<const Table*> Catalog::views_depending_on(const QualifiedName& relation) const {
   std::vector<const Table*> result;
   std::vector<QualifiedName> pending{relation};
   while (!pending.empty()) {
     const QualifiedName reached = std::move(pending.back());
     pending.pop_back();
-    for (const auto& [name, table] : tables_) {
-      if (table.kind != RelationKind::View && table.kind != RelationKind::MaterializedView) continue;
-      if (std::find(table.reads.begin(), table.reads.end(), reached) == table.reads.end()) continue;
-      if (name == relation || std::find(result.begin(), result.end(), &table) != result.end()) continue;
-      result.push_back(&table);
-      pending.push_back(name);
+    for (const Table* table : derived_from(reached)) {
+      if (table->kind != RelationKind::View && table->kind != RelationKind::MaterializedView) continue;
+      if (std::find(table->reads.begin(), table->reads.end(), reached) == table->reads.end()) continue;
+      if (table->name == relation || std::find(result.begin(), result.end(), table) != result.end()) continue;
+      result.push_back(table);
+      pending.push_back(table->name);
     }
   }
   return result;
@@ -177,10 +197,10 @@ std::optional<ExpandEvidence> Catalog::expand_evidence_for(const QualifiedName& 
         if (replacement(candidate.name)) return ExpandEvidence{ExpandKind::SyncTrigger, candidate.name, trigger};
     }
   }
-  for (const auto& [name, view] : tables_)
-    if (view.kind == RelationKind::View && earlier(view.origin) &&
-        std::find(view.reads.begin(), view.reads.end(), table) != view.reads.end())
-      return ExpandEvidence{ExpandKind::CompatibilityView, name.str(), view.origin};
+  for (const Table* view : derived_from(table))
+    if (view->kind == RelationKind::View && earlier(view->origin) &&
+        std::find(view->reads.begin(), view->reads.end(), table) != view->reads.end())
+      return ExpandEvidence{ExpandKind::CompatibilityView, view->name.str(), view->origin};
   return std::nullopt;
 }
 
@@ -209,13 +229,9 @@ std::optional<ExpandStep> Catalog::expand_in_file(const QualifiedName& table, st
           return ExpandStep{"ADD COLUMN \"" + added.name + "\" to " + table.str(), *added.added};
   }
   if (column.empty())
-    for (const auto& [name, candidate] : tables_) {
-      if (candidate.origin.file != file || name == table) continue;
-      const bool from_table = candidate.like == table ||
-                              std::find(candidate.reads.begin(), candidate.reads.end(), table) != candidate.reads.end();
-      if (from_table && candidate.kind != RelationKind::View)
-        return ExpandStep{"CREATE TABLE " + name.str() + ", made from " + table.str(), candidate.origin};
-    }
+    for (const Table* candidate : derived_from(table))
+      if (candidate->origin.file == file && candidate->name != table && candidate->kind != RelationKind::View)
+        return ExpandStep{"CREATE TABLE " + candidate->name.str() + ", made from " + table.str(), candidate->origin};
   return std::nullopt;
 }
 

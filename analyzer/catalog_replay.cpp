@@ -97,6 +97,7 @@ class CatalogReplay {
         view.reads = relations_named(stmt.query);
         view.origin = origin_;
         if (const Table* old = c_.find_table(name); old && stmt.replace) view.origin = old->origin;
+        note_derived(view);
         c_.tables_[name] = std::move(view);
         break;
       }
@@ -111,6 +112,7 @@ class CatalogReplay {
           table.columns.push_back({column});
         table.reads = relations_named(stmt.query);
         table.origin = origin_;
+        note_derived(table);
         c_.tables_[name] = std::move(table);
         break;
       }
@@ -248,6 +250,7 @@ class CatalogReplay {
       }
       added.index = added.name;
     }
+    if (added.kind == ConstraintKind::ForeignKey) c_.referenced_by_[added.references].push_back(table.name);
     table.constraints.push_back(std::move(added));
   }
 
@@ -301,6 +304,7 @@ class CatalogReplay {
         add_constraint(table, *elt->constraint, "");
       } else if (elt->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
         table.like = qualified_name(elt->table_like_clause->relation);
+        note_derived(table);
         if (const Table* source = c_.find_table(*table.like))
           for (const auto& column : source->columns) {
             table.columns.push_back(column);
@@ -459,6 +463,45 @@ class CatalogReplay {
     }
   }
 
+  // Indexes `table` under the relations it reads or copies (Catalog::derived_from).
+  void note_derived(const Table& table) {
+    for (const QualifiedName& source : table.reads) c_.derived_from_[source].push_back(table.name);
+    if (table.like) c_.derived_from_[*table.like].push_back(table.name);
+  }
+
+  // After `renamed` was renamed from `old_name`: the names other tables hold for it (their foreign
+  // keys, partition links) and the indexes. Only the tables linked to it are touched, so a history
+  // with many renames stays linear.
+  void retarget_references(Table& renamed, const QualifiedName& old_name) {
+    const QualifiedName& new_name = renamed.name;
+    // Others keep reading the old name (as the catalog records what they wrote); the index of
+    // what the renamed relation was made from follows it.
+    for (const QualifiedName& source : renamed.reads)
+      if (auto it = c_.derived_from_.find(source); it != c_.derived_from_.end())
+        std::replace(it->second.begin(), it->second.end(), old_name, new_name);
+    if (renamed.like)
+      if (auto it = c_.derived_from_.find(*renamed.like); it != c_.derived_from_.end())
+        std::replace(it->second.begin(), it->second.end(), old_name, new_name);
+    if (auto referencing = c_.referenced_by_.extract(old_name); !referencing.empty()) {
+      for (const QualifiedName& name : referencing.mapped())
+        if (auto it = c_.tables_.find(name == old_name ? new_name : name); it != c_.tables_.end())
+          for (auto& constraint : it->second.constraints)
+            if (constraint.references == old_name) constraint.references = new_name;
+      auto& into = c_.referenced_by_[new_name];
+      into.insert(into.end(), referencing.mapped().begin(), referencing.mapped().end());
+    }
+    for (const auto& constraint : renamed.constraints)
+      if (constraint.kind == ConstraintKind::ForeignKey)
+        if (auto it = c_.referenced_by_.find(constraint.references); it != c_.referenced_by_.end())
+          std::replace(it->second.begin(), it->second.end(), old_name, new_name);
+    for (const auto& child : renamed.partitions)
+      if (auto it = c_.tables_.find(child); it != c_.tables_.end() && it->second.partition_of == old_name)
+        it->second.partition_of = new_name;
+    if (renamed.partition_of)
+      if (auto parent = c_.tables_.find(*renamed.partition_of); parent != c_.tables_.end())
+        std::replace(parent->second.partitions.begin(), parent->second.partitions.end(), old_name, new_name);
+  }
+
   void rename(const PgQuery__RenameStmt& stmt) {
     if (!stmt.newname) return;
     switch (stmt.rename_type) {
@@ -479,13 +522,7 @@ class CatalogReplay {
         node.mapped().name = new_name;
         c_.tables_.insert(std::move(node));
         c_.indexes_.retarget(old_name, new_name);
-        for (auto& [table_name, table] : c_.tables_) {
-          for (auto& constraint : table.constraints)
-            if (constraint.references == old_name) constraint.references = new_name;
-          for (auto& partition : table.partitions)
-            if (partition == old_name) partition = new_name;
-          if (table.partition_of == old_name) table.partition_of = new_name;
-        }
+        retarget_references(c_.tables_.at(new_name), old_name);
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {

@@ -219,6 +219,24 @@ const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_vi
 
 const RunnerProfile* RunnerDetector::from_directory(const fs::path& directory) {
   if (const auto it = by_directory_.find(directory); it != by_directory_.end()) return it->second;
+  // popx keeps generic and dialect-specific files side by side: one `.postgres.` (or another
+  // dialect's) file makes the whole directory popx's.
+  const RunnerProfile* found = marker_in(directory);
+  if (!found && has_dialect_infix(directory)) found = &profile("popx");
+  fs::path dir = directory;
+  for (int level = 1; level < 4 && !found; ++level) {
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+    found = marker_in(dir);
+  }
+  by_directory_.emplace(directory, found);
+  return found;
+}
+
+const RunnerProfile* RunnerDetector::marker_in(const fs::path& directory) {
+  // Sibling directories share their parents: each directory is probed once, however many
+  // migration directories (diesel, prisma: one per migration) sit below it.
+  if (const auto it = marker_in_.find(directory); it != marker_in_.end()) return it->second;
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kMarkers{{
       {"atlas.sum", "atlas"},
       {"sqitch.plan", "sqitch"},
@@ -232,22 +250,15 @@ const RunnerProfile* RunnerDetector::from_directory(const fs::path& directory) {
       {"metadata.toml", "diesel"},
   }};
   const RunnerProfile* found = nullptr;
-  fs::path dir = directory;
-  for (int level = 0; level < 4 && !found; ++level) {
-    for (const auto& [file, runner] : kMarkers)
-      if (file_exists(dir / file)) {
-        found = &profile(runner);
-        break;
-      }
-    // supabase/migrations/<ts>_name.sql, with supabase/config.toml
-    if (!found && dir.filename() == "supabase" && file_exists(dir / "config.toml")) found = &profile("supabase");
-    // popx keeps generic and dialect-specific files side by side: one `.postgres.` (or another
-    // dialect's) file makes the whole directory popx's.
-    if (!found && level == 0 && has_dialect_infix(dir)) found = &profile("popx");
-    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
-    dir = dir.parent_path();
-  }
-  by_directory_.emplace(directory, found);
+  for (const auto& [file, runner] : kMarkers)
+    if (file_exists(directory / file)) {
+      found = &profile(runner);
+      break;
+    }
+  // supabase/migrations/<ts>_name.sql, with supabase/config.toml
+  if (!found && directory.filename() == "supabase" && file_exists(directory / "config.toml"))
+    found = &profile("supabase");
+  marker_in_.emplace(directory, found);
   return found;
 }
 

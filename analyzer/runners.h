@@ -55,7 +55,10 @@ class RunnerDetector {
 
  private:
   const RunnerProfile* from_directory(const std::filesystem::path& directory);
+  // The marker file (or supabase/config.toml) in `directory` itself.
+  const RunnerProfile* marker_in(const std::filesystem::path& directory);
   std::map<std::filesystem::path, const RunnerProfile*> by_directory_;
+  std::map<std::filesystem::path, const RunnerProfile*> marker_in_;
 };
 
 // The plan of a file under `runner` (null: no runner known).

@@ -8,8 +8,17 @@ namespace {
 void walk_message(const ProtobufCMessage* message, const std::function<void(const PgQuery__Node&)>& visit) {
   if (!message) return;
   const ProtobufCMessageDescriptor* descriptor = message->descriptor;
-  if (descriptor == &pg_query__node__descriptor) visit(*reinterpret_cast<const PgQuery__Node*>(message));
   const auto* base = reinterpret_cast<const uint8_t*>(message);
+  if (descriptor == &pg_query__node__descriptor) {
+    // A Node is one oneof over ~270 message fields whose ids are the node_case values: look the
+    // selected one up instead of testing every field of every node.
+    const auto& node = *reinterpret_cast<const PgQuery__Node*>(message);
+    visit(node);
+    const ProtobufCFieldDescriptor* field = protobuf_c_message_descriptor_get_field(descriptor, node.node_case);
+    if (field && field->type == PROTOBUF_C_TYPE_MESSAGE)
+      walk_message(*reinterpret_cast<ProtobufCMessage* const*>(base + field->offset), visit);
+    return;
+  }
   for (unsigned i = 0; i < descriptor->n_fields; ++i) {
     const ProtobufCFieldDescriptor& field = descriptor->fields[i];
     if (field.type != PROTOBUF_C_TYPE_MESSAGE) continue;

@@ -68,7 +68,17 @@ class FileParser {
     std::optional<SyntaxError> scanner_error;
     if (text_.size() <= options_.streaming_threshold_bytes) whole_tree = parse_whole(slices);
     if (!whole_tree) split(slices, scanner_error);
-    for (size_t i = 0; i < slices.size() && !stopped_; ++i) process(slices[i], whole_tree);
+    if (whole_tree) {
+      for (size_t i = 0; i < slices.size() && !stopped_; ++i) process(slices[i], whole_tree, 0);
+    } else {
+      // Large files and files with a syntax error: parsed a batch of statements at a time, so that
+      // memory stays bounded and the cost per statement stays the whole-file parse's.
+      for (size_t first = 0; first < slices.size() && !stopped_;) {
+        const size_t last = batch_end(slices, first);
+        const auto [tree, base] = parse_batch(slices, first, last);
+        for (; first < last && !stopped_; ++first) process(slices[first], tree, base);
+      }
+    }
     release_held();
     if (scanner_error && !stopped_) report(std::move(*scanner_error));
     if (!stopped_) flush_file_comments(!slices.empty());
@@ -119,6 +129,33 @@ class FileParser {
     if (!slices.empty()) slices.back().region_end = std::min<uint32_t>(slices.back().region_end, static_cast<uint32_t>(prefix.size()));
   }
 
+  // Where the batch of statements starting at slices[first] ends: about kBatchBytes of text.
+  static size_t batch_end(const std::vector<Slice>& slices, size_t first) {
+    constexpr uint32_t kBatchBytes = 256u << 10;
+    size_t last = first + 1;
+    while (last < slices.size() && slices[last].end - slices[first].begin <= kBatchBytes) ++last;
+    return last;
+  }
+
+  // Parses slices [first, last) as one text and points each slice at its statement's tree; a
+  // batch with a syntax error, or one that PostgreSQL splits differently from the scanner, is left
+  // to the statement-at-a-time path, which finds and reports the error.
+  std::pair<SharedTree, uint32_t> parse_batch(std::vector<Slice>& slices, size_t first, size_t last) const {
+    if (last - first < 2) return {};
+    const uint32_t begin = slices[first].begin;
+    uint32_t end = slices[last - 1].end;
+    if (end < text_.size() && text_[end] == ';') ++end;
+    const std::string sql(text_.substr(begin, end - begin));
+    const ProtobufParseResult result(sql.c_str());
+    if (result.error()) return {};
+    SharedTree tree = share(result.unpack());
+    if (!tree || tree->n_stmts != last - first) return {};
+    for (size_t k = 0; k < tree->n_stmts; ++k)
+      if (begin + static_cast<uint32_t>(tree->stmts[k]->stmt_location) != slices[first + k].begin) return {};
+    for (size_t k = 0; k < tree->n_stmts; ++k) slices[first + k].node = tree->stmts[k]->stmt;
+    return {std::move(tree), begin};
+  }
+
   uint32_t first_token_at_or_after(uint32_t begin, size_t limit) const {
     const auto outcome = scan_tokens(text_.substr(begin, limit - begin), begin);
     for (const auto& token : outcome.tokens)
@@ -163,7 +200,8 @@ class FileParser {
       slices[i].region_end = i + 1 < slices.size() ? slices[i + 1].begin : static_cast<uint32_t>(text_.size());
   }
 
-  void process(const Slice& slice, const SharedTree& whole_tree) {
+  // `tree` holds the slice's node when it has one; `base` is the file offset it was parsed from.
+  void process(const Slice& slice, const SharedTree& tree, uint32_t base) {
     const ScanOutcome scanned = scan_tokens(text_.substr(slice.begin, slice.region_end - slice.begin), slice.begin);
     const Token* first = nullptr;
     const Token* last = nullptr;
@@ -189,8 +227,8 @@ class FileParser {
 
     if (slice.node) {
       stmt.node = slice.node;
-      stmt.tree = whole_tree;
-      stmt.base_offset = 0;
+      stmt.tree = tree;
+      stmt.base_offset = base;
       hold(std::move(stmt));
       place_comments_after(scanned.tokens, slice.end);
       return;
@@ -207,16 +245,16 @@ class FileParser {
       place_comments_after(scanned.tokens, slice.end);
       return;
     }
-    SharedTree tree = share(result.unpack());
-    if (!tree || tree->n_stmts == 0) return;
-    stmt.tree = tree;
+    SharedTree own = share(result.unpack());
+    if (!own || own->n_stmts == 0) return;
+    stmt.tree = own;
     stmt.base_offset = slice.begin;
-    for (size_t i = 0; i + 1 < tree->n_stmts; ++i) {  // rare: several statements in one slice
+    for (size_t i = 0; i + 1 < own->n_stmts; ++i) {  // rare: several statements in one slice
       Statement extra = stmt;
-      extra.node = tree->stmts[i]->stmt;
+      extra.node = own->stmts[i]->stmt;
       hold(std::move(extra));
     }
-    stmt.node = tree->stmts[tree->n_stmts - 1]->stmt;
+    stmt.node = own->stmts[own->n_stmts - 1]->stmt;
     hold(std::move(stmt));
     place_comments_after(scanned.tokens, slice.end);
   }

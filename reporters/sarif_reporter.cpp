@@ -1,15 +1,18 @@
 // The SARIF 2.1.0 format, shaped for GitHub code scanning (docs/output.md). Columns are UTF-16 code
 // units (run.columnKind), endColumn is exclusive, URIs are relative to the current directory under
 // %SRCROOT% and percent-encoded.
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "analyzer/thread_pool.h"
 
+#include "reporters/json_writer.h"
 #include "reporters/reporter.h"
 #include "rules/registry.h"
 #include "rules/rule_docs.h"
@@ -66,7 +69,22 @@ std::string sarif_percent_encode_path(std::string_view path) {
   return out;
 }
 
-std::vector<std::string> primary_location_line_hashes(std::string_view text) {
+namespace {
+
+// A line's primaryLocationLineHash before formatting ("<hash in hex>:<occurrence>"): a report
+// formats only the lines that have results.
+struct LineHash {
+  uint64_t hash = 0;
+  unsigned occurrence = 0;  // 0: no hash for the line
+};
+
+std::string format_line_hash(LineHash h) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%llx:%u", static_cast<unsigned long long>(h.hash), h.occurrence);
+  return buffer;
+}
+
+std::vector<LineHash> line_hashes_of(std::string_view text) {
   // Port of github/codeql-action src/fingerprints.ts hash(): a rolling hash (base 37, mod 2^64) over
   // the next 100 non-blank UTF-16 code units from each line start; CR and CRLF count as LF; EOF is 65535.
   constexpr size_t kBlock = 100;
@@ -79,16 +97,15 @@ std::vector<std::string> primary_location_line_hashes(std::string_view text) {
   size_t index = 0;
   int64_t line = 0;
   bool line_start = true, prev_cr = false;
-  std::map<uint64_t, unsigned> counts;
-  std::vector<std::string> out;  // out[line - 1]
+  std::unordered_map<uint64_t, unsigned> counts;
+  std::vector<LineHash> out;  // out[line - 1]
+  out.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
 
   const auto output = [&] {
     const unsigned n = ++counts[hash];
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%llx:%u", static_cast<unsigned long long>(hash), n);
     const auto at = static_cast<size_t>(line_numbers[index]);
     if (out.size() < at) out.resize(at);
-    out[at - 1] = buffer;
+    out[at - 1] = {hash, n};
     line_numbers[index] = -1;
   };
   const auto update = [&](uint64_t cur) {
@@ -142,6 +159,14 @@ std::vector<std::string> primary_location_line_hashes(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
+std::vector<std::string> primary_location_line_hashes(std::string_view text) {
+  std::vector<std::string> out;
+  for (const LineHash h : line_hashes_of(text)) out.push_back(h.occurrence ? format_line_hash(h) : std::string());
+  return out;
+}
+
 namespace {
 
 class SarifWriter {
@@ -177,23 +202,19 @@ class SarifWriter {
       if (files.empty() || files.back() != d->file) files.push_back(d->file);
     std::sort(files.begin(), files.end());
     files.erase(std::unique(files.begin(), files.end()), files.end());
-    std::vector<std::vector<std::string>> hashes(files.size());
-    std::vector<ordered_json> uris(files.size());
+    std::vector<ResultFile> shared(files.size());
     parallel_for(files.size(), options_.jobs, [&](size_t k) {
       const FileReport& file = result_.files.at(files[k]);
-      hashes[k] = primary_location_line_hashes(file.source->text());
-      uris[k] = resolve_artifact(file.path);
+      shared[k].line_hashes = line_hashes_of(file.source->text());
+      shared[k].artifact = resolve_artifact(file.path).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     });
-    for (size_t k = 0; k < files.size(); ++k) {
-      hashes_.emplace(files[k], std::move(hashes[k]));
-      artifacts_.emplace(result_.files.at(files[k]).path, std::move(uris[k]));
-    }
+    for (size_t k = 0; k < files.size(); ++k) result_files_.emplace(files[k], std::move(shared[k]));
     constexpr size_t kChunk = 256;
     std::vector<std::string> chunks((results.size() + kChunk - 1) / kChunk);
     parallel_for(chunks.size(), options_.jobs, [&](size_t c) {
       for (size_t i = c * kChunk; i < std::min(results.size(), (c + 1) * kChunk); ++i) {
         chunks[c] += i == 0 ? "\n        " : ",\n        ";
-        chunks[c] += result(*results[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        write_result(*results[i], chunks[c]);
       }
     });
     for (auto& chunk : chunks) {
@@ -297,93 +318,105 @@ class SarifWriter {
     return {{"uri", "file://" + sarif_percent_encode_path(absolute.generic_string())}};
   }
 
-  static ordered_json region(const SourceFile& source, ByteRange range, bool snippet) {
+  static void region(JsonWriter& w, const SourceFile& source, ByteRange range, bool snippet) {
     const auto begin = source.position(range.begin);
     const auto end = source.position(range.end);
-    ordered_json r = {
-        {"startLine", begin.line},
-        {"startColumn", begin.column_utf16},
-        {"endLine", end.line},
-        {"endColumn", end.column_utf16},
-    };
-    if (snippet) r["snippet"] = {{"text", std::string(source.text().substr(range.begin, range.size()))}};
-    return r;
+    w.begin_object();
+    w.key("startLine").value(begin.line).key("startColumn").value(begin.column_utf16);
+    w.key("endLine").value(end.line).key("endColumn").value(end.column_utf16);
+    if (snippet) w.key("snippet").begin_object().key("text").value(source.text().substr(range.begin, range.size())).end_object();
+    w.end_object();
   }
 
-  [[nodiscard]] const std::vector<std::string>& line_hashes(FileId file) const { return hashes_.at(file); }
-  [[nodiscard]] const ordered_json& known_artifact(const std::string& path) const { return artifacts_.find(path)->second; }
+  static void physical_location(JsonWriter& w, const std::string& artifact, const SourceFile& source, ByteRange range) {
+    w.key("physicalLocation").begin_object().key("artifactLocation").raw(artifact).key("region");
+    region(w, source, range, true);
+    w.end_object();
+  }
 
-  // Thread-safe once write() has filled the URIs and line hashes of the result's file.
-  [[nodiscard]] ordered_json result(const Diagnostic& d) const {
+  // Thread-safe once write() has filled result_files_ for the result's file.
+  void write_result(const Diagnostic& d, std::string& out) const {
     const auto& file = result_.files.at(d.file);
     const SourceFile& source = *file.source;
-    const ordered_json& where = known_artifact(file.path);
+    const ResultFile& shared = result_files_.at(d.file);
+    const std::string& where = shared.artifact;
 
     std::string message = sentence(d.message);
-    ordered_json related = ordered_json::array();
-    for (const auto& note : d.notes) {
-      if (note.range) {
-        related.push_back({
-            {"id", related.size() + 1},
-            {"physicalLocation", {{"artifactLocation", where}, {"region", region(source, *note.range, true)}}},
-            {"message", {{"text", sentence(note.message)}}},
-        });
-      } else {
-        message += " " + sentence(note.message);
-      }
-    }
-    if (!d.help.empty()) message += " Help: " + sentence(d.help);
+    for (const auto& note : d.notes)
+      if (!note.range) message += fmt::format(" {}", sentence(note.message));
+    if (!d.help.empty()) message += fmt::format(" Help: {}", sentence(d.help));
 
-    ordered_json r = {
-        {"ruleId", d.rule.str()},
-        {"ruleIndex", rule_index_.find(d.rule.str())->second},
-        {"level", sarif_level(d.severity)},
-        {"message", {{"text", message}}},
-        {"locations",
-         ordered_json::array(
-             {{{"physicalLocation", {{"artifactLocation", where}, {"region", region(source, d.range, true)}}}}})},
-    };
-    if (!related.empty()) r["relatedLocations"] = related;
-    const auto& hashes = line_hashes(d.file);
-    const uint32_t line = source.line_of(d.range.begin);
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("ruleId").value(d.rule.str());
+    w.key("ruleIndex").value(rule_index_.find(d.rule.str())->second);
+    w.key("level").value(sarif_level(d.severity));
+    w.key("message").begin_object().key("text").value(message).end_object();
+    w.key("locations").begin_array().begin_object();
+    physical_location(w, where, source, d.range);
+    w.end_object().end_array();
+    if (std::any_of(d.notes.begin(), d.notes.end(), [](const auto& note) { return note.range.has_value(); })) {
+      w.key("relatedLocations").begin_array();
+      uint64_t id = 0;
+      for (const auto& note : d.notes) {
+        if (!note.range) continue;
+        w.begin_object().key("id").value(++id);
+        physical_location(w, where, source, *note.range);
+        w.key("message").begin_object().key("text").value(sentence(note.message)).end_object();
+        w.end_object();
+      }
+      w.end_array();
+    }
     // GitHub reads only primaryLocationLineHash; zdlint/v1 (no line number in it) is for tools that
     // match results across commits by content, as --baseline does.
-    ordered_json fingerprints = ordered_json::object();
-    if (line >= 1 && line <= hashes.size() && !hashes[line - 1].empty())
-      fingerprints["primaryLocationLineHash"] = hashes[line - 1];
-    if (!d.fingerprint.empty()) fingerprints["zdlint/v1"] = d.fingerprint;
-    if (!fingerprints.empty()) r["partialFingerprints"] = fingerprints;
+    const uint32_t line = source.line_of(d.range.begin);
+    const bool line_hash = line >= 1 && line <= shared.line_hashes.size() && shared.line_hashes[line - 1].occurrence;
+    if (line_hash || !d.fingerprint.empty()) {
+      w.key("partialFingerprints").begin_object();
+      if (line_hash) w.key("primaryLocationLineHash").value(format_line_hash(shared.line_hashes[line - 1]));
+      if (!d.fingerprint.empty()) w.key("zdlint/v1").value(d.fingerprint);
+      w.end_object();
+    }
     if (d.fix && !d.fix->edits.empty()) {
-      ordered_json replacements = ordered_json::array();
+      w.key("fixes").begin_array().begin_object();
+      w.key("description").begin_object().key("text").value(sentence(d.fix->title)).end_object();
+      w.key("artifactChanges").begin_array().begin_object().key("artifactLocation").raw(where);
+      w.key("replacements").begin_array();
       for (const auto& edit : d.fix->edits) {
-        ordered_json replacement = {{"deletedRegion", region(source, edit.range, false)}};
-        if (!edit.replacement.empty()) replacement["insertedContent"] = {{"text", edit.replacement}};
-        replacements.push_back(replacement);
+        w.begin_object().key("deletedRegion");
+        region(w, source, edit.range, false);
+        if (!edit.replacement.empty()) w.key("insertedContent").begin_object().key("text").value(edit.replacement).end_object();
+        w.end_object();
       }
-      r["fixes"] = ordered_json::array({{
-          {"description", {{"text", sentence(d.fix->title)}}},
-          {"artifactChanges", ordered_json::array({{{"artifactLocation", where}, {"replacements", replacements}}})},
-      }});
+      w.end_array().end_object().end_array();
+      w.end_object().end_array();
     }
     if (options_.include_suppressed) {
-      ordered_json suppressions = ordered_json::array();
+      // Every result then has a suppressions array, [] when it is not suppressed (SARIF §3.27.23).
+      w.key("suppressions").begin_array();
       if (d.suppression) {
-        ordered_json suppression = {{"kind", "inSource"}, {"status", "accepted"}};
-        if (!d.suppression->reason.empty()) suppression["justification"] = d.suppression->reason;
-        suppression["location"] = {
-            {"physicalLocation", {{"artifactLocation", where}, {"region", region(source, d.suppression->directive, true)}}}};
-        suppressions.push_back(suppression);
+        w.begin_object().key("kind").value("inSource").key("status").value("accepted");
+        if (!d.suppression->reason.empty()) w.key("justification").value(d.suppression->reason);
+        w.key("location").begin_object();
+        physical_location(w, where, source, d.suppression->directive);
+        w.end_object().end_object();
       }
-      r["suppressions"] = suppressions;
+      w.end_array();
     }
-    return r;
+    w.end_object();
   }
+
+  // What the results of one file share, computed once per file before they are written.
+  struct ResultFile {
+    std::vector<LineHash> line_hashes;
+    std::string artifact;  // its artifactLocation, as JSON text
+  };
 
   const LintResult& result_;
   const SarifOptions& options_;
   fs::path base_;
   std::map<std::string, size_t, std::less<>> rule_index_;
-  std::map<FileId, std::vector<std::string>> hashes_;
+  std::map<FileId, ResultFile> result_files_;
   std::map<std::string, ordered_json, std::less<>> artifacts_;
 };
 

@@ -5,6 +5,8 @@
 // leaves the file half applied when any of them fails, and the retry trips over what was applied.
 #include <fmt/format.h>
 
+#include <array>
+
 #include "rules/registry.h"
 
 namespace zdlint {
@@ -31,17 +33,17 @@ bool counts(const StatementSummary& statement) {
 }
 
 void check_file(const FileContext& ctx, Emitter& out) {
+  // Counted once for the file: a file of many CONCURRENTLY statements stays linear.
+  size_t counted = 0;
+  std::array<const StatementSummary*, 2> first_two{};
+  for (const auto& statement : ctx.statements)
+    if (counts(statement) && counted++ < first_two.size()) first_two[counted - 1] = &statement;
   for (const auto& statement : ctx.statements) {
     // Inside a transaction it fails outright: concurrently-in-transaction reports that.
     if (!statement.refuses_transaction || statement.in_transaction) continue;
-    const StatementSummary* first_other = nullptr;
-    size_t others = 0;
-    for (const auto& other : ctx.statements) {
-      if (&other == &statement || !counts(other)) continue;
-      if (!first_other) first_other = &other;
-      ++others;
-    }
+    const size_t others = counted - (counts(statement) ? 1 : 0);
     if (others == 0) continue;
+    const StatementSummary* first_other = first_two[0] == &statement ? first_two[1] : first_two[0];
     Diagnostic& d = out.emit(
         statement.range,
         fmt::format("{} shares its migration file with {} other statement{}. A runner that sends the file as one "

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "analyzer/engine.h"
+#include "reporters/json_writer.h"
 #include "reporters/reporter.h"
 #include "reporters/sha1.h"
 #include "tests/test_support.h"
@@ -406,4 +407,21 @@ TEST_CASE("formats: gitlab fingerprints without the engine's fingerprint fall ba
     CHECK(after[i]["location"]["lines"]["begin"].get<int>() == before[i]["location"]["lines"]["begin"].get<int>() + 3);
   }
   CHECK(unique.size() == 3);
+}
+
+TEST_CASE("formats: the JSON writer escapes as JSON requires and keeps output valid UTF-8") {
+  std::string out;
+  zdlint::append_json_string(out, "a\"b\\c\n\t\r\b\f\x01\x1f\x7f é 😀");
+  CHECK(out == "\"a\\\"b\\\\c\\n\\t\\r\\b\\f\\u0001\\u001f\x7f é 😀\"");
+  out.clear();
+  // A stray continuation byte and a truncated sequence each become U+FFFD.
+  zdlint::append_json_string(out, std::string_view("x\x80y\xC3", 4));
+  CHECK(out == "\"x\xEF\xBF\xBDy\xEF\xBF\xBD\"");
+
+  out.clear();
+  zdlint::JsonWriter w(out);
+  w.begin_object().key("a").value(uint64_t{1}).key("b").begin_array().value("x").raw("{\"k\":2}").begin_object().end_object();
+  w.end_array().key("c").begin_object().end_object().end_object();
+  CHECK(out == R"({"a":1,"b":["x",{"k":2},{}],"c":{}})");
+  CHECK(nlohmann::json::parse(out)["b"][1]["k"] == 2);
 }

@@ -105,6 +105,27 @@ TEST_CASE("streaming mode yields the same statements as a whole-file parse") {
   CHECK(whole.syntax_errors[0].range == streamed.syntax_errors[0].range);
 }
 
+TEST_CASE("streaming mode parses in batches: several batches, node locations in the file, an error in one batch") {
+  std::string text;
+  for (int i = 0; i < 12000; ++i) text += "CREATE INDEX idx_" + std::to_string(i) + " ON tab_" + std::to_string(i) + " (c);\n";
+  text += "SELEC 1;\nDROP TABLE tab_last;\n";  // the last batch has a syntax error
+  const auto whole = parse(text);
+  ParseOptions streaming;
+  streaming.streaming_threshold_bytes = 0;
+  const auto streamed = parse(text, streaming);
+  REQUIRE(streamed.statements.size() == 12001);
+  REQUIRE(whole.statements.size() == streamed.statements.size());
+  for (size_t i = 0; i < streamed.statements.size(); ++i) CHECK(whole.statements[i].range == streamed.statements[i].range);
+  REQUIRE(streamed.syntax_errors.size() == 1);
+  CHECK(streamed.source->position(streamed.syntax_errors[0].range.begin).line == 12001);
+  for (const size_t i : {size_t{0}, size_t{9000}, size_t{11999}}) {  // batches are about 256 KiB: 9000 is in the second
+    const Statement& stmt = streamed.statements[i];
+    const auto at = stmt.file_offset(stmt.node->index_stmt->relation->location);
+    CHECK(streamed.source->text().substr(at, 4 + std::to_string(i).size()) == "tab_" + std::to_string(i));
+  }
+  CHECK(streamed.statements.back().kind() == PG_QUERY__NODE__NODE_DROP_STMT);
+}
+
 TEST_CASE("DO blocks: SQL inside is parsed with positions in the file") {
   const std::string text =
       "DO $$\nBEGIN\n  IF true THEN\n    CREATE INDEX i ON t (x);\n  END IF;\n"

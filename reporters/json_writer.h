@@ -1,0 +1,41 @@
+#pragma once
+// Writes compact JSON text straight into a string. The reporters' per-result output uses it:
+// building an nlohmann tree for every result and then printing it costs more than the printing.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zdlint {
+
+// Appends `text` as a JSON string literal: quoted, with '"', '\\' and control characters escaped
+// and any byte that is not part of valid UTF-8 replaced by U+FFFD, as nlohmann's dump does with
+// error_handler_t::replace.
+void append_json_string(std::string& out, std::string_view text);
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
+  JsonWriter& key(std::string_view name);
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(uint64_t number);
+  // A value that is already JSON text.
+  JsonWriter& raw(std::string_view json);
+
+ private:
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
+  void before_value();
+
+  std::string& out_;
+  std::vector<bool> has_members_;  // per open object or array: whether a ',' goes before the next
+  bool after_key_ = false;
+};
+
+}  // namespace zdlint

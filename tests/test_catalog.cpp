@@ -1,0 +1,110 @@
+// The catalog's links between relations (foreign keys, views, tables made from others) are kept
+// in indexes so that long histories stay linear; these cases check that the answers still follow
+// renames, drops and replacements as PostgreSQL would.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyzer/catalog.h"
+#include "parser/parse_file.h"
+
+using namespace zdlint;
+
+namespace {
+
+// Replays `sql` as migration file `file` into `catalog`.
+void replay(Catalog& catalog, const std::string& sql, FileId file = 0) {
+  const auto source = std::make_shared<SourceFile>("migration.sql", sql);
+  const ParsedFile parsed = parse_file(source, ParseOptions{});
+  REQUIRE(parsed.syntax_errors.empty());
+  for (const Statement& stmt : parsed.statements) catalog.apply(stmt, Origin{file, 0, stmt.range});
+}
+
+std::vector<std::string> names(const std::vector<const Table*>& tables) {
+  std::vector<std::string> out;
+  for (const Table* table : tables) out.push_back(table->name.str());
+  return out;
+}
+
+const QualifiedName kParent{"public", "parent"};
+
+}  // namespace
+
+TEST_CASE("catalog: tables referencing a table, in name order, each once") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE parent (id int PRIMARY KEY);
+    CREATE TABLE zeta (parent_id int REFERENCES parent, other_id int REFERENCES parent);
+    CREATE TABLE alpha (parent_id int, FOREIGN KEY (parent_id) REFERENCES parent (id));
+    CREATE TABLE unrelated (id int);
+  )sql");
+  CHECK(names(catalog.tables_referencing(kParent)) == std::vector<std::string>{"public.alpha", "public.zeta"});
+  CHECK(catalog.tables_referencing({"public", "unrelated"}).empty());
+}
+
+TEST_CASE("catalog: foreign keys follow renames of either table, and go with drops") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE parent (id int PRIMARY KEY);
+    CREATE TABLE child (parent_id int REFERENCES parent);
+    CREATE TABLE other (parent_id int CONSTRAINT other_fk REFERENCES parent);
+    ALTER TABLE parent RENAME TO renamed_parent;
+    ALTER TABLE child RENAME TO renamed_child;
+  )sql");
+  CHECK(catalog.tables_referencing(kParent).empty());
+  const QualifiedName renamed{"public", "renamed_parent"};
+  CHECK(names(catalog.tables_referencing(renamed)) == std::vector<std::string>{"public.other", "public.renamed_child"});
+
+  replay(catalog, R"sql(
+    ALTER TABLE other DROP CONSTRAINT other_fk;
+    DROP TABLE renamed_child;
+    CREATE TABLE renamed_child (id int);
+  )sql");
+  CHECK(catalog.tables_referencing(renamed).empty());
+}
+
+TEST_CASE("catalog: a self-referencing table renamed keeps referencing itself") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE node (id int PRIMARY KEY, parent_id int REFERENCES node);
+    ALTER TABLE node RENAME TO tree_node;
+  )sql");
+  CHECK(names(catalog.tables_referencing({"public", "tree_node"})) == std::vector<std::string>{"public.tree_node"});
+  CHECK(catalog.tables_referencing({"public", "node"}).empty());
+}
+
+TEST_CASE("catalog: views depending on a relation, through views of views, after a rename of the view") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE parent (id int);
+    CREATE VIEW first_view AS SELECT id FROM parent;
+    CREATE VIEW second_view AS SELECT id FROM first_view;
+    CREATE MATERIALIZED VIEW totals AS SELECT count(*) FROM parent;
+    CREATE TABLE copy AS SELECT * FROM parent;
+    ALTER VIEW first_view RENAME TO renamed_view;
+  )sql");
+  // The catalog records what second_view's query named (first_view), as it does for every rename.
+  CHECK(names(catalog.views_depending_on(kParent)) == std::vector<std::string>{"public.renamed_view", "public.totals"});
+
+  replay(catalog, "CREATE OR REPLACE VIEW renamed_view AS SELECT 1 AS id;");
+  CHECK(names(catalog.views_depending_on(kParent)) == std::vector<std::string>{"public.totals"});
+}
+
+TEST_CASE("catalog: the expand step of a migration, from a table made LIKE or AS SELECT of the original") {
+  Catalog catalog;
+  replay(catalog, "CREATE TABLE parent (id int); CREATE TABLE unrelated (id int);", 0);
+  replay(catalog, "CREATE TABLE parent_v2 (LIKE parent INCLUDING ALL);", 1);
+  const auto step = catalog.expand_in_file(kParent, "", 1);
+  REQUIRE(step);
+  CHECK(step->what == "CREATE TABLE public.parent_v2, made from public.parent");
+  CHECK_FALSE(catalog.expand_in_file(kParent, "", 0));
+  CHECK_FALSE(catalog.expand_in_file({"public", "unrelated"}, "", 1));
+
+  replay(catalog, "CREATE VIEW parent_compat AS SELECT id FROM parent;", 2);
+  const auto evidence = catalog.expand_evidence_for(kParent, "id", 3);
+  REQUIRE(evidence);
+  CHECK(evidence->kind == ExpandKind::CompatibilityView);
+  CHECK(evidence->replacement == "public.parent_compat");
+}

@@ -5,6 +5,7 @@
 
 #include "analyzer/baseline.h"
 #include "analyzer/engine.h"
+#include "analyzer/engine_upgrade.h"
 #include "analyzer/git_changes.h"
 #include "analyzer/thread_pool.h"
 #include "cli/commands.h"
@@ -66,6 +67,26 @@ bool apply_baseline_options(const std::string& baseline_path, const std::string&
   return true;
 }
 
+// The changed infrastructure files of the whole repository (an engine upgrade is rarely next to the
+// migrations), each with its text at the ref so that only a real version change is reported. A
+// symbolic link is left out: its target may be outside the repository. Larger files (a generated
+// lock file) hold no engine version worth the read.
+std::vector<InfrastructureFile> changed_infrastructure(const ChangedFiles& changes, const std::string& ref) {
+  constexpr std::uintmax_t kLargestInfrastructureFile = 16u << 20;
+  std::vector<InfrastructureFile> files;
+  const auto cwd = std::filesystem::current_path();
+  for (const auto& path : changes.files) {
+    std::error_code ec;
+    if (!is_infrastructure_file(path) || std::filesystem::is_symlink(path, ec) ||
+        !std::filesystem::is_regular_file(path, ec) || std::filesystem::file_size(path, ec) > kLargestInfrastructureFile)
+      continue;
+    std::string display = path.lexically_relative(cwd).generic_string();
+    if (display.empty()) display = path.string();
+    files.push_back({path.string(), std::move(display), true, file_at_ref(changes.repository, ref, path)});
+  }
+  return files;
+}
+
 // `nothing_to_check_is_fine`: --changed-since found no changed migration, which is a clean run.
 int exit_code(const LintResult& result, const std::string& fail_on, bool nothing_to_check_is_fine) {
   if (result.has_input_errors() || (result.checked_files() == 0 && !nothing_to_check_is_fine)) return kExitError;
@@ -93,6 +114,7 @@ int run(const LintOptions& options) {
       std::error_code ec;
       changed.insert(std::filesystem::weakly_canonical(path, ec));
     }
+    request.changed_infrastructure = changed_infrastructure(std::get<ChangedFiles>(changes), options.changed_since);
   }
   // Each file gets the settings of its nearest .zdlint.toml (or --config), under the flags given.
   const auto command_line = cli::command_line(options.config);

@@ -167,7 +167,8 @@ Runner add_lint_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("lint", "Lint migration files and directories (the default subcommand)");
   cmd->add_option("PATH", options->paths,
                   "Migration files or directories (searched recursively for *.sql, in natural order); - reads "
-                  "standard input")
+                  "standard input. Infrastructure files named here (main.tf, docker-compose.yml, …) are read for "
+                  "the PostgreSQL engine version")
       ->required();
   cmd->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}))

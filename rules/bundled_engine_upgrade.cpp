@@ -19,6 +19,14 @@ std::string list_migrations(std::span<const std::string> migrations) {
   return fmt::format("{} {}", migrations.size() == 1 ? "migration" : "migrations", list);
 }
 
+// "16" and "16.4" differ, but neither is newer.
+std::string_view direction(const EngineVersion& before, const EngineVersion& after) {
+  const auto key = [](const EngineVersion& v) { return std::pair(v.major, v.minor.value_or(-1)); };
+  if (!before.minor || !after.minor || before.major != after.major)
+    return before.major < after.major ? "upgrades" : before.major > after.major ? "downgrades" : "changes";
+  return key(before) < key(after) ? "upgrades" : "downgrades";
+}
+
 void check(const InfrastructureContext& ctx, Emitter& out) {
   if (ctx.migrations.empty()) return;  // an engine upgrade on its own is the safe way
   const std::string migrations = list_migrations(ctx.migrations);
@@ -26,8 +34,9 @@ void check(const InfrastructureContext& ctx, Emitter& out) {
     const EngineDeclaration& now = change.after;
     std::string message;
     if (change.before)
-      message = fmt::format("this change set {} PostgreSQL from {} to {} ({}) and also contains the {}",
-                            change.major() ? "upgrades the major version of" : "changes the minor version of",
+      message = fmt::format("this change set {} the {} version of PostgreSQL from {} to {} ({}) and also contains "
+                            "the {}",
+                            direction(*change.before, now.version), change.major() ? "major" : "minor",
                             change.before->str(), now.version.str(), now.what, migrations);
     else
       message = fmt::format("this change set includes PostgreSQL {} ({}) and also the {}; if it changes the engine "

@@ -456,7 +456,8 @@ TEST_CASE("bundled-engine-upgrade: --changed-since compares the engine version w
   CHECK(report.findings[0].severity == "error");
   CHECK(report.findings[0].line == 3);
   CHECK(report.findings[0].column == 21);
-  CHECK(report.findings[0].message.find("from 15.8 to 16.4 (engine_version)") != std::string::npos);
+  CHECK(report.findings[0].message.find("upgrades the major version of PostgreSQL from 15.8 to 16.4 (engine_version)") !=
+        std::string::npos);
   CHECK(report.findings[0].message.find("migration db/002_add_nickname.sql") != std::string::npos);
   // Committed since the ref: still the change set's.
   commit_all("upgrade and migrate");
@@ -482,6 +483,9 @@ TEST_CASE("bundled-engine-upgrade: --changed-since compares the engine version w
   for (const auto& f : report.findings)
     seen.insert(f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + " " + f.severity);
   CHECK(seen == std::set<std::string>{"docker-compose.yml:4:12 error", "infra/main.tf:3:21 warning"});
+  for (const auto& f : report.findings)
+    if (f.file == "infra/main.tf")
+      CHECK(f.message.find("upgrades the minor version of PostgreSQL from 16.4 to 16.6") != std::string::npos);
   commit_all("minor upgrade");
   sandbox.git(repo, {"tag", "minor"});
 

@@ -50,6 +50,10 @@ std::vector<Entry> yaml_entries(std::string_view text);
 // `key = scalar` lines of a TOML file; the label is the [table] header.
 std::vector<Entry> toml_entries(std::string_view text);
 
+// Labels stop growing at this length, so that deeply nested input costs linear time and memory;
+// real declarations sit a few levels deep.
+inline constexpr size_t kMaxLabel = 512;
+
 // Lines of `text`, each with the byte offset where it starts.
 struct Line {
   std::string_view text;

@@ -120,7 +120,7 @@ bool is_punct(const Token& t, char c) { return t.kind == Token::Kind::Punct && t
 // gives "resource aws_db_instance app", `new aws.rds.Cluster(` gives "aws.rds.Cluster".
 std::string label_before(const std::vector<Token>& tokens, size_t open) {
   size_t first = open;
-  while (first > 0) {
+  while (first > 0 && open - first < 8) {  // a few names: `resource "type" "name"`, `aws.rds.Cluster`
     const Token& t = tokens[first - 1];
     if (t.kind == Token::Kind::Name || t.kind == Token::Kind::String || is_punct(t, '.'))
       --first;
@@ -159,7 +159,7 @@ std::vector<Entry> code_entries(const std::vector<Token>& tokens) {
       // group it opens in.
       std::string own = label_before(tokens, i);
       std::string label = open.back().label;
-      if (!own.empty()) label = label.empty() ? own : label + "/" + own;
+      if (!own.empty() && label.size() + own.size() < kMaxLabel) label = label.empty() ? own : label + "/" + own;
       open.push_back({next_group++, std::move(label)});
       continue;
     }

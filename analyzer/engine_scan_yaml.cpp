@@ -3,6 +3,7 @@
 // these files use is understood: `key: value` mappings nested by indentation, `- ` sequence items,
 // `---` between documents. Flow collections and block scalars are skipped, never misread.
 #include <cctype>
+#include <map>
 #include <optional>
 
 #include "analyzer/engine_scan.h"
@@ -167,18 +168,20 @@ class YamlScanner {
     // The sequence hangs from the pending key (`services:` then `- …`); an item after an item keeps
     // the sequence's key.
     std::string sequence = pending_key_.empty() ? sequence_key_at(dash) : pending_key_;
-    sequence_keys_.resize(dash + 1);
     sequence_keys_[dash] = sequence;
     push(column, sequence);
     pending_key_.clear();
   }
 
-  std::string sequence_key_at(size_t dash) const { return dash < sequence_keys_.size() ? sequence_keys_[dash] : ""; }
+  std::string sequence_key_at(size_t dash) const {
+    const auto it = sequence_keys_.find(dash);
+    return it == sequence_keys_.end() ? "" : it->second;
+  }
 
   void push(size_t column, const std::string& key) {
     const std::string parent = open_.empty() ? "" : open_.back().label;
     std::string label = parent;
-    if (!key.empty()) label = parent.empty() ? key : parent + "/" + key;
+    if (!key.empty() && parent.size() + key.size() < kMaxLabel) label = parent.empty() ? key : parent + "/" + key;
     open_.push_back({column, next_group_++, std::move(label)});
   }
 
@@ -190,7 +193,7 @@ class YamlScanner {
   }
 
   std::vector<Mapping> open_;
-  std::vector<std::string> sequence_keys_;  // by dash column: the key the sequence there belongs to
+  std::map<size_t, std::string> sequence_keys_;  // by dash column: the key the sequence there belongs to
   std::string pending_key_;                 // a `key:` with its value on the following lines
   std::optional<size_t> block_scalar_indent_;
   size_t next_group_ = 1;

@@ -93,8 +93,16 @@ class Declarations {
   std::vector<EngineDeclaration> out_;
 };
 
-// Reads one entry as a version declaration, given the `engine` its group declares ("" if none).
-std::optional<std::pair<std::string, EngineVersion>> entry_version(const Entry& e, std::string_view engine) {
+// What an entry's siblings say about it: the group's `engine`, and its image `repository` (Helm
+// values split an image into repository and tag).
+struct Siblings {
+  std::string engine;
+  std::string repository;
+};
+
+// Reads one entry as a version declaration, given what its group declares.
+std::optional<std::pair<std::string, EngineVersion>> entry_version(const Entry& e, const Siblings& siblings) {
+  const std::string_view engine = siblings.engine;
   const std::string key = normalized_key(e.key);
   const std::string_view parent = last_segment(e.label);
   if (key == "engineversion") {
@@ -115,17 +123,24 @@ std::optional<std::pair<std::string, EngineVersion>> entry_version(const Entry& 
   } else if (key == "image" || key == "imagename" ||
              ((e.key == "-" || key == "name") && lower(parent) == "services")) {  // GitLab CI services
     if (const auto v = postgres_image_version(e.value)) return std::pair{fmt::format("image {}", e.value), *v};
+  } else if (key == "tag" && !siblings.repository.empty()) {  // Bitnami's image.repository and image.tag
+    const std::string image = siblings.repository + ":" + e.value;
+    if (const auto v = postgres_image_version(image)) return std::pair{fmt::format("image {}", image), *v};
   }
   return std::nullopt;
 }
 
 void add_entries(const std::vector<Entry>& entries, Declarations& out) {
-  std::map<size_t, std::string> engine_of_group;
-  for (const Entry& e : entries)
-    if (normalized_key(e.key) == "engine") engine_of_group[e.group] = e.value;
+  std::map<size_t, Siblings> groups;
   for (const Entry& e : entries) {
-    const auto it = engine_of_group.find(e.group);
-    if (const auto found = entry_version(e, it == engine_of_group.end() ? "" : it->second))
+    const std::string key = normalized_key(e.key);
+    if (key == "engine") groups[e.group].engine = e.value;
+    if (key == "repository") groups[e.group].repository = e.value;
+  }
+  const Siblings none;
+  for (const Entry& e : entries) {
+    const auto it = groups.find(e.group);
+    if (const auto found = entry_version(e, it == groups.end() ? none : it->second))
       out.add(e.label, e.key, found->first, found->second, e.range);
   }
 }

@@ -220,6 +220,16 @@ TEST_CASE("engine versions: container images in compose files, CI and Dockerfile
     - redis:7
 )";
   CHECK(declared(".gitlab-ci.yml", gitlab) == Set{"3:7 16", "4:13 16"});
+  const std::string helm = R"(image:
+  registry: docker.io
+  repository: bitnami/postgresql
+  tag: 16.2.0-debian-12-r1
+metrics:
+  image:
+    repository: bitnami/postgres-exporter
+    tag: 0.15.0
+)";
+  CHECK(declared("values.yaml", helm) == Set{"4:8 16.2"});
   CHECK(declared("Dockerfile", "# FROM postgres:15\nFROM --platform=linux/amd64 postgres:16.4 AS db\nRUN true\n") ==
         Set{"2:29 16.4"});
   CHECK(declared("db.dockerfile", "FROM node:20\n").empty());
@@ -281,6 +291,31 @@ TEST_CASE("engine versions: bad input yields nothing, never a crash") {
   // The unterminated quote above: no version comes out of a broken line.
   CHECK(declared("main.tf", hostile[1]).empty());
   CHECK(declared("db.yaml", hostile[4]).empty());
+}
+
+TEST_CASE("engine versions: random and deeply nested input stays linear and never throws") {
+  // Pieces of every format's syntax, shuffled by a fixed generator (the same run every time).
+  const std::vector<std::string> pieces = {
+      "engine", "engine_version", "EngineVersion", " = ", ": ", "\"16.4\"", "'15'", "postgres", "{", "}", "(",
+      ")",      "[",              "]",             "\n", "  ",  "- ",       "#",    "//",       "/*", "*/", "<<EOF",
+      "EOF",    "image: postgres:16", "|",         "---", "\t", "\"",     "'",    "`",        "\\", ".", "VER_16_4",
+      "PostgresEngineVersion", "FROM ", "[db]", "major_version = 1"};
+  uint32_t state = 12345;
+  const auto next = [&] { return state = state * 1664525u + 1013904223u; };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int length = static_cast<int>(next() % 400);
+    for (int i = 0; i < length; ++i) text += pieces[next() % pieces.size()];
+    for (const char* name : {"main.tf", "x.yaml", "x.json", "x.ts", "x.py", "Dockerfile", ".tool-versions", "x.toml"})
+      CHECK_NOTHROW(scan_engine_versions(name, text));
+  }
+  // 100,000 levels of nesting: labels stop growing, so this is quick and small.
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "a(";
+  CHECK(scan_engine_versions("x.ts", deep).empty());
+  std::string yaml;
+  for (int i = 0; i < 3000; ++i) yaml += std::string(static_cast<size_t>(i), ' ') + "k:\n";
+  CHECK(scan_engine_versions("x.yaml", yaml).empty());
 }
 
 TEST_CASE("engine versions: which files are infrastructure") {

@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <sstream>
 
 #include "analyzer/baseline.h"
@@ -68,9 +70,11 @@ bool apply_baseline_options(const std::string& baseline_path, const std::string&
 }
 
 // The changed infrastructure files of the whole repository (an engine upgrade is rarely next to the
-// migrations), each with its text at the ref so that only a real version change is reported. A
-// symbolic link is left out: its target may be outside the repository. Larger files (a generated
-// lock file) hold no engine version worth the read.
+// migrations), each with its text at the ref so that only a real version change is reported. Git
+// is asked for the earlier text only of the files that declare a version now (a pull request that
+// edits a hundred package.json files starts no git process for them). A symbolic link is left out:
+// its target may be outside the repository. Larger files (a generated lock file) hold no engine
+// version worth the read.
 std::vector<InfrastructureFile> changed_infrastructure(const ChangedFiles& changes, const std::string& ref) {
   constexpr std::uintmax_t kLargestInfrastructureFile = 16u << 20;
   std::vector<InfrastructureFile> files;
@@ -80,6 +84,9 @@ std::vector<InfrastructureFile> changed_infrastructure(const ChangedFiles& chang
     if (!is_infrastructure_file(path) || std::filesystem::is_symlink(path, ec) ||
         !std::filesystem::is_regular_file(path, ec) || std::filesystem::file_size(path, ec) > kLargestInfrastructureFile)
       continue;
+    std::ifstream in(path, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (scan_engine_versions(path, text).empty()) continue;
     std::string display = path.lexically_relative(cwd).generic_string();
     if (display.empty()) display = path.string();
     files.push_back({path.string(), std::move(display), true, file_at_ref(changes.repository, ref, path)});

@@ -56,7 +56,7 @@ std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<
       std::error_code ec;
       if (fs::is_regular_file(path, ec) && is_infrastructure_file(path)) {
         // Terraform, compose, … named with the migrations: read for engine versions, not as SQL.
-        infrastructure.push_back({path, path});
+        infrastructure.push_back({path, path, false, std::nullopt});
       } else if (fs::is_regular_file(path, ec)) {
         flush();
         Discovery found = discover({path});

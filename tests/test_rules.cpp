@@ -77,7 +77,7 @@ std::optional<std::string> parse_directive(const std::string& line, std::string_
 }
 
 Case load_case(const fs::path& path) {
-  Case c{path, {}, {}, 15};
+  Case c{path, {}, {}, 15, false, {}};
   std::vector<fs::path> files;
   if (fs::is_directory(path)) {
     for (const auto& entry : fs::recursive_directory_iterator(path))

@@ -93,6 +93,23 @@ class Declarations {
   std::vector<EngineDeclaration> out_;
 };
 
+// Keys (and Terraform variable names) that name the PostgreSQL version by themselves: Crunchy's
+// postgresVersion, a module's or a tfvars file's postgres_version / pg_version.
+bool names_postgres_version(std::string_view normalized) {
+  static constexpr std::string_view kNames[] = {"postgresversion",       "postgresqlversion",    "pgversion",
+                                                "postgresengineversion", "pgengineversion",      "postgresmajorversion",
+                                                "pgmajorversion",        "postgresqlmajorversion"};
+  return std::find(std::begin(kNames), std::end(kNames), normalized) != std::end(kNames);
+}
+
+// `variable "postgres_version" { default = "16.4" }`: the variable's name, normalized, from the
+// group's label ("variable postgres_version"); "" for other groups.
+std::string terraform_variable(std::string_view label) {
+  const std::string_view own = last_segment(label);
+  if (!own.starts_with("variable ")) return "";
+  return normalized_key(own.substr(9));
+}
+
 // What an entry's siblings say about it: the group's `engine`, and its image `repository` (Helm
 // values split an image into repository and tag).
 struct Siblings {
@@ -114,8 +131,11 @@ std::optional<std::pair<std::string, EngineVersion>> entry_version(const Entry& 
     if (const auto v = family_version(e.value)) return std::pair{fmt::format("parameter group family {}", e.value), *v};
   } else if (key == "databaseversion") {
     if (const auto v = cloud_sql_version(e.value)) return std::pair{fmt::format("{} {}", e.key, e.value), *v};
-  } else if (key == "postgresversion") {  // Crunchy PGO PostgresCluster
+  } else if (names_postgres_version(key)) {  // Crunchy PGO PostgresCluster, module inputs, tfvars
     if (const auto v = parse_engine_version(e.value)) return std::pair{e.key, *v};
+  } else if (key == "default" && names_postgres_version(terraform_variable(e.label))) {
+    if (const auto v = parse_engine_version(e.value))
+      return std::pair{fmt::format("default of {}", last_segment(e.label)), *v};
   } else if (key == "version") {
     // Zalando's spec.postgresql.version; azurerm_postgresql_flexible_server's version.
     if (lower(parent) == "postgresql" || e.label.find("postgresql_flexible_server") != std::string::npos)

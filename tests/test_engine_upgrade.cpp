@@ -112,6 +112,20 @@ resource "aws_db_instance" "app" {
   CHECK(declared("main.tf", quiet).empty());
   // tfvars: a top-level engine and version.
   CHECK(declared("prod.tfvars", "engine = \"postgres\"\nengine_version = \"16.4\"\n") == Set{"2:19 16.4"});
+  // Variables and inputs named for the PostgreSQL version; a version variable of another engine is not.
+  const std::string variables = R"(variable "postgres_version" {
+  type    = string
+  default = "16.4"
+}
+variable "mysql_version" {
+  default = "8.0"
+}
+variable "engine_version" {
+  default = "15.8"
+}
+)";
+  CHECK(declared("variables.tf", variables) == Set{"3:14 16.4"});
+  CHECK(declared("prod.tfvars", "pg_version = 16\nredis_version = \"7.2\"\n") == Set{"1:14 16"});
   // *.tf.json is JSON.
   CHECK(declared("main.tf.json",
                  R"({"resource": {"aws_db_instance": {"app": {"engine": "postgres", "engine_version": "16.4"}}}})") ==

@@ -551,6 +551,15 @@ TEST_CASE("bundled-engine-upgrade: --changed-since compares the engine version w
   write_file(repo / "infra/analytics.tf", terraform("17.2"));
   report = lint_json(sandbox, repo, {"--changed-since", "minor", "db"});
   CHECK(report.findings.empty());
+
+  // Going back a major version with a migration is as bundled as going forward.
+  write_file(repo / "docker-compose.yml", "services:\n  db:\n    image: postgres:15\n");
+  report = lint_json(sandbox, repo, {"--changed-since", "minor", "db"});
+  REQUIRE(report.findings.size() == 1);
+  CHECK(report.findings[0].severity == "error");
+  CHECK(report.findings[0].line == 3);
+  CHECK(report.findings[0].message.find("downgrades the major version of PostgreSQL from 16 to 15 (image postgres:15)") !=
+        std::string::npos);
 }
 
 TEST_CASE("bundled-engine-upgrade: SARIF and baselines locate the finding in the infrastructure file") {

@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "analyzer/catalog.h"
+#include "analyzer/change_set.h"
+#include "analyzer/engine_upgrade.h"
 #include "analyzer/contract_directive.h"
 #include "analyzer/lock_model.h"
 #include "analyzer/runners.h"
@@ -35,7 +37,8 @@ struct PendingFile {
   std::optional<ParsedFile> parsed;  // unset for files streamed during the replay
 };
 
-std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<InputProblem>& problems) {
+std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<InputProblem>& problems,
+                                       std::vector<InfrastructureFile>& infrastructure) {
   std::vector<PlannedFile> files;
   std::vector<std::string> batch;
   const auto flush = [&] {
@@ -51,7 +54,10 @@ std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<
       files.push_back({"-", request.stdin_filename, true, true});
     } else {
       std::error_code ec;
-      if (fs::is_regular_file(path, ec)) {
+      if (fs::is_regular_file(path, ec) && is_infrastructure_file(path)) {
+        // Terraform, compose, … named with the migrations: read for engine versions, not as SQL.
+        infrastructure.push_back({path, path, false, std::nullopt});
+      } else if (fs::is_regular_file(path, ec)) {
         flush();
         Discovery found = discover({path});
         for (auto& f : found.files) files.push_back({f.path, f.display_path, false, true});
@@ -366,12 +372,16 @@ uint32_t LintResult::statements() const {
 }
 
 size_t LintResult::checked_files() const {
-  return static_cast<size_t>(std::count_if(files.begin(), files.end(), [](const FileReport& f) { return !f.history; }));
+  return static_cast<size_t>(
+      std::count_if(files.begin(), files.end(), [](const FileReport& f) { return !f.history && !f.infrastructure; }));
 }
 
 LintPlan plan_lint(const LintRequest& request) {
   LintPlan plan;
-  plan.files = collect_inputs(request, plan.problems);
+  std::vector<InfrastructureFile> named_infrastructure;
+  plan.files = collect_inputs(request, plan.problems, named_infrastructure);
+  // With --changed-since git says which infrastructure files changed; without it the ones named are.
+  plan.infrastructure = request.changed_files ? request.changed_infrastructure : std::move(named_infrastructure);
   if (request.with_history) plan.files = with_history(std::move(plan.files), plan.problems);
   if (request.changed_files) {
     size_t end = 0;  // one past the last changed file: nothing after it needs replaying
@@ -429,6 +439,7 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
       },
       [&](size_t i) { pending[i].parsed.reset(); });  // the trees are no longer needed
   replay.assign_fingerprints_in_parallel(request.jobs);
+  check_change_set(request, plan.infrastructure, result);
   if (templated_files)  // one note for the run, not one per file
     result.problems.push_back(
         {first_templated,

@@ -37,6 +37,17 @@ struct FileSettings {
 using EffectsObserver =
     std::function<void(FileId, const SourceFile&, const Statement&, const Session&, const StatementEffects&)>;
 
+// An infrastructure file of the change set (Terraform, CloudFormation, compose, …; see
+// analyzer/engine_upgrade.h), read for its engine version declarations, never parsed as SQL.
+struct InfrastructureFile {
+  std::string path;          // to open
+  std::string display_path;  // to report
+  // Found by --changed-since: `text_at_ref` is the file at the ref (unset: the file is new since).
+  // Otherwise the file was named on the command line, and there is no earlier revision to compare.
+  bool from_git = false;
+  std::optional<std::string> text_at_ref;
+};
+
 struct LintRequest {
   std::vector<std::string> paths;  // "-" reads standard input
   std::string stdin_filename = "<stdin>";
@@ -56,6 +67,9 @@ struct LintRequest {
   // --changed-since: only these files (absolute, canonical) are reported; the others are replayed as
   // history up to the last of them, and those after it are left out.
   std::optional<std::set<std::filesystem::path>> changed_files;
+  // --changed-since: the changed infrastructure files of the whole repository. Without it, the
+  // infrastructure files named among `paths` are the change set's.
+  std::vector<InfrastructureFile> changed_infrastructure;
 };
 
 struct FileReport {
@@ -67,6 +81,7 @@ struct FileReport {
   // it is not counted as checked.
   bool history = false;
   std::string runner;  // the runner the file was linted for ("" when none was configured or recognised)
+  bool infrastructure = false;  // an infrastructure file with a finding, not a migration
 };
 
 struct LintResult {
@@ -94,6 +109,7 @@ struct PlannedFile {
 };
 struct LintPlan {
   std::vector<PlannedFile> files;
+  std::vector<InfrastructureFile> infrastructure;
   std::vector<InputProblem> problems;
 };
 

@@ -133,4 +133,14 @@ std::variant<ChangedFiles, std::string> changed_since(const std::string& ref, co
   return changes;
 }
 
+std::optional<std::string> file_at_ref(const fs::path& repository, const std::string& ref, const fs::path& file) {
+  const fs::path relative = file.lexically_relative(repository);
+  if (relative.empty() || *relative.begin() == "..") return std::nullopt;
+  // One argument "REF:path", after --end-of-options; --no-textconv: the bytes, not a filter's view.
+  const Output shown = run_git({"-C", repository.string(), "show", "--no-textconv", "--end-of-options",
+                                ref + ":" + relative.generic_string()});
+  if (shown.exit_code != 0) return std::nullopt;
+  return shown.out;
+}
+
 }  // namespace zdlint

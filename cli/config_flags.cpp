@@ -86,6 +86,7 @@ bool preload_configs(config::SettingsProvider& provider, const LintPlan& plan) {
   std::vector<std::string> files;
   files.reserve(plan.files.size());
   for (const auto& file : plan.files) files.push_back(file.display_path);
+  for (const auto& file : plan.infrastructure) files.push_back(file.display_path);
   const auto errors = provider.preload(files);
   for (const auto& error : errors) std::cerr << error.to_string() << '\n';
   return errors.empty();

@@ -1,10 +1,13 @@
 #include <fmt/format.h>
 
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <sstream>
 
 #include "analyzer/baseline.h"
 #include "analyzer/engine.h"
+#include "analyzer/engine_upgrade.h"
 #include "analyzer/git_changes.h"
 #include "analyzer/thread_pool.h"
 #include "cli/commands.h"
@@ -66,6 +69,31 @@ bool apply_baseline_options(const std::string& baseline_path, const std::string&
   return true;
 }
 
+// The changed infrastructure files of the whole repository (an engine upgrade is rarely next to the
+// migrations), each with its text at the ref so that only a real version change is reported. Git
+// is asked for the earlier text only of the files that declare a version now (a pull request that
+// edits a hundred package.json files starts no git process for them). A symbolic link is left out:
+// its target may be outside the repository. Larger files (a generated lock file) hold no engine
+// version worth the read.
+std::vector<InfrastructureFile> changed_infrastructure(const ChangedFiles& changes, const std::string& ref) {
+  constexpr std::uintmax_t kLargestInfrastructureFile = 16u << 20;
+  std::vector<InfrastructureFile> files;
+  const auto cwd = std::filesystem::current_path();
+  for (const auto& path : changes.files) {
+    std::error_code ec;
+    if (!is_infrastructure_file(path) || std::filesystem::is_symlink(path, ec) ||
+        !std::filesystem::is_regular_file(path, ec) || std::filesystem::file_size(path, ec) > kLargestInfrastructureFile)
+      continue;
+    std::ifstream in(path, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (scan_engine_versions(path, text).empty()) continue;
+    std::string display = path.lexically_relative(cwd).generic_string();
+    if (display.empty()) display = path.string();
+    files.push_back({path.string(), std::move(display), true, file_at_ref(changes.repository, ref, path)});
+  }
+  return files;
+}
+
 // `nothing_to_check_is_fine`: --changed-since found no changed migration, which is a clean run.
 int exit_code(const LintResult& result, const std::string& fail_on, bool nothing_to_check_is_fine) {
   if (result.has_input_errors() || (result.checked_files() == 0 && !nothing_to_check_is_fine)) return kExitError;
@@ -93,6 +121,7 @@ int run(const LintOptions& options) {
       std::error_code ec;
       changed.insert(std::filesystem::weakly_canonical(path, ec));
     }
+    request.changed_infrastructure = changed_infrastructure(std::get<ChangedFiles>(changes), options.changed_since);
   }
   // Each file gets the settings of its nearest .zdlint.toml (or --config), under the flags given.
   const auto command_line = cli::command_line(options.config);
@@ -145,7 +174,8 @@ Runner add_lint_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("lint", "Lint migration files and directories (the default subcommand)");
   cmd->add_option("PATH", options->paths,
                   "Migration files or directories (searched recursively for *.sql, in natural order); - reads "
-                  "standard input")
+                  "standard input. Infrastructure files named here (main.tf, docker-compose.yml, …) are read for "
+                  "the PostgreSQL engine version")
       ->required();
   cmd->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}))

@@ -13,6 +13,7 @@ void report_json(std::ostream& out, const LintResult& result) {
     if (!f.history) {
       ordered_json entry = {{"path", f.path}, {"statements", f.statements}};
       entry["runner"] = f.runner.empty() ? ordered_json(nullptr) : ordered_json(f.runner);
+      entry["kind"] = f.infrastructure ? "infrastructure" : "migration";
       files.push_back(std::move(entry));
     }
 

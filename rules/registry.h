@@ -62,6 +62,7 @@ const Rule& expand_contract_same_migration_rule();
 const Rule& unbatched_backfill_rule();
 const Rule& backfill_in_ddl_transaction_rule();
 const Rule& extension_update_with_schema_change_rule();
+const Rule& bundled_engine_upgrade_rule();
 const Rule& unused_ignore_rule();
 const Rule& invalid_ignore_rule();
 

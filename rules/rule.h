@@ -9,6 +9,7 @@
 
 #include "analyzer/catalog.h"
 #include "analyzer/diagnostic.h"
+#include "analyzer/engine_upgrade.h"
 #include "analyzer/lock_model.h"
 #include "analyzer/runners.h"
 #include "analyzer/session.h"
@@ -89,6 +90,18 @@ struct FileContext {
   std::span<const StatementSummary> statements;
 };
 
+// One infrastructure file of the change set (the paths given, or the files changed since the
+// --changed-since ref) that declares a PostgreSQL engine version, for the checks about the change
+// set as a whole.
+struct InfrastructureContext {
+  const SourceFile& file;
+  // With --changed-since, the declarations whose version differs from the ref's; for a file named on
+  // the command line, every declaration, with no earlier version.
+  std::span<const EngineVersionChange> changes;
+  bool compared_with_ref = false;
+  std::span<const std::string> migrations;  // the change set's migration files (display paths)
+};
+
 class Emitter {
  public:
   Emitter(const RuleMeta& meta, FileId file, std::vector<Diagnostic>& out) : meta_(meta), file_(file), out_(out) {}
@@ -106,6 +119,8 @@ struct Rule {
   void (*check)(const StatementContext&, Emitter&) = nullptr;
   // Optional: runs once at the end of each file, for checks about the file as a whole.
   void (*check_file)(const FileContext&, Emitter&) = nullptr;
+  // Optional: runs once per infrastructure file of the change set, after the migrations.
+  void (*check_infrastructure)(const InfrastructureContext&, Emitter&) = nullptr;
 };
 
 }  // namespace zdlint

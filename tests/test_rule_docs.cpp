@@ -1,10 +1,13 @@
 // Every rule page's examples do what the page says: each ```sql block under "### Bad" gets a
 // finding of that rule, whose message names a lock mode or the relation for the lock rules, and
 // each block under "### Good" gets none. A block may start with `-- zdlint-test: …` settings, as
-// in testdata (pg-version=N, assume-in-transaction).
+// in testdata (pg-version=N, assume-in-transaction). A rule about the change set shows its
+// infrastructure files in blocks of their own language whose first line is a comment
+// `zdlint-test: file=NAME`; each belongs to the next ```sql block and is named with it.
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <sstream>
 
@@ -15,31 +18,62 @@
 namespace zdlint {
 namespace {
 
+struct CompanionFile {
+  std::string name;
+  std::string text;
+};
+
 struct Example {
   bool bad = false;
   std::string sql;
   int line = 0;  // in the docs page, for messages
+  std::vector<CompanionFile> companions;
 };
+
+// "main.tf" from "# zdlint-test: file=main.tf" (or "// zdlint-test: file=…").
+std::optional<std::string> companion_name(const std::string& first_line) {
+  constexpr std::string_view kMarker = "zdlint-test: file=";
+  const size_t at = first_line.find(kMarker);
+  if (at == std::string::npos) return std::nullopt;
+  return first_line.substr(at + kMarker.size());
+}
 
 std::vector<Example> examples_of(const std::filesystem::path& page) {
   std::ifstream in(page);
   std::vector<Example> examples;
   enum class Section { Other, Bad, Good } section = Section::Other;
   bool in_block = false;
+  bool in_companion = false;  // a non-SQL block: a companion file when its first line names one
+  bool companion_first_line = false;
+  bool skip_block = false;
+  std::vector<CompanionFile> companions;
   int number = 0;
   for (std::string line; std::getline(in, line);) {
     ++number;
-    if (!in_block && line.starts_with("#")) {
+    if (!in_block && !in_companion && line.starts_with("#")) {
       section = line.starts_with("### Bad")    ? Section::Bad
                 : line.starts_with("### Good") ? Section::Good
                                                : Section::Other;
-    } else if (!in_block && line.starts_with("```sql") && section != Section::Other) {
+      companions.clear();
+    } else if (!in_block && !in_companion && line.starts_with("```sql") && section != Section::Other) {
       in_block = true;
-      examples.push_back({section == Section::Bad, "", number});
-    } else if (in_block && line.starts_with("```")) {
-      in_block = false;
+      examples.push_back({section == Section::Bad, "", number, std::move(companions)});
+      companions.clear();
+    } else if (!in_block && !in_companion && line.starts_with("```") && line.size() > 3 && section != Section::Other) {
+      in_companion = true;
+      companion_first_line = true;
+    } else if ((in_block || in_companion) && line.starts_with("```")) {
+      in_block = in_companion = false;
     } else if (in_block) {
       examples.back().sql += line + "\n";
+    } else if (in_companion) {
+      if (companion_first_line) {
+        companion_first_line = false;
+        const auto name = companion_name(line);
+        skip_block = !name;  // an illustration, not a file of the example
+        if (name) companions.push_back({*name, ""});
+      }
+      if (!skip_block) companions.back().text += line + "\n";
     }
   }
   return examples;
@@ -50,6 +84,7 @@ std::vector<Diagnostic> lint_example(const Example& example, const std::string& 
   const auto file = dir.write("example.sql", example.sql);
   LintRequest request;
   request.paths = {file.string()};
+  for (const auto& companion : example.companions) request.paths.push_back(dir.write(companion.name, companion.text).string());
   // unused-ignore judges only the rules that ran, so its examples run every rule.
   if (rule_id != "unused-ignore") request.rules.select = {rule_id};
   std::istringstream lines(example.sql);

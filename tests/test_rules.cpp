@@ -5,6 +5,9 @@
 //   -- zdlint-test: assume-in-transaction   (the runner wraps each file in a transaction)
 // A case passes when the diagnostics of the directory's rule, and of any rule it names in an
 // expectation, are exactly the expected ones. Cases named bad_* must expect the rule; good_* must not.
+// A directory case may also hold infrastructure files (main.tf, docker-compose.yml, …): they are
+// named on the command line next to the directory, as a change set's files are, and expect with a
+// `# expect:` or `// expect:` comment.
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -14,6 +17,7 @@
 #include <sstream>
 
 #include "analyzer/engine.h"
+#include "analyzer/engine_upgrade.h"
 #include "rules/registry.h"
 #include "rules/rule_docs.h"
 #include "tests/test_support.h"
@@ -36,7 +40,17 @@ struct Case {
   std::set<std::string> rules_named;
   int pg_version = 15;
   bool assume_in_transaction = false;
+  std::vector<fs::path> infrastructure;  // named on the command line with the directory
 };
+
+std::vector<fs::path> infrastructure_files(const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file() && entry.path().extension() != ".sql" && is_infrastructure_file(entry.path()))
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -49,30 +63,37 @@ std::string relative_name(const fs::path& file, const fs::path& case_path) {
   return fs::is_directory(case_path) ? fs::relative(file, case_path).string() : file.filename().string();
 }
 
-// The text after "-- KEYWORD" in a SQL comment line, if the line has one. (No std::regex: g++ 12
-// warns falsely inside it under -O2 with sanitizers.)
-std::optional<std::string> parse_directive(const std::string& line, std::string_view keyword) {
-  const auto dashes = line.find("--");
+// The text after "-- KEYWORD" in a SQL comment line (after "# KEYWORD" or "// KEYWORD" in an
+// infrastructure file), if the line has one. (No std::regex: g++ 12 warns falsely inside it under
+// -O2 with sanitizers.)
+std::optional<std::string> parse_directive(const std::string& line, std::string_view keyword,
+                                           std::string_view marker = "--") {
+  const auto dashes = line.find(marker);
   if (dashes == std::string::npos) return std::nullopt;
-  const auto start = line.find_first_not_of(' ', dashes + 2);
+  const auto start = line.find_first_not_of(' ', dashes + marker.size());
   if (start == std::string::npos || line.compare(start, keyword.size(), keyword) != 0) return std::nullopt;
   const auto value = line.find_first_not_of(' ', start + keyword.size());
   return value == std::string::npos ? std::string() : line.substr(value);
 }
 
 Case load_case(const fs::path& path) {
-  Case c{path, {}, {}, 15};
+  Case c{path, {}, {}, 15, false, {}};
   std::vector<fs::path> files;
   if (fs::is_directory(path)) {
     for (const auto& entry : fs::recursive_directory_iterator(path))
       if (entry.path().extension() == ".sql") files.push_back(entry.path());
+    c.infrastructure = infrastructure_files(path);
   } else {
     files.push_back(path);
   }
+  files.insert(files.end(), c.infrastructure.begin(), c.infrastructure.end());
   for (const auto& file : files) {
+    const bool sql = file.extension() == ".sql";
     std::istringstream lines(read_file(file));
     for (std::string line; std::getline(lines, line);) {
-      if (const auto e = parse_directive(line, "expect:")) {
+      std::optional<std::string> e = parse_directive(line, "expect:", sql ? "--" : "#");
+      if (!e && !sql) e = parse_directive(line, "expect:", "//");
+      if (e) {
         // "RULE LINE:COL"
         std::istringstream fields(*e);
         std::string rule, position;
@@ -99,6 +120,7 @@ Case load_case(const fs::path& path) {
 std::set<Expectation> actual_for(const Case& c, const std::string& rule_id) {
   LintRequest request;
   request.paths = {c.path.string()};
+  for (const auto& file : c.infrastructure) request.paths.push_back(file.string());
   request.settings.pg_version = c.pg_version;
   request.settings.assume_in_transaction = c.assume_in_transaction;
   const LintResult result = run_lint(request);

@@ -1,6 +1,7 @@
 #include "analyzer/engine.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -467,16 +468,21 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
                      "around them could be analysed: {} in {} file{}, the first one here",
                      placeholders, templated_files, templated_files == 1 ? "" : "s"),
          false});
-  if (psql_files)  // one note for the run, as for templating
+  if (psql_files) {  // one note for the run, as for templating
+    std::vector<std::string> parts;
+    const auto count = [&](size_t n, std::string_view what) {
+      if (n) parts.push_back(fmt::format("{} {}{}", n, what, n == 1 ? "" : "s"));
+    };
+    count(psql_masked.meta_commands, "meta-command");
+    count(psql_masked.copy_blocks, "COPY … FROM stdin data block");
+    count(psql_masked.variables, "variable");
     result.problems.push_back(
         {first_psql,
-         fmt::format("what psql reads itself was skipped so that the SQL around it could be analysed: {} "
-                     "meta-command{} (\\set, \\i, …), {} COPY … FROM stdin data block{} and {} :variable{} in "
-                     "{} file{}, the first one here",
-                     psql_masked.meta_commands, psql_masked.meta_commands == 1 ? "" : "s", psql_masked.copy_blocks,
-                     psql_masked.copy_blocks == 1 ? "" : "s", psql_masked.variables,
-                     psql_masked.variables == 1 ? "" : "s", psql_files, psql_files == 1 ? "" : "s"),
+         fmt::format("what psql reads itself (\\set, \\i, :variables, COPY … FROM stdin data) was skipped so "
+                     "that the SQL around it could be analysed: {} in {} file{}, the first one here",
+                     fmt::join(parts, ", "), psql_files, psql_files == 1 ? "" : "s"),
          false});
+  }
   const auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     if (a.file != b.file) return a.file < b.file;
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "analyzer/engine.h"
 #include "parser/parse_file.h"
 #include "parser/psql_script.h"
 #include "parser/source_file.h"
@@ -103,4 +104,24 @@ TEST_CASE("psql: a masked script parses without syntax errors, positions those o
   // Without the psql runner the meta-command stays and is reported.
   const auto plain = std::make_shared<const SourceFile>("s.sql", "\\set x 1\nSELECT 1;\n", false);
   CHECK_FALSE(parse_file(plain, {}).syntax_errors.empty());
+}
+
+TEST_CASE("psql: a file named a psql script with --runner psql has its variables masked; otherwise they are errors") {
+  const test::TempDir dir;
+  const auto path = dir.write("m/001_grant.sql", "GRANT SELECT ON accounts TO :reader;\n");
+  const auto syntax_errors = [&](const std::string& runner) {
+    LintRequest request;
+    request.paths = {path.string()};
+    request.settings.runner = runner;
+    const LintResult result = run_lint(request);
+    REQUIRE(result.files.size() == 1);
+    CHECK(result.files[0].runner == (runner.empty() ? "" : runner));
+    size_t n = 0;
+    for (const auto& d : result.diagnostics) n += d.rule.str() == "syntax-error";
+    return n;
+  };
+  CHECK(syntax_errors("psql") == 0);
+  CHECK(syntax_errors("sqitch") == 0);
+  CHECK(syntax_errors("") == 1);  // nothing says psql: the runner would send `:reader` to the server
+  CHECK(syntax_errors("flyway") == 1);
 }

@@ -162,8 +162,9 @@ std::optional<std::string> value_after(std::string_view text, size_t key_end) {
   const char quote = quoted ? text[i] : '\0';
   if (quoted) ++i;
   size_t end = i;
-  while (end < text.size() && (quoted ? text[end] != quote : !std::isspace(static_cast<unsigned char>(text[end])) &&
-                                                                  text[end] != ',' && text[end] != '}'))
+  while (end < text.size() &&
+         (quoted ? text[end] != quote
+                 : !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != ',' && text[end] != '}'))
     ++end;
   if (end == i) return std::nullopt;
   return std::string(text.substr(i, end - i));
@@ -203,8 +204,8 @@ std::vector<Include> liquibase_includes(const fs::path& master) {
 
 std::optional<fs::path> liquibase_master(const fs::path& directory) {
   static constexpr std::array<std::string_view, 5> kMasters{"db.changelog-master.xml", "db.changelog-master.yaml",
-                                                             "db.changelog-master.yml", "db.changelog-master.json",
-                                                             "changelog-master.xml"};
+                                                            "db.changelog-master.yml", "db.changelog-master.json",
+                                                            "changelog-master.xml"};
   for (const auto name : kMasters)
     if (path_exists(directory / name)) return directory / name;
   // liquibase.properties: changeLogFile=… (or changelog-file)
@@ -295,8 +296,7 @@ class GroupFinder {
     if (it == by_directory_.end()) it = by_directory_.emplace(directory, of_directory(directory)).first;
     if (it->second.scheme != Scheme::Natural) return it->second;
     const bool flyway_runner = configured_.empty() || configured_ == "flyway";
-    if (flyway_runner && parse_flyway(file.filename().string()).kind != FlywayName::Other)
-      return {Scheme::Flyway, {}};
+    if (flyway_runner && parse_flyway(file.filename().string()).kind != FlywayName::Other) return {Scheme::Flyway, {}};
     // Prisma: <version>_<name>/migration.sql, the directories in string order.
     if ((configured_.empty() || configured_ == "prisma") && file.filename() == "migration.sql" &&
         !digit_prefix(directory.filename().string()).empty())
@@ -466,8 +466,8 @@ void order_synapse(Files& files, const fs::path& root) {
     const fs::path rel = fs::path(relative_to(f.path, root));
     std::vector<std::string> parts;
     for (const auto& part : rel) parts.push_back(part.string());
-    if (parts.size() == 4 && (parts[1] == "delta" || parts[1] == "full_schemas") &&
-        !digit_prefix(parts[2]).empty() && digit_prefix(parts[2]).size() == parts[2].size() && parts[2].size() < 19)
+    if (parts.size() == 4 && (parts[1] == "delta" || parts[1] == "full_schemas") && !digit_prefix(parts[2]).empty() &&
+        digit_prefix(parts[2]).size() == parts[2].size() && parts[2].size() < 19)
       return Key{parts[1] == "delta" ? 1 : 0, std::stoull(parts[2]), parts[3]};
     return Key{0, 0, rel.generic_string()};
   });
@@ -483,15 +483,24 @@ void order_temporal(Files& files, const fs::path& directory) {
 
 void order_group(const Group& group, Files& members) {
   switch (group.scheme) {
-    case Scheme::Sqitch: return order_sqitch(members, group.root);
-    case Scheme::Liquibase: return order_liquibase(members, group.root);
-    case Scheme::Yoyo: return order_yoyo(members);
-    case Scheme::Flyway: return order_flyway(members);
-    case Scheme::Dbmate: return order_dbmate(members);
-    case Scheme::Prisma: return order_prisma(members);
-    case Scheme::Synapse: return order_synapse(members, group.root);
-    case Scheme::Temporal: return order_temporal(members, group.root);
-    case Scheme::Natural: return;
+    case Scheme::Sqitch:
+      return order_sqitch(members, group.root);
+    case Scheme::Liquibase:
+      return order_liquibase(members, group.root);
+    case Scheme::Yoyo:
+      return order_yoyo(members);
+    case Scheme::Flyway:
+      return order_flyway(members);
+    case Scheme::Dbmate:
+      return order_dbmate(members);
+    case Scheme::Prisma:
+      return order_prisma(members);
+    case Scheme::Synapse:
+      return order_synapse(members, group.root);
+    case Scheme::Temporal:
+      return order_temporal(members, group.root);
+    case Scheme::Natural:
+      return;
   }
 }
 

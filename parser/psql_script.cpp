@@ -6,11 +6,17 @@
 namespace zdlint {
 namespace {
 
-bool is_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
-bool is_ident_char(char c) { return is_ident_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$'; }
+bool is_ident_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80);
+}
+bool is_ident_char(char c) {
+  return is_ident_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$';
+}
 constexpr size_t kMaxVariableName = 256;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 bool equals_nocase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -34,8 +40,9 @@ class PsqlScanner {
  private:
   void step() {
     const char c = sql_[i_];
-    if (c == '\'') return skip_quoted('\'', i_ > 0 && (sql_[i_ - 1] == 'E' || sql_[i_ - 1] == 'e') &&
-                                                (i_ < 2 || !is_ident_char(sql_[i_ - 2])));
+    if (c == '\'')
+      return skip_quoted(
+          '\'', i_ > 0 && (sql_[i_ - 1] == 'E' || sql_[i_ - 1] == 'e') && (i_ < 2 || !is_ident_char(sql_[i_ - 2])));
     if (c == '"') return skip_quoted('"', false);
     if (c == '-' && next_is('-')) return skip_to_line_end();
     if (c == '/' && next_is('*')) return skip_block_comment();
@@ -135,7 +142,8 @@ class PsqlScanner {
       // A variable's name is short: looking no further keeps a hostile line linear.
       const std::string_view rest = std::string_view(sql_).substr(i_ + 2, kMaxVariableName);
       const size_t length = rest.find(next);
-      if (length == std::string_view::npos || length == 0 || rest.substr(0, length).find('\n') != std::string_view::npos)
+      if (length == std::string_view::npos || length == 0 ||
+          rest.substr(0, length).find('\n') != std::string_view::npos)
         return false;
       const size_t close = i_ + 2 + length;
       sql_[i_] = ' ';  // the rest is already a literal or a quoted identifier of its own
@@ -210,7 +218,9 @@ class PsqlScanner {
 
 }  // namespace
 
-PsqlMasking mask_psql(std::string& sql, bool psql_script) { return PsqlScanner(sql, psql_script).run(); }
+PsqlMasking mask_psql(std::string& sql, bool psql_script) {
+  return PsqlScanner(sql, psql_script).run();
+}
 
 bool looks_like_psql_script(std::string_view sql) {
   if (sql.find('\\') == std::string_view::npos) return false;

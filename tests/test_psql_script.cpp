@@ -67,8 +67,9 @@ TEST_CASE("psql: the data after COPY … FROM stdin is masked up to the \\. line
         "copy t from STDIN with (format csv);\r\n"
         "   \r\n");
   // COPY from a file or to stdout has no inline data; a table named stdin_rows is no stdin.
-  const std::string not_data = "COPY t FROM '/tmp/x';\nSELECT 1;\nCOPY t TO stdout;\nSELECT 2;\n"
-                               "COPY (SELECT * FROM stdin_rows) TO stdout;\nSELECT 3;\n";
+  const std::string not_data =
+      "COPY t FROM '/tmp/x';\nSELECT 1;\nCOPY t TO stdout;\nSELECT 2;\n"
+      "COPY (SELECT * FROM stdin_rows) TO stdout;\nSELECT 3;\n";
   CHECK(masked(not_data, false) == not_data);
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/runner_order.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -42,9 +44,9 @@ int compare_component(std::string_view a, std::string_view b) {
 }
 
 bool has_sql_extension(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".sql";
+  std::string name = path.filename().string();
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return name.ends_with(".sql") || name.ends_with(".sql.postgres");
 }
 
 bool is_within(const fs::path& root, const fs::path& target) {
@@ -52,7 +54,7 @@ bool is_within(const fs::path& root, const fs::path& target) {
   return mismatch.first == root.end();
 }
 
-void discover_directory(const std::string& argument, Discovery& out) {
+void discover_directory(const std::string& argument, std::string_view runner, Discovery& out) {
   std::error_code ec;
   const fs::path root = fs::canonical(argument, ec);
   std::vector<DiscoveredFile> found;
@@ -90,6 +92,7 @@ void discover_directory(const std::string& argument, Discovery& out) {
   }
   std::sort(found.begin(), found.end(),
             [](const DiscoveredFile& a, const DiscoveredFile& b) { return natural_less(a.display_path, b.display_path); });
+  order_for_runners(found, runner);
   out.files.insert(out.files.end(), found.begin(), found.end());
 }
 
@@ -109,7 +112,7 @@ bool natural_less(std::string_view a, std::string_view b) {
   }
 }
 
-Discovery discover(const std::vector<std::string>& paths) {
+Discovery discover(const std::vector<std::string>& paths, std::string_view runner) {
   Discovery out;
   for (const auto& argument : paths) {
     std::error_code ec;
@@ -117,7 +120,7 @@ Discovery discover(const std::vector<std::string>& paths) {
     if (ec || !fs::exists(status)) {
       out.problems.push_back({argument, "does not exist"});
     } else if (fs::is_directory(status)) {
-      discover_directory(argument, out);
+      discover_directory(argument, runner, out);
     } else {
       out.files.push_back({argument, fs::path(argument).lexically_normal().string()});
     }

@@ -18,10 +18,12 @@ struct Discovery {
   std::vector<InputProblem> problems;
 };
 
-// Directories are searched recursively for *.sql (hidden directories skipped); files named
-// explicitly are taken whatever their extension. Symbolic links that leave the directory are
-// reported, not followed, so a link to a secret is never read into a public report.
-Discovery discover(const std::vector<std::string>& paths);
+// Directories are searched recursively for *.sql and *.sql.postgres (Synapse's PostgreSQL-only
+// files; hidden directories skipped); files named explicitly are taken whatever their extension.
+// Symbolic links that leave the directory are reported, not followed, so a link to a secret is
+// never read into a public report. A directory's files come in their runner's order
+// (analyzer/runner_order.h): `runner` is the configured one, empty when recognised per file.
+Discovery discover(const std::vector<std::string>& paths, std::string_view runner = {});
 
 // "Natural" order: digit runs compare by value, so 9_x sorts before 10_x; paths compare
 // component by component.

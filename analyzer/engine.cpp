@@ -1,12 +1,14 @@
 #include "analyzer/engine.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -35,6 +37,20 @@ struct PendingFile {
   std::optional<InputProblem> problem;
   std::shared_ptr<const SourceFile> source;
   std::optional<ParsedFile> parsed;  // unset for files streamed during the replay
+  const RunnerProfile* runner = nullptr;  // configured, or recognised before parsing (psql's masking)
+};
+
+// One detector for the workers that read files: it remembers what each directory holds.
+class SharedRunnerDetector {
+ public:
+  const RunnerProfile* detect(const fs::path& path, std::string_view text) {
+    const std::lock_guard lock(mutex_);
+    return detector_.detect(path, text);
+  }
+
+ private:
+  std::mutex mutex_;
+  RunnerDetector detector_;
 };
 
 std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<InputProblem>& problems,
@@ -43,7 +59,7 @@ std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<
   std::vector<std::string> batch;
   const auto flush = [&] {
     if (batch.empty()) return;
-    Discovery found = discover(batch);
+    Discovery found = discover(batch, request.settings.runner);
     for (auto& f : found.files) files.push_back({f.path, f.display_path});
     std::move(found.problems.begin(), found.problems.end(), std::back_inserter(problems));
     batch.clear();
@@ -80,7 +96,8 @@ std::string canonical_key(const std::string& path) {
 // --with-history: each directory holding a named file is discovered, and its migrations up to the
 // last named one are replayed in the runner's order, where its first named file stood; those not
 // named are history. Named files of one directory are thereby also put in replay order.
-std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::vector<InputProblem>& problems) {
+std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::string_view runner,
+                                      std::vector<InputProblem>& problems) {
   const auto key_of = [](const PlannedFile& f) { return canonical_key(f.from_stdin ? f.display_path : f.path); };
   const auto directory_of = [](const PlannedFile& f) {
     const fs::path parent = fs::path(f.from_stdin ? f.display_path : f.path).parent_path();
@@ -96,7 +113,7 @@ std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::vecto
   std::vector<bool> placed(files.size(), false);
   const auto place_directory = [&](const std::string& directory) {
     const auto& named = named_by_directory[canonical_key(directory)];
-    Discovery found = discover({directory});
+    Discovery found = discover({directory}, runner);
     std::move(found.problems.begin(), found.problems.end(), std::back_inserter(problems));
     // Named files discovery does not list (standard input for a file not saved yet) go where
     // their name sorts.
@@ -137,7 +154,7 @@ std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::vecto
   return ordered;
 }
 
-void read_and_parse(PendingFile& file, const LintRequest& request) {
+void read_and_parse(PendingFile& file, const LintRequest& request, SharedRunnerDetector& detector) {
   const ParseOptions& options = request.parse;
   const PlannedFile& input = file.input;
   std::variant<std::string, InputProblem> text;
@@ -154,7 +171,13 @@ void read_and_parse(PendingFile& file, const LintRequest& request) {
     file.problem = std::move(*problem);
     return;
   }
-  file.source = std::make_shared<const SourceFile>(input.display_path, std::move(std::get<std::string>(text)));
+  // The runner is known before parsing: a script that runs through psql is masked as psql reads it.
+  const std::string& configured = file.settings.lint.runner;
+  const fs::path path = input.from_stdin ? input.display_path : input.path;
+  file.runner = configured.empty() ? detector.detect(path, std::get<std::string>(text)) : find_runner(configured);
+  const bool psql_script = file.runner && (file.runner->name == "psql" || file.runner->name == "sqitch");
+  file.source =
+      std::make_shared<const SourceFile>(input.display_path, std::move(std::get<std::string>(text)), psql_script);
   if (file.source->text().size() <= options.streaming_threshold_bytes) file.parsed = parse_file(file.source, options);
 }
 
@@ -222,7 +245,7 @@ class Replay {
     const LintSettings& lint = settings_.lint;
     const fs::path path = pending.input.from_stdin ? pending.input.display_path : pending.input.path;
     const std::string_view text = pending.source->text();
-    const RunnerProfile* runner = lint.runner.empty() ? detector_.detect(path, text) : find_runner(lint.runner);
+    const RunnerProfile* runner = pending.runner;
     plan_ = plan_file(runner, path, text);
     if (runner) result_.files[migration_.file].runner = runner->name;
     top_level_seen_ = 0;
@@ -352,7 +375,6 @@ class Replay {
   FileSuppressions suppressions_;
   SuppressionPolicy policy_;
   std::vector<FingerprintJob> fingerprint_jobs_;
-  RunnerDetector detector_;
   FilePlan plan_;
   size_t top_level_seen_ = 0;
   bool pipeline_implicit_ = false;
@@ -382,7 +404,7 @@ LintPlan plan_lint(const LintRequest& request) {
   plan.files = collect_inputs(request, plan.problems, named_infrastructure);
   // With --changed-since git says which infrastructure files changed; without it the ones named are.
   plan.infrastructure = request.changed_files ? request.changed_infrastructure : std::move(named_infrastructure);
-  if (request.with_history) plan.files = with_history(std::move(plan.files), plan.problems);
+  if (request.with_history) plan.files = with_history(std::move(plan.files), request.settings.runner, plan.problems);
   if (request.changed_files) {
     size_t end = 0;  // one past the last changed file: nothing after it needs replaying
     for (size_t i = 0; i < plan.files.size(); ++i) {
@@ -415,11 +437,15 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   // them in order on this thread. Only readable files take part in the replay; FileIds index
   // result.files.
   Replay replay(request, result);
+  SharedRunnerDetector detector;
   size_t templated_files = 0, placeholders = 0;
   std::string first_templated;
+  size_t psql_files = 0;
+  PsqlMasking psql_masked;
+  std::string first_psql;
   constexpr size_t kFilesAhead = 64;
   ordered_pipeline(
-      pending.size(), request.jobs, kFilesAhead, [&](size_t i) { read_and_parse(pending[i], request); },
+      pending.size(), request.jobs, kFilesAhead, [&](size_t i) { read_and_parse(pending[i], request, detector); },
       [&](size_t i) {
         PendingFile& file = pending[i];
         if (file.problem) {
@@ -435,6 +461,12 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
           if (templated_files++ == 0) first_templated = file.input.display_path;
           placeholders += file.source->masked_placeholders();
         }
+        if (const PsqlMasking& masked = file.source->masked_psql(); masked.total() && !file.input.history) {
+          if (psql_files++ == 0) first_psql = file.input.display_path;
+          psql_masked.meta_commands += masked.meta_commands;
+          psql_masked.copy_blocks += masked.copy_blocks;
+          psql_masked.variables += masked.variables;
+        }
         replay.file(id, file);
       },
       [&](size_t i) { pending[i].parsed.reset(); });  // the trees are no longer needed
@@ -447,6 +479,21 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
                      "around them could be analysed: {} in {} file{}, the first one here",
                      placeholders, templated_files, templated_files == 1 ? "" : "s"),
          false});
+  if (psql_files) {  // one note for the run, as for templating
+    std::vector<std::string> parts;
+    const auto count = [&](size_t n, std::string_view what) {
+      if (n) parts.push_back(fmt::format("{} {}{}", n, what, n == 1 ? "" : "s"));
+    };
+    count(psql_masked.meta_commands, "meta-command");
+    count(psql_masked.copy_blocks, "COPY … FROM stdin data block");
+    count(psql_masked.variables, "variable");
+    result.problems.push_back(
+        {first_psql,
+         fmt::format("what psql reads itself (\\set, \\i, :variables, COPY … FROM stdin data) was skipped so "
+                     "that the SQL around it could be analysed: {} in {} file{}, the first one here",
+                     fmt::join(parts, ", "), psql_files, psql_files == 1 ? "" : "s"),
+         false});
+  }
   const auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     if (a.file != b.file) return a.file < b.file;
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "parser/psql_script.h"
+
 namespace zdlint {
 namespace fs = std::filesystem;
 namespace {
@@ -19,6 +21,12 @@ namespace {
 constexpr std::array kProfiles{
     RunnerProfile{"atlas", true, "runs each file in a transaction (--tx-mode file) unless `-- atlas:txmode none`",
                   SendMode::Split, "-- atlas:txmode none"},
+    RunnerProfile{"authelia", true,
+                  "runs all pending migrations in one transaction (Authelia's own migrator); no file-level opt-out",
+                  SendMode::OneString, ""},
+    RunnerProfile{"concourse", true,
+                  "runs each file in a transaction (Concourse's own migrator: db.Begin, tx.Exec(file)); no opt-out",
+                  SendMode::OneString, ""},
     RunnerProfile{"dbmate", true, "runs each up block in a transaction unless `-- migrate:up transaction:false`",
                   SendMode::OneString, "-- migrate:up transaction:false"},
     RunnerProfile{"diesel", true,
@@ -42,6 +50,10 @@ constexpr std::array kProfiles{
                   SendMode::OneString, ""},
     RunnerProfile{"popx", true, "runs each migration in a transaction unless its name has `.autocommit.`",
                   SendMode::OneString, ".autocommit. in the file name"},
+    RunnerProfile{"postgres-migrations", true,
+                  "runs each file in a transaction unless its first line is `-- postgres-migrations "
+                  "disable-transaction`",
+                  SendMode::OneString, "-- postgres-migrations disable-transaction"},
     RunnerProfile{"prisma", false,
                   "adds no transaction; current versions send statement by statement in autocommit (older ones sent "
                   "the file as one string)",
@@ -52,9 +64,15 @@ constexpr std::array kProfiles{
                   ""},
     RunnerProfile{"sqlx", true, "runs each file in a transaction unless its first line is `-- no-transaction`",
                   SendMode::OneString, "-- no-transaction"},
+    RunnerProfile{"synapse", true,
+                  "runs the whole schema upgrade in one transaction (Synapse's own migrator), statement by statement",
+                  SendMode::Split, ""},
     RunnerProfile{"supabase", false,
                   "adds no BEGIN; sends the file as one pipeline (one implicit transaction for several statements)",
                   SendMode::Pipeline, ""},
+    RunnerProfile{"temporal-sql-tool", false,
+                  "adds no transaction: runs the statements one by one in autocommit (temporal-sql-tool)",
+                  SendMode::Split, ""},
     RunnerProfile{"tern", true, "runs each file in a transaction unless `---- tern: disable-tx ----`",
                   SendMode::OneString, "---- tern: disable-tx ----"},
     RunnerProfile{"yoyo", true, "runs each migration in a transaction unless `-- transactional: false`",
@@ -129,6 +147,7 @@ bool opts_out(const RunnerProfile& runner, const fs::path& path, std::string_vie
   if (name == "sqlx") return first_line(text).starts_with("-- no-transaction");
   if (name == "tern") return contains_nocase(text, "---- tern: disable-tx ----");
   if (name == "yoyo") return contains_nocase(text, "-- transactional: false");
+  if (name == "postgres-migrations") return first_line(text).starts_with("-- postgres-migrations disable-transaction");
   if (name == "popx") return path.filename().string().find(".autocommit.") != std::string::npos;
   if (name == "diesel") {
     std::ifstream metadata(path.parent_path() / "metadata.toml");
@@ -156,6 +175,33 @@ bool has_dialect_infix(const fs::path& directory) {
 bool file_exists(const fs::path& path) {
   std::error_code ec;
   return fs::exists(path, ec);
+}
+
+bool directory_exists(const fs::path& path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
+bool has_file_starting(const fs::path& directory, std::string_view prefix) {
+  std::error_code ec;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename().string().starts_with(prefix)) return true;
+  return false;
+}
+
+bool is_temporal_manifest(const fs::path& path) {
+  std::ifstream file(path);
+  if (!file) return false;
+  std::ostringstream content;
+  content << file.rdbuf();
+  return content.str().find("\"SchemaUpdateCqlFiles\"") != std::string::npos;
+}
+
+bool has_temporal_versions(const fs::path& versioned) {
+  std::error_code ec;
+  for (fs::directory_iterator it(versioned, ec), end; !ec && it != end; it.increment(ec))
+    if (is_temporal_manifest(it->path() / "manifest.json")) return true;
+  return false;
 }
 
 }  // namespace
@@ -192,6 +238,11 @@ const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_vi
     return &profile("tern");
   if (first_line(text).starts_with("--liquibase formatted sql")) return &profile("liquibase");
   if (first_line(text).starts_with("--! Previous:")) return &profile("graphile-migrate");
+  if (first_line(text).starts_with("-- postgres-migrations")) return &profile("postgres-migrations");
+  // pg_dump's plain output (also Rails' structure.sql) is a psql script.
+  if (line_starting_with(text, "-- PostgreSQL database dump") ||
+      line_starting_with(text, "SELECT pg_catalog.set_config('search_path', '', false);"))
+    return &profile("psql");
   // 2. Marker files of the directory and the ones above it.
   if (const RunnerProfile* found = from_directory(path.parent_path())) return found;
   // 3. The file's name.
@@ -205,29 +256,42 @@ const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_vi
   if (up_or_down && text.find("{{") != std::string_view::npos) return &profile("popx");
   if (up_or_down && !digit_prefix(name).empty())
     return first_line(text).starts_with("-- no-transaction") ? &profile("sqlx") : &profile("golang-migrate");
-  if ((name == "up.sql" || name == "down.sql") && parent.size() > 17 && all_digits(parent.substr(0, 4)) &&
-      parent[4] == '-')
-    return &profile("diesel");  // migrations/2019-02-26-002946_name/up.sql
-  if (name == "migration.sql" && digit_prefix(parent).size() == 14) return &profile("prisma");
+  // migrations/2019-02-26-002946_name/up.sql, and diesel's own 00000000000000_diesel_initial_setup/
+  if ((name == "up.sql" || name == "down.sql") &&
+      ((parent.size() > 17 && all_digits(parent.substr(0, 4)) && parent[4] == '-') ||
+       (digit_prefix(parent).size() == 14 && parent.size() > 15 && parent[14] == '_')))
+    return &profile("diesel");
+  // <version>_name/migration.sql: usually 14 digits, but Prisma takes any name (langfuse has 20250625_x).
+  if (name == "migration.sql" && digit_prefix(parent).size() >= 8 && parent.size() > digit_prefix(parent).size() &&
+      parent[digit_prefix(parent).size()] == '_')
+    return &profile("prisma");
   if (name.size() > 1 && (name[0] == 'V' || name[0] == 'U') && std::isdigit(static_cast<unsigned char>(name[1])) &&
       name.find("__") != std::string::npos)
     return &profile("flyway");
   if (name.starts_with("R__")) return &profile("flyway");
-  if (name.ends_with(".rollback.sql")) return &profile("yoyo");
+  if (name.ends_with(".rollback.sql") || line_starting_with(text, "-- depends:")) return &profile("yoyo");
+  // Authelia: V<NNNN>.<Name>.up.sql / .down.sql (a dot where Flyway has `__`).
+  if (up_or_down && name.starts_with('V') && name.find("__") == std::string::npos) {
+    const std::string_view version = digit_prefix(std::string_view(name).substr(1));
+    if (!version.empty() && name[1 + version.size()] == '.') return &profile("authelia");
+  }
+  // 4. psql's own commands (`\set`, `\i`, COPY … FROM stdin data): a script for psql.
+  if (looks_like_psql_script(text)) return &profile("psql");
   return nullptr;
 }
 
 const RunnerProfile* RunnerDetector::from_directory(const fs::path& directory) {
   if (const auto it = by_directory_.find(directory); it != by_directory_.end()) return it->second;
-  // popx keeps generic and dialect-specific files side by side: one `.postgres.` (or another
-  // dialect's) file makes the whole directory popx's.
-  const RunnerProfile* found = marker_in(directory);
-  if (!found && has_dialect_infix(directory)) found = &profile("popx");
+  const RunnerProfile* found = nullptr;
   fs::path dir = directory;
-  for (int level = 1; level < 4 && !found; ++level) {
+  for (int level = 0; level < 4 && !found; ++level) {
+    found = marker_in(dir);
+    // popx keeps generic and dialect-specific files side by side: one `.postgres.` (or another
+    // dialect's) file makes the whole directory popx's.
+    if (!found && level == 0 && has_dialect_infix(dir)) found = &profile("popx");
+    if (!found) found = from_layout(dir, level);
     if (!dir.has_parent_path() || dir.parent_path() == dir) break;
     dir = dir.parent_path();
-    found = marker_in(dir);
   }
   by_directory_.emplace(directory, found);
   return found;
@@ -259,6 +323,47 @@ const RunnerProfile* RunnerDetector::marker_in(const fs::path& directory) {
   if (!found && directory.filename() == "supabase" && file_exists(directory / "config.toml"))
     found = &profile("supabase");
   marker_in_.emplace(directory, found);
+  return found;
+}
+
+// Runners known by the shape of the tree around their files, not by a marker file of their own.
+const RunnerProfile* RunnerDetector::from_layout(const fs::path& dir, int level) {
+  // Concourse's migrator reads atc/db/migration/migrations/<unix time>_<name>.up.sql: golang-migrate's
+  // names, but every file in Concourse's own transaction.
+  if (level == 0 && dir.filename() == "migrations" && dir.parent_path().filename() == "migration" &&
+      dir.parent_path().parent_path().filename() == "db" &&
+      dir.parent_path().parent_path().parent_path().filename() == "atc")
+    return &profile("concourse");
+  // Synapse: <schema>/{common,main,state}/{delta/<N>/,full_schemas/<N>/}.
+  if (directory_exists(dir / "delta") && directory_exists(dir / "full_schemas")) return &profile("synapse");
+  // temporal-sql-tool: versioned/v<X.Y>/manifest.json lists each version's files.
+  if (level <= 1 && (is_temporal_manifest(dir / "manifest.json") || has_temporal_versions(dir / "versioned")))
+    return &profile("temporal-sql-tool");
+  if (level <= 1 && holds_postgres_migrations(dir)) return &profile("postgres-migrations");
+  // Hand-applied scripts with downgrade_<from>---<to>.sql beside them (fixmystreet): run with psql.
+  if (level == 0 && has_file_starting(dir, "downgrade_")) return &profile("psql");
+  return nullptr;
+}
+
+// Any .sql file of the directory, or of a directory directly below it, starts with the runner's
+// `-- postgres-migrations` line: its migration directories (one per database) are all its own.
+bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
+  if (const auto it = postgres_migrations_.find(dir); it != postgres_migrations_.end()) return it->second;
+  const auto in_directory = [](const fs::path& d) {
+    std::error_code ec;
+    for (fs::directory_iterator it(d, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().extension() != ".sql") continue;
+      std::ifstream file(it->path());
+      std::string line;
+      if (std::getline(file, line) && line.starts_with("-- postgres-migrations")) return true;
+    }
+    return false;
+  };
+  bool found = in_directory(dir);
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !found && !ec && it != end; it.increment(ec))
+    if (it->is_directory(ec)) found = in_directory(it->path());
+  postgres_migrations_.emplace(dir, found);
   return found;
 }
 

@@ -44,10 +44,11 @@ struct FilePlan {
   std::optional<uint32_t> down_begin;
 };
 
-// Recognises the runner of a file from its own markup (`-- +goose Up`, `-- migrate:up`, …), the
-// marker files of its directory and the directories above it (atlas.sum, sqitch.plan, …), and its
-// name (`V1__x.sql`, `1_x.up.sql`, `<timestamp>_x/up.sql`, `<timestamp>_x/migration.sql`, …).
-// What a directory holds is looked up once per directory.
+// Recognises the runner of a file from its own markup (`-- +goose Up`, `-- migrate:up`, pg_dump's
+// header, …), the marker files of its directory and the directories above it (atlas.sum, sqitch.plan,
+// …) and the shape of that tree (Synapse's delta/, temporal's manifests, …), its name (`V1__x.sql`,
+// `1_x.up.sql`, `<timestamp>_x/up.sql`, `<timestamp>_x/migration.sql`, …), and last psql's own
+// commands. What a directory holds is looked up once per directory.
 class RunnerDetector {
  public:
   // nullptr when nothing points at a runner.
@@ -57,8 +58,11 @@ class RunnerDetector {
   const RunnerProfile* from_directory(const std::filesystem::path& directory);
   // The marker file (or supabase/config.toml) in `directory` itself.
   const RunnerProfile* marker_in(const std::filesystem::path& directory);
+  const RunnerProfile* from_layout(const std::filesystem::path& directory, int level);
+  bool holds_postgres_migrations(const std::filesystem::path& directory);
   std::map<std::filesystem::path, const RunnerProfile*> by_directory_;
   std::map<std::filesystem::path, const RunnerProfile*> marker_in_;
+  std::map<std::filesystem::path, bool> postgres_migrations_;
 };
 
 // The plan of a file under `runner` (null: no runner known).

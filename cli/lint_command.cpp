@@ -127,11 +127,16 @@ int run(const LintOptions& options) {
   const auto command_line = cli::command_line(options.config);
   if (!command_line) return kExitError;
   config::SettingsProvider settings(*command_line, options.config.config_path());
+  // The history is replayed in the runner's order: --runner is known now, a config's runner once the
+  // configs are read (then the files are planned again, in that runner's order).
+  if (command_line->runner) request.settings.runner = *command_line->runner;
   LintPlan plan = plan_lint(request);
   if (!preload_configs(settings, plan)) return kExitError;
   request.settings_for = settings.settings_for();
   const FileSettings here = settings.effective(".", true).file_settings();  // SARIF lists these rules
+  const std::string planned_runner = request.settings.runner;
   request.settings = here.lint;
+  if (request.settings.runner != planned_runner) plan = plan_lint(request);
   request.rules = here.rules;
   const std::string fail_on = settings.fail_on();
 

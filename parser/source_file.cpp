@@ -98,12 +98,22 @@ std::string_view LineIndex::line_text(std::string_view text, uint32_t line) cons
   return text.substr(start, end - start);
 }
 
-SourceFile::SourceFile(std::string display_path, std::string text)
+SourceFile::SourceFile(std::string display_path, std::string text, bool psql_script)
     : path_(std::move(display_path)), text_(std::move(text)), lines_(text_) {
   if (auto masked = mask_templates(text_)) {
     sql_ = std::move(masked->text);
     masked_placeholders_ = masked->placeholders;
+    masked_ = true;
   }
+  // What psql handles itself needs a backslash (a meta-command, the end of COPY data) or, in a psql
+  // script, a colon (a variable): most files have neither and are not copied.
+  const std::string_view psql_marks = psql_script ? "\\:" : "\\";
+  if (text_.find_first_of(psql_marks) == std::string::npos) return;
+  std::string candidate = masked_ ? sql_ : text_;
+  masked_psql_ = mask_psql(candidate, psql_script);
+  if (masked_psql_.total() == 0) return;
+  sql_ = std::move(candidate);
+  masked_ = true;
 }
 
 }  // namespace zdlint

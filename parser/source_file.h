@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "parser/psql_script.h"
+
 namespace zdlint {
 
 struct ByteRange {
@@ -43,16 +45,20 @@ using FileId = uint32_t;
 
 class SourceFile {
  public:
-  SourceFile(std::string display_path, std::string text);
+  // `psql_script`: the file runs through psql (the psql or sqitch runner), so its meta-commands and
+  // variables are psql's, not SQL (parser/psql_script.h).
+  SourceFile(std::string display_path, std::string text, bool psql_script = false);
   [[nodiscard]] const std::string& path() const { return path_; }
   [[nodiscard]] std::string_view text() const { return text_; }
   // Null-terminated, for libpg_query.
   [[nodiscard]] const char* c_str() const { return text_.c_str(); }
-  // What the parser reads: the text with templating placeholders masked (parser/templates.h), the
-  // same length, so every offset holds in both. The text itself when it has none.
-  [[nodiscard]] std::string_view sql() const { return masked_placeholders_ ? std::string_view(sql_) : text(); }
-  [[nodiscard]] const char* sql_c_str() const { return masked_placeholders_ ? sql_.c_str() : text_.c_str(); }
+  // What the parser reads: the text with templating placeholders (parser/templates.h) and what psql
+  // reads itself (parser/psql_script.h) masked, the same length, so every offset holds in both. The
+  // text itself when it has none.
+  [[nodiscard]] std::string_view sql() const { return masked_ ? std::string_view(sql_) : text(); }
+  [[nodiscard]] const char* sql_c_str() const { return masked_ ? sql_.c_str() : text_.c_str(); }
   [[nodiscard]] size_t masked_placeholders() const { return masked_placeholders_; }
+  [[nodiscard]] const PsqlMasking& masked_psql() const { return masked_psql_; }
   [[nodiscard]] const LineIndex& lines() const { return lines_; }
   [[nodiscard]] Position position(uint32_t offset) const { return lines_.position(text_, offset); }
   [[nodiscard]] uint32_t line_of(uint32_t offset) const { return lines_.line_of(offset); }
@@ -61,7 +67,9 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::string sql_;  // masked copy, when there is something to mask
+  bool masked_ = false;
   size_t masked_placeholders_ = 0;
+  PsqlMasking masked_psql_;
   LineIndex lines_;
 };
 

@@ -411,17 +411,19 @@ TEST_CASE("config: the runner sets assume_in_transaction unless the file does") 
 
 TEST_CASE("config: the runner profiles follow runners.md") {
   for (const std::string_view wraps : {"atlas", "dbmate", "diesel", "goose", "graphile-migrate", "hasura", "liquibase",
-                                       "node-pg-migrate", "popx", "sqlx", "tern", "yoyo"}) {
+                                       "node-pg-migrate", "popx", "sqlx", "tern", "yoyo", "authelia", "concourse",
+                                       "postgres-migrations", "synapse"}) {
     CAPTURE(wraps);
     REQUIRE(find_runner(wraps));
     CHECK(find_runner(wraps)->wraps_in_transaction);
   }
-  for (const std::string_view plain : {"flyway", "golang-migrate", "prisma", "psql", "sqitch", "supabase"}) {
+  for (const std::string_view plain :
+       {"flyway", "golang-migrate", "prisma", "psql", "sqitch", "supabase", "temporal-sql-tool"}) {
     CAPTURE(plain);
     REQUIRE(find_runner(plain));
     CHECK_FALSE(find_runner(plain)->wraps_in_transaction);
   }
-  CHECK(runner_profiles().size() == 18);
+  CHECK(runner_profiles().size() == 23);
   CHECK(find_runner("rails") == nullptr);
 }
 

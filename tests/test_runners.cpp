@@ -96,7 +96,7 @@ TEST_CASE("runners: every scenario is linted as its runner, with exactly the exp
     }
     CHECK_MESSAGE(actual == expected, "expected:", describe(expected), "\n  actual:", describe(actual));
   }
-  CHECK(scenarios >= 12);
+  CHECK(scenarios >= 24);
 }
 
 TEST_CASE("runners: recognised from the file's markup, the directory's marker files and the file's name") {
@@ -115,6 +115,8 @@ TEST_CASE("runners: recognised from the file's markup, the directory's marker fi
   CHECK(detect("f/1_x.up.sql", "SELECT 1;\n") == "golang-migrate");
   CHECK(detect("g/1_x.up.sql", "-- no-transaction\nSELECT 1;\n") == "sqlx");
   CHECK(detect("h/20240101000000_x/migration.sql", "SELECT 1;\n") == "prisma");
+  CHECK(detect("h/20250625_x/migration.sql", "SELECT 1;\n") == "prisma");
+  CHECK(detect("j/00000000000000_diesel_initial_setup/up.sql", "SELECT 1;\n") == "diesel");
   CHECK(detect("i/V1.2__x.sql", "SELECT 1;\n") == "flyway");
   CHECK(detect("j/2024-01-01-000000_x/up.sql", "SELECT 1;\n") == "diesel");
   CHECK(detect("k/1_x.autocommit.up.sql", "SELECT 1;\n") == "popx");
@@ -123,6 +125,27 @@ TEST_CASE("runners: recognised from the file's markup, the directory's marker fi
   dir.write("m/sqitch.plan", "%project=x\n");
   CHECK(detect("m/deploy/x.sql", "BEGIN;\nSELECT 1;\nCOMMIT;\n") == "sqitch");
   CHECK(detect("n/schema.sql", "CREATE TABLE t (id int);\n") == "none");
+  // psql scripts: a meta-command, pg_dump's output, hand-applied files beside their downgrades
+  CHECK(detect("o/setup.sql", "\\set ON_ERROR_STOP on\nSELECT 1;\n") == "psql");
+  CHECK(detect("o2/setup.sql", "SELECT '\\set';\n-- \\i x.sql\n") == "none");  // in a string, a comment
+  CHECK(detect("p/dump.sql", "SET lock_timeout = 0;\nSELECT pg_catalog.set_config('search_path', '', false);\n") ==
+        "psql");
+  dir.write("q/downgrade_0002---0001.sql", "SELECT 1;\n");
+  CHECK(detect("q/schema_0002-x.sql", "SELECT 1;\n") == "psql");
+  // the corpus's own migrators and yoyo's headers
+  CHECK(detect("r/V0001.Initial_Schema.up.sql", "SELECT 1;\n") == "authelia");
+  CHECK(detect("s/atc/db/migration/migrations/1510262030_x.up.sql", "SELECT 1;\n") == "concourse");
+  CHECK(detect("t/1510262030_x.up.sql", "SELECT 1;\n") == "golang-migrate");
+  CHECK(detect("u/0001_x.sql", "-- depends: 0000_base\nSELECT 1;\n") == "yoyo");
+  dir.write("v/tenant/0002-y.sql", "-- postgres-migrations disable-transaction\nSELECT 1;\n");
+  CHECK(detect("v/tenant/0001-x.sql", "SELECT 1;\n") == "postgres-migrations");
+  CHECK(detect("v/other/0001-x.sql", "SELECT 1;\n") == "postgres-migrations");  // a sibling database's
+  dir.write("w/common/delta/1/x.sql", "SELECT 1;\n");
+  dir.write("w/common/full_schemas/1/full.sql", "SELECT 1;\n");
+  CHECK(detect("w/common/delta/2/01_y.sql", "SELECT 1;\n") == "synapse");
+  dir.write("x/versioned/v1.0/manifest.json", R"({"SchemaUpdateCqlFiles": ["a.sql"]})");
+  CHECK(detect("x/versioned/v1.0/a.sql", "SELECT 1;\n") == "temporal-sql-tool");
+  CHECK(detect("x/schema.sql", "SELECT 1;\n") == "temporal-sql-tool");
 }
 
 TEST_CASE("runners: opting out of the runner's transaction, and where the down part starts") {
@@ -139,6 +162,12 @@ TEST_CASE("runners: opting out of the runner's transaction, and where the down p
   CHECK_FALSE(plan("popx", "1_x.autocommit.up.sql", "SELECT 1;\n").runner_transaction);
   CHECK_FALSE(plan("golang-migrate", "1_x.up.sql", "SELECT 1;\n").runner_transaction);
   CHECK(plan("node-pg-migrate", "1_x.sql", "-- Up Migration\nSELECT 1;\n").runner_transaction);
+  CHECK_FALSE(plan("postgres-migrations", "2-x.sql", "-- postgres-migrations disable-transaction\nSELECT 1;\n")
+                  .runner_transaction);
+  CHECK(plan("postgres-migrations", "2-x.sql", "SELECT 1;\n-- postgres-migrations disable-transaction\n")
+            .runner_transaction);  // first line only
+  CHECK(plan("concourse", "1_x.up.sql", "SELECT 1;\n").runner_transaction);
+  CHECK_FALSE(plan("temporal-sql-tool", "x.sql", "SELECT 1;\n").runner_transaction);
 
   const std::string goose = "-- +goose Up\nSELECT 1;\n  -- +goose Down\nSELECT 2;\n";
   REQUIRE(plan("goose", "1_x.sql", goose).down_begin);

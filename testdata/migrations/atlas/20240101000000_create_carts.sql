@@ -1,0 +1,1 @@
+CREATE TABLE carts (id bigint PRIMARY KEY, owner text);

@@ -1,0 +1,5 @@
+BEGIN;
+ALTER TABLE carts ADD COLUMN note text;
+COMMIT;
+-- expect: transaction-nesting 1:1
+-- expect: transaction-nesting 3:1

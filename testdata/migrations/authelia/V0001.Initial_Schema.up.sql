@@ -1,0 +1,1 @@
+CREATE TABLE totp_configurations (id serial PRIMARY KEY, username varchar(100) NOT NULL);

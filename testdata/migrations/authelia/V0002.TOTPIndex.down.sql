@@ -1,0 +1,1 @@
+DROP INDEX totp_configurations_username_idx;

@@ -1,0 +1,1 @@
+CREATE TABLE builds (id bigint PRIMARY KEY, status text);

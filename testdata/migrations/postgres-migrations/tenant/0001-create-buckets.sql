@@ -1,0 +1,1 @@
+CREATE TABLE buckets (id text PRIMARY KEY, owner text);

@@ -1,0 +1,3 @@
+\set ON_ERROR_STOP on
+\echo creating the library schema
+CREATE TABLE books (id bigint PRIMARY KEY, title text);

@@ -1,0 +1,1 @@
+CREATE TABLE state_groups (id bigint PRIMARY KEY, room_id text);

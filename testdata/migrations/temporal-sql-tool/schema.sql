@@ -1,0 +1,1 @@
+CREATE TABLE namespaces (id bytea PRIMARY KEY, name text);

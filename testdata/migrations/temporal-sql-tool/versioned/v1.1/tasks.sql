@@ -1,0 +1,1 @@
+CREATE TABLE tasks (id bigint PRIMARY KEY, namespace_id bytea);

@@ -13,9 +13,9 @@ namespace {
 // Runners whose file reaches PostgreSQL as one multi-statement string without a BEGIN of their own
 // (golang-migrate, Supabase, older Prisma) are `false`: the string is one implicit transaction only
 // when it holds two statements, and a file holding a lone CREATE INDEX CONCURRENTLY (the safe
-// pattern) succeeds. Flyway too: it drops its transaction by itself for a file that contains a
-// non-transactional statement. The send mode models the implicit transaction of a multi-statement
-// string (runners.md §0.1, §A).
+// pattern) succeeds. Flyway wraps every file (executeInTransaction defaults to true) but drops its
+// transaction by itself for a file that contains a non-transactional statement. The send mode
+// models the implicit transaction of a multi-statement string (runners.md §0.1, §A).
 constexpr std::array kProfiles{
     RunnerProfile{"atlas", true, "runs each file in a transaction (--tx-mode file) unless `-- atlas:txmode none`",
                   SendMode::Split, "-- atlas:txmode none"},
@@ -24,9 +24,10 @@ constexpr std::array kProfiles{
     RunnerProfile{"diesel", true,
                   "runs each up.sql in a transaction unless metadata.toml says run_in_transaction = false",
                   SendMode::OneString, "run_in_transaction = false (metadata.toml)"},
-    RunnerProfile{"flyway", false,
-                  "wraps a file in a transaction only when it has no non-transactional statement (detected by Flyway)",
-                  SendMode::Split, ""},
+    RunnerProfile{"flyway", true,
+                  "runs each file in a transaction unless the file holds a non-transactional statement (detected by "
+                  "Flyway) or `<file>.sql.conf` says executeInTransaction=false",
+                  SendMode::Split, "executeInTransaction=false in <file>.sql.conf", true},
     RunnerProfile{"golang-migrate", false,
                   "adds no transaction; sends the file as one string (one implicit transaction when it holds several "
                   "statements)",
@@ -130,6 +131,15 @@ bool opts_out(const RunnerProfile& runner, const fs::path& path, std::string_vie
   if (name == "tern") return contains_nocase(text, "---- tern: disable-tx ----");
   if (name == "yoyo") return contains_nocase(text, "-- transactional: false");
   if (name == "popx") return path.filename().string().find(".autocommit.") != std::string::npos;
+  if (name == "flyway") {
+    // Script configuration: `V2__x.sql.conf` beside the file (runners.md §1).
+    std::ifstream conf(path.string() + ".conf");
+    for (std::string line; conf && std::getline(conf, line);) {
+      std::erase_if(line, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+      if (line == "executeInTransaction=false") return true;
+    }
+    return false;
+  }
   if (name == "diesel") {
     std::ifstream metadata(path.parent_path() / "metadata.toml");
     if (!metadata) return false;

@@ -27,6 +27,9 @@ struct RunnerProfile {
   SendMode send = SendMode::Split;
   // The markup that turns the runner's transaction off for one file, as the docs quote it.
   std::string_view opt_out;
+  // The runner itself leaves a file outside its transaction when the file holds a statement that
+  // cannot run in one (Flyway's detection, runners.md §1): decided by the engine from the parsed file.
+  bool unwraps_non_transactional_files = false;
 };
 
 std::span<const RunnerProfile> runner_profiles();

@@ -153,6 +153,28 @@ TEST_CASE("runners: opting out of the runner's transaction, and where the down p
   CHECK_FALSE(is_down_file("m/V2__update_downloads.sql"));
 }
 
+TEST_CASE("runners: Flyway's transaction, turned off by <file>.sql.conf or by a non-transactional statement") {
+  const test::TempDir dir;
+  const fs::path migration = dir.write("sql/V2__backfill.sql", "SELECT 1;\n");
+  CHECK(plan_file(find_runner("flyway"), migration, "SELECT 1;\n").runner_transaction);
+  dir.write("sql/V2__backfill.sql.conf", "# script configuration\nexecuteInTransaction = false\n");
+  CHECK_FALSE(plan_file(find_runner("flyway"), migration, "SELECT 1;\n").runner_transaction);
+
+  // Flyway itself leaves a file holding CREATE INDEX CONCURRENTLY outside its transaction; the others
+  // run in one, so the DDL's lock is held through the backfill.
+  dir.write("flyway/V1__create.sql", "CREATE TABLE t (id int, a text, b text);\n");
+  dir.write("flyway/V2__index.sql", "CREATE INDEX CONCURRENTLY t_a_idx ON t (a);\n");
+  dir.write("flyway/V3__add.sql", "ALTER TABLE t ADD COLUMN c text;\nUPDATE t SET c = a WHERE id < 100;\n");
+  LintRequest request;
+  request.paths = {(dir.path() / "flyway").string()};
+  const LintResult result = run_lint(request);
+  std::set<std::string> found;
+  for (const auto& d : result.diagnostics)
+    found.insert(fmt::format("{} {}", fs::path(result.files.at(d.file).path).filename().string(), d.rule.str()));
+  CHECK_FALSE(found.contains("V2__index.sql concurrently-in-transaction"));
+  CHECK(found.contains("V3__add.sql backfill-in-ddl-transaction"));
+}
+
 TEST_CASE("templates: placeholders are masked in place, names become identifiers, actions spaces") {
   const std::string text = "{{ if .IsPostgreSQL }}\nCREATE TABLE {{ index .Options \"Namespace\" }}.users (x ${type});\n{{ end }}";
   const auto masked = mask_templates(text);

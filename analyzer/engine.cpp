@@ -417,9 +417,10 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   std::vector<PendingFile> pending;
   pending.reserve(plan.files.size());
   for (auto& input : plan.files) {
-    // Down migrations found in a directory are not part of the history the up direction builds;
-    // one named explicitly is linted as asked.
-    if (!input.named && !input.from_stdin && is_down_file(input.path)) continue;
+    // Down migrations found in a directory are not part of the history the up direction builds, nor
+    // are popx files for another database; one named explicitly is linted as asked.
+    if (!input.named && !input.from_stdin && (is_down_file(input.path) || is_other_dialect_file(input.path)))
+      continue;
     FileSettings settings = request.settings_for ? request.settings_for(input.display_path) : defaults;
     if (!settings.excluded) pending.push_back({std::move(input), std::move(settings), {}, {}, {}});
   }

@@ -192,6 +192,23 @@ bool is_down_file(const fs::path& path) {
   return parent == "revert" || parent == "verify";  // Sqitch
 }
 
+bool is_other_dialect_file(const fs::path& path) {
+  // popx's pattern: ^(\d+)_([^.]+)(\.[a-z0-9]+)?(\.autocommit)?\.(up|down)\.sql$ (runners.md §20)
+  const std::string filename = path.filename().string();
+  const std::string_view name = filename;
+  if (digit_prefix(name).empty() || name.substr(digit_prefix(name).size(), 1) != "_") return false;
+  for (const std::string_view direction : {".up.sql", ".down.sql"}) {
+    if (!name.ends_with(direction)) continue;
+    std::string_view rest = name.substr(0, name.size() - direction.size());
+    if (rest.ends_with(".autocommit")) rest.remove_suffix(std::string_view(".autocommit").size());
+    const size_t dot = rest.rfind('.');
+    if (dot == std::string_view::npos) return false;
+    const std::string_view dialect = rest.substr(dot + 1);
+    return dialect == "mysql" || dialect == "cockroach" || dialect == "sqlite3" || dialect == "mariadb";
+  }
+  return false;
+}
+
 const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_view text) {
   // 1. The file's own markup (runners.md §G, markers before names).
   if (line_starting_with(text, "-- +goose up") || line_starting_with(text, "-- +goose statementbegin"))

@@ -68,4 +68,8 @@ FilePlan plan_file(const RunnerProfile* runner, const std::filesystem::path& pat
 // Flyway's `U<version>__*.sql`, Sqitch's `revert/` and `verify/` scripts, `downgrade_*.sql`.
 bool is_down_file(const std::filesystem::path& path);
 
+// A pop/popx migration for another database (`20240101_x.mysql.up.sql`, `.cockroach.`, `.sqlite3.`,
+// `.mariadb.`, also with `.autocommit.`): the runner runs it only on that database, never on PostgreSQL.
+bool is_other_dialect_file(const std::filesystem::path& path);
+
 }  // namespace zdlint

@@ -151,6 +151,15 @@ TEST_CASE("runners: opting out of the runner's transaction, and where the down p
   CHECK(is_down_file("m/revert/add_users.sql"));
   CHECK_FALSE(is_down_file("m/1_x.up.sql"));
   CHECK_FALSE(is_down_file("m/V2__update_downloads.sql"));
+
+  // popx files for another database never run on PostgreSQL
+  CHECK(is_other_dialect_file("m/20240101000000000000_x.mysql.up.sql"));
+  CHECK(is_other_dialect_file("m/20240101000000000000_x.cockroach.autocommit.up.sql"));
+  CHECK(is_other_dialect_file("m/20240101000000000000_x.sqlite3.down.sql"));
+  CHECK_FALSE(is_other_dialect_file("m/20240101000000000000_x.postgres.up.sql"));
+  CHECK_FALSE(is_other_dialect_file("m/20240101000000000000_x.autocommit.up.sql"));
+  CHECK_FALSE(is_other_dialect_file("m/20240101000000000000_x.up.sql"));
+  CHECK_FALSE(is_other_dialect_file("m/V3__move_to.mysql.up.sql"));  // not pop's name: no version_ prefix
 }
 
 TEST_CASE("runners: Flyway's transaction, turned off by <file>.sql.conf or by a non-transactional statement") {

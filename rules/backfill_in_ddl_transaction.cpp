@@ -36,11 +36,7 @@ void check(const StatementContext& ctx, Emitter& out) {
   const HeldLock* held = ddl_access_exclusive(ctx.session, change->target);
   if (!held) return;
   const uint32_t line = ctx.migration.source->line_of(held->statement.begin);
-  // Who ends the transaction: the runner's COMMIT, PostgreSQL at the end of a multi-statement string
-  // (or pipeline) that it runs as one implicit transaction, or the file's own COMMIT.
-  const char* until = ctx.session.implicit()  ? "the end of the file, which PostgreSQL runs as one implicit transaction"
-                      : ctx.session.wrapped() ? "the runner commits at the end of the file"
-                                              : "COMMIT";
+  const std::string_view until = transaction_end_phrase(ctx.session);
   Diagnostic& d = out.emit(
       ctx.stmt.range,
       fmt::format("{} {} runs in the transaction that took AccessExclusiveLock on it with the DDL on line {}: "

@@ -184,6 +184,24 @@ TEST_CASE("runners: Flyway's transaction, turned off by <file>.sql.conf or by a 
   CHECK(found.contains("V3__add.sql backfill-in-ddl-transaction"));
 }
 
+TEST_CASE("runners: a lock held by PostgreSQL's implicit transaction is not said to be the runner's") {
+  const test::TempDir dir;
+  dir.write("m/1_create.up.sql", "CREATE TABLE t (id int, a text);\n");
+  dir.write("m/2_add.up.sql", "ALTER TABLE t ADD COLUMN b text;\nUPDATE t SET b = a WHERE id < 100;\n");
+  LintRequest request;
+  request.paths = {(dir.path() / "m").string()};
+  const LintResult result = run_lint(request);
+  size_t checked = 0;
+  for (const auto& d : result.diagnostics) {
+    if (d.rule.str() != "backfill-in-ddl-transaction" && d.rule.str() != "long-lock-window") continue;
+    CAPTURE(d.message);
+    CHECK(d.message.find("which PostgreSQL runs as one implicit transaction") != std::string::npos);
+    CHECK(d.message.find("the runner commits") == std::string::npos);
+    ++checked;
+  }
+  CHECK(checked == 2);
+}
+
 TEST_CASE("templates: placeholders are masked in place, names become identifiers, actions spaces") {
   const std::string text = "{{ if .IsPostgreSQL }}\nCREATE TABLE {{ index .Options \"Namespace\" }}.users (x ${type});\n{{ end }}";
   const auto masked = mask_templates(text);

@@ -262,7 +262,7 @@ class Replay {
     if (top_level_seen_ == 2) session_.begin_implicit_transaction();  // no-op when already in it
   }
 
-  [[nodiscard]] bool in_up_part(ByteRange range) const { return !plan_.down_begin || range.begin < *plan_.down_begin; }
+  [[nodiscard]] bool in_up_part(ByteRange range) const { return !plan_.in_down_part(range.begin); }
 
   void statement(const Statement& stmt, FileReport& report) {
     // The down part of a two-direction file is not executed by the up migration: it is left out of

@@ -82,9 +82,11 @@ bool contains_nocase(std::string_view text, std::string_view needle) {
   return find_nocase(text, needle) != std::string_view::npos;
 }
 
-// The start of the first line (after leading spaces) that begins with `marker`, ignoring case.
-std::optional<uint32_t> line_starting_with(std::string_view text, std::string_view marker) {
-  for (size_t at = find_nocase(text, marker); at != std::string_view::npos; at = find_nocase(text, marker, at + 1)) {
+// The start of the first line from `from` on (after leading spaces) that begins with `marker`,
+// ignoring case.
+std::optional<uint32_t> line_starting_with(std::string_view text, std::string_view marker, size_t from = 0) {
+  for (size_t at = find_nocase(text, marker, from); at != std::string_view::npos;
+       at = find_nocase(text, marker, at + 1)) {
     size_t line = at;
     while (line > 0 && (text[line - 1] == ' ' || text[line - 1] == '\t')) --line;
     if (line == 0 || text[line - 1] == '\n' || text[line - 1] == '\r') return static_cast<uint32_t>(line);
@@ -107,13 +109,24 @@ std::string_view digit_prefix(std::string_view name) {
   return name.substr(0, n);
 }
 
-// Where the down part of a two-direction file begins, under its runner's markup.
-std::optional<uint32_t> down_section(const RunnerProfile& runner, std::string_view text) {
-  if (runner.name == "goose") return line_starting_with(text, "-- +goose down");
-  if (runner.name == "dbmate") return line_starting_with(text, "-- migrate:down");
-  if (runner.name == "node-pg-migrate") return line_starting_with(text, "-- down migration");
-  if (runner.name == "tern") return line_starting_with(text, "---- create above / drop below ----");
-  return std::nullopt;
+// Where the down parts of a two-direction file lie, under its runner's markup.
+std::vector<ByteRange> down_sections(const RunnerProfile& runner, std::string_view text) {
+  const auto end = static_cast<uint32_t>(text.size());
+  std::optional<uint32_t> down;
+  if (runner.name == "goose") down = line_starting_with(text, "-- +goose down");
+  if (runner.name == "node-pg-migrate") down = line_starting_with(text, "-- down migration");
+  if (runner.name == "tern") down = line_starting_with(text, "---- create above / drop below ----");
+  if (runner.name != "dbmate") return down ? std::vector<ByteRange>{{*down, end}} : std::vector<ByteRange>{};
+  // dbmate: since 2025 a file may hold several up/down pairs (runners.md §5); each down part ends
+  // where the next up part begins.
+  std::vector<ByteRange> parts;
+  for (down = line_starting_with(text, "-- migrate:down"); down;) {
+    const auto up = line_starting_with(text, "-- migrate:up", *down + 1);
+    parts.push_back({*down, up ? *up : end});
+    if (!up) break;
+    down = line_starting_with(text, "-- migrate:down", *up + 1);
+  }
+  return parts;
 }
 
 // The file turns its runner's transaction off.
@@ -278,6 +291,11 @@ const RunnerProfile* RunnerDetector::from_directory(const fs::path& directory) {
   return found;
 }
 
+bool FilePlan::in_down_part(uint32_t offset) const {
+  return std::any_of(down_parts.begin(), down_parts.end(),
+                     [&](const ByteRange& part) { return offset >= part.begin && offset < part.end; });
+}
+
 FilePlan plan_file(const RunnerProfile* runner, const fs::path& path, std::string_view text) {
   FilePlan plan;
   plan.runner = runner;
@@ -287,7 +305,7 @@ FilePlan plan_file(const RunnerProfile* runner, const fs::path& path, std::strin
   plan.send = runner->send;
   // tern sends a disable-tx file statement by statement (runners.md §23).
   if (runner->name == "tern" && runner->wraps_in_transaction && !plan.runner_transaction) plan.send = SendMode::Split;
-  plan.down_begin = down_section(*runner, text);
+  plan.down_parts = down_sections(*runner, text);
   return plan;
 }
 

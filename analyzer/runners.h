@@ -7,6 +7,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "parser/source_file.h"
 
 namespace zdlint {
 
@@ -42,9 +45,12 @@ struct FilePlan {
   // The runner's transaction is on for the up part (wraps, and the file does not opt out).
   bool runner_transaction = false;
   SendMode send = SendMode::Split;  // how the up part reaches PostgreSQL
-  // Where the down section of a file with both directions starts (goose, dbmate, tern,
-  // node-pg-migrate); nothing from there on is part of the up migration.
-  std::optional<uint32_t> down_begin;
+  // The down sections of a file with both directions (goose, dbmate, tern, node-pg-migrate): from
+  // the down marker to the end of the file, or, in a dbmate file with several up/down pairs, to the
+  // next `-- migrate:up`. Nothing in them is part of the up migration.
+  std::vector<ByteRange> down_parts;
+
+  [[nodiscard]] bool in_down_part(uint32_t offset) const;
 };
 
 // Recognises the runner of a file from its own markup (`-- +goose Up`, `-- migrate:up`, …), the

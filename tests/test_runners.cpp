@@ -141,9 +141,22 @@ TEST_CASE("runners: opting out of the runner's transaction, and where the down p
   CHECK(plan("node-pg-migrate", "1_x.sql", "-- Up Migration\nSELECT 1;\n").runner_transaction);
 
   const std::string goose = "-- +goose Up\nSELECT 1;\n  -- +goose Down\nSELECT 2;\n";
-  REQUIRE(plan("goose", "1_x.sql", goose).down_begin);
-  CHECK(*plan("goose", "1_x.sql", goose).down_begin == goose.find("  -- +goose Down"));  // its line
-  CHECK_FALSE(plan("goose", "1_x.sql", "-- +goose Up\nSELECT '-- +goose Down';\n").down_begin);  // not at a line start
+  REQUIRE(plan("goose", "1_x.sql", goose).down_parts.size() == 1);
+  CHECK(plan("goose", "1_x.sql", goose).down_parts[0].begin == goose.find("  -- +goose Down"));  // its line
+  CHECK(plan("goose", "1_x.sql", goose).down_parts[0].end == goose.size());
+  CHECK(plan("goose", "1_x.sql", "-- +goose Up\nSELECT '-- +goose Down';\n").down_parts.empty());  // not at a line start
+
+  // dbmate: several up/down pairs in one file; each down part ends where the next up part begins
+  const std::string dbmate = "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n-- migrate:up\nSELECT 3;\n"
+                             "-- migrate:down\nSELECT 4;\n";
+  const FilePlan sections = plan("dbmate", "1_x.sql", dbmate);
+  REQUIRE(sections.down_parts.size() == 2);
+  CHECK(sections.down_parts[0].begin == dbmate.find("-- migrate:down"));
+  CHECK(sections.down_parts[0].end == dbmate.find("-- migrate:up", 1));
+  CHECK(sections.down_parts[1].begin == dbmate.rfind("-- migrate:down"));
+  CHECK(sections.down_parts[1].end == dbmate.size());
+  CHECK_FALSE(sections.in_down_part(static_cast<uint32_t>(dbmate.find("SELECT 3"))));
+  CHECK(sections.in_down_part(static_cast<uint32_t>(dbmate.find("SELECT 4"))));
 
   CHECK(is_down_file("m/1_x.down.sql"));
   CHECK(is_down_file("m/2024-01-01-000000_x/down.sql"));

@@ -1,3 +1,4 @@
+DROP TABLE invoices;
 DROP TABLE profiles;
 DROP TABLE legacy_events;
 DROP TABLE sessions;

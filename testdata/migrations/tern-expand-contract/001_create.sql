@@ -7,7 +7,9 @@ CREATE TABLE legacy_audit (id bigint PRIMARY KEY, note text);
 CREATE TABLE sessions (id bigint PRIMARY KEY, legacy_token text);
 CREATE TABLE legacy_events (id bigint PRIMARY KEY, payload text);
 CREATE TABLE profiles (id bigint PRIMARY KEY, nickname text);
+CREATE TABLE invoices (id bigint PRIMARY KEY, memo text);
 ---- create above / drop below ----
+DROP TABLE invoices;
 DROP TABLE profiles;
 DROP TABLE legacy_events;
 DROP TABLE sessions;

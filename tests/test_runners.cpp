@@ -144,7 +144,8 @@ TEST_CASE("runners: opting out of the runner's transaction, and where the down p
   REQUIRE(plan("goose", "1_x.sql", goose).down_parts.size() == 1);
   CHECK(plan("goose", "1_x.sql", goose).down_parts[0].begin == goose.find("  -- +goose Down"));  // its line
   CHECK(plan("goose", "1_x.sql", goose).down_parts[0].end == goose.size());
-  CHECK(plan("goose", "1_x.sql", "-- +goose Up\nSELECT '-- +goose Down';\n").down_parts.empty());  // not at a line start
+  // not at a line start
+  CHECK(plan("goose", "1_x.sql", "-- +goose Up\nSELECT '-- +goose Down';\n").down_parts.empty());
 
   // dbmate: several up/down pairs in one file; each down part ends where the next up part begins
   const std::string dbmate = "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n-- migrate:up\nSELECT 3;\n"

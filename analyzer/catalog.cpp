@@ -204,6 +204,22 @@ std::optional<ExpandEvidence> Catalog::expand_evidence_for(const QualifiedName& 
   return std::nullopt;
 }
 
+std::optional<ExpandEvidence> Catalog::table_expand_evidence_for(const QualifiedName& table, FileId current) const {
+  if (const Table* facts = find_table_facts(table))
+    for (const DataCopy& copy : facts->copies)
+      // An UPDATE backfill keeps the data in the table: only a copy into another table replaces it.
+      if (copy.origin.file != current && copy.target_column.empty() && copy.target != table)
+        return ExpandEvidence{ExpandKind::ReplacementTable, copy.target.str(), copy.origin};
+  for (const auto& [name, candidate] : tables_) {
+    const bool is_table = candidate.kind == RelationKind::Table || candidate.kind == RelationKind::PartitionedTable;
+    if (candidate.origin.file == current || name == table || !is_table) continue;
+    const bool from_table = candidate.like == table ||
+                            std::find(candidate.reads.begin(), candidate.reads.end(), table) != candidate.reads.end();
+    if (from_table) return ExpandEvidence{ExpandKind::ReplacementTable, name.str(), candidate.origin};
+  }
+  return std::nullopt;
+}
+
 std::optional<ExpandStep> Catalog::expand_in_file(const QualifiedName& table, std::string_view column,
                                                   FileId file) const {
   const Table* facts = find_table_facts(table);

@@ -119,11 +119,12 @@ enum class ExpandKind {
   Backfill,           // a replacement column was added and filled from the old one
   SyncTrigger,        // a replacement column was added and a trigger on the table keeps it in sync
   CompatibilityView,  // a view over the table keeps the old shape available
+  ReplacementTable,   // a new table was made from the table (LIKE, AS SELECT) or filled with its rows
 };
 
 struct ExpandEvidence {
   ExpandKind kind = ExpandKind::Backfill;
-  std::string replacement;  // the replacement column, or the view's name
+  std::string replacement;  // the replacement column, the view's or the replacement table's name
   Origin origin;            // the backfill, the trigger or the view
 };
 
@@ -231,6 +232,11 @@ class Catalog {
   // keep it in sync), or created a view over the table. The first such evidence found, if any.
   [[nodiscard]] std::optional<ExpandEvidence> expand_evidence_for(const QualifiedName& table, std::string_view column,
                                                                   FileId current) const;
+  // Whether an earlier migration than `current` did the expand step for the whole of `table`: made a
+  // replacement table from it (CREATE TABLE … LIKE it, AS SELECT from it) or copied its rows into
+  // another table (INSERT … SELECT). The first such evidence found, if any.
+  [[nodiscard]] std::optional<ExpandEvidence> table_expand_evidence_for(const QualifiedName& table,
+                                                                        FileId current) const;
   // The expand step migration `file` took for `table` (or only for its `column`, when not empty)
   // before the current statement: a column added to the table, a copy of its data (of the column),
   // or, for the whole table, a new table created from it (AS SELECT, LIKE) or filled from it.

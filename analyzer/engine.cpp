@@ -256,25 +256,48 @@ class Replay {
     }
     // Statements of the up part; a file parsed while it is replayed (too large to hold) counts as many.
     size_t statements = 2;
+    bool refuses_transaction = false;
     if (pending.parsed) {
       statements = 0;
-      for (const auto& stmt : pending.parsed->statements)
-        if (stmt.origin == StatementOrigin::TopLevel && in_up_part(stmt.range)) ++statements;
+      for (const auto& stmt : pending.parsed->statements) {
+        if (stmt.origin != StatementOrigin::TopLevel || !in_up_part(stmt.range)) continue;
+        ++statements;
+        if (plan_.runner_transaction && runner->unwraps_non_transactional_files && !refuses_transaction)
+          refuses_transaction = refuses_transaction_block(stmt);
+      }
     }
+    // Flyway leaves a file that holds a statement refusing a transaction block outside its transaction.
+    if (refuses_transaction) plan_.runner_transaction = false;
     const bool implicit = !plan_.runner_transaction && statements > 1;
-    if (implicit && plan_.send == SendMode::Pipeline) pipeline_implicit_ = true;  // from the second statement
+    if (implicit && plan_.send == SendMode::Pipeline) pipeline_implicit_ = true;
     session_.begin_file(plan_.runner_transaction || (implicit && plan_.send == SendMode::OneString),
                         !plan_.runner_transaction);
   }
 
-  [[nodiscard]] bool in_up_part(ByteRange range) const { return !plan_.down_begin || range.begin < *plan_.down_begin; }
+  // Whether PostgreSQL refuses to run the statement inside a transaction block (CREATE INDEX
+  // CONCURRENTLY, VACUUM, …), as the lock model knows it from the statement alone.
+  bool refuses_transaction_block(const Statement& stmt) const {
+    const Session outside;
+    return lock_model({stmt, catalog_, outside, migration_.file, settings_.lint.pg_version}).refuses_transaction;
+  }
+
+  // A Supabase pipeline (one Sync) is one implicit transaction from its first statement on: the
+  // first one's locks are held until the Sync too. Only a first statement that refuses a
+  // transaction block runs and commits on its own (why CREATE INDEX CONCURRENTLY works first only);
+  // the implicit transaction then starts with the second.
+  void enter_pipeline_transaction(const Statement& stmt) {
+    ++top_level_seen_;
+    if (top_level_seen_ == 1 && !refuses_transaction_block(stmt)) session_.begin_implicit_transaction();
+    if (top_level_seen_ == 2) session_.begin_implicit_transaction();  // no-op when already in it
+  }
+
+  [[nodiscard]] bool in_up_part(ByteRange range) const { return !plan_.in_down_part(range.begin); }
 
   void statement(const Statement& stmt, FileReport& report) {
     // The down part of a two-direction file is not executed by the up migration: it is left out of
     // the replay and of the findings.
     if (!in_up_part(stmt.range)) return;
-    if (stmt.origin == StatementOrigin::TopLevel && pipeline_implicit_ && ++top_level_seen_ == 2)
-      session_.begin_implicit_transaction();
+    if (stmt.origin == StatementOrigin::TopLevel && pipeline_implicit_) enter_pipeline_transaction(stmt);
     const StatementEffects effects =
         lock_model({stmt, catalog_, session_, migration_.file, settings_.lint.pg_version});
     if (stmt.origin == StatementOrigin::TopLevel) {
@@ -426,9 +449,10 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   std::vector<PendingFile> pending;
   pending.reserve(plan.files.size());
   for (auto& input : plan.files) {
-    // Down migrations found in a directory are not part of the history the up direction builds;
-    // one named explicitly is linted as asked.
-    if (!input.named && !input.from_stdin && is_down_file(input.path)) continue;
+    // Down migrations found in a directory are not part of the history the up direction builds, nor
+    // are popx files for another database; one named explicitly is linted as asked.
+    if (!input.named && !input.from_stdin && (is_down_file(input.path) || is_other_dialect_file(input.path)))
+      continue;
     FileSettings settings = request.settings_for ? request.settings_for(input.display_path) : defaults;
     if (!settings.excluded) pending.push_back({std::move(input), std::move(settings), {}, {}, {}});
   }

@@ -15,9 +15,9 @@ namespace {
 // Runners whose file reaches PostgreSQL as one multi-statement string without a BEGIN of their own
 // (golang-migrate, Supabase, older Prisma) are `false`: the string is one implicit transaction only
 // when it holds two statements, and a file holding a lone CREATE INDEX CONCURRENTLY (the safe
-// pattern) succeeds. Flyway too: it drops its transaction by itself for a file that contains a
-// non-transactional statement. The send mode models the implicit transaction of a multi-statement
-// string (runners.md §0.1, §A).
+// pattern) succeeds. Flyway wraps every file (executeInTransaction defaults to true) but drops its
+// transaction by itself for a file that contains a non-transactional statement. The send mode
+// models the implicit transaction of a multi-statement string (runners.md §0.1, §A).
 constexpr std::array kProfiles{
     RunnerProfile{"atlas", true, "runs each file in a transaction (--tx-mode file) unless `-- atlas:txmode none`",
                   SendMode::Split, "-- atlas:txmode none"},
@@ -32,9 +32,10 @@ constexpr std::array kProfiles{
     RunnerProfile{"diesel", true,
                   "runs each up.sql in a transaction unless metadata.toml says run_in_transaction = false",
                   SendMode::OneString, "run_in_transaction = false (metadata.toml)"},
-    RunnerProfile{"flyway", false,
-                  "wraps a file in a transaction only when it has no non-transactional statement (detected by Flyway)",
-                  SendMode::Split, ""},
+    RunnerProfile{"flyway", true,
+                  "runs each file in a transaction unless the file holds a non-transactional statement (detected by "
+                  "Flyway) or `<file>.sql.conf` says executeInTransaction=false",
+                  SendMode::Split, "executeInTransaction=false in <file>.sql.conf", true},
     RunnerProfile{"golang-migrate", false,
                   "adds no transaction; sends the file as one string (one implicit transaction when it holds several "
                   "statements)",
@@ -99,9 +100,11 @@ bool contains_nocase(std::string_view text, std::string_view needle) {
   return find_nocase(text, needle) != std::string_view::npos;
 }
 
-// The start of the first line (after leading spaces) that begins with `marker`, ignoring case.
-std::optional<uint32_t> line_starting_with(std::string_view text, std::string_view marker) {
-  for (size_t at = find_nocase(text, marker); at != std::string_view::npos; at = find_nocase(text, marker, at + 1)) {
+// The start of the first line from `from` on (after leading spaces) that begins with `marker`,
+// ignoring case.
+std::optional<uint32_t> line_starting_with(std::string_view text, std::string_view marker, size_t from = 0) {
+  for (size_t at = find_nocase(text, marker, from); at != std::string_view::npos;
+       at = find_nocase(text, marker, at + 1)) {
     size_t line = at;
     while (line > 0 && (text[line - 1] == ' ' || text[line - 1] == '\t')) --line;
     if (line == 0 || text[line - 1] == '\n' || text[line - 1] == '\r') return static_cast<uint32_t>(line);
@@ -124,13 +127,24 @@ std::string_view digit_prefix(std::string_view name) {
   return name.substr(0, n);
 }
 
-// Where the down part of a two-direction file begins, under its runner's markup.
-std::optional<uint32_t> down_section(const RunnerProfile& runner, std::string_view text) {
-  if (runner.name == "goose") return line_starting_with(text, "-- +goose down");
-  if (runner.name == "dbmate") return line_starting_with(text, "-- migrate:down");
-  if (runner.name == "node-pg-migrate") return line_starting_with(text, "-- down migration");
-  if (runner.name == "tern") return line_starting_with(text, "---- create above / drop below ----");
-  return std::nullopt;
+// Where the down parts of a two-direction file lie, under its runner's markup.
+std::vector<ByteRange> down_sections(const RunnerProfile& runner, std::string_view text) {
+  const auto end = static_cast<uint32_t>(text.size());
+  std::optional<uint32_t> down;
+  if (runner.name == "goose") down = line_starting_with(text, "-- +goose down");
+  if (runner.name == "node-pg-migrate") down = line_starting_with(text, "-- down migration");
+  if (runner.name == "tern") down = line_starting_with(text, "---- create above / drop below ----");
+  if (runner.name != "dbmate") return down ? std::vector<ByteRange>{{*down, end}} : std::vector<ByteRange>{};
+  // dbmate: since 2025 a file may hold several up/down pairs (runners.md §5); each down part ends
+  // where the next up part begins.
+  std::vector<ByteRange> parts;
+  for (down = line_starting_with(text, "-- migrate:down"); down;) {
+    const auto up = line_starting_with(text, "-- migrate:up", *down + 1);
+    parts.push_back({*down, up ? *up : end});
+    if (!up) break;
+    down = line_starting_with(text, "-- migrate:down", *up + 1);
+  }
+  return parts;
 }
 
 // The file turns its runner's transaction off.
@@ -149,6 +163,15 @@ bool opts_out(const RunnerProfile& runner, const fs::path& path, std::string_vie
   if (name == "yoyo") return contains_nocase(text, "-- transactional: false");
   if (name == "postgres-migrations") return first_line(text).starts_with("-- postgres-migrations disable-transaction");
   if (name == "popx") return path.filename().string().find(".autocommit.") != std::string::npos;
+  if (name == "flyway") {
+    // Script configuration: `V2__x.sql.conf` beside the file (runners.md §1).
+    std::ifstream conf(path.string() + ".conf");
+    for (std::string line; conf && std::getline(conf, line);) {
+      std::erase_if(line, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+      if (line == "executeInTransaction=false") return true;
+    }
+    return false;
+  }
   if (name == "diesel") {
     std::ifstream metadata(path.parent_path() / "metadata.toml");
     if (!metadata) return false;
@@ -226,6 +249,23 @@ bool is_down_file(const fs::path& path) {
     return true;
   const std::string parent = path.parent_path().filename().string();
   return parent == "revert" || parent == "verify";  // Sqitch
+}
+
+bool is_other_dialect_file(const fs::path& path) {
+  // popx's pattern: ^(\d+)_([^.]+)(\.[a-z0-9]+)?(\.autocommit)?\.(up|down)\.sql$ (runners.md §20)
+  const std::string filename = path.filename().string();
+  const std::string_view name = filename;
+  if (digit_prefix(name).empty() || name.substr(digit_prefix(name).size(), 1) != "_") return false;
+  for (const std::string_view direction : {".up.sql", ".down.sql"}) {
+    if (!name.ends_with(direction)) continue;
+    std::string_view rest = name.substr(0, name.size() - direction.size());
+    if (rest.ends_with(".autocommit")) rest.remove_suffix(std::string_view(".autocommit").size());
+    const size_t dot = rest.rfind('.');
+    if (dot == std::string_view::npos) return false;
+    const std::string_view dialect = rest.substr(dot + 1);
+    return dialect == "mysql" || dialect == "cockroach" || dialect == "sqlite3" || dialect == "mariadb";
+  }
+  return false;
 }
 
 const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_view text) {
@@ -367,6 +407,11 @@ bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
   return found;
 }
 
+bool FilePlan::in_down_part(uint32_t offset) const {
+  return std::any_of(down_parts.begin(), down_parts.end(),
+                     [&](const ByteRange& part) { return offset >= part.begin && offset < part.end; });
+}
+
 FilePlan plan_file(const RunnerProfile* runner, const fs::path& path, std::string_view text) {
   FilePlan plan;
   plan.runner = runner;
@@ -376,7 +421,7 @@ FilePlan plan_file(const RunnerProfile* runner, const fs::path& path, std::strin
   plan.send = runner->send;
   // tern sends a disable-tx file statement by statement (runners.md §23).
   if (runner->name == "tern" && runner->wraps_in_transaction && !plan.runner_transaction) plan.send = SendMode::Split;
-  plan.down_begin = down_section(*runner, text);
+  plan.down_parts = down_sections(*runner, text);
   return plan;
 }
 

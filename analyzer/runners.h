@@ -7,6 +7,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "parser/source_file.h"
 
 namespace zdlint {
 
@@ -27,6 +30,9 @@ struct RunnerProfile {
   SendMode send = SendMode::Split;
   // The markup that turns the runner's transaction off for one file, as the docs quote it.
   std::string_view opt_out;
+  // The runner itself leaves a file outside its transaction when the file holds a statement that
+  // cannot run in one (Flyway's detection, runners.md §1): decided by the engine from the parsed file.
+  bool unwraps_non_transactional_files = false;
 };
 
 std::span<const RunnerProfile> runner_profiles();
@@ -39,9 +45,12 @@ struct FilePlan {
   // The runner's transaction is on for the up part (wraps, and the file does not opt out).
   bool runner_transaction = false;
   SendMode send = SendMode::Split;  // how the up part reaches PostgreSQL
-  // Where the down section of a file with both directions starts (goose, dbmate, tern,
-  // node-pg-migrate); nothing from there on is part of the up migration.
-  std::optional<uint32_t> down_begin;
+  // The down sections of a file with both directions (goose, dbmate, tern, node-pg-migrate): from
+  // the down marker to the end of the file, or, in a dbmate file with several up/down pairs, to the
+  // next `-- migrate:up`. Nothing in them is part of the up migration.
+  std::vector<ByteRange> down_parts;
+
+  [[nodiscard]] bool in_down_part(uint32_t offset) const;
 };
 
 // Recognises the runner of a file from its own markup (`-- +goose Up`, `-- migrate:up`, pg_dump's
@@ -71,5 +80,9 @@ FilePlan plan_file(const RunnerProfile* runner, const std::filesystem::path& pat
 // A down (rollback) migration by its name alone: `*.down.sql`, `down.sql`, `*.rollback.sql`,
 // Flyway's `U<version>__*.sql`, Sqitch's `revert/` and `verify/` scripts, `downgrade_*.sql`.
 bool is_down_file(const std::filesystem::path& path);
+
+// A pop/popx migration for another database (`20240101_x.mysql.up.sql`, `.cockroach.`, `.sqlite3.`,
+// `.mariadb.`, also with `.autocommit.`): the runner runs it only on that database, never on PostgreSQL.
+bool is_other_dialect_file(const std::filesystem::path& path);
 
 }  // namespace zdlint

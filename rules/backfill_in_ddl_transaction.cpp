@@ -36,14 +36,18 @@ void check(const StatementContext& ctx, Emitter& out) {
   const HeldLock* held = ddl_access_exclusive(ctx.session, change->target);
   if (!held) return;
   const uint32_t line = ctx.migration.source->line_of(held->statement.begin);
-  const char* until = ctx.session.wrapped() ? "the runner commits at the end of the file" : "COMMIT";
+  const std::string_view until = transaction_end_phrase(ctx.session);
   Diagnostic& d = out.emit(
       ctx.stmt.range,
       fmt::format("{} {} runs in the transaction that took AccessExclusiveLock on it with the DDL on line {}: "
                   "reads and writes of the table stay blocked until {}, for as long as this data change takes, "
                   "which grows with the table",
                   verb(change->kind), relation_label(held->effect), line, until),
-      ctx.session.wrapped()
+      ctx.session.implicit()
+          ? "the runner sends the file as one string (or pipeline), which PostgreSQL runs as one implicit transaction: "
+            "keep the DDL alone in its migration and move the data change to a later one, run in batches that each "
+            "commit on their own"
+      : ctx.session.wrapped()
           ? "the runner wraps the whole file in one transaction: keep the DDL alone in its migration and move the "
             "data change to a later one, run in batches that each commit on their own"
           : "COMMIT right after the DDL, then change the data in separate transactions, in batches by key range");

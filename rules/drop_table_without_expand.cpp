@@ -1,6 +1,8 @@
 // drop-table-without-expand: dropping a table that existed before this migration is a contract
-// step; the application must have stopped using it in an earlier deploy. A file that names its
-// expand step with `-- zdlint-contract: <expand migration>` is a deliberate contract step.
+// step; the application must have stopped using it in an earlier deploy. Silent when an earlier
+// migration visibly did the expand (Catalog::table_expand_evidence_for: a replacement table made
+// from it or filled with its rows), or when the file names its expand step with
+// `-- zdlint-contract: <expand migration>`.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -16,7 +18,10 @@ void check(const StatementContext& ctx, Emitter& out) {
   std::vector<std::string> dropped;
   for (size_t i = 0; i < drop.n_objects; ++i) {
     const QualifiedName table = qualified_name(drop.objects[i]);
-    if (!table.name.empty() && !ctx.is_new_table(table)) dropped.push_back(table.str());
+    if (table.name.empty() || ctx.is_new_table(table)) continue;
+    // An earlier, separately deployed migration made its replacement: this is the contract step.
+    if (ctx.catalog.table_expand_evidence_for(table, ctx.migration.file)) continue;
+    dropped.push_back(table.str());
   }
   if (dropped.empty()) return;
   out.emit(ctx.stmt.range,

@@ -42,7 +42,7 @@ void check(const StatementContext& ctx, Emitter& out) {
       ++strong;
     }
   const uint32_t line = ctx.migration.source ? ctx.migration.source->line_of(taken_at.begin) : 0;
-  const char* until = ctx.session.wrapped() ? "the runner commits at the end of the file" : "COMMIT";
+  const std::string_view until = transaction_end_phrase(ctx.session);
 
   std::string what;
   if (backfill_scan)

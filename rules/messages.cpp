@@ -43,4 +43,10 @@ std::string format_duration(int64_t milliseconds) {
   return fmt::format("{}ms", milliseconds);
 }
 
+std::string_view transaction_end_phrase(const Session& session) {
+  if (session.implicit()) return "the end of the file, which PostgreSQL runs as one implicit transaction";
+  if (session.wrapped()) return "the runner commits at the end of the file";
+  return "COMMIT";
+}
+
 }  // namespace zdlint

@@ -3,6 +3,7 @@
 // same way: "AccessExclusiveLock on public.accounts (pre-existing: assumed large and busy),
 // blocking reads and writes".
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzer/lock_model.h"
@@ -26,5 +27,10 @@ const LockEffect* main_effect(const StatementEffects& effects);
 
 // "1.5s", "100ms", "2min"
 std::string format_duration(int64_t milliseconds);
+
+// When the open transaction ends, for "… stay blocked until {}": the runner's COMMIT after the last
+// statement, the end of a multi-statement string or pipeline that PostgreSQL runs as one implicit
+// transaction, or the file's own COMMIT.
+std::string_view transaction_end_phrase(const Session& session);
 
 }  // namespace zdlint

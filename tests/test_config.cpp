@@ -401,8 +401,8 @@ TEST_CASE("config: the runner sets assume_in_transaction unless the file does") 
   const EffectiveConfig g = resolve(&goose, "/project/1.sql", {});
   CHECK(g.assume_in_transaction.value);
   CHECK(g.assume_in_transaction.origin.describe() == "runner \"goose\" (cfg.toml:1)");
-  const ConfigFile flyway = parse_ok("runner = \"flyway\"\n");
-  CHECK_FALSE(resolve(&flyway, "/project/1.sql", {}).assume_in_transaction.value);
+  const ConfigFile prisma = parse_ok("runner = \"prisma\"\n");
+  CHECK_FALSE(resolve(&prisma, "/project/1.sql", {}).assume_in_transaction.value);
   const ConfigFile explicit_ = parse_ok("assume_in_transaction = false\nrunner = \"dbmate\"\n");
   const EffectiveConfig e = resolve(&explicit_, "/project/1.sql", {});
   CHECK_FALSE(e.assume_in_transaction.value);
@@ -410,15 +410,14 @@ TEST_CASE("config: the runner sets assume_in_transaction unless the file does") 
 }
 
 TEST_CASE("config: the runner profiles follow runners.md") {
-  for (const std::string_view wraps : {"atlas", "dbmate", "diesel", "goose", "graphile-migrate", "hasura", "liquibase",
-                                       "node-pg-migrate", "popx", "sqlx", "tern", "yoyo", "authelia", "concourse",
-                                       "postgres-migrations", "synapse"}) {
+  for (const std::string_view wraps : {"atlas", "dbmate", "diesel", "flyway", "goose", "graphile-migrate", "hasura",
+                                       "liquibase", "node-pg-migrate", "popx", "sqlx", "tern", "yoyo", "authelia",
+                                       "concourse", "postgres-migrations", "synapse"}) {
     CAPTURE(wraps);
     REQUIRE(find_runner(wraps));
     CHECK(find_runner(wraps)->wraps_in_transaction);
   }
-  for (const std::string_view plain :
-       {"flyway", "golang-migrate", "prisma", "psql", "sqitch", "supabase", "temporal-sql-tool"}) {
+  for (const std::string_view plain : {"golang-migrate", "prisma", "psql", "sqitch", "supabase", "temporal-sql-tool"}) {
     CAPTURE(plain);
     REQUIRE(find_runner(plain));
     CHECK_FALSE(find_runner(plain)->wraps_in_transaction);

@@ -92,6 +92,34 @@ TEST_CASE("expand step of the current migration: copies first, then added column
   CHECK_FALSE(catalog.expand_in_file({"public", "orders"}, "", 1).has_value());
 }
 
+TEST_CASE("expand evidence for a whole table: a replacement made from it or filled with its rows earlier") {
+  const QualifiedName reports{"public", "reports"}, invoices{"public", "invoices"};
+  const Catalog catalog = replay({"CREATE TABLE reports (id int, body text);\n"
+                                  "CREATE TABLE invoices (id int);\n"
+                                  "CREATE TABLE totals (id int);",
+                                  "INSERT INTO report_archive SELECT id, body FROM reports WHERE id < 100;\n"
+                                  "CREATE TABLE invoices_v2 (LIKE invoices);\n"
+                                  "UPDATE totals SET id = id + 1 WHERE id < 100;",
+                                  "SELECT 1;"});
+  const auto copied = catalog.table_expand_evidence_for(reports, 2);
+  REQUIRE(copied.has_value());
+  CHECK(copied->kind == ExpandKind::ReplacementTable);
+  CHECK(copied->replacement == "public.report_archive");
+  CHECK(copied->origin.file == 1);
+  const auto like = catalog.table_expand_evidence_for(invoices, 2);
+  REQUIRE(like.has_value());
+  CHECK(like->replacement == "public.invoices_v2");
+  // The migration that made the replacement is not an earlier one; a backfill inside the table is
+  // no replacement; a table nothing was made from has no evidence.
+  CHECK_FALSE(catalog.table_expand_evidence_for(reports, 1).has_value());
+  CHECK_FALSE(catalog.table_expand_evidence_for(invoices, 1).has_value());
+  CHECK_FALSE(catalog.table_expand_evidence_for({"public", "totals"}, 2).has_value());
+  // A view over the table is no replacement table (and DROP TABLE would need CASCADE).
+  CHECK_FALSE(replay({"CREATE VIEW reports_v AS SELECT id FROM reports;", "SELECT 1;"})
+                  .table_expand_evidence_for(reports, 1)
+                  .has_value());
+}
+
 TEST_CASE("columns added after the table was created know where") {
   const Catalog catalog = replay({"CREATE TABLE t (a int);", "ALTER TABLE t ADD COLUMN b int;"});
   const Table* table = catalog.find_table({"public", "t"});

@@ -170,9 +170,23 @@ TEST_CASE("runners: opting out of the runner's transaction, and where the down p
   CHECK_FALSE(plan("temporal-sql-tool", "x.sql", "SELECT 1;\n").runner_transaction);
 
   const std::string goose = "-- +goose Up\nSELECT 1;\n  -- +goose Down\nSELECT 2;\n";
-  REQUIRE(plan("goose", "1_x.sql", goose).down_begin);
-  CHECK(*plan("goose", "1_x.sql", goose).down_begin == goose.find("  -- +goose Down"));  // its line
-  CHECK_FALSE(plan("goose", "1_x.sql", "-- +goose Up\nSELECT '-- +goose Down';\n").down_begin);  // not at a line start
+  REQUIRE(plan("goose", "1_x.sql", goose).down_parts.size() == 1);
+  CHECK(plan("goose", "1_x.sql", goose).down_parts[0].begin == goose.find("  -- +goose Down"));  // its line
+  CHECK(plan("goose", "1_x.sql", goose).down_parts[0].end == goose.size());
+  // not at a line start
+  CHECK(plan("goose", "1_x.sql", "-- +goose Up\nSELECT '-- +goose Down';\n").down_parts.empty());
+
+  // dbmate: several up/down pairs in one file; each down part ends where the next up part begins
+  const std::string dbmate = "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n-- migrate:up\nSELECT 3;\n"
+                             "-- migrate:down\nSELECT 4;\n";
+  const FilePlan sections = plan("dbmate", "1_x.sql", dbmate);
+  REQUIRE(sections.down_parts.size() == 2);
+  CHECK(sections.down_parts[0].begin == dbmate.find("-- migrate:down"));
+  CHECK(sections.down_parts[0].end == dbmate.find("-- migrate:up", 1));
+  CHECK(sections.down_parts[1].begin == dbmate.rfind("-- migrate:down"));
+  CHECK(sections.down_parts[1].end == dbmate.size());
+  CHECK_FALSE(sections.in_down_part(static_cast<uint32_t>(dbmate.find("SELECT 3"))));
+  CHECK(sections.in_down_part(static_cast<uint32_t>(dbmate.find("SELECT 4"))));
 
   CHECK(is_down_file("m/1_x.down.sql"));
   CHECK(is_down_file("m/2024-01-01-000000_x/down.sql"));
@@ -180,6 +194,55 @@ TEST_CASE("runners: opting out of the runner's transaction, and where the down p
   CHECK(is_down_file("m/revert/add_users.sql"));
   CHECK_FALSE(is_down_file("m/1_x.up.sql"));
   CHECK_FALSE(is_down_file("m/V2__update_downloads.sql"));
+
+  // popx files for another database never run on PostgreSQL
+  CHECK(is_other_dialect_file("m/20240101000000000000_x.mysql.up.sql"));
+  CHECK(is_other_dialect_file("m/20240101000000000000_x.cockroach.autocommit.up.sql"));
+  CHECK(is_other_dialect_file("m/20240101000000000000_x.sqlite3.down.sql"));
+  CHECK_FALSE(is_other_dialect_file("m/20240101000000000000_x.postgres.up.sql"));
+  CHECK_FALSE(is_other_dialect_file("m/20240101000000000000_x.autocommit.up.sql"));
+  CHECK_FALSE(is_other_dialect_file("m/20240101000000000000_x.up.sql"));
+  CHECK_FALSE(is_other_dialect_file("m/V3__move_to.mysql.up.sql"));  // not pop's name: no version_ prefix
+}
+
+TEST_CASE("runners: Flyway's transaction, turned off by <file>.sql.conf or by a non-transactional statement") {
+  const test::TempDir dir;
+  const fs::path migration = dir.write("sql/V2__backfill.sql", "SELECT 1;\n");
+  CHECK(plan_file(find_runner("flyway"), migration, "SELECT 1;\n").runner_transaction);
+  dir.write("sql/V2__backfill.sql.conf", "# script configuration\nexecuteInTransaction = false\n");
+  CHECK_FALSE(plan_file(find_runner("flyway"), migration, "SELECT 1;\n").runner_transaction);
+
+  // Flyway itself leaves a file holding CREATE INDEX CONCURRENTLY outside its transaction; the others
+  // run in one, so the DDL's lock is held through the backfill.
+  dir.write("flyway/V1__create.sql", "CREATE TABLE t (id int, a text, b text);\n");
+  dir.write("flyway/V2__index.sql", "CREATE INDEX CONCURRENTLY t_a_idx ON t (a);\n");
+  dir.write("flyway/V3__add.sql", "ALTER TABLE t ADD COLUMN c text;\nUPDATE t SET c = a WHERE id < 100;\n");
+  LintRequest request;
+  request.paths = {(dir.path() / "flyway").string()};
+  const LintResult result = run_lint(request);
+  std::set<std::string> found;
+  for (const auto& d : result.diagnostics)
+    found.insert(fmt::format("{} {}", fs::path(result.files.at(d.file).path).filename().string(), d.rule.str()));
+  CHECK_FALSE(found.contains("V2__index.sql concurrently-in-transaction"));
+  CHECK(found.contains("V3__add.sql backfill-in-ddl-transaction"));
+}
+
+TEST_CASE("runners: a lock held by PostgreSQL's implicit transaction is not said to be the runner's") {
+  const test::TempDir dir;
+  dir.write("m/1_create.up.sql", "CREATE TABLE t (id int, a text);\n");
+  dir.write("m/2_add.up.sql", "ALTER TABLE t ADD COLUMN b text;\nUPDATE t SET b = a WHERE id < 100;\n");
+  LintRequest request;
+  request.paths = {(dir.path() / "m").string()};
+  const LintResult result = run_lint(request);
+  size_t checked = 0;
+  for (const auto& d : result.diagnostics) {
+    if (d.rule.str() != "backfill-in-ddl-transaction" && d.rule.str() != "long-lock-window") continue;
+    CAPTURE(d.message);
+    CHECK(d.message.find("which PostgreSQL runs as one implicit transaction") != std::string::npos);
+    CHECK(d.message.find("the runner commits") == std::string::npos);
+    ++checked;
+  }
+  CHECK(checked == 2);
 }
 
 TEST_CASE("templates: placeholders are masked in place, names become identifiers, actions spaces") {

@@ -1,0 +1,7 @@
+-- migrate:up
+ALTER TABLE users DROP COLUMN email;
+DROP TABLE reports;
+
+-- migrate:down
+CREATE TABLE reports (id bigint PRIMARY KEY, body text);
+ALTER TABLE users ADD COLUMN email text;

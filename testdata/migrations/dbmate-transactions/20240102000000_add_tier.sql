@@ -1,0 +1,7 @@
+-- migrate:up
+ALTER TABLE accounts ADD COLUMN tier text;
+UPDATE accounts SET tier = plan WHERE id BETWEEN 1 AND 10000;
+-- expect: backfill-in-ddl-transaction 3:1
+
+-- migrate:down
+ALTER TABLE accounts DROP COLUMN tier;

@@ -1,0 +1,4 @@
+DROP TABLE countries;
+DROP TABLE imports;
+DROP TABLE audit_events;
+DROP TABLE accounts;

@@ -1,0 +1,21 @@
+-- +goose Up
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
+CREATE TABLE reports (id bigint PRIMARY KEY, body text);
+CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);
+CREATE TABLE carts (id bigint PRIMARY KEY, coupon text);
+CREATE TABLE legacy_audit (id bigint PRIMARY KEY, note text);
+CREATE TABLE sessions (id bigint PRIMARY KEY, legacy_token text);
+CREATE TABLE legacy_events (id bigint PRIMARY KEY, payload text);
+CREATE TABLE profiles (id bigint PRIMARY KEY, nickname text);
+CREATE TABLE invoices (id bigint PRIMARY KEY, memo text);
+
+-- +goose Down
+DROP TABLE invoices;
+DROP TABLE profiles;
+DROP TABLE legacy_events;
+DROP TABLE sessions;
+DROP TABLE legacy_audit;
+DROP TABLE carts;
+DROP TABLE orders;
+DROP TABLE reports;
+DROP TABLE users;

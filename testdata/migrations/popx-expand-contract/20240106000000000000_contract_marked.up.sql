@@ -1,0 +1,4 @@
+-- contract naming the migration that did its expand
+-- zdlint-contract: 20240102000000000000_expand
+ALTER TABLE sessions DROP COLUMN legacy_token;
+DROP TABLE legacy_events;

@@ -1,0 +1,5 @@
+-- the tables the later migrations change
+CREATE TABLE accounts (id bigint PRIMARY KEY, plan text, status text);
+CREATE TABLE audit_events (id bigint PRIMARY KEY, payload text);
+CREATE TABLE imports (id bigint PRIMARY KEY, raw text);
+CREATE TABLE countries (code text PRIMARY KEY, name text);

@@ -1,0 +1,1 @@
+ALTER TABLE accounts ADD INDEX accounts_region_idx (region(32));

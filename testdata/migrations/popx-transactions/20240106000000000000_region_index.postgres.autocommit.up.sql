@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY accounts_region_idx ON accounts (region);

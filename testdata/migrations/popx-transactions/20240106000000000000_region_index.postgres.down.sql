@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY accounts_region_idx;

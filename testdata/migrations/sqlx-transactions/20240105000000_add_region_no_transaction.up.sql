@@ -1,0 +1,4 @@
+-- no-transaction
+ALTER TABLE accounts ADD COLUMN region text;
+UPDATE accounts SET region = 'eu' WHERE id BETWEEN 1 AND 10000;
+-- expect: backfill-in-ddl-transaction 3:1

@@ -1,0 +1,6 @@
+-- one pipeline, one migration
+ALTER TABLE profiles ADD COLUMN display_name text;
+UPDATE profiles SET display_name = nickname WHERE id BETWEEN 1 AND 10000;
+ALTER TABLE profiles DROP COLUMN nickname;
+-- expect: expand-contract-same-migration 4:22
+-- expect: drop-column-without-expand 4:22

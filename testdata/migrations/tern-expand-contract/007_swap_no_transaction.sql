@@ -1,0 +1,9 @@
+---- tern: disable-tx ----
+ALTER TABLE profiles ADD COLUMN display_name text;
+UPDATE profiles SET display_name = nickname WHERE id BETWEEN 1 AND 10000;
+ALTER TABLE profiles DROP COLUMN nickname;
+-- expect: expand-contract-same-migration 4:22
+-- expect: drop-column-without-expand 4:22
+---- create above / drop below ----
+ALTER TABLE profiles ADD COLUMN nickname text;
+ALTER TABLE profiles DROP COLUMN display_name;

@@ -210,12 +210,10 @@ std::optional<ExpandEvidence> Catalog::table_expand_evidence_for(const Qualified
       // An UPDATE backfill keeps the data in the table: only a copy into another table replaces it.
       if (copy.origin.file != current && copy.target_column.empty() && copy.target != table)
         return ExpandEvidence{ExpandKind::ReplacementTable, copy.target.str(), copy.origin};
-  for (const auto& [name, candidate] : tables_) {
-    const bool is_table = candidate.kind == RelationKind::Table || candidate.kind == RelationKind::PartitionedTable;
-    if (candidate.origin.file == current || name == table || !is_table) continue;
-    const bool from_table = candidate.like == table ||
-                            std::find(candidate.reads.begin(), candidate.reads.end(), table) != candidate.reads.end();
-    if (from_table) return ExpandEvidence{ExpandKind::ReplacementTable, name.str(), candidate.origin};
+  for (const Table* candidate : derived_from(table)) {
+    const bool is_table = candidate->kind == RelationKind::Table || candidate->kind == RelationKind::PartitionedTable;
+    if (candidate->origin.file != current && candidate->name != table && is_table)
+      return ExpandEvidence{ExpandKind::ReplacementTable, candidate->name.str(), candidate->origin};
   }
   return std::nullopt;
 }

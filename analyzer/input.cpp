@@ -5,7 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 
 #include "parser/source_file.h"
 
@@ -29,10 +29,16 @@ std::variant<std::string, InputProblem> validate_source(std::string bytes, const
 std::variant<std::string, InputProblem> read_source(const std::string& path, const std::string& display_path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return InputProblem{display_path, fmt::format("cannot be read: {}", std::strerror(errno))};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read into a string of the file's size: a growing stream buffer would hold up to twice the file.
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  if (const std::streamoff size = in.tellg(); size > 0) bytes.reserve(static_cast<size_t>(size));
+  in.clear();  // a pipe cannot seek: read it from where it is, the start
+  in.seekg(0, std::ios::beg);
+  in.clear();
+  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) return InputProblem{display_path, fmt::format("cannot be read: {}", std::strerror(errno))};
-  return validate_source(std::move(buffer).str(), display_path);
+  return validate_source(std::move(bytes), display_path);
 }
 
 }  // namespace zdlint

@@ -44,6 +44,8 @@ bool directory_exists(const fs::path& path) {
 }
 
 std::string read_text(const fs::path& path, size_t limit = std::string::npos) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return {};  // a FIFO would block the run
   std::ifstream file(path, std::ios::binary);
   if (!file) return {};
   if (limit == std::string::npos) {

@@ -213,6 +213,8 @@ bool has_file_starting(const fs::path& directory, std::string_view prefix) {
 }
 
 bool is_temporal_manifest(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return false;
   std::ifstream file(path);
   if (!file) return false;
   std::ostringstream content;
@@ -392,10 +394,12 @@ bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
   const auto in_directory = [](const fs::path& d) {
     std::error_code ec;
     for (fs::directory_iterator it(d, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->path().extension() != ".sql") continue;
-      std::ifstream file(it->path());
-      std::string line;
-      if (std::getline(file, line) && line.starts_with("-- postgres-migrations")) return true;
+      // Regular files only (a FIFO would block the run), and only their first bytes.
+      if (it->path().extension() != ".sql" || !it->is_regular_file(ec)) continue;
+      constexpr std::string_view kMarker = "-- postgres-migrations";
+      std::ifstream file(it->path(), std::ios::binary);
+      std::string head(kMarker.size(), '\0');
+      if (file.read(head.data(), static_cast<std::streamsize>(head.size())) && head == kMarker) return true;
     }
     return false;
   };

@@ -80,6 +80,8 @@ class IndexTable {
   [[nodiscard]] const Index* find(const QualifiedName& name) const;
   [[nodiscard]] bool contains(const QualifiedName& name) const { return by_name_.contains(name); }
   [[nodiscard]] std::vector<const Index*> of_table(const QualifiedName& table) const;
+  // Every index, by name: for small copies of the catalog (Catalog::subset), not the full history.
+  [[nodiscard]] std::vector<const Index*> all() const;
 
   // Adds the index, replacing one of the same name.
   Index& put(Index index);
@@ -194,6 +196,8 @@ struct Function {
   Origin origin;
 };
 
+struct CatalogScope;
+
 class Catalog {
  public:
   // Tables the history created (complete records).
@@ -246,8 +250,13 @@ class Catalog {
   // migration and are ignored.
   void apply(const Statement& stmt, Origin origin);
 
+  // A catalog holding only the objects of `scope`, with the indexes and owned sequences of its
+  // tables: a cheap copy to replay a down migration into and compare (analyzer/catalog_diff.cpp).
+  [[nodiscard]] Catalog subset(const CatalogScope& scope) const;
+
  private:
   friend class CatalogReplay;
+  friend class CatalogComparison;
   std::map<QualifiedName, Table> tables_;
   std::map<QualifiedName, Table> partial_tables_;
   IndexTable indexes_;

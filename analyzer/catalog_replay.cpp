@@ -548,6 +548,12 @@ class CatalogReplay {
           if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
             c_.enums_.erase(type_qualified_name(sql_type(object->type_name)));
           break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+          if (object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
+            c_.functions_.erase(qualified_name(object->object_with_args->objname, object->object_with_args->n_objname));
+          break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
           const auto name = string_value(object);
           if (const auto it = c_.extensions_.find(name); it != c_.extensions_.end()) c_.extensions_.erase(it);

@@ -67,6 +67,9 @@ struct FileReport {
   // it is not counted as checked.
   bool history = false;
   std::string runner;  // the runner the file was linted for ("" when none was configured or recognised)
+  // A down migration file, read after its up only to check that it reverts it: not replayed, not
+  // counted as checked, and only the rollback rules report in it.
+  bool down = false;
 };
 
 struct LintResult {

@@ -27,6 +27,9 @@ struct RunnerProfile {
   SendMode send = SendMode::Split;
   // The markup that turns the runner's transaction off for one file, as the docs quote it.
   std::string_view opt_out;
+  // Where the runner reads the down (rollback) migration of a file, as its docs name it; empty when
+  // the runner has no down migrations (runners.md §C).
+  std::string_view downs;
 };
 
 std::span<const RunnerProfile> runner_profiles();
@@ -42,6 +45,8 @@ struct FilePlan {
   // Where the down section of a file with both directions starts (goose, dbmate, tern,
   // node-pg-migrate); nothing from there on is part of the up migration.
   std::optional<uint32_t> down_begin;
+  // Liquibase: a changeset of the file carries `--rollback` lines (not compared with the up yet).
+  bool rollback_lines = false;
 };
 
 // Recognises the runner of a file from its own markup (`-- +goose Up`, `-- migrate:up`, …), the
@@ -64,5 +69,11 @@ FilePlan plan_file(const RunnerProfile* runner, const std::filesystem::path& pat
 // A down (rollback) migration by its name alone: `*.down.sql`, `down.sql`, `*.rollback.sql`,
 // Flyway's `U<version>__*.sql`, Sqitch's `revert/` and `verify/` scripts, `downgrade_*.sql`.
 bool is_down_file(const std::filesystem::path& path);
+
+// The down migration that reverts the up migration at `up`, when one exists next to it: `X.down.sql`
+// for `X.up.sql` (golang-migrate, sqlx, popx), `down.sql` for `up.sql` (diesel, hasura), Flyway's
+// `U<version>__*.sql` for `V<version>__*.sql`, Sqitch's `revert/<change>.sql` for
+// `deploy/<change>.sql`, yoyo's `<name>.rollback.sql` for `<name>.sql`.
+std::optional<std::filesystem::path> paired_down_file(const std::filesystem::path& up);
 
 }  // namespace zdlint

@@ -6,7 +6,7 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 50> rules = {
+  static const std::array<const Rule*, 52> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
@@ -55,6 +55,8 @@ std::span<const Rule* const> all_rules() {
       &unbatched_backfill_rule(),
       &backfill_in_ddl_transaction_rule(),
       &extension_update_with_schema_change_rule(),
+      &missing_down_migration_rule(),
+      &down_does_not_revert_up_rule(),
       &unused_ignore_rule(),
       &invalid_ignore_rule(),
   };
@@ -68,7 +70,7 @@ const Rule* find_rule(std::string_view id) {
 }
 
 bool rule_reports(const Rule& rule) {
-  return rule.check || rule.check_file || &rule == &syntax_error_rule() || &rule == &unused_ignore_rule() ||
+  return rule.check || rule.check_file || rule.check_down || &rule == &syntax_error_rule() || &rule == &unused_ignore_rule() ||
          &rule == &invalid_ignore_rule();
 }
 

@@ -1,0 +1,176 @@
+// The rollback analysis: which down file pairs with an up file, the `-- zdlint-rollback:` directive,
+// and the comparison of the schema before an up with the schema after its down (analyzer/
+// catalog_diff, analyzer/down_replay), including what it assumes about objects the history never
+// created.
+#include <doctest/doctest.h>
+
+#include <memory>
+
+#include "analyzer/catalog_diff.h"
+#include "analyzer/down_replay.h"
+#include "analyzer/rollback_directive.h"
+#include "analyzer/runners.h"
+#include "parser/parse_file.h"
+#include "tests/test_support.h"
+
+namespace zdlint {
+namespace {
+
+ParsedFile parse(const std::string& sql) {
+  return parse_file(std::make_shared<const SourceFile>("m.sql", sql), ParseOptions{});
+}
+
+std::vector<const Statement*> pointers(const ParsedFile& parsed) {
+  std::vector<const Statement*> out;
+  for (const auto& stmt : parsed.statements) out.push_back(&stmt);
+  return out;
+}
+
+// Replays `history` (file 0), then `up` (file 1), and compares the schema before the up with the one
+// after `down`.
+RevertOutcome revert(const std::string& history, const std::string& up, const std::string& down) {
+  Catalog catalog;
+  const ParsedFile before = parse(history);
+  REQUIRE(before.syntax_errors.empty());
+  for (const auto& stmt : before.statements) catalog.apply(stmt, Origin{0, 0, stmt.range});
+  const ParsedFile up_file = parse(up);
+  REQUIRE(up_file.syntax_errors.empty());
+  const ParsedFile down_file = parse(down);
+  DownMigration migration;
+  migration.file = 2;
+  migration.source = down_file.source.get();
+  migration.statements = pointers(down_file);
+  for (const auto& error : down_file.syntax_errors) migration.syntax_errors.push_back(&error);
+  const auto up_statements = pointers(up_file);
+  const RevertCheck check(catalog, up_statements, migration);
+  for (const auto& stmt : up_file.statements) catalog.apply(stmt, Origin{1, 0, stmt.range});
+  return check.finish(catalog);
+}
+
+std::vector<std::string> differences(const std::string& history, const std::string& up, const std::string& down) {
+  const RevertOutcome outcome = revert(history, up, down);
+  REQUIRE_FALSE(outcome.unparsable);
+  REQUIRE_FALSE(outcome.failure);
+  std::vector<std::string> out;
+  for (const auto& d : outcome.differences) out.push_back(d.object + " " + d.detail);
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+const std::string kUsers = "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(50) NOT NULL);\n";
+
+}  // namespace
+
+TEST_CASE("rollback: a down that undoes its up leaves nothing to report") {
+  CHECK(differences(kUsers,
+                    "ALTER TABLE users ADD COLUMN name text NOT NULL DEFAULT '';\n"
+                    "CREATE INDEX users_name_idx ON users (name);\n",
+                    "DROP INDEX users_name_idx;\nALTER TABLE users DROP COLUMN name;\n")
+            .empty());
+  CHECK(differences(kUsers, "ALTER TABLE users RENAME TO accounts;", "ALTER TABLE accounts RENAME TO users;").empty());
+  CHECK(differences(kUsers, "ALTER TABLE users ALTER COLUMN email TYPE varchar(100);",
+                    "ALTER TABLE users ALTER COLUMN email TYPE varchar(50);")
+            .empty());
+  CHECK(differences("", "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
+                    "DROP FUNCTION f();\nDROP TYPE mood;")
+            .empty());
+}
+
+TEST_CASE("rollback: what the up adds and the down leaves behind is named") {
+  CHECK(differences(kUsers,
+                    "ALTER TABLE users ADD COLUMN name text;\nCREATE INDEX users_name_idx ON users (name);\n",
+                    "DROP INDEX users_name_idx;\n") ==
+        Lines{"column public.users.name is made by the up and still there after the down"});
+  CHECK(differences("", "CREATE TABLE audit (id int);\nCREATE EXTENSION pgcrypto;", "SELECT 1;") ==
+        Lines{"extension pgcrypto is made by the up and still there after the down",
+              "table public.audit is made by the up and still there after the down"});
+}
+
+TEST_CASE("rollback: attributes the down restores differently are compared") {
+  CHECK(differences(kUsers, "ALTER TABLE users ALTER COLUMN email TYPE varchar(100);",
+                    "ALTER TABLE users ALTER COLUMN email TYPE varchar(60);") ==
+        Lines{"column public.users.email type is varchar(60) after the down, varchar(50) before the up"});
+  CHECK(differences(kUsers, "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;", "SELECT 1;") ==
+        Lines{"column public.users.email nullability is nullable after the down, NOT NULL before the up"});
+  CHECK(differences(kUsers + "ALTER TABLE users ADD CONSTRAINT email_ok CHECK (email <> '');",
+                    "ALTER TABLE users DROP CONSTRAINT email_ok;",
+                    "ALTER TABLE users ADD CONSTRAINT email_ok CHECK (email <> '') NOT VALID;") ==
+        Lines{"constraint email_ok on public.users validation is NOT VALID after the down, validated before the up"});
+}
+
+TEST_CASE("rollback: a dropped table recreated without its index is not reverted") {
+  const std::string history = kUsers + "CREATE INDEX users_email_idx ON users (email);\n";
+  CHECK(differences(history, "DROP TABLE users;",
+                    "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(50) NOT NULL);") ==
+        Lines{"index public.users_email_idx existed before the up and is missing after the down"});
+  CHECK(differences(history, "DROP TABLE users;", "") ==
+        Lines{"index public.users_email_idx existed before the up and is missing after the down",
+              "index public.users_pkey existed before the up and is missing after the down",
+              "table public.users existed before the up and is missing after the down"});
+}
+
+TEST_CASE("rollback: objects the history never created count only for what the up drops by name") {
+  // `legacy` and `profiles` are pre-existing: nothing else is known of them.
+  CHECK(differences("", "DROP TABLE legacy;", "") ==
+        Lines{"relation public.legacy is dropped by the up and not made again by the down"});
+  CHECK(differences("", "DROP TABLE legacy;", "CREATE TABLE legacy (id int);").empty());
+  CHECK(differences("", "DROP TABLE IF EXISTS legacy;", "").empty());  // it may never have been there
+  CHECK(differences("", "ALTER TABLE profiles DROP COLUMN bio;", "SELECT 1;") ==
+        Lines{"column public.profiles.bio is dropped by the up and not added again by the down"});
+  CHECK(differences("", "ALTER TABLE profiles DROP COLUMN bio;", "ALTER TABLE profiles ADD COLUMN bio text;").empty());
+  // A column the up adds to a pre-existing table must go again; the down's own additions are restorations.
+  CHECK(differences("", "ALTER TABLE profiles ADD COLUMN age int;", "SELECT 1;") ==
+        Lines{"column public.profiles.age is made by the up and still there after the down"});
+}
+
+TEST_CASE("rollback: a down that does not parse is reported, not compared") {
+  const RevertOutcome outcome = revert(kUsers, "ALTER TABLE users ADD COLUMN a int;", "ALTER TABLE users DRPO a;");
+  REQUIRE(outcome.unparsable);
+  CHECK(outcome.differences.empty());
+  CHECK(revert(kUsers, "SELECT 1;", "").empty);
+}
+
+TEST_CASE("rollback: the copies hold only the objects the up and down name") {
+  Catalog catalog;
+  const ParsedFile history = parse(kUsers + "CREATE TABLE other (id int);\nCREATE INDEX other_id_idx ON other (id);");
+  for (const auto& stmt : history.statements) catalog.apply(stmt, Origin{0, 0, stmt.range});
+  CatalogScope scope;
+  const ParsedFile up = parse("ALTER TABLE users ADD COLUMN x int;");
+  add_to_scope(up.statements.front(), scope);
+  const Catalog copy = catalog.subset(scope);
+  CHECK(copy.find_table({"public", "users"}));
+  CHECK(copy.find_index({"public", "users_pkey"}));  // a named table's indexes come along
+  CHECK_FALSE(copy.find_table({"public", "other"}));
+  CHECK_FALSE(copy.find_index({"public", "other_id_idx"}));
+}
+
+TEST_CASE("rollback: the zdlint-rollback directive is a comment, and may be empty") {
+  const auto directive = [](const std::string& text) { return rollback_directive(SourceFile("m.sql", text)); };
+  const auto found = directive("-- zdlint-rollback: restore users from the nightly snapshot\nDROP TABLE users;");
+  REQUIRE(found);
+  CHECK(found->how == "restore users from the nightly snapshot");
+  CHECK(found->comment.begin == 0);
+  CHECK(directive("/* zdlint-rollback: re-run 0042 */ SELECT 1;")->how == "re-run 0042");
+  REQUIRE(directive("SELECT 1;\n-- zdlint-rollback:\n"));
+  CHECK(directive("SELECT 1;\n-- zdlint-rollback:\n")->how.empty());
+  CHECK_FALSE(directive("SELECT '-- zdlint-rollback: x';"));
+}
+
+TEST_CASE("rollback: the down file of an up file, by each runner's naming") {
+  const test::TempDir dir;
+  const auto write = [&](const std::string& relative) { return dir.write(relative, "SELECT 1;\n"); };
+  const auto up = write("gm/1_users.up.sql");
+  CHECK_FALSE(paired_down_file(up));
+  const auto down = write("gm/1_users.down.sql");
+  CHECK(paired_down_file(up) == down);
+  CHECK_FALSE(paired_down_file(down));  // a down has no down
+  CHECK(paired_down_file(write("d/2024-01-01-000000_x/up.sql")) == write("d/2024-01-01-000000_x/down.sql"));
+  CHECK(paired_down_file(write("fw/V2__add.sql")) == write("fw/U2__undo_add.sql"));
+  CHECK_FALSE(paired_down_file(write("fw/V21__other.sql")));  // U2 undoes version 2, not 21
+  CHECK(paired_down_file(write("sq/deploy/users.sql")) == write("sq/revert/users.sql"));
+  CHECK(paired_down_file(write("y/0001_x.sql")) == write("y/0001_x.rollback.sql"));
+  CHECK(paired_down_file(write("p/1_x.postgres.up.sql")) == write("p/1_x.postgres.down.sql"));
+}
+
+}  // namespace zdlint

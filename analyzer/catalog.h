@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -197,6 +198,7 @@ struct Function {
 };
 
 struct CatalogScope;
+struct NamedObject;
 
 class Catalog {
  public:
@@ -253,6 +255,8 @@ class Catalog {
   // A catalog holding only the objects of `scope`, with the indexes and owned sequences of its
   // tables: a cheap copy to replay a down migration into and compare (analyzer/catalog_diff.cpp).
   [[nodiscard]] Catalog subset(const CatalogScope& scope) const;
+  // Removes the objects (from such a copy): what an up creates did not exist before it.
+  void forget(std::span<const NamedObject> objects);
 
  private:
   friend class CatalogReplay;

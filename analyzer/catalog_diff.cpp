@@ -109,9 +109,55 @@ void add_to_scope(const Statement& stmt, CatalogScope& scope) {
   }
 }
 
-void add_dropped(const Statement& stmt, std::vector<DroppedObject>& dropped) {
+void add_created(const Statement& stmt, std::vector<NamedObject>& created) {
   if (!stmt.node || stmt.origin == StatementOrigin::FunctionBody) return;
-  using Kind = DroppedObject::Kind;
+  using Kind = NamedObject::Kind;
+  const PgQuery__Node& node = *stmt.node;
+  switch (node.node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_STMT:
+      if (!node.create_stmt->if_not_exists) created.push_back({Kind::Relation, qualified_name(node.create_stmt->relation), {}});
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
+      const auto& stmt_as = *node.create_table_as_stmt;
+      if (!stmt_as.if_not_exists && stmt_as.into && stmt_as.into->rel)
+        created.push_back({Kind::Relation, qualified_name(stmt_as.into->rel), {}});
+      break;
+    }
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
+      if (!node.view_stmt->replace) created.push_back({Kind::Relation, qualified_name(node.view_stmt->view), {}});
+      break;
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+      if (!node.index_stmt->if_not_exists) created.push_back({Kind::Relation, index_name(*node.index_stmt), {}});
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+      if (!node.create_seq_stmt->if_not_exists)
+        created.push_back({Kind::Relation, qualified_name(node.create_seq_stmt->sequence), {}});
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+      created.push_back(
+          {Kind::Type, qualified_name(node.create_enum_stmt->type_name, node.create_enum_stmt->n_type_name), {}});
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+      created.push_back(
+          {Kind::Type, qualified_name(node.create_domain_stmt->domainname, node.create_domain_stmt->n_domainname), {}});
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+      if (!node.create_function_stmt->replace)
+        created.push_back({Kind::Function,
+                           qualified_name(node.create_function_stmt->funcname, node.create_function_stmt->n_funcname),
+                           {}});
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+      if (!node.create_extension_stmt->if_not_exists && node.create_extension_stmt->extname)
+        created.push_back({Kind::Extension, {"", node.create_extension_stmt->extname}, {}});
+      break;
+    default: break;
+  }
+}
+
+void add_dropped(const Statement& stmt, std::vector<NamedObject>& dropped) {
+  if (!stmt.node || stmt.origin == StatementOrigin::FunctionBody) return;
+  using Kind = NamedObject::Kind;
   if (stmt.kind() == PG_QUERY__NODE__NODE_DROP_STMT) {
     const auto& drop = *stmt.node->drop_stmt;
     if (drop.missing_ok) return;  // IF EXISTS: it may never have been there
@@ -136,6 +182,26 @@ void add_dropped(const Statement& stmt, std::vector<DroppedObject>& dropped) {
       const auto& cmd = *alter.cmds[i]->alter_table_cmd;
       if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && !cmd.missing_ok && cmd.name)
         dropped.push_back({Kind::Column, qualified_name(alter.relation), cmd.name});
+    }
+  }
+}
+
+void Catalog::forget(std::span<const NamedObject> objects) {
+  using Kind = NamedObject::Kind;
+  for (const NamedObject& object : objects) {
+    switch (object.kind) {
+      case Kind::Relation:
+        if (tables_.erase(object.name) || partial_tables_.erase(object.name)) indexes_.erase_of_table(object.name);
+        indexes_.erase(object.name);
+        sequences_.erase(object.name);
+        break;
+      case Kind::Type:
+        enums_.erase(object.name);
+        domains_.erase(object.name);
+        break;
+      case Kind::Function: functions_.erase(object.name); break;
+      case Kind::Extension: extensions_.erase(object.name.name); break;
+      case Kind::Column: break;
     }
   }
 }
@@ -176,7 +242,7 @@ class CatalogComparison {
  public:
   CatalogComparison(const Catalog& before, const Catalog& after) : before_(before), after_(after) {}
 
-  std::vector<CatalogDifference> run(std::span<const DroppedObject> dropped) {
+  std::vector<CatalogDifference> run(std::span<const NamedObject> dropped, std::span<const NamedObject> created) {
     compare_tables();
     compare_keyed(before_.indexes_.all(), after_.indexes_.all(), [&](const Index* b, const Index* a) {
       const std::string what = "index " + (a ? a->name : b->name).str();
@@ -216,7 +282,12 @@ class CatalogComparison {
     compare_map(before_.extensions_, after_.extensions_, [&](const std::string& name, const Origin* b, const Origin* a) {
       presence("extension " + name, b != nullptr, a != nullptr, a && a->file == kDownReplayFile);
     });
-    for (const DroppedObject& object : dropped) check_returned(object);
+    for (const NamedObject& object : dropped) {
+      const bool made_by_up = std::any_of(created.begin(), created.end(), [&](const NamedObject& c) {
+        return c.kind == object.kind && c.name == object.name;
+      });
+      if (!made_by_up) check_returned(object);
+    }
     std::sort(out_.begin(), out_.end(), [](const CatalogDifference& x, const CatalogDifference& y) {
       return std::tie(x.object, x.detail) < std::tie(y.object, y.detail);
     });
@@ -376,8 +447,8 @@ class CatalogComparison {
   }
 
   // Something the up dropped that the history never created: the down must create it again.
-  void check_returned(const DroppedObject& object) {
-    using Kind = DroppedObject::Kind;
+  void check_returned(const NamedObject& object) {
+    using Kind = NamedObject::Kind;
     switch (object.kind) {
       case Kind::Relation:
         if (before_.relation_kind(object.name) || before_.find_table_facts(object.name)) return;
@@ -417,8 +488,9 @@ class CatalogComparison {
 };
 
 std::vector<CatalogDifference> compare_catalogs(const Catalog& before, const Catalog& after,
-                                                std::span<const DroppedObject> dropped_by_up) {
-  return CatalogComparison(before, after).run(dropped_by_up);
+                                                std::span<const NamedObject> dropped_by_up,
+                                                std::span<const NamedObject> created_by_up) {
+  return CatalogComparison(before, after).run(dropped_by_up, created_by_up);
 }
 
 }  // namespace zdlint

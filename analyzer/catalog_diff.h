@@ -28,14 +28,20 @@ struct CatalogScope {
 
 void add_to_scope(const Statement& stmt, CatalogScope& scope);
 
-// What an up migration drops by name, without IF EXISTS: after the down it must exist again, even
-// when the history never created it and the catalog knows nothing else about it.
-struct DroppedObject {
+// An object a statement names.
+struct NamedObject {
   enum class Kind { Relation, Column, Type, Function, Extension } kind = Kind::Relation;
   QualifiedName name;  // the relation, type or function; for an extension only `name.name`
   std::string column;  // Kind::Column
 };
-void add_dropped(const Statement& stmt, std::vector<DroppedObject>& dropped);
+
+// What an up migration drops by name, without IF EXISTS: after the down it must exist again, even
+// when the history never created it and the catalog knows nothing else about it.
+void add_dropped(const Statement& stmt, std::vector<NamedObject>& dropped);
+
+// What an up migration creates without IF NOT EXISTS (or OR REPLACE): it did not exist before the
+// up, whatever the catalog believed (facts about a table from a file replayed out of order).
+void add_created(const Statement& stmt, std::vector<NamedObject>& created);
 
 // One way the schema after the down differs from the schema before the up.
 struct CatalogDifference {
@@ -45,7 +51,9 @@ struct CatalogDifference {
 
 // Compares the copy taken before the up with the copy the down was replayed into (both made with
 // Catalog::subset of the same scope). Sorted by object.
+// Objects the up both created and dropped are not expected back.
 std::vector<CatalogDifference> compare_catalogs(const Catalog& before, const Catalog& after,
-                                                std::span<const DroppedObject> dropped_by_up);
+                                                std::span<const NamedObject> dropped_by_up,
+                                                std::span<const NamedObject> created_by_up);
 
 }  // namespace zdlint

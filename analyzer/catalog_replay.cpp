@@ -395,7 +395,9 @@ class CatalogReplay {
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
         if (Column* column = mutable_column(table, name)) {
-          column->has_default = cmd.def != nullptr;
+          // SET DEFAULT NULL stores no default, like DROP DEFAULT.
+          column->has_default = cmd.def != nullptr && !(cmd.def->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+                                                        cmd.def->a_const->isnull);
           column->default_volatility = expression_volatility(cmd.def, c_).volatility;
           column->default_sequence = nextval_sequence(cmd.def);
         }
@@ -537,7 +539,17 @@ class CatalogReplay {
         case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
         case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
-        case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: drop_table(qualified_name(object)); break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: {
+          const QualifiedName name = qualified_name(object);
+          // CASCADE takes the views built on it along (and the views on those).
+          if (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+            for (const Table* view : c_.views_depending_on(name)) drop_table(QualifiedName(view->name));
+          drop_table(name);
+          break;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+          if (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) drop_schema(std::string(string_value(object)));
+          break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: c_.indexes_.erase(qualified_name(object)); break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: c_.sequences_.erase(qualified_name(object)); break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
@@ -562,6 +574,20 @@ class CatalogReplay {
         default: break;
       }
     }
+  }
+
+  // DROP SCHEMA … CASCADE: everything in it goes.
+  void drop_schema(const std::string& schema) {
+    const auto in_schema = [&](const auto& entry) { return entry.first.schema == schema; };
+    std::vector<QualifiedName> tables;
+    for (const auto& [name, table] : c_.tables_)
+      if (name.schema == schema) tables.push_back(name);
+    for (const auto& name : tables) drop_table(name);
+    std::erase_if(c_.partial_tables_, in_schema);
+    std::erase_if(c_.sequences_, in_schema);
+    std::erase_if(c_.domains_, in_schema);
+    std::erase_if(c_.enums_, in_schema);
+    std::erase_if(c_.functions_, in_schema);
   }
 
   void drop_table(const QualifiedName& name) {

@@ -9,9 +9,11 @@ RevertCheck::RevertCheck(const Catalog& catalog, std::span<const Statement* cons
   for (const Statement* stmt : up) {
     add_to_scope(*stmt, scope_);
     add_dropped(*stmt, dropped_);
+    add_created(*stmt, created_);
   }
   for (const Statement* stmt : down.statements) add_to_scope(*stmt, scope_);
   before_ = catalog.subset(scope_);
+  before_.forget(created_);
 }
 
 RevertOutcome RevertCheck::finish(const Catalog& catalog) const {
@@ -39,7 +41,7 @@ RevertOutcome RevertCheck::finish(const Catalog& catalog) const {
       return outcome;
     }
   }
-  outcome.differences = compare_catalogs(before_, after, dropped_);
+  outcome.differences = compare_catalogs(before_, after, dropped_, created_);
   return outcome;
 }
 

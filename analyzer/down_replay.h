@@ -45,7 +45,8 @@ class RevertCheck {
  private:
   const DownMigration& down_;
   CatalogScope scope_;
-  std::vector<DroppedObject> dropped_;
+  std::vector<NamedObject> dropped_;
+  std::vector<NamedObject> created_;
   Catalog before_;
 };
 

@@ -348,7 +348,11 @@ class Replay {
     suppressions.finish(outcome.file, first_diagnostic, result_.diagnostics, result_.suppressed, policy);
     for (size_t i = first_diagnostic; i < result_.diagnostics.size(); ++i) configured_severity(result_.diagnostics[i]);
     for (size_t i = first_suppressed; i < result_.suppressed.size(); ++i) configured_severity(result_.suppressed[i]);
-    if (first_diagnostic == result_.diagnostics.size() && first_suppressed == result_.suppressed.size()) return;
+    if (first_diagnostic == result_.diagnostics.size() && first_suppressed == result_.suppressed.size()) {
+      // Nothing to say about it: the down file stays out of the report, as before it was read.
+      if (outcome.file + 1 == result_.files.size()) result_.files.pop_back();
+      return;
+    }
     fingerprint_jobs_.push_back({outcome.file, first_diagnostic, result_.diagnostics.size(), first_suppressed,
                                  result_.suppressed.size(), std::move(statements)});
   }

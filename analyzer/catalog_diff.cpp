@@ -155,12 +155,35 @@ void add_created(const Statement& stmt, std::vector<NamedObject>& created) {
   }
 }
 
-void add_dropped(const Statement& stmt, std::vector<NamedObject>& dropped) {
+void add_renamed(const Statement& stmt, std::vector<NamedObject>& renamed) {
+  if (stmt.kind() != PG_QUERY__NODE__NODE_RENAME_STMT || stmt.origin == StatementOrigin::FunctionBody) return;
+  const auto& rename = *stmt.node->rename_stmt;
+  if (!rename.newname) return;
+  if (rename.relation && is_relation_object(rename.rename_type))
+    renamed.push_back({NamedObject::Kind::Relation, {qualified_name(rename.relation).schema, rename.newname}, {}});
+  else if ((rename.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ||
+            rename.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) &&
+           rename.object)
+    renamed.push_back({NamedObject::Kind::Type, {qualified_name(rename.object).schema, rename.newname}, {}});
+}
+
+void add_renamed_away(const Statement& stmt, std::vector<NamedObject>& renamed_away) {
+  if (stmt.kind() != PG_QUERY__NODE__NODE_RENAME_STMT || stmt.origin == StatementOrigin::FunctionBody) return;
+  const auto& rename = *stmt.node->rename_stmt;
+  if (rename.relation && is_relation_object(rename.rename_type))
+    renamed_away.push_back({NamedObject::Kind::Relation, qualified_name(rename.relation), {}});
+  else if ((rename.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ||
+            rename.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) &&
+           rename.object)
+    renamed_away.push_back({NamedObject::Kind::Type, qualified_name(rename.object), {}});
+}
+
+void add_dropped(const Statement& stmt, std::vector<NamedObject>& dropped, bool if_exists) {
   if (!stmt.node || stmt.origin == StatementOrigin::FunctionBody) return;
   using Kind = NamedObject::Kind;
   if (stmt.kind() == PG_QUERY__NODE__NODE_DROP_STMT) {
     const auto& drop = *stmt.node->drop_stmt;
-    if (drop.missing_ok) return;  // IF EXISTS: it may never have been there
+    if (drop.missing_ok && !if_exists) return;  // IF EXISTS: it may never have been there
     for (size_t i = 0; i < drop.n_objects; ++i) {
       const PgQuery__Node* object = drop.objects[i];
       if (is_relation_object(drop.remove_type)) {
@@ -180,7 +203,7 @@ void add_dropped(const Statement& stmt, std::vector<NamedObject>& dropped) {
     for (size_t i = 0; i < alter.n_cmds; ++i) {
       if (alter.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
       const auto& cmd = *alter.cmds[i]->alter_table_cmd;
-      if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && !cmd.missing_ok && cmd.name)
+      if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && (!cmd.missing_ok || if_exists) && cmd.name)
         dropped.push_back({Kind::Column, qualified_name(alter.relation), cmd.name});
     }
   }
@@ -283,8 +306,10 @@ class CatalogComparison {
       presence("extension " + name, b != nullptr, a != nullptr, a && a->file == kDownReplayFile);
     });
     for (const NamedObject& object : dropped) {
+      // A column of a table the up made (or renamed to that name) is the up's own too.
       const bool made_by_up = std::any_of(created.begin(), created.end(), [&](const NamedObject& c) {
-        return c.kind == object.kind && c.name == object.name;
+        return c.name == object.name && (c.kind == object.kind || (object.kind == NamedObject::Kind::Column &&
+                                                                   c.kind == NamedObject::Kind::Relation));
       });
       if (!made_by_up) check_returned(object);
     }
@@ -489,8 +514,8 @@ class CatalogComparison {
 
 std::vector<CatalogDifference> compare_catalogs(const Catalog& before, const Catalog& after,
                                                 std::span<const NamedObject> dropped_by_up,
-                                                std::span<const NamedObject> created_by_up) {
-  return CatalogComparison(before, after).run(dropped_by_up, created_by_up);
+                                                std::span<const NamedObject> made_by_up) {
+  return CatalogComparison(before, after).run(dropped_by_up, made_by_up);
 }
 
 }  // namespace zdlint

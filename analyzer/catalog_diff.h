@@ -37,7 +37,13 @@ struct NamedObject {
 
 // What an up migration drops by name, without IF EXISTS: after the down it must exist again, even
 // when the history never created it and the catalog knows nothing else about it.
-void add_dropped(const Statement& stmt, std::vector<NamedObject>& dropped);
+// With `if_exists`, also what it drops with IF EXISTS.
+void add_dropped(const Statement& stmt, std::vector<NamedObject>& dropped, bool if_exists = false);
+
+// The new names of relations and types the statement renames.
+void add_renamed(const Statement& stmt, std::vector<NamedObject>& renamed);
+// The old names of relations and types the statement renames: free for a new object afterwards.
+void add_renamed_away(const Statement& stmt, std::vector<NamedObject>& renamed_away);
 
 // What an up migration creates without IF NOT EXISTS (or OR REPLACE): it did not exist before the
 // up, whatever the catalog believed (facts about a table from a file replayed out of order).
@@ -51,9 +57,9 @@ struct CatalogDifference {
 
 // Compares the copy taken before the up with the copy the down was replayed into (both made with
 // Catalog::subset of the same scope). Sorted by object.
-// Objects the up both created and dropped are not expected back.
+// What the up dropped but had made itself (created, or renamed an object to) is not expected back.
 std::vector<CatalogDifference> compare_catalogs(const Catalog& before, const Catalog& after,
                                                 std::span<const NamedObject> dropped_by_up,
-                                                std::span<const NamedObject> created_by_up);
+                                                std::span<const NamedObject> made_by_up);
 
 }  // namespace zdlint

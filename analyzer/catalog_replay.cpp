@@ -374,6 +374,11 @@ class CatalogReplay {
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
         record_contract(table, name, false);
+        // A serial or identity column's sequence is dropped with it.
+        if (const Column* dropped = table.column(name); dropped && !dropped->default_sequence.empty()) {
+          const auto owned = c_.sequences_.find(QualifiedName{table.name.schema, dropped->default_sequence});
+          if (owned != c_.sequences_.end() && owned->second.owned_by_table == table.name) c_.sequences_.erase(owned);
+        }
         std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
         std::erase_if(table.constraints, [&](const Constraint& c) {
           return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
@@ -481,6 +486,9 @@ class CatalogReplay {
         node.mapped().name = new_name;
         c_.tables_.insert(std::move(node));
         c_.indexes_.retarget(old_name, new_name);
+        // A sequence keeps its name but stays owned by the renamed table.
+        for (auto& [sequence_name, sequence] : c_.sequences_)
+          if (sequence.owned_by_table == old_name) sequence.owned_by_table = new_name;
         for (auto& [table_name, table] : c_.tables_) {
           for (auto& constraint : table.constraints)
             if (constraint.references == old_name) constraint.references = new_name;
@@ -492,9 +500,16 @@ class CatalogReplay {
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
         const auto old_name = qualified_name(stmt.relation);
+        // Renaming the index of a PRIMARY KEY, UNIQUE or EXCLUDE constraint renames the constraint.
+        if (const Index* index = c_.find_index(old_name))
+          if (Table* table = mutable_table_facts(index->table))
+            for (auto& constraint : table->constraints)
+              if (constraint.index == old_name.name) constraint.name = constraint.index = stmt.newname;
         c_.indexes_.rename(old_name, QualifiedName{old_name.schema, stmt.newname});
         break;
       }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: rename_type(stmt); break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
         auto node = c_.sequences_.extract(qualified_name(stmt.relation));
         if (node.empty()) return;
@@ -574,6 +589,28 @@ class CatalogReplay {
         default: break;
       }
     }
+  }
+
+  // ALTER TYPE … RENAME TO: the columns of the type follow it (they refer to it, not to its name).
+  void rename_type(const PgQuery__RenameStmt& stmt) {
+    if (!stmt.object || stmt.object->node_case != PG_QUERY__NODE__NODE_LIST) return;
+    const QualifiedName old_name = qualified_name(stmt.object);
+    const QualifiedName new_name{old_name.schema, stmt.newname};
+    if (auto node = c_.enums_.extract(old_name); !node.empty()) {
+      node.key() = new_name;
+      node.mapped().name = new_name;
+      c_.enums_.insert(std::move(node));
+    } else if (auto domain = c_.domains_.extract(old_name); !domain.empty()) {
+      domain.key() = new_name;
+      domain.mapped().name = new_name;
+      c_.domains_.insert(std::move(domain));
+    } else {
+      return;
+    }
+    for (auto* tables : {&c_.tables_, &c_.partial_tables_})
+      for (auto& [table_name, table] : *tables)
+        for (auto& column : table.columns)
+          if (type_qualified_name(column.type) == old_name) column.type.name = stmt.newname;
   }
 
   // DROP SCHEMA … CASCADE: everything in it goes.

@@ -1,16 +1,30 @@
 #include "analyzer/down_replay.h"
 
+#include <algorithm>
 #include <exception>
 
 namespace zdlint {
 
 RevertCheck::RevertCheck(const Catalog& catalog, std::span<const Statement* const> up, const DownMigration& down)
     : down_(down) {
+  std::vector<NamedObject> dropped_so_far;  // IF EXISTS included, and the old names of renames
   for (const Statement* stmt : up) {
     add_to_scope(*stmt, scope_);
     add_dropped(*stmt, dropped_);
-    add_created(*stmt, created_);
+    // CREATE without IF NOT EXISTS shows the object was absent, unless the up dropped it first.
+    std::vector<NamedObject> created;
+    add_created(*stmt, created);
+    for (auto& object : created) {
+      const bool recreated = std::any_of(dropped_so_far.begin(), dropped_so_far.end(), [&](const NamedObject& d) {
+        return d.kind == object.kind && d.name == object.name;
+      });
+      if (!recreated) created_.push_back(std::move(object));
+    }
+    add_dropped(*stmt, dropped_so_far, true);
+    add_renamed_away(*stmt, dropped_so_far);
+    add_renamed(*stmt, made_);
   }
+  made_.insert(made_.end(), created_.begin(), created_.end());
   for (const Statement* stmt : down.statements) add_to_scope(*stmt, scope_);
   before_ = catalog.subset(scope_);
   before_.forget(created_);
@@ -41,7 +55,7 @@ RevertOutcome RevertCheck::finish(const Catalog& catalog) const {
       return outcome;
     }
   }
-  outcome.differences = compare_catalogs(before_, after, dropped_, created_);
+  outcome.differences = compare_catalogs(before_, after, dropped_, made_);
   return outcome;
 }
 

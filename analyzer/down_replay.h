@@ -46,7 +46,8 @@ class RevertCheck {
   const DownMigration& down_;
   CatalogScope scope_;
   std::vector<NamedObject> dropped_;
-  std::vector<NamedObject> created_;
+  std::vector<NamedObject> created_;  // without a drop of the same object earlier in the up
+  std::vector<NamedObject> made_;     // created_, and the new names of relations the up renames
   Catalog before_;
 };
 

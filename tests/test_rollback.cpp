@@ -152,6 +152,36 @@ TEST_CASE("rollback: PostgreSQL's own equivalences") {
             .empty());
 }
 
+TEST_CASE("rollback: renames PostgreSQL carries along") {
+  // The index of a UNIQUE constraint renamed: the constraint takes the new name.
+  CHECK(differences("CREATE TABLE p (url text, CONSTRAINT p_url_key UNIQUE (url));\nALTER INDEX p_url_key RENAME TO p_url;",
+                    "ALTER TABLE p DROP CONSTRAINT p_url;", "ALTER TABLE p ADD CONSTRAINT p_url UNIQUE (url);")
+            .empty());
+  // A table renamed away and back keeps its serial's sequence.
+  CHECK(differences("CREATE TABLE tag (id serial PRIMARY KEY);", "ALTER TABLE tag RENAME TO community_tag;",
+                    "ALTER TABLE community_tag RENAME TO tag;")
+            .empty());
+  // Columns of an enum follow its renames.
+  CHECK(differences("CREATE TYPE kind AS ENUM ('a');\nCREATE TABLE t (k kind);",
+                    "ALTER TYPE kind RENAME TO kind_old;\nCREATE TYPE kind AS ENUM ('a', 'b');\n"
+                    "ALTER TABLE t ALTER COLUMN k TYPE kind USING k::text::kind;\nDROP TYPE kind_old;",
+                    "ALTER TYPE kind RENAME TO kind_new;\nCREATE TYPE kind AS ENUM ('a');\n"
+                    "ALTER TABLE t ALTER COLUMN k TYPE kind USING k::text::kind;\nDROP TYPE kind_new;")
+            .empty());
+  // Dropping a serial column drops its sequence.
+  CHECK(differences("CREATE TABLE a (id serial, v int);", "ALTER TABLE a DROP COLUMN id;",
+                    "ALTER TABLE a ADD COLUMN id serial;")
+            .empty());
+  // Columns dropped from a table the up renamed are back under the old name after the down.
+  CHECK(differences("", "ALTER TABLE user_ RENAME TO person;\nALTER TABLE person DROP COLUMN admin;",
+                    "ALTER TABLE person ADD COLUMN admin boolean;\nALTER TABLE person RENAME TO user_;")
+            .empty());
+  // An index the up drops with IF EXISTS and creates again was there before.
+  CHECK(differences("CREATE TABLE c (a int);\nCREATE INDEX c_a_idx ON c (a);",
+                    "DROP INDEX IF EXISTS c_a_idx;\nCREATE INDEX c_a_idx ON c (a);", "SELECT 1;")
+            .empty());
+}
+
 TEST_CASE("rollback: a down that does not parse is reported, not compared") {
   const RevertOutcome outcome = revert(kUsers, "ALTER TABLE users ADD COLUMN a int;", "ALTER TABLE users DRPO a;");
   REQUIRE(outcome.unparsable);

@@ -194,7 +194,9 @@ std::optional<std::string> destroys(const StatementContext& ctx) {
 void check(const StatementContext& ctx, Emitter& out) {
   const RunnerProfile* runner = ctx.migration.plan ? ctx.migration.plan->runner : nullptr;
   // Without a known runner there is no telling where a down would be; `runner` turns the rule on.
-  if (!runner || ctx.migration.has_down) return;
+  // A down file named on the command line (a pre-commit hook passes every changed file) is linted
+  // like an up, but its drops are the way back, not changes that need one.
+  if (!runner || ctx.migration.has_down || ctx.migration.plan->down) return;
   if (ctx.migration.rollback && !ctx.migration.rollback->how.empty()) return;
   const auto what = destroys(ctx);
   if (!what) return;

@@ -8,6 +8,7 @@
 
 #include "analyzer/catalog_diff.h"
 #include "analyzer/down_replay.h"
+#include "analyzer/engine.h"
 #include "analyzer/rollback_directive.h"
 #include "analyzer/runners.h"
 #include "parser/parse_file.h"
@@ -229,6 +230,42 @@ TEST_CASE("rollback: the down file of an up file, by each runner's naming") {
   CHECK(paired_down_file(write("sq/deploy/users.sql")) == write("sq/revert/users.sql"));
   CHECK(paired_down_file(write("y/0001_x.sql")) == write("y/0001_x.rollback.sql"));
   CHECK(paired_down_file(write("p/1_x.postgres.up.sql")) == write("p/1_x.postgres.down.sql"));
+}
+
+TEST_CASE("rollback: down files in a run: directives, unreadable downs, downs named on the command line") {
+  const test::TempDir dir;
+  const auto lint = [&](std::vector<std::string> paths) {
+    LintRequest request;
+    request.paths = std::move(paths);
+    request.rules.select = {"missing-down-migration", "down-does-not-revert-up", "unused-ignore"};
+    return run_lint(request);
+  };
+  const auto rules_of = [](const std::vector<Diagnostic>& found) {
+    std::vector<std::string> out;
+    for (const auto& d : found) out.emplace_back(d.rule.str());
+    return out;
+  };
+  dir.write("a/1_tags.up.sql", "CREATE TABLE tags (id int);\n");
+  dir.write("a/1_tags.down.sql",
+            "-- zdlint-ignore down-does-not-revert-up: the tags table is dropped by hand\nSELECT 1;\n");
+  const LintResult suppressed = lint({(dir.path() / "a").string()});
+  CHECK(suppressed.diagnostics.empty());
+  REQUIRE(rules_of(suppressed.suppressed) == std::vector<std::string>{"down-does-not-revert-up"});
+  CHECK(suppressed.files.at(suppressed.suppressed.front().file).down);
+  CHECK(suppressed.checked_files() == 1);
+
+  dir.write("b/1_tags.up.sql", "CREATE TABLE tags (id int);\n");
+  dir.write("b/1_tags.down.sql", std::string("DROP TABLE tags; -- \xff\n"));
+  const LintResult unreadable = lint({(dir.path() / "b").string()});
+  REQUIRE(unreadable.problems.size() == 1);
+  CHECK(unreadable.problems.front().path.find("1_tags.down.sql") != std::string::npos);
+  CHECK(unreadable.files.size() == 1);  // the up is still linted
+
+  // Both files named (as a pre-commit hook does): the down's DROP is the way back, not a change.
+  dir.write("c/1_tags.up.sql", "CREATE TABLE tags (id int);\n");
+  dir.write("c/1_tags.down.sql", "DROP TABLE tags;\n");
+  const LintResult named = lint({(dir.path() / "c/1_tags.up.sql").string(), (dir.path() / "c/1_tags.down.sql").string()});
+  CHECK(named.diagnostics.empty());
 }
 
 }  // namespace zdlint

@@ -115,7 +115,8 @@ void add_created(const Statement& stmt, std::vector<NamedObject>& created) {
   const PgQuery__Node& node = *stmt.node;
   switch (node.node_case) {
     case PG_QUERY__NODE__NODE_CREATE_STMT:
-      if (!node.create_stmt->if_not_exists) created.push_back({Kind::Relation, qualified_name(node.create_stmt->relation), {}});
+      if (!node.create_stmt->if_not_exists)
+        created.push_back({Kind::Relation, qualified_name(node.create_stmt->relation), {}});
       break;
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
       const auto& stmt_as = *node.create_table_as_stmt;
@@ -246,16 +247,19 @@ Catalog Catalog::subset(const CatalogScope& scope) const {
       add_table_parts(name);
     }
     if (const Index* index = indexes_.find(name)) copy.indexes_.put(*index);
-    if (const auto it = sequences_.find(name); it != sequences_.end()) copy.sequences_.insert_or_assign(name, it->second);
+    if (const auto it = sequences_.find(name); it != sequences_.end())
+      copy.sequences_.insert_or_assign(name, it->second);
   }
   for (const QualifiedName& name : scope.types) {
     if (const auto it = enums_.find(name); it != enums_.end()) copy.enums_.insert_or_assign(name, it->second);
     if (const auto it = domains_.find(name); it != domains_.end()) copy.domains_.insert_or_assign(name, it->second);
   }
   for (const QualifiedName& name : scope.functions)
-    if (const auto it = functions_.find(name); it != functions_.end()) copy.functions_.insert_or_assign(name, it->second);
+    if (const auto it = functions_.find(name); it != functions_.end())
+      copy.functions_.insert_or_assign(name, it->second);
   for (const auto& name : scope.extensions)
-    if (const auto it = extensions_.find(name); it != extensions_.end()) copy.extensions_.insert_or_assign(name, it->second);
+    if (const auto it = extensions_.find(name); it != extensions_.end())
+      copy.extensions_.insert_or_assign(name, it->second);
   return copy;
 }
 
@@ -272,10 +276,13 @@ class CatalogComparison {
       if (presence(what, b != nullptr, a != nullptr, a && a->origin.file == kDownReplayFile)) return;
       if (b->table != a->table) differ(what, "table", a->table.str(), b->table.str());
       if (b->columns != a->columns) differ(what, "columns", columns_text(a->columns), columns_text(b->columns));
-      if (b->unique != a->unique) differ(what, "uniqueness", a->unique ? "unique" : "not unique", b->unique ? "unique" : "not unique");
-      if (b->partial != a->partial) differ(what, "predicate", a->partial ? "partial" : "whole table", b->partial ? "partial" : "whole table");
+      const auto unique = [](const Index* i) { return i->unique ? "unique" : "not unique"; };
+      const auto predicate = [](const Index* i) { return i->partial ? "partial" : "whole table"; };
+      if (b->unique != a->unique) differ(what, "uniqueness", unique(a), unique(b));
+      if (b->partial != a->partial) differ(what, "predicate", predicate(a), predicate(b));
     });
-    compare_map(before_.sequences_, after_.sequences_, [&](const QualifiedName& name, const Sequence* b, const Sequence* a) {
+    compare_map(before_.sequences_, after_.sequences_,
+                [&](const QualifiedName& name, const Sequence* b, const Sequence* a) {
       const std::string what = "sequence " + name.str();
       if (presence(what, b != nullptr, a != nullptr, a && a->origin.file == kDownReplayFile)) return;
       if (b->owned_by_table != a->owned_by_table)
@@ -295,14 +302,18 @@ class CatalogComparison {
       auto before_checks = b->checks, after_checks = a->checks;
       std::sort(before_checks.begin(), before_checks.end());
       std::sort(after_checks.begin(), after_checks.end());
-      if (before_checks != after_checks) differ(what, "CHECK constraints", columns_text(after_checks), columns_text(before_checks));
+      if (before_checks != after_checks)
+        differ(what, "CHECK constraints", columns_text(after_checks), columns_text(before_checks));
     });
-    compare_map(before_.functions_, after_.functions_, [&](const QualifiedName& name, const Function* b, const Function* a) {
+    compare_map(before_.functions_, after_.functions_,
+                [&](const QualifiedName& name, const Function* b, const Function* a) {
       const std::string what = "function " + name.str();
       if (presence(what, b != nullptr, a != nullptr, a && a->origin.file == kDownReplayFile)) return;
-      if (b->volatility != a->volatility) differ(what, "volatility", to_string(a->volatility), to_string(b->volatility));
+      if (b->volatility != a->volatility)
+        differ(what, "volatility", to_string(a->volatility), to_string(b->volatility));
     });
-    compare_map(before_.extensions_, after_.extensions_, [&](const std::string& name, const Origin* b, const Origin* a) {
+    compare_map(before_.extensions_, after_.extensions_,
+                [&](const std::string& name, const Origin* b, const Origin* a) {
       presence("extension " + name, b != nullptr, a != nullptr, a && a->file == kDownReplayFile);
     });
     for (const NamedObject& object : dropped) {
@@ -371,7 +382,8 @@ class CatalogComparison {
       for (const auto& [name, table] : side->tables_) names.insert(name);
       for (const auto& [name, table] : side->partial_tables_) names.insert(name);
     }
-    for (const QualifiedName& name : names) compare_table(before_.find_table_facts(name), after_.find_table_facts(name));
+    for (const QualifiedName& name : names)
+      compare_table(before_.find_table_facts(name), after_.find_table_facts(name));
   }
 
   static bool made_by_down(const Table& table, const Column& column) {
@@ -398,10 +410,13 @@ class CatalogComparison {
     }
     if (complete) {
       if (b->kind != a->kind) differ(what, "kind", to_string(a->kind), to_string(b->kind));
-      if (b->unlogged != a->unlogged) differ(what, "persistence", a->unlogged ? "UNLOGGED" : "LOGGED", b->unlogged ? "UNLOGGED" : "LOGGED");
+      const auto persistence = [](const Table* t) { return t->unlogged ? "UNLOGGED" : "LOGGED"; };
+      const auto parent = [](const Table* t) { return t->partition_of ? t->partition_of->str() : "none"; };
+      if (b->unlogged != a->unlogged) differ(what, "persistence", persistence(a), persistence(b));
       if (b->partition_of != a->partition_of)
-        differ(what, "parent", a->partition_of ? a->partition_of->str() : "none", b->partition_of ? b->partition_of->str() : "none");
-      if (b->replica_identity != a->replica_identity) differ(what, "replica identity", a->replica_identity, b->replica_identity);
+        differ(what, "parent", parent(a), parent(b));
+      if (b->replica_identity != a->replica_identity)
+        differ(what, "replica identity", a->replica_identity, b->replica_identity);
       if (b->access_method != a->access_method) differ(what, "access method", a->access_method, b->access_method);
       auto before_reads = b->reads, after_reads = a->reads;
       std::sort(before_reads.begin(), before_reads.end());
@@ -422,7 +437,8 @@ class CatalogComparison {
         continue;
       }
       if (column.type != after->type) differ(column_what, "type", after->type.str(), column.type.str());
-      if (column.not_null != after->not_null) differ(column_what, "nullability", null_text(after->not_null), null_text(column.not_null));
+      if (column.not_null != after->not_null)
+        differ(column_what, "nullability", null_text(after->not_null), null_text(column.not_null));
       if (column.has_default != after->has_default)
         differ(column_what, "default", after->has_default ? "set" : "none", column.has_default ? "set" : "none");
       if (column.identity != after->identity)
@@ -444,7 +460,8 @@ class CatalogComparison {
         out_.push_back({constraint_what, "existed before the up and is missing after the down"});
         continue;
       }
-      if (constraint.kind != after->kind) differ(constraint_what, "kind", kind_text(after->kind), kind_text(constraint.kind));
+      if (constraint.kind != after->kind)
+        differ(constraint_what, "kind", kind_text(after->kind), kind_text(constraint.kind));
       if (constraint.columns != after->columns)
         differ(constraint_what, "columns", columns_text(after->columns), columns_text(constraint.columns));
       if (constraint.references != after->references)

@@ -240,7 +240,8 @@ class Replay {
     const RuleSelection& rules = settings_.rules;
     rules_.clear();
     for (const Rule* rule : all_rules())
-      if ((rule->check || rule->check_file || rule->check_down) && run_rules && rules.enabled(rule->meta.id)) rules_.push_back(rule);
+      if ((rule->check || rule->check_file || rule->check_down) && run_rules && rules.enabled(rule->meta.id))
+        rules_.push_back(rule);
     report_syntax_errors_ = !pending.input.history && rules.enabled(syntax_error_rule().meta.id);
     // Without the rules (zdlint locks) directives are still honoured but never judged.
     policy_.report_invalid = run_rules && rules.enabled(invalid_ignore_rule().meta.id);
@@ -343,7 +344,8 @@ class Replay {
     for (const auto& comment : parsed.file_comments) suppressions.add_file_comment(comment);
     SuppressionPolicy policy = policy_;
     policy.rule_ran = [this](std::string_view id) {
-      return std::any_of(rules_.begin(), rules_.end(), [&](const Rule* r) { return r->check_down && r->meta.id == id; });
+      return std::any_of(rules_.begin(), rules_.end(),
+                         [&](const Rule* r) { return r->check_down && r->meta.id == id; });
     };
     suppressions.finish(outcome.file, first_diagnostic, result_.diagnostics, result_.suppressed, policy);
     for (size_t i = first_diagnostic; i < result_.diagnostics.size(); ++i) configured_severity(result_.diagnostics[i]);

@@ -155,10 +155,12 @@ std::optional<std::string> rename_destroys(const StatementContext& ctx, const Pg
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
-      return fmt::format("renames {} {} to {}", object_word(rename.rename_type),
-                         rename.object ? qualified_name(rename.object).name : std::string(rename.subname ? rename.subname : ""),
-                         rename.newname);
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+      // A schema is named by `subname`, a type or domain by its `object` name list.
+      const std::string name =
+          rename.object ? qualified_name(rename.object).name : std::string(rename.subname ? rename.subname : "");
+      return fmt::format("renames {} {} to {}", object_word(rename.rename_type), name, rename.newname);
+    }
     default: return std::nullopt;
   }
 }

@@ -73,7 +73,9 @@ TEST_CASE("rollback: a down that undoes its up leaves nothing to report") {
   CHECK(differences(kUsers, "ALTER TABLE users ALTER COLUMN email TYPE varchar(100);",
                     "ALTER TABLE users ALTER COLUMN email TYPE varchar(50);")
             .empty());
-  CHECK(differences("", "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
+  CHECK(differences("",
+                    "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+                    "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
                     "DROP FUNCTION f();\nDROP TYPE mood;")
             .empty());
 }
@@ -155,7 +157,8 @@ TEST_CASE("rollback: PostgreSQL's own equivalences") {
 
 TEST_CASE("rollback: renames PostgreSQL carries along") {
   // The index of a UNIQUE constraint renamed: the constraint takes the new name.
-  CHECK(differences("CREATE TABLE p (url text, CONSTRAINT p_url_key UNIQUE (url));\nALTER INDEX p_url_key RENAME TO p_url;",
+  CHECK(differences("CREATE TABLE p (url text, CONSTRAINT p_url_key UNIQUE (url));\n"
+                    "ALTER INDEX p_url_key RENAME TO p_url;",
                     "ALTER TABLE p DROP CONSTRAINT p_url;", "ALTER TABLE p ADD CONSTRAINT p_url UNIQUE (url);")
             .empty());
   // A table renamed away and back keeps its serial's sequence.
@@ -264,7 +267,8 @@ TEST_CASE("rollback: down files in a run: directives, unreadable downs, downs na
   // Both files named (as a pre-commit hook does): the down's DROP is the way back, not a change.
   dir.write("c/1_tags.up.sql", "CREATE TABLE tags (id int);\n");
   dir.write("c/1_tags.down.sql", "DROP TABLE tags;\n");
-  const LintResult named = lint({(dir.path() / "c/1_tags.up.sql").string(), (dir.path() / "c/1_tags.down.sql").string()});
+  const LintResult named =
+      lint({(dir.path() / "c/1_tags.up.sql").string(), (dir.path() / "c/1_tags.down.sql").string()});
   CHECK(named.diagnostics.empty());
 }
 

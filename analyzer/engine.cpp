@@ -153,6 +153,21 @@ void read_down_file(PendingFile& file, const LintRequest& request) {
   const fs::path up_directory = fs::path(input.path).parent_path();
   const fs::path relative = file.down_path->lexically_relative(up_directory.empty() ? "." : up_directory);
   file.down_display_path = (fs::path(input.display_path).parent_path() / relative).lexically_normal().string();
+  // Untrusted input: a down that is a symbolic link out of the migrations (to a secret) is not read,
+  // so nothing of its target can reach a public annotation. The migrations are the up's directory,
+  // or its parent for Sqitch's deploy/ and revert/.
+  std::error_code ec;
+  if (fs::is_symlink(*file.down_path, ec)) {
+    const fs::path root = fs::weakly_canonical(
+        relative.begin() != relative.end() && *relative.begin() == ".." ? up_directory.parent_path() : up_directory, ec);
+    const fs::path target = fs::canonical(*file.down_path, ec);
+    const fs::path inside = target.lexically_relative(root);
+    if (ec || inside.empty() || *inside.begin() == "..") {
+      file.down_problem = InputProblem{file.down_display_path,
+                                       "is a symbolic link that leaves the migration's directory; not followed", false};
+      return;
+    }
+  }
   auto text = read_source(file.down_path->string(), file.down_display_path);
   if (auto* problem = std::get_if<InputProblem>(&text)) {
     file.down_problem = std::move(*problem);  // the up is still linted; a rollback would fail
@@ -552,7 +567,10 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
           placeholders += file.source->masked_placeholders();
         }
         replay.file(id, file);
-        if (file.down_problem) result.problems.push_back(std::move(*file.down_problem));
+        // Discovery may have reported the same file already (a link out of a linted directory).
+        if (file.down_problem && std::none_of(result.problems.begin(), result.problems.end(),
+                                              [&](const InputProblem& p) { return p.path == file.down_problem->path; }))
+          result.problems.push_back(std::move(*file.down_problem));
       },
       [&](size_t i) {
         pending[i].parsed.reset();

@@ -264,6 +264,19 @@ TEST_CASE("rollback: down files in a run: directives, unreadable downs, downs na
   CHECK(unreadable.problems.front().path.find("1_tags.down.sql") != std::string::npos);
   CHECK(unreadable.files.size() == 1);  // the up is still linted
 
+  // A down that links out of the migrations is not read (its target could be a secret).
+  const auto secret = dir.write("secret.sql", "hunter2;\n");
+  dir.write("s/1_tags.up.sql", "CREATE TABLE tags (id int);\n");
+  std::filesystem::create_symlink(secret, dir.path() / "s/1_tags.down.sql");
+  for (const auto& paths : {std::vector<std::string>{(dir.path() / "s").string()},
+                            std::vector<std::string>{(dir.path() / "s/1_tags.up.sql").string()}}) {
+    const LintResult linked = lint(paths);  // the directory (discovery sees the link), or the up alone
+    REQUIRE(linked.problems.size() == 1);
+    CHECK(linked.problems.front().message.find("symbolic link") != std::string::npos);
+    for (const auto& d : linked.diagnostics) CHECK(d.message.find("hunter2") == std::string::npos);
+    CHECK(linked.files.size() == 1);
+  }
+
   // Both files named (as a pre-commit hook does): the down's DROP is the way back, not a change.
   dir.write("c/1_tags.up.sql", "CREATE TABLE tags (id int);\n");
   dir.write("c/1_tags.down.sql", "DROP TABLE tags;\n");

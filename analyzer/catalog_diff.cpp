@@ -232,19 +232,25 @@ void Catalog::forget(std::span<const NamedObject> objects) {
 
 Catalog Catalog::subset(const CatalogScope& scope) const {
   Catalog copy;
-  const auto add_table_parts = [&](const QualifiedName& table) {
-    for (const Index* index : indexes_.of_table(table)) copy.indexes_.put(*index);
-    for (const auto& [name, sequence] : sequences_)
-      if (sequence.owned_by_table == table) copy.sequences_.insert_or_assign(name, sequence);
+  // The table's indexes, and the sequences its serial and identity columns own (each column names
+  // its sequence, so the catalog's sequences need no walk).
+  const auto add_table_parts = [&](const Table& table) {
+    for (const Index* index : indexes_.of_table(table.name)) copy.indexes_.put(*index);
+    for (const Column& column : table.columns) {
+      if (column.default_sequence.empty()) continue;
+      const auto it = sequences_.find(QualifiedName{table.name.schema, column.default_sequence});
+      if (it != sequences_.end() && it->second.owned_by_table == table.name)
+        copy.sequences_.insert_or_assign(it->first, it->second);
+    }
   };
   for (const QualifiedName& name : scope.relations) {
     if (const auto it = tables_.find(name); it != tables_.end()) {
       copy.tables_.insert_or_assign(name, it->second);
-      add_table_parts(name);
+      add_table_parts(it->second);
     }
     if (const auto it = partial_tables_.find(name); it != partial_tables_.end()) {
       copy.partial_tables_.insert_or_assign(name, it->second);
-      add_table_parts(name);
+      add_table_parts(it->second);
     }
     if (const Index* index = indexes_.find(name)) copy.indexes_.put(*index);
     if (const auto it = sequences_.find(name); it != sequences_.end())

@@ -195,7 +195,8 @@ TEST_CASE("rollback: a down that does not parse is reported, not compared") {
 
 TEST_CASE("rollback: the copies hold only the objects the up and down name") {
   Catalog catalog;
-  const ParsedFile history = parse(kUsers + "CREATE TABLE other (id int);\nCREATE INDEX other_id_idx ON other (id);");
+  const ParsedFile history = parse(kUsers + "ALTER TABLE users ADD COLUMN n serial;\nCREATE TABLE other (id serial);\n"
+                                             "CREATE INDEX other_id_idx ON other (id);");
   for (const auto& stmt : history.statements) catalog.apply(stmt, Origin{0, 0, stmt.range});
   CatalogScope scope;
   const ParsedFile up = parse("ALTER TABLE users ADD COLUMN x int;");
@@ -203,6 +204,8 @@ TEST_CASE("rollback: the copies hold only the objects the up and down name") {
   const Catalog copy = catalog.subset(scope);
   CHECK(copy.find_table({"public", "users"}));
   CHECK(copy.find_index({"public", "users_pkey"}));  // a named table's indexes come along
+  CHECK(copy.find_sequence({"public", "users_n_seq"}));  // and the sequences its columns own
+  CHECK_FALSE(copy.find_sequence({"public", "other_id_seq"}));
   CHECK_FALSE(copy.find_table({"public", "other"}));
   CHECK_FALSE(copy.find_index({"public", "other_id_idx"}));
 }

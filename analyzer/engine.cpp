@@ -13,6 +13,7 @@
 #include "analyzer/catalog.h"
 #include "analyzer/contract_directive.h"
 #include "analyzer/down_replay.h"
+#include "analyzer/liquibase_rollback.h"
 #include "analyzer/rollback_directive.h"
 #include "analyzer/lock_model.h"
 #include "analyzer/runners.h"
@@ -311,6 +312,7 @@ class Replay {
   std::optional<DownMigration> down_migration(const PendingFile& pending) {
     const bool compare = std::any_of(rules_.begin(), rules_.end(), [](const Rule* r) { return r->check_down; });
     if (!compare || !pending.parsed) return std::nullopt;  // a streamed file is too large to hold twice
+    if (plan_.rollback_lines) return liquibase_down();
     DownMigration down;
     if (plan_.down_begin) {
       down.file = migration_.file;
@@ -331,6 +333,30 @@ class Replay {
                              false, result_.files[migration_.file].runner, true});
     for (const auto& stmt : pending.down_parsed->statements) down.statements.push_back(&stmt);
     for (const auto& error : pending.down_parsed->syntax_errors) down.syntax_errors.push_back(&error);
+    return down;
+  }
+
+  // Liquibase: the `--rollback` lines of every changeset, the last changeset's first, as rolling the
+  // whole file back runs them. Parsed from a copy of the file where only their SQL is left, so their
+  // positions are the file's.
+  DownMigration liquibase_down() {
+    const LiquibaseRollback rollback = liquibase_rollback(migration_.source->text());
+    liquibase_down_ =
+        parse_file(std::make_shared<const SourceFile>(migration_.source->path(), rollback.sql), request_.parse);
+    DownMigration down;
+    down.file = migration_.file;
+    down.source = migration_.source;
+    const auto changeset_of = [&](uint32_t offset) {
+      return std::upper_bound(rollback.changesets.begin(), rollback.changesets.end(), offset) -
+             rollback.changesets.begin();
+    };
+    std::vector<const Statement*> statements;
+    for (const auto& stmt : liquibase_down_->statements) statements.push_back(&stmt);
+    std::stable_sort(statements.begin(), statements.end(), [&](const Statement* a, const Statement* b) {
+      return changeset_of(a->range.begin) > changeset_of(b->range.begin);
+    });
+    down.statements = std::move(statements);
+    for (const auto& error : liquibase_down_->syntax_errors) down.syntax_errors.push_back(&error);
     return down;
   }
 
@@ -488,6 +514,7 @@ class Replay {
   std::vector<FingerprintJob> fingerprint_jobs_;
   RunnerDetector detector_;
   FilePlan plan_;
+  std::optional<ParsedFile> liquibase_down_;  // the current file's rollback lines, parsed
   size_t top_level_seen_ = 0;
   bool pipeline_implicit_ = false;
 };

@@ -45,7 +45,7 @@ struct FilePlan {
   // Where the down section of a file with both directions starts (goose, dbmate, tern,
   // node-pg-migrate); nothing from there on is part of the up migration.
   std::optional<uint32_t> down_begin;
-  // Liquibase: a changeset of the file carries `--rollback` lines (not compared with the up yet).
+  // Liquibase: a changeset of the file carries `--rollback` lines (analyzer/liquibase_rollback).
   bool rollback_lines = false;
 };
 

@@ -13,8 +13,11 @@ namespace {
 constexpr size_t kDifferencesShown = 6;
 
 std::string_view down_word(const DownContext& ctx) {
+  if (ctx.up.plan && ctx.up.plan->rollback_lines) return "the `--rollback` lines";
   return ctx.outcome.file == ctx.up.file ? "the down section" : "the down migration";
 }
+
+std::string_view does(const DownContext& ctx) { return ctx.up.plan && ctx.up.plan->rollback_lines ? "do" : "does"; }
 
 void check_down(const DownContext& ctx, Emitter& out) {
   const RevertOutcome& outcome = ctx.outcome;
@@ -41,7 +44,9 @@ void check_down(const DownContext& ctx, Emitter& out) {
     list += fmt::format("; and {} more", outcome.differences.size() - kDifferencesShown);
   Diagnostic& d = out.emit(
       outcome.anchor,
-      fmt::format("{} does not revert its up{}: {}", down_word(ctx), outcome.empty ? " (it is empty)" : "", list),
+      fmt::format("{} {} not revert {} up{}: {}", down_word(ctx), does(ctx),
+                  ctx.up.plan && ctx.up.plan->rollback_lines ? "their" : "its", outcome.empty ? " (it is empty)" : "",
+                  list),
       "make the down undo every change of the up, in reverse order (drop what the up creates, recreate what it "
       "drops with the same columns, types, defaults, constraints and indexes, rename back what it renames), so a "
       "rollback leaves the schema the previous release expects");

@@ -9,6 +9,7 @@
 #include "analyzer/catalog_diff.h"
 #include "analyzer/down_replay.h"
 #include "analyzer/engine.h"
+#include "analyzer/liquibase_rollback.h"
 #include "analyzer/rollback_directive.h"
 #include "analyzer/runners.h"
 #include "parser/parse_file.h"
@@ -220,6 +221,19 @@ TEST_CASE("rollback: the zdlint-rollback directive is a comment, and may be empt
   REQUIRE(directive("SELECT 1;\n-- zdlint-rollback:\n"));
   CHECK(directive("SELECT 1;\n-- zdlint-rollback:\n")->how.empty());
   CHECK_FALSE(directive("SELECT '-- zdlint-rollback: x';"));
+}
+
+TEST_CASE("rollback: Liquibase rollback lines keep their offsets, and empty ones say nothing") {
+  const std::string text =
+      "--liquibase formatted sql\n--changeset a:1\nCREATE TABLE t (id int);\n--rollback DROP TABLE t;\n"
+      "--changeset a:2\n  --rollback empty\n";
+  const LiquibaseRollback rollback = liquibase_rollback(text);
+  REQUIRE(rollback.sql.size() == text.size());
+  CHECK(rollback.sql.substr(text.find("DROP TABLE t;"), 13) == "DROP TABLE t;");
+  CHECK(rollback.sql.find("CREATE") == std::string::npos);
+  CHECK(rollback.sql.find("empty") == std::string::npos);
+  CHECK(rollback.changesets == std::vector<uint32_t>{static_cast<uint32_t>(text.find("--changeset a:1")),
+                                                     static_cast<uint32_t>(text.find("--changeset a:2"))});
 }
 
 TEST_CASE("rollback: the down file of an up file, by each runner's naming") {

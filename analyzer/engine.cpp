@@ -159,8 +159,8 @@ void read_down_file(PendingFile& file, const LintRequest& request) {
   // or its parent for Sqitch's deploy/ and revert/.
   std::error_code ec;
   if (fs::is_symlink(*file.down_path, ec)) {
-    const fs::path root = fs::weakly_canonical(
-        relative.begin() != relative.end() && *relative.begin() == ".." ? up_directory.parent_path() : up_directory, ec);
+    const bool above = relative.begin() != relative.end() && *relative.begin() == "..";  // sqitch
+    const fs::path root = fs::weakly_canonical(above ? up_directory.parent_path() : up_directory, ec);
     const fs::path target = fs::canonical(*file.down_path, ec);
     const fs::path inside = target.lexically_relative(root);
     if (ec || inside.empty() || *inside.begin() == "..") {

@@ -28,7 +28,8 @@ LiquibaseRollback liquibase_rollback(std::string_view text) {
     if (content.starts_with(kRollback)) {
       const size_t sql_at = begin + indent + kRollback.size();
       const std::string_view sql = trim(text.substr(sql_at, end - sql_at));
-      if (sql != "empty" && sql != "not required") out.sql.replace(sql_at, end - sql_at, text.substr(sql_at, end - sql_at));
+      if (sql != "empty" && sql != "not required")
+        out.sql.replace(sql_at, end - sql_at, text.substr(sql_at, end - sql_at));
     }
     begin = end + 1;
   }

@@ -146,6 +146,17 @@ std::vector<const Table*> Catalog::derived_from(const QualifiedName& relation) c
   return result;
 }
 
+void Catalog::rebuild_links() {
+  referenced_by_.clear();
+  derived_from_.clear();
+  for (const auto& [name, table] : tables_) {
+    for (const Constraint& constraint : table.constraints)
+      if (constraint.kind == ConstraintKind::ForeignKey) referenced_by_[constraint.references].push_back(name);
+    for (const QualifiedName& source : table.reads) derived_from_[source].push_back(name);
+    if (table.like) derived_from_[*table.like].push_back(name);
+  }
+}
+
 std::vector<const Table*> Catalog::views_depending_on(const QualifiedName& relation) const {
   std::vector<const Table*> result;
   std::vector<QualifiedName> pending{relation};

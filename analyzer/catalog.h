@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,6 +81,8 @@ class IndexTable {
   [[nodiscard]] const Index* find(const QualifiedName& name) const;
   [[nodiscard]] bool contains(const QualifiedName& name) const { return by_name_.contains(name); }
   [[nodiscard]] std::vector<const Index*> of_table(const QualifiedName& table) const;
+  // Every index, by name: for small copies of the catalog (Catalog::subset), not the full history.
+  [[nodiscard]] std::vector<const Index*> all() const;
 
   // Adds the index, replacing one of the same name.
   Index& put(Index index);
@@ -195,6 +198,9 @@ struct Function {
   Origin origin;
 };
 
+struct CatalogScope;
+struct NamedObject;
+
 class Catalog {
  public:
   // Tables the history created (complete records).
@@ -252,8 +258,15 @@ class Catalog {
   // migration and are ignored.
   void apply(const Statement& stmt, Origin origin);
 
+  // A catalog holding only the objects of `scope`, with the indexes and owned sequences of its
+  // tables: a cheap copy to replay a down migration into and compare (analyzer/catalog_diff.cpp).
+  [[nodiscard]] Catalog subset(const CatalogScope& scope) const;
+  // Removes the objects (from such a copy): what an up creates did not exist before it.
+  void forget(std::span<const NamedObject> objects);
+
  private:
   friend class CatalogReplay;
+  friend class CatalogComparison;
   std::map<QualifiedName, Table> tables_;
   std::map<QualifiedName, Table> partial_tables_;
   IndexTable indexes_;
@@ -271,6 +284,8 @@ class Catalog {
   std::map<QualifiedName, std::vector<QualifiedName>> derived_from_;
   // The relations that read `relation` or were made LIKE it, in name order.
   [[nodiscard]] std::vector<const Table*> derived_from(const QualifiedName& relation) const;
+  // Fills referenced_by_ and derived_from_ from the tables, for a catalog assembled by copying them.
+  void rebuild_links();
 };
 
 // "pg_catalog.varchar(50)" style text of a type, for messages.

@@ -378,6 +378,11 @@ class CatalogReplay {
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
         record_contract(table, name, false);
+        // A serial or identity column's sequence is dropped with it.
+        if (const Column* dropped = table.column(name); dropped && !dropped->default_sequence.empty()) {
+          const auto owned = c_.sequences_.find(QualifiedName{table.name.schema, dropped->default_sequence});
+          if (owned != c_.sequences_.end() && owned->second.owned_by_table == table.name) c_.sequences_.erase(owned);
+        }
         std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
         std::erase_if(table.constraints, [&](const Constraint& c) {
           return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
@@ -399,7 +404,9 @@ class CatalogReplay {
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
         if (Column* column = mutable_column(table, name)) {
-          column->has_default = cmd.def != nullptr;
+          // SET DEFAULT NULL stores no default, like DROP DEFAULT.
+          column->has_default = cmd.def != nullptr && !(cmd.def->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+                                                        cmd.def->a_const->isnull);
           column->default_volatility = expression_volatility(cmd.def, c_).volatility;
           column->default_sequence = nextval_sequence(cmd.def);
         }
@@ -522,14 +529,24 @@ class CatalogReplay {
         node.mapped().name = new_name;
         c_.tables_.insert(std::move(node));
         c_.indexes_.retarget(old_name, new_name);
+        // A sequence keeps its name but stays owned by the renamed table.
+        for (auto& [sequence_name, sequence] : c_.sequences_)
+          if (sequence.owned_by_table == old_name) sequence.owned_by_table = new_name;
         retarget_references(c_.tables_.at(new_name), old_name);
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
         const auto old_name = qualified_name(stmt.relation);
+        // Renaming the index of a PRIMARY KEY, UNIQUE or EXCLUDE constraint renames the constraint.
+        if (const Index* index = c_.find_index(old_name))
+          if (Table* table = mutable_table_facts(index->table))
+            for (auto& constraint : table->constraints)
+              if (constraint.index == old_name.name) constraint.name = constraint.index = stmt.newname;
         c_.indexes_.rename(old_name, QualifiedName{old_name.schema, stmt.newname});
         break;
       }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: rename_type(stmt); break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
         auto node = c_.sequences_.extract(qualified_name(stmt.relation));
         if (node.empty()) return;
@@ -574,7 +591,17 @@ class CatalogReplay {
         case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
         case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
         case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
-        case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: drop_table(qualified_name(object)); break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: {
+          const QualifiedName name = qualified_name(object);
+          // CASCADE takes the views built on it along (and the views on those).
+          if (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+            for (const Table* view : c_.views_depending_on(name)) drop_table(QualifiedName(view->name));
+          drop_table(name);
+          break;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+          if (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) drop_schema(std::string(string_value(object)));
+          break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: c_.indexes_.erase(qualified_name(object)); break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: c_.sequences_.erase(qualified_name(object)); break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
@@ -585,6 +612,12 @@ class CatalogReplay {
           if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
             c_.enums_.erase(type_qualified_name(sql_type(object->type_name)));
           break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+          if (object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
+            c_.functions_.erase(qualified_name(object->object_with_args->objname, object->object_with_args->n_objname));
+          break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
           const auto name = string_value(object);
           if (const auto it = c_.extensions_.find(name); it != c_.extensions_.end()) c_.extensions_.erase(it);
@@ -593,6 +626,42 @@ class CatalogReplay {
         default: break;
       }
     }
+  }
+
+  // ALTER TYPE … RENAME TO: the columns of the type follow it (they refer to it, not to its name).
+  void rename_type(const PgQuery__RenameStmt& stmt) {
+    if (!stmt.object || stmt.object->node_case != PG_QUERY__NODE__NODE_LIST) return;
+    const QualifiedName old_name = qualified_name(stmt.object);
+    const QualifiedName new_name{old_name.schema, stmt.newname};
+    if (auto node = c_.enums_.extract(old_name); !node.empty()) {
+      node.key() = new_name;
+      node.mapped().name = new_name;
+      c_.enums_.insert(std::move(node));
+    } else if (auto domain = c_.domains_.extract(old_name); !domain.empty()) {
+      domain.key() = new_name;
+      domain.mapped().name = new_name;
+      c_.domains_.insert(std::move(domain));
+    } else {
+      return;
+    }
+    for (auto* tables : {&c_.tables_, &c_.partial_tables_})
+      for (auto& [table_name, table] : *tables)
+        for (auto& column : table.columns)
+          if (type_qualified_name(column.type) == old_name) column.type.name = stmt.newname;
+  }
+
+  // DROP SCHEMA … CASCADE: everything in it goes.
+  void drop_schema(const std::string& schema) {
+    const auto in_schema = [&](const auto& entry) { return entry.first.schema == schema; };
+    std::vector<QualifiedName> tables;
+    for (const auto& [name, table] : c_.tables_)
+      if (name.schema == schema) tables.push_back(name);
+    for (const auto& name : tables) drop_table(name);
+    std::erase_if(c_.partial_tables_, in_schema);
+    std::erase_if(c_.sequences_, in_schema);
+    std::erase_if(c_.domains_, in_schema);
+    std::erase_if(c_.enums_, in_schema);
+    std::erase_if(c_.functions_, in_schema);
   }
 
   void drop_table(const QualifiedName& name) {

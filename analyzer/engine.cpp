@@ -16,6 +16,9 @@
 #include "analyzer/change_set.h"
 #include "analyzer/engine_upgrade.h"
 #include "analyzer/contract_directive.h"
+#include "analyzer/down_replay.h"
+#include "analyzer/liquibase_rollback.h"
+#include "analyzer/rollback_directive.h"
 #include "analyzer/lock_model.h"
 #include "analyzer/runners.h"
 #include "analyzer/session.h"
@@ -38,6 +41,13 @@ struct PendingFile {
   std::shared_ptr<const SourceFile> source;
   std::optional<ParsedFile> parsed;  // unset for files streamed during the replay
   const RunnerProfile* runner = nullptr;  // configured, or recognised before parsing (psql's masking)
+  // The down file next to an up file (paired_down_file), found for the rollback rules; read and
+  // parsed only when down-does-not-revert-up will compare it with the up.
+  std::optional<fs::path> down_path;
+  std::string down_display_path;
+  std::shared_ptr<const SourceFile> down_source;
+  std::optional<ParsedFile> down_parsed;
+  std::optional<InputProblem> down_problem;
 };
 
 // One detector for the workers that read files: it remembers what each directory holds.
@@ -154,6 +164,44 @@ std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::strin
   return ordered;
 }
 
+// The down file of a reported up file, when a rollback rule will look at it.
+void read_down_file(PendingFile& file, const LintRequest& request) {
+  const PlannedFile& input = file.input;
+  const RuleSelection& rules = file.settings.rules;
+  const bool compare = rules.enabled(down_does_not_revert_up_rule().meta.id);
+  if (input.from_stdin || input.history || !request.run_rules ||
+      !(compare || rules.enabled(missing_down_migration_rule().meta.id)))
+    return;
+  file.down_path = paired_down_file(input.path);
+  if (!file.down_path || !compare) return;
+  const fs::path up_directory = fs::path(input.path).parent_path();
+  const fs::path relative = file.down_path->lexically_relative(up_directory.empty() ? "." : up_directory);
+  file.down_display_path = (fs::path(input.display_path).parent_path() / relative).lexically_normal().string();
+  // Untrusted input: a down that is a symbolic link out of the migrations (to a secret) is not read,
+  // so nothing of its target can reach a public annotation. The migrations are the up's directory,
+  // or its parent for Sqitch's deploy/ and revert/.
+  std::error_code ec;
+  if (fs::is_symlink(*file.down_path, ec)) {
+    const bool above = relative.begin() != relative.end() && *relative.begin() == "..";  // sqitch
+    const fs::path root = fs::weakly_canonical(above ? up_directory.parent_path() : up_directory, ec);
+    const fs::path target = fs::canonical(*file.down_path, ec);
+    const fs::path inside = target.lexically_relative(root);
+    if (ec || inside.empty() || *inside.begin() == "..") {
+      file.down_problem = InputProblem{file.down_display_path,
+                                       "is a symbolic link that leaves the migration's directory; not followed", false};
+      return;
+    }
+  }
+  auto text = read_source(file.down_path->string(), file.down_display_path);
+  if (auto* problem = std::get_if<InputProblem>(&text)) {
+    file.down_problem = std::move(*problem);  // the up is still linted; a rollback would fail
+    return;
+  }
+  file.down_source =
+      std::make_shared<const SourceFile>(file.down_display_path, std::move(std::get<std::string>(text)));
+  file.down_parsed = parse_file(file.down_source, request.parse);
+}
+
 void read_and_parse(PendingFile& file, const LintRequest& request, SharedRunnerDetector& detector) {
   const ParseOptions& options = request.parse;
   const PlannedFile& input = file.input;
@@ -179,6 +227,7 @@ void read_and_parse(PendingFile& file, const LintRequest& request, SharedRunnerD
   file.source =
       std::make_shared<const SourceFile>(input.display_path, std::move(std::get<std::string>(text)), psql_script);
   if (file.source->text().size() <= options.streaming_threshold_bytes) file.parsed = parse_file(file.source, options);
+  read_down_file(file, request);
 }
 
 class Replay {
@@ -190,6 +239,12 @@ class Replay {
     migration_ = {id, pending.source.get(), &plan_,
                   pending.input.history ? std::nullopt : contract_directive(*pending.source)};
     begin_session(pending);
+    migration_.has_down = !plan_.down_parts.empty() || plan_.rollback_lines || pending.down_path.has_value();
+    if (!pending.input.history) migration_.rollback = rollback_directive(*pending.source);
+    // Before the up changes the catalog: what it and its down name, as they are now.
+    const std::optional<DownMigration> down = down_migration(pending);
+    std::optional<RevertCheck> revert;
+    if (down) revert.emplace(catalog_, up_statements(*pending.parsed), *down);
     summaries_.clear();
     statement_locks_.clear();
     suppressions_ = FileSuppressions();
@@ -214,8 +269,12 @@ class Replay {
       Emitter emitter(rule->meta, migration_.file, result_.diagnostics);
       rule->check_file(ctx, emitter);
     }
+    std::optional<RevertOutcome> outcome;
+    if (revert) outcome = revert->finish(catalog_);
+    if (outcome && outcome->file == id) check_down(*outcome);  // a down section: findings in this file
     suppressions_.finish(id, first_diagnostic, result_.diagnostics, result_.suppressed, policy_);
     describe_findings(first_diagnostic, first_suppressed);
+    if (outcome && outcome->file != id) down_file_findings(*outcome, *pending.down_parsed);
   }
 
  private:
@@ -226,7 +285,8 @@ class Replay {
     const RuleSelection& rules = settings_.rules;
     rules_.clear();
     for (const Rule* rule : all_rules())
-      if ((rule->check || rule->check_file) && run_rules && rules.enabled(rule->meta.id)) rules_.push_back(rule);
+      if ((rule->check || rule->check_file || rule->check_down) && run_rules && rules.enabled(rule->meta.id))
+        rules_.push_back(rule);
     report_syntax_errors_ = !pending.input.history && rules.enabled(syntax_error_rule().meta.id);
     // Without the rules (zdlint locks) directives are still honoured but never judged.
     policy_.report_invalid = run_rules && rules.enabled(invalid_ignore_rule().meta.id);
@@ -293,10 +353,122 @@ class Replay {
 
   [[nodiscard]] bool in_up_part(ByteRange range) const { return !plan_.in_down_part(range.begin); }
 
+  [[nodiscard]] std::vector<const Statement*> up_statements(const ParsedFile& parsed) const {
+    std::vector<const Statement*> up;
+    for (const auto& stmt : parsed.statements)
+      if (in_up_part(stmt.range)) up.push_back(&stmt);
+    return up;
+  }
+
+  // The file's down migration, when down-does-not-revert-up compares it with the up: its down
+  // section, or the down file next to it (which gets a FileId of its own, after the up's).
+  std::optional<DownMigration> down_migration(const PendingFile& pending) {
+    const bool compare = std::any_of(rules_.begin(), rules_.end(), [](const Rule* r) { return r->check_down; });
+    if (!compare || !pending.parsed) return std::nullopt;  // a streamed file is too large to hold twice
+    if (plan_.rollback_lines) return liquibase_down();
+    DownMigration down;
+    if (!plan_.down_parts.empty()) {
+      down.file = migration_.file;
+      down.source = migration_.source;
+      const std::string_view text = migration_.source->text();
+      const uint32_t marker = plan_.down_parts.front().begin;
+      const size_t line_end = std::min(text.find_first_of("\r\n", marker), text.size());
+      down.start = {marker, static_cast<uint32_t>(line_end)};
+      for (const auto& stmt : pending.parsed->statements)
+        if (!in_up_part(stmt.range)) down.statements.push_back(&stmt);
+      for (const auto& error : pending.parsed->syntax_errors)
+        if (!in_up_part(error.range)) down.syntax_errors.push_back(&error);
+      return down;
+    }
+    if (!pending.down_parsed) return std::nullopt;
+    down.file = static_cast<FileId>(result_.files.size());
+    down.source = pending.down_source.get();
+    FileReport report{.path = pending.down_display_path,
+                      .source = pending.down_source,
+                      .empty = pending.down_source->text().empty(),
+                      .runner = result_.files[migration_.file].runner,
+                      .down = true};
+    result_.files.push_back(std::move(report));
+    for (const auto& stmt : pending.down_parsed->statements) down.statements.push_back(&stmt);
+    for (const auto& error : pending.down_parsed->syntax_errors) down.syntax_errors.push_back(&error);
+    return down;
+  }
+
+  // Liquibase: the `--rollback` lines of every changeset, the last changeset's first, as rolling the
+  // whole file back runs them. Parsed from a copy of the file where only their SQL is left, so their
+  // positions are the file's.
+  DownMigration liquibase_down() {
+    const LiquibaseRollback rollback = liquibase_rollback(migration_.source->text());
+    liquibase_down_ =
+        parse_file(std::make_shared<const SourceFile>(migration_.source->path(), rollback.sql), request_.parse);
+    DownMigration down;
+    down.file = migration_.file;
+    down.source = migration_.source;
+    const auto changeset_of = [&](uint32_t offset) {
+      return std::upper_bound(rollback.changesets.begin(), rollback.changesets.end(), offset) -
+             rollback.changesets.begin();
+    };
+    std::vector<const Statement*> statements;
+    for (const auto& stmt : liquibase_down_->statements) statements.push_back(&stmt);
+    std::stable_sort(statements.begin(), statements.end(), [&](const Statement* a, const Statement* b) {
+      return changeset_of(a->range.begin) > changeset_of(b->range.begin);
+    });
+    down.statements = std::move(statements);
+    for (const auto& error : liquibase_down_->syntax_errors) down.syntax_errors.push_back(&error);
+    return down;
+  }
+
+  void check_down(const RevertOutcome& outcome) {
+    const DownContext ctx{migration_, outcome};
+    for (const Rule* rule : rules_) {
+      if (!rule->check_down) continue;
+      Emitter emitter(rule->meta, outcome.file, result_.diagnostics);
+      rule->check_down(ctx, emitter);
+    }
+  }
+
+  // A down file's findings: its own suppression directives (judged only for the rollback rules),
+  // configured severities and fingerprints.
+  void down_file_findings(const RevertOutcome& outcome, const ParsedFile& parsed) {
+    const size_t first_diagnostic = result_.diagnostics.size();
+    const size_t first_suppressed = result_.suppressed.size();
+    check_down(outcome);
+    FileSuppressions suppressions;
+    std::vector<ByteRange> statements;
+    for (const auto& stmt : parsed.statements) {
+      if (stmt.origin != StatementOrigin::TopLevel) continue;
+      suppressions.add_statement(stmt, outcome.source->text());
+      statements.push_back(stmt.range);
+    }
+    for (const auto& comment : parsed.file_comments) suppressions.add_file_comment(comment);
+    SuppressionPolicy policy = policy_;
+    policy.rule_ran = [this](std::string_view id) {
+      return std::any_of(rules_.begin(), rules_.end(),
+                         [&](const Rule* r) { return r->check_down && r->meta.id == id; });
+    };
+    suppressions.finish(outcome.file, first_diagnostic, result_.diagnostics, result_.suppressed, policy);
+    for (size_t i = first_diagnostic; i < result_.diagnostics.size(); ++i) configured_severity(result_.diagnostics[i]);
+    for (size_t i = first_suppressed; i < result_.suppressed.size(); ++i) configured_severity(result_.suppressed[i]);
+    if (first_diagnostic == result_.diagnostics.size() && first_suppressed == result_.suppressed.size()) {
+      // Nothing to say about it: the down file stays out of the report, as before it was read.
+      if (outcome.file + 1 == result_.files.size()) result_.files.pop_back();
+      return;
+    }
+    fingerprint_jobs_.push_back({outcome.file, first_diagnostic, result_.diagnostics.size(), first_suppressed,
+                                 result_.suppressed.size(), std::move(statements)});
+  }
+
+  void configured_severity(Diagnostic& d) const {
+    if (const auto it = settings_.severity.find(d.rule.str()); it != settings_.severity.end()) d.severity = it->second;
+  }
+
   void statement(const Statement& stmt, FileReport& report) {
     // The down part of a two-direction file is not executed by the up migration: it is left out of
-    // the replay and of the findings.
-    if (!in_up_part(stmt.range)) return;
+    // the replay and of the findings (its directives may suppress the rollback rules' findings).
+    if (!in_up_part(stmt.range)) {
+      if (stmt.origin == StatementOrigin::TopLevel) suppressions_.add_statement(stmt, migration_.source->text());
+      return;
+    }
     if (stmt.origin == StatementOrigin::TopLevel && pipeline_implicit_) enter_pipeline_transaction(stmt);
     const StatementEffects effects =
         lock_model({stmt, catalog_, session_, migration_.file, settings_.lint.pg_version});
@@ -353,8 +525,7 @@ class Replay {
     statements.reserve(summaries_.size());
     for (const auto& summary : summaries_) statements.push_back(summary.range);
     for (Diagnostic* d : findings) {
-      if (const auto it = settings_.severity.find(d->rule.str()); it != settings_.severity.end())
-        d->severity = it->second;
+      configured_severity(*d);
       const auto after = std::upper_bound(statements.begin(), statements.end(), d->range.begin,
                                           [](uint32_t offset, const ByteRange& r) { return offset < r.begin; });
       if (after != statements.begin() && d->range.begin < std::prev(after)->end)
@@ -399,6 +570,7 @@ class Replay {
   SuppressionPolicy policy_;
   std::vector<FingerprintJob> fingerprint_jobs_;
   FilePlan plan_;
+  std::optional<ParsedFile> liquibase_down_;  // the current file's rollback lines, parsed
   size_t top_level_seen_ = 0;
   bool pipeline_implicit_ = false;
 };
@@ -418,7 +590,7 @@ uint32_t LintResult::statements() const {
 
 size_t LintResult::checked_files() const {
   return static_cast<size_t>(
-      std::count_if(files.begin(), files.end(), [](const FileReport& f) { return !f.history && !f.infrastructure; }));
+      std::count_if(files.begin(), files.end(), [](const FileReport& f) { return !f.history && !f.infrastructure && !f.down; }));
 }
 
 LintPlan plan_lint(const LintRequest& request) {
@@ -492,8 +664,15 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
           psql_masked.variables += masked.variables;
         }
         replay.file(id, file);
+        // Discovery may have reported the same file already (a link out of a linted directory).
+        if (file.down_problem && std::none_of(result.problems.begin(), result.problems.end(),
+                                              [&](const InputProblem& p) { return p.path == file.down_problem->path; }))
+          result.problems.push_back(std::move(*file.down_problem));
       },
-      [&](size_t i) { pending[i].parsed.reset(); });  // the trees are no longer needed
+      [&](size_t i) {
+        pending[i].parsed.reset();
+        pending[i].down_parsed.reset();
+      });  // the trees are no longer needed
   replay.assign_fingerprints_in_parallel(request.jobs);
   check_change_set(request, plan.infrastructure, result);
   if (templated_files)  // one note for the run, not one per file

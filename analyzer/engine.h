@@ -82,6 +82,9 @@ struct FileReport {
   bool history = false;
   std::string runner;  // the runner the file was linted for ("" when none was configured or recognised)
   bool infrastructure = false;  // an infrastructure file with a finding, not a migration
+  // A down migration file, read after its up only to check that it reverts it: not replayed, not
+  // counted as checked, and only the rollback rules report in it.
+  bool down = false;
 };
 
 struct LintResult {

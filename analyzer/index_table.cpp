@@ -14,6 +14,13 @@ std::vector<const Index*> IndexTable::of_table(const QualifiedName& table) const
   return out;
 }
 
+std::vector<const Index*> IndexTable::all() const {
+  std::vector<const Index*> out;
+  out.reserve(by_name_.size());
+  for (const auto& [name, index] : by_name_) out.push_back(&index);
+  return out;
+}
+
 Index& IndexTable::put(Index index) {
   erase(index.name);
   by_table_[index.table].insert(index.name);

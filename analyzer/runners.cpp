@@ -20,64 +20,87 @@ namespace {
 // models the implicit transaction of a multi-statement string (runners.md §0.1, §A).
 constexpr std::array kProfiles{
     RunnerProfile{"atlas", true, "runs each file in a transaction (--tx-mode file) unless `-- atlas:txmode none`",
-                  SendMode::Split, "-- atlas:txmode none"},
+                  SendMode::Split, "-- atlas:txmode none",
+                  ""},
     RunnerProfile{"authelia", true,
                   "runs all pending migrations in one transaction (Authelia's own migrator); no file-level opt-out",
-                  SendMode::OneString, ""},
+                  SendMode::OneString, "",
+                  "`V<version>.<name>.down.sql` next to the up file"},
     RunnerProfile{"concourse", true,
                   "runs each file in a transaction (Concourse's own migrator: db.Begin, tx.Exec(file)); no opt-out",
-                  SendMode::OneString, ""},
+                  SendMode::OneString, "",
+                  "`<version>_<name>.down.sql` next to the up file"},
     RunnerProfile{"dbmate", true, "runs each up block in a transaction unless `-- migrate:up transaction:false`",
-                  SendMode::OneString, "-- migrate:up transaction:false"},
+                  SendMode::OneString, "-- migrate:up transaction:false",
+                  "the `-- migrate:down` section of the file"},
     RunnerProfile{"diesel", true,
                   "runs each up.sql in a transaction unless metadata.toml says run_in_transaction = false",
-                  SendMode::OneString, "run_in_transaction = false (metadata.toml)"},
+                  SendMode::OneString, "run_in_transaction = false (metadata.toml)",
+                  "`down.sql` next to `up.sql`"},
     RunnerProfile{"flyway", true,
                   "runs each file in a transaction unless the file holds a non-transactional statement (detected by "
                   "Flyway) or `<file>.sql.conf` says executeInTransaction=false",
-                  SendMode::Split, "executeInTransaction=false in <file>.sql.conf", true},
+                  SendMode::Split, "executeInTransaction=false in <file>.sql.conf",
+                  "a `U<version>__<description>.sql` undo file, which Flyway Teams' `undo` runs", true},
     RunnerProfile{"golang-migrate", false,
                   "adds no transaction; sends the file as one string (one implicit transaction when it holds several "
                   "statements)",
-                  SendMode::OneString, ""},
+                  SendMode::OneString, "",
+                  "`<version>_<name>.down.sql` next to the up file"},
     RunnerProfile{"goose", true, "runs each file in a transaction unless `-- +goose NO TRANSACTION`", SendMode::Split,
-                  "-- +goose NO TRANSACTION"},
+                  "-- +goose NO TRANSACTION",
+                  "the `-- +goose Down` section of the file"},
     RunnerProfile{"graphile-migrate", true, "runs each migration in a transaction unless `--! no-transaction`",
-                  SendMode::OneString, "--! no-transaction"},
-    RunnerProfile{"hasura", true, "runs every up.sql in a transaction; no file-level opt-out", SendMode::OneString, ""},
+                  SendMode::OneString, "--! no-transaction",
+                  ""},
+    RunnerProfile{"hasura", true, "runs every up.sql in a transaction; no file-level opt-out", SendMode::OneString, "",
+                  "`down.sql` next to `up.sql`"},
     RunnerProfile{"liquibase", true, "runs each changeset in a transaction unless runInTransaction:false",
-                  SendMode::Split, "runInTransaction:false"},
+                  SendMode::Split, "runInTransaction:false",
+                  "`--rollback` lines in the changeset"},
     RunnerProfile{"node-pg-migrate", true, "runs migrations in a transaction; a .sql migration cannot opt out",
-                  SendMode::OneString, ""},
+                  SendMode::OneString, "",
+                  "the `-- Down Migration` section of the file"},
     RunnerProfile{"popx", true, "runs each migration in a transaction unless its name has `.autocommit.`",
-                  SendMode::OneString, ".autocommit. in the file name"},
+                  SendMode::OneString, ".autocommit. in the file name",
+                  "`<version>_<name>[.<dialect>].down.sql` next to the up file"},
     RunnerProfile{"postgres-migrations", true,
                   "runs each file in a transaction unless its first line is `-- postgres-migrations "
                   "disable-transaction`",
-                  SendMode::OneString, "-- postgres-migrations disable-transaction"},
+                  SendMode::OneString, "-- postgres-migrations disable-transaction",
+                  ""},
     RunnerProfile{"prisma", false,
                   "adds no transaction; current versions send statement by statement in autocommit (older ones sent "
                   "the file as one string)",
-                  SendMode::Split, ""},
+                  SendMode::Split, "",
+                  ""},
     RunnerProfile{"psql", false, "adds no transaction: only the file's own BEGIN/COMMIT (or psql -1)", SendMode::Psql,
+                  "",
                   ""},
     RunnerProfile{"sqitch", false, "adds no transaction: deploy scripts carry their own BEGIN/COMMIT", SendMode::Psql,
-                  ""},
+                  "",
+                  "`revert/<change>.sql`"},
     RunnerProfile{"sqlx", true, "runs each file in a transaction unless its first line is `-- no-transaction`",
-                  SendMode::OneString, "-- no-transaction"},
+                  SendMode::OneString, "-- no-transaction",
+                  "`<version>_<name>.down.sql` next to a reversible `<version>_<name>.up.sql`"},
     RunnerProfile{"synapse", true,
                   "runs the whole schema upgrade in one transaction (Synapse's own migrator), statement by statement",
-                  SendMode::Split, ""},
+                  SendMode::Split, "",
+                  ""},
     RunnerProfile{"supabase", false,
                   "adds no BEGIN; sends the file as one pipeline (one implicit transaction for several statements)",
-                  SendMode::Pipeline, ""},
+                  SendMode::Pipeline, "",
+                  ""},
     RunnerProfile{"temporal-sql-tool", false,
                   "adds no transaction: runs the statements one by one in autocommit (temporal-sql-tool)",
-                  SendMode::Split, ""},
+                  SendMode::Split, "",
+                  ""},
     RunnerProfile{"tern", true, "runs each file in a transaction unless `---- tern: disable-tx ----`",
-                  SendMode::OneString, "---- tern: disable-tx ----"},
+                  SendMode::OneString, "---- tern: disable-tx ----",
+                  "the part below `---- create above / drop below ----`"},
     RunnerProfile{"yoyo", true, "runs each migration in a transaction unless `-- transactional: false`",
-                  SendMode::Split, "-- transactional: false"},
+                  SendMode::Split, "-- transactional: false",
+                  "`<name>.rollback.sql` next to the migration"},
 };
 
 const RunnerProfile& profile(std::string_view name) { return *find_runner(name); }
@@ -270,6 +293,38 @@ bool is_other_dialect_file(const fs::path& path) {
   return false;
 }
 
+std::optional<fs::path> paired_down_file(const fs::path& up) {
+  if (is_down_file(up)) return std::nullopt;
+  const std::string name = up.filename().string();
+  const fs::path directory = up.parent_path();
+  const auto existing = [](fs::path candidate) -> std::optional<fs::path> {
+    std::error_code ec;
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    return std::nullopt;
+  };
+  // golang-migrate, sqlx, popx: <version>_<name>[.<dialect>][.autocommit].up.sql
+  if (name.ends_with(".up.sql"))
+    return existing(directory / (name.substr(0, name.size() - std::string_view(".up.sql").size()) + ".down.sql"));
+  if (name == "up.sql") return existing(directory / "down.sql");  // diesel, hasura
+  if (directory.filename() == "deploy") return existing(directory.parent_path() / "revert" / name);  // sqitch
+  // Flyway: V<version>__<description>.sql is undone by U<version>__<any description>.sql.
+  const size_t separator = name.find("__");
+  if (name.size() > 1 && name[0] == 'V' && std::isdigit(static_cast<unsigned char>(name[1])) &&
+      separator != std::string::npos) {
+    const std::string undo_prefix = "U" + name.substr(1, separator - 1) + "__";
+    std::error_code ec;
+    for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string candidate = it->path().filename().string();
+      if (candidate.starts_with(undo_prefix) && candidate.ends_with(".sql")) return existing(it->path());
+    }
+    return std::nullopt;
+  }
+  // yoyo: <name>.rollback.sql next to <name>.sql
+  if (name.ends_with(".sql"))
+    return existing(directory / (name.substr(0, name.size() - std::string_view(".sql").size()) + ".rollback.sql"));
+  return std::nullopt;
+}
+
 const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_view text) {
   // 1. The file's own markup (runners.md §G, markers before names).
   if (line_starting_with(text, "-- +goose up") || line_starting_with(text, "-- +goose statementbegin"))
@@ -426,6 +481,7 @@ FilePlan plan_file(const RunnerProfile* runner, const fs::path& path, std::strin
   // tern sends a disable-tx file statement by statement (runners.md §23).
   if (runner->name == "tern" && runner->wraps_in_transaction && !plan.runner_transaction) plan.send = SendMode::Split;
   plan.down_parts = down_sections(*runner, text);
+  plan.rollback_lines = runner->name == "liquibase" && line_starting_with(text, "--rollback").has_value();
   return plan;
 }
 

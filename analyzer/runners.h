@@ -30,6 +30,9 @@ struct RunnerProfile {
   SendMode send = SendMode::Split;
   // The markup that turns the runner's transaction off for one file, as the docs quote it.
   std::string_view opt_out;
+  // Where the runner reads the down (rollback) migration of a file, as its docs name it; empty when
+  // the runner has no down migrations (runners.md §C).
+  std::string_view downs;
   // The runner itself leaves a file outside its transaction when the file holds a statement that
   // cannot run in one (Flyway's detection, runners.md §1): decided by the engine from the parsed file.
   bool unwraps_non_transactional_files = false;
@@ -51,6 +54,8 @@ struct FilePlan {
   std::vector<ByteRange> down_parts;
 
   [[nodiscard]] bool in_down_part(uint32_t offset) const;
+  // Liquibase: a changeset of the file carries `--rollback` lines (analyzer/liquibase_rollback).
+  bool rollback_lines = false;
 };
 
 // Recognises the runner of a file from its own markup (`-- +goose Up`, `-- migrate:up`, pg_dump's
@@ -84,5 +89,11 @@ bool is_down_file(const std::filesystem::path& path);
 // A pop/popx migration for another database (`20240101_x.mysql.up.sql`, `.cockroach.`, `.sqlite3.`,
 // `.mariadb.`, also with `.autocommit.`): the runner runs it only on that database, never on PostgreSQL.
 bool is_other_dialect_file(const std::filesystem::path& path);
+
+// The down migration that reverts the up migration at `up`, when one exists next to it: `X.down.sql`
+// for `X.up.sql` (golang-migrate, sqlx, popx), `down.sql` for `up.sql` (diesel, hasura), Flyway's
+// `U<version>__*.sql` for `V<version>__*.sql`, Sqitch's `revert/<change>.sql` for
+// `deploy/<change>.sql`, yoyo's `<name>.rollback.sql` for `<name>.sql`.
+std::optional<std::filesystem::path> paired_down_file(const std::filesystem::path& up);
 
 }  // namespace zdlint

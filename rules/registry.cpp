@@ -6,7 +6,7 @@
 namespace zdlint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 51> rules = {
+  static const std::array<const Rule*, 53> rules = {
       &syntax_error_rule(),
       &create_index_non_concurrent_rule(),
       &add_column_volatile_default_rule(),
@@ -56,6 +56,8 @@ std::span<const Rule* const> all_rules() {
       &backfill_in_ddl_transaction_rule(),
       &extension_update_with_schema_change_rule(),
       &bundled_engine_upgrade_rule(),
+      &missing_down_migration_rule(),
+      &down_does_not_revert_up_rule(),
       &unused_ignore_rule(),
       &invalid_ignore_rule(),
   };
@@ -69,8 +71,8 @@ const Rule* find_rule(std::string_view id) {
 }
 
 bool rule_reports(const Rule& rule) {
-  return rule.check || rule.check_file || rule.check_infrastructure || &rule == &syntax_error_rule() ||
-         &rule == &unused_ignore_rule() || &rule == &invalid_ignore_rule();
+  return rule.check || rule.check_file || rule.check_infrastructure || rule.check_down ||
+         &rule == &syntax_error_rule() || &rule == &unused_ignore_rule() || &rule == &invalid_ignore_rule();
 }
 
 }  // namespace zdlint

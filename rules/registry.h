@@ -63,6 +63,8 @@ const Rule& unbatched_backfill_rule();
 const Rule& backfill_in_ddl_transaction_rule();
 const Rule& extension_update_with_schema_change_rule();
 const Rule& bundled_engine_upgrade_rule();
+const Rule& missing_down_migration_rule();
+const Rule& down_does_not_revert_up_rule();
 const Rule& unused_ignore_rule();
 const Rule& invalid_ignore_rule();
 

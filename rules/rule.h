@@ -10,7 +10,9 @@
 #include "analyzer/catalog.h"
 #include "analyzer/diagnostic.h"
 #include "analyzer/engine_upgrade.h"
+#include "analyzer/down_replay.h"
 #include "analyzer/lock_model.h"
+#include "analyzer/rollback_directive.h"
 #include "analyzer/runners.h"
 #include "analyzer/session.h"
 #include "parser/statement.h"
@@ -27,7 +29,7 @@ struct Equivalents {
 
 struct RuleMeta {
   std::string_view id;        // kebab-case, stable forever once released
-  std::string_view category;  // syntax | lock | rewrite | compatibility | suppression
+  std::string_view category;  // syntax | lock | rewrite | compatibility | rollback | suppression
   Severity severity = Severity::Warning;
   std::string_view summary;      // one line
   std::string_view rationale;    // why it matters: locks, rewrites, what breaks
@@ -57,6 +59,10 @@ struct MigrationInfo {
   const FilePlan* plan = nullptr;  // how the runner executes the file (runner, transaction, down part)
   // `-- zdlint-contract: NAME`: the file is the contract step of the expand done by migration NAME.
   std::optional<std::string> contract_of;
+  // The file has a down migration: a down section, or a down file next to it (paired_down_file).
+  bool has_down = false;
+  // `-- zdlint-rollback: HOW`: the file documents its way back (HOW may be empty: itself a finding).
+  std::optional<RollbackDirective> rollback;
 };
 
 struct StatementContext {
@@ -102,6 +108,12 @@ struct InfrastructureContext {
   std::span<const std::string> migrations;  // the change set's migration files (display paths)
 };
 
+// A down migration, replayed after its up (see analyzer/down_replay.h).
+struct DownContext {
+  const MigrationInfo& up;
+  const RevertOutcome& outcome;
+};
+
 class Emitter {
  public:
   Emitter(const RuleMeta& meta, FileId file, std::vector<Diagnostic>& out) : meta_(meta), file_(file), out_(out) {}
@@ -121,6 +133,9 @@ struct Rule {
   void (*check_file)(const FileContext&, Emitter&) = nullptr;
   // Optional: runs once per infrastructure file of the change set, after the migrations.
   void (*check_infrastructure)(const InfrastructureContext&, Emitter&) = nullptr;
+  // Optional: runs once for each down migration, after its up; the emitter reports in the down's
+  // file (the up's own file for a down section).
+  void (*check_down)(const DownContext&, Emitter&) = nullptr;
 };
 
 }  // namespace zdlint

@@ -1,0 +1,22 @@
+#pragma once
+// Liquibase formatted SQL keeps each changeset's rollback in `--rollback <sql>` comment lines. Rolling
+// the file back runs the changesets' rollbacks from the last changeset to the first.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zdlint {
+
+struct LiquibaseRollback {
+  // The file's text with everything but the SQL of its `--rollback` lines blanked out (newlines
+  // kept), so that statements parsed from it have the file's own offsets.
+  std::string sql;
+  // Where each `--changeset` line starts, in file order.
+  std::vector<uint32_t> changesets;
+};
+
+// `--rollback empty` and `--rollback not required` contribute no SQL; `/* liquibase rollback */`
+// blocks are not read.
+LiquibaseRollback liquibase_rollback(std::string_view text);
+
+}  // namespace zdlint

@@ -1,0 +1,3 @@
+-- migrate:up
+TRUNCATE items;
+-- expect: missing-down-migration 2:1

@@ -1,0 +1,2 @@
+ALTER TABLE orders DROP COLUMN placed_at;
+-- expect: missing-down-migration 1:1

@@ -1,0 +1,2 @@
+-- expect: down-does-not-revert-up 2:1
+ALTER TABLE users ALTER COLUMN email TYPE text;

@@ -1,0 +1,2 @@
+-- zdlint-test: runner=sqlx
+CREATE TABLE events (id bigint PRIMARY KEY, kind text NOT NULL);

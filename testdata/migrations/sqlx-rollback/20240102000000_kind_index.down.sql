@@ -1,0 +1,2 @@
+DROP INDEX events_kind_idx;
+-- expect: down-does-not-revert-up 1:1

@@ -1,0 +1,2 @@
+DROP TABLE event_archive;
+-- expect: missing-down-migration 1:1

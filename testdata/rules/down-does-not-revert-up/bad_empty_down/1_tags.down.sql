@@ -1,0 +1,1 @@
+-- expect: down-does-not-revert-up 1:1

@@ -1,0 +1,3 @@
+ALTER TABLE posts ADD COLUMN slug text;
+ALTER TABLE posts ADD CONSTRAINT posts_slug_key UNIQUE (slug);
+ALTER TABLE posts ALTER COLUMN title DROP NOT NULL;

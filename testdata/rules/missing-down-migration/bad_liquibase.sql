@@ -1,0 +1,4 @@
+--liquibase formatted sql
+--changeset ana:1
+ALTER TABLE orders DROP COLUMN legacy;
+-- expect: missing-down-migration 3:1

@@ -1,0 +1,1 @@
+CREATE TABLE "Stat" (id serial PRIMARY KEY);

@@ -529,9 +529,14 @@ class CatalogReplay {
         node.mapped().name = new_name;
         c_.tables_.insert(std::move(node));
         c_.indexes_.retarget(old_name, new_name);
-        // A sequence keeps its name but stays owned by the renamed table.
-        for (auto& [sequence_name, sequence] : c_.sequences_)
-          if (sequence.owned_by_table == old_name) sequence.owned_by_table = new_name;
+        // A sequence keeps its name but stays owned by the renamed table (each serial or identity
+        // column names its sequence, so the catalog's sequences need no walk).
+        for (const Column& column : c_.tables_.at(new_name).columns) {
+          if (column.default_sequence.empty()) continue;
+          const auto sequence = c_.sequences_.find(QualifiedName{old_name.schema, column.default_sequence});
+          if (sequence != c_.sequences_.end() && sequence->second.owned_by_table == old_name)
+            sequence->second.owned_by_table = new_name;
+        }
         retarget_references(c_.tables_.at(new_name), old_name);
         break;
       }

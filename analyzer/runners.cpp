@@ -1,5 +1,7 @@
 #include "analyzer/runners.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -311,7 +313,7 @@ std::optional<fs::path> paired_down_file(const fs::path& up) {
   const size_t separator = name.find("__");
   if (name.size() > 1 && name[0] == 'V' && std::isdigit(static_cast<unsigned char>(name[1])) &&
       separator != std::string::npos) {
-    const std::string undo_prefix = "U" + name.substr(1, separator - 1) + "__";
+    const std::string undo_prefix = fmt::format("U{}__", name.substr(1, separator - 1));
     std::error_code ec;
     for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
       const std::string candidate = it->path().filename().string();
@@ -425,6 +427,15 @@ const RunnerProfile* RunnerDetector::marker_in(const fs::path& directory) {
 
 // Runners known by the shape of the tree around their files, not by a marker file of their own.
 const RunnerProfile* RunnerDetector::from_layout(const fs::path& dir, int level) {
+  // Sibling migration directories (prisma, diesel: one per migration) share the layout above them.
+  const auto key = std::make_pair(dir, level);
+  if (const auto it = layout_.find(key); it != layout_.end()) return it->second;
+  const RunnerProfile* found = layout_of(dir, level);
+  layout_.emplace(key, found);
+  return found;
+}
+
+const RunnerProfile* RunnerDetector::layout_of(const fs::path& dir, int level) {
   // Concourse's migrator reads atc/db/migration/migrations/<unix time>_<name>.up.sql: golang-migrate's
   // names, but every file in Concourse's own transaction.
   if (level == 0 && dir.filename() == "migrations" && dir.parent_path().filename() == "migration" &&
@@ -446,23 +457,29 @@ const RunnerProfile* RunnerDetector::from_layout(const fs::path& dir, int level)
 // `-- postgres-migrations` line: its migration directories (one per database) are all its own.
 bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
   if (const auto it = postgres_migrations_.find(dir); it != postgres_migrations_.end()) return it->second;
-  const auto in_directory = [](const fs::path& d) {
-    std::error_code ec;
-    for (fs::directory_iterator it(d, ec), end; !ec && it != end; it.increment(ec)) {
-      // Regular files only (a FIFO would block the run), and only their first bytes.
-      if (it->path().extension() != ".sql" || !it->is_regular_file(ec)) continue;
-      constexpr std::string_view kMarker = "-- postgres-migrations";
-      std::ifstream file(it->path(), std::ios::binary);
-      std::string head(kMarker.size(), '\0');
-      if (file.read(head.data(), static_cast<std::streamsize>(head.size())) && head == kMarker) return true;
-    }
-    return false;
-  };
-  bool found = in_directory(dir);
+  bool found = starts_postgres_migrations(dir);
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !found && !ec && it != end; it.increment(ec))
-    if (it->is_directory(ec)) found = in_directory(it->path());
+    if (it->is_directory(ec)) found = starts_postgres_migrations(it->path());
   postgres_migrations_.emplace(dir, found);
+  return found;
+}
+
+// Any .sql file directly in `dir` starts with `-- postgres-migrations`. Each directory's files are
+// read once, whichever directory above asks.
+bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
+  if (const auto it = starts_postgres_migrations_.find(dir); it != starts_postgres_migrations_.end()) return it->second;
+  bool found = false;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !found && !ec && it != end; it.increment(ec)) {
+    // Regular files only (a FIFO would block the run), and only their first bytes.
+    if (it->path().extension() != ".sql" || !it->is_regular_file(ec)) continue;
+    constexpr std::string_view kMarker = "-- postgres-migrations";
+    std::ifstream file(it->path(), std::ios::binary);
+    std::string head(kMarker.size(), '\0');
+    found = file.read(head.data(), static_cast<std::streamsize>(head.size())) && head == kMarker;
+  }
+  starts_postgres_migrations_.emplace(dir, found);
   return found;
 }
 

@@ -3,6 +3,7 @@
 // which runner a file belongs to. The facts come from ../shared/reference/runners.md.
 #include <filesystem>
 #include <map>
+#include <utility>
 #include <optional>
 #include <span>
 #include <string>
@@ -73,10 +74,14 @@ class RunnerDetector {
   // The marker file (or supabase/config.toml) in `directory` itself.
   const RunnerProfile* marker_in(const std::filesystem::path& directory);
   const RunnerProfile* from_layout(const std::filesystem::path& directory, int level);
+  const RunnerProfile* layout_of(const std::filesystem::path& directory, int level);
   bool holds_postgres_migrations(const std::filesystem::path& directory);
+  bool starts_postgres_migrations(const std::filesystem::path& directory);
   std::map<std::filesystem::path, const RunnerProfile*> by_directory_;
   std::map<std::filesystem::path, const RunnerProfile*> marker_in_;
   std::map<std::filesystem::path, bool> postgres_migrations_;
+  std::map<std::filesystem::path, bool> starts_postgres_migrations_;
+  std::map<std::pair<std::filesystem::path, int>, const RunnerProfile*> layout_;
 };
 
 // The plan of a file under `runner` (null: no runner known).

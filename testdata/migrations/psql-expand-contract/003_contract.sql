@@ -1,0 +1,3 @@
+\set ON_ERROR_STOP on
+ALTER TABLE users DROP COLUMN email;
+DROP TABLE reports;

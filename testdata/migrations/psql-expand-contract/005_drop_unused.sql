@@ -1,0 +1,5 @@
+\set ON_ERROR_STOP on
+ALTER TABLE carts DROP COLUMN coupon;
+DROP TABLE legacy_audit;
+-- expect: drop-column-without-expand 2:19
+-- expect: drop-table-without-expand 3:1

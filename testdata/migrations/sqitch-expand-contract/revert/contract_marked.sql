@@ -1,0 +1,6 @@
+-- Revert shop:contract_marked from pg
+
+BEGIN;
+CREATE TABLE legacy_events (id bigint PRIMARY KEY, payload text);
+ALTER TABLE sessions ADD COLUMN legacy_token text;
+COMMIT;

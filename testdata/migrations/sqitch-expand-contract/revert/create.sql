@@ -1,0 +1,11 @@
+-- Revert shop:create from pg
+
+BEGIN;
+DROP TABLE legacy_events;
+DROP TABLE sessions;
+DROP TABLE legacy_audit;
+DROP TABLE carts;
+DROP TABLE orders;
+DROP TABLE reports;
+DROP TABLE users;
+COMMIT;

@@ -1,0 +1,6 @@
+-- Revert shop:same_migration from pg
+
+BEGIN;
+ALTER TABLE orders ADD COLUMN total numeric;
+ALTER TABLE orders DROP COLUMN total_cents;
+COMMIT;

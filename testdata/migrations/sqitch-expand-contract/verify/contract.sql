@@ -1,0 +1,5 @@
+-- Verify shop:contract on pg
+
+BEGIN;
+SELECT 1;
+ROLLBACK;

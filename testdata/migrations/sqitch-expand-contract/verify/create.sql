@@ -1,0 +1,5 @@
+-- Verify shop:create on pg
+
+BEGIN;
+SELECT 1;
+ROLLBACK;

@@ -1,0 +1,5 @@
+-- Verify shop:drop_unused on pg
+
+BEGIN;
+SELECT 1;
+ROLLBACK;

@@ -1,0 +1,5 @@
+-- Verify shop:expand on pg
+
+BEGIN;
+SELECT 1;
+ROLLBACK;

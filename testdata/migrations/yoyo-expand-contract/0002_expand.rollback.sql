@@ -1,0 +1,2 @@
+DROP TABLE reports_v2;
+ALTER TABLE users DROP COLUMN email_address;

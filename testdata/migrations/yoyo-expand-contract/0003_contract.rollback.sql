@@ -1,0 +1,2 @@
+CREATE TABLE reports (id bigint PRIMARY KEY, body text);
+ALTER TABLE users ADD COLUMN email text;

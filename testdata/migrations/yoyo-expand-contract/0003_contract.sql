@@ -1,0 +1,3 @@
+-- depends: 0002_expand
+ALTER TABLE users DROP COLUMN email;
+DROP TABLE reports;

@@ -1,0 +1,2 @@
+CREATE TABLE legacy_audit (id bigint PRIMARY KEY, note text);
+ALTER TABLE carts ADD COLUMN coupon text;

@@ -1,0 +1,2 @@
+-- reverts its up exactly: silent
+DROP TABLE accounts;

@@ -1,0 +1,2 @@
+ALTER TABLE accounts ADD COLUMN nickname text;
+CREATE INDEX accounts_nickname_idx ON accounts (nickname);

@@ -1,0 +1,1 @@
+ALTER TABLE accounts RENAME COLUMN plan TO tier;

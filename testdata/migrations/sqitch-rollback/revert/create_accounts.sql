@@ -1,0 +1,6 @@
+-- Revert bank:create_accounts from pg
+-- reverts its deploy exactly: silent
+
+BEGIN;
+DROP TABLE accounts;
+COMMIT;

@@ -1,0 +1,3 @@
+ALTER TABLE accounts RENAME COLUMN plan TO tier;
+---- create above / drop below ----
+ALTER TABLE accounts RENAME COLUMN tier TO plan;

@@ -1,0 +1,2 @@
+-- reverts its migration exactly: silent
+DROP TABLE accounts;

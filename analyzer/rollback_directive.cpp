@@ -1,34 +1,13 @@
 #include "analyzer/rollback_directive.h"
 
-#include "parser/tokens.h"
+#include "analyzer/file_directive.h"
 
 namespace zdlint {
-namespace {
-
-constexpr std::string_view kRollback = "zdlint-rollback:";
-
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '*'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::optional<RollbackDirective> rollback_directive(const SourceFile& source) {
-  const std::string_view text = source.text();
-  if (text.find(kRollback) == std::string_view::npos) return std::nullopt;  // the common case: no scan
-  for (const Token& token : scan_tokens(text, 0).tokens) {
-    if (!token.is_comment()) continue;
-    std::string_view comment = text.substr(token.begin, token.end - token.begin);
-    if (comment.starts_with("--")) comment.remove_prefix(2);
-    else if (comment.starts_with("/*")) comment = comment.substr(2, comment.size() >= 4 ? comment.size() - 4 : 0);
-    comment = trim(comment);
-    if (!comment.starts_with(kRollback)) continue;
-    return RollbackDirective{std::string(trim(comment.substr(kRollback.size()))), {token.begin, token.end}};
-  }
-  return std::nullopt;
+  const std::vector<FileDirective> found = file_directives(source, "zdlint-rollback:");
+  if (found.empty()) return std::nullopt;
+  return RollbackDirective{std::string(found.front().value), found.front().comment};
 }
 
 }  // namespace zdlint

@@ -8,7 +8,6 @@
 #include <iostream>
 #include <iterator>
 #include <map>
-#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -48,19 +47,6 @@ struct PendingFile {
   std::shared_ptr<const SourceFile> down_source;
   std::optional<ParsedFile> down_parsed;
   std::optional<InputProblem> down_problem;
-};
-
-// One detector for the workers that read files: it remembers what each directory holds.
-class SharedRunnerDetector {
- public:
-  const RunnerProfile* detect(const fs::path& path, std::string_view text) {
-    const std::lock_guard lock(mutex_);
-    return detector_.detect(path, text);
-  }
-
- private:
-  std::mutex mutex_;
-  RunnerDetector detector_;
 };
 
 std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<InputProblem>& problems,
@@ -202,7 +188,7 @@ void read_down_file(PendingFile& file, const LintRequest& request) {
   file.down_parsed = parse_file(file.down_source, request.parse);
 }
 
-void read_and_parse(PendingFile& file, const LintRequest& request, SharedRunnerDetector& detector) {
+void read_and_parse(PendingFile& file, const LintRequest& request, RunnerDetector& detector) {
   const ParseOptions& options = request.parse;
   const PlannedFile& input = file.input;
   std::variant<std::string, InputProblem> text;
@@ -633,7 +619,7 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   // them in order on this thread. Only readable files take part in the replay; FileIds index
   // result.files.
   Replay replay(request, result);
-  SharedRunnerDetector detector;
+  RunnerDetector detector;  // shared by the workers
   size_t templated_files = 0, placeholders = 0;
   std::string first_templated;
   size_t psql_files = 0;

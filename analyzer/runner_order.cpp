@@ -309,15 +309,13 @@ class GroupFinder {
  private:
   bool allows(std::string_view runner) const { return configured_.empty() || configured_ == runner; }
 
-  Group of_directory(const fs::path& directory) const {
+  Group of_directory(const fs::path& directory) {
     fs::path dir = directory;
     for (int level = 0; level < kMarkerLevels; ++level) {
-      if (allows("sqitch") && path_exists(dir / "sqitch.plan")) return {Scheme::Sqitch, dir};
-      if (allows("liquibase"))
-        if (const auto master = liquibase_master(dir)) return {Scheme::Liquibase, *master};
-      if (allows("yoyo") && path_exists(dir / "yoyo.ini")) return {Scheme::Yoyo, directory};
-      if (allows("synapse") && directory_exists(dir / "delta") && directory_exists(dir / "full_schemas"))
-        return {Scheme::Synapse, dir.parent_path()};
+      if (const std::optional<Group> found = marker_group_in(dir)) {
+        if (found->scheme == Scheme::Yoyo) return {Scheme::Yoyo, directory};  // yoyo.ini names no order
+        return *found;
+      }
       if (!dir.has_parent_path() || dir.parent_path() == dir) break;
       dir = dir.parent_path();
     }
@@ -327,6 +325,25 @@ class GroupFinder {
     if (configured_ == "dbmate" || (configured_.empty() && is_dbmate_directory_where_order_differs(directory)))
       return {Scheme::Dbmate, directory};
     return {};
+  }
+
+  // The group a marker in `dir` itself makes (a Sqitch plan, a Liquibase master changelog, yoyo.ini,
+  // Synapse's delta/ and full_schemas/). Sibling migration directories (Prisma, diesel: one per
+  // migration) share the directories above them, so each is probed once.
+  std::optional<Group> marker_group_in(const fs::path& dir) {
+    if (const auto it = markers_.find(dir); it != markers_.end()) return it->second;
+    std::optional<Group> found;
+    if (allows("sqitch") && path_exists(dir / "sqitch.plan")) {
+      found = Group{Scheme::Sqitch, dir};
+    } else if (const auto master = allows("liquibase") ? liquibase_master(dir) : std::nullopt) {
+      found = Group{Scheme::Liquibase, *master};
+    } else if (allows("yoyo") && path_exists(dir / "yoyo.ini")) {
+      found = Group{Scheme::Yoyo, dir};
+    } else if (allows("synapse") && directory_exists(dir / "delta") && directory_exists(dir / "full_schemas")) {
+      found = Group{Scheme::Synapse, dir.parent_path()};
+    }
+    markers_.emplace(dir, found);
+    return found;
   }
 
   static bool has_rollback_files(const fs::path& directory) {
@@ -357,6 +374,7 @@ class GroupFinder {
 
   std::string_view configured_;
   std::map<fs::path, Group> by_directory_;
+  std::map<fs::path, std::optional<Group>> markers_;
 };
 
 // ---- ordering one group ---------------------------------------------------------------------

@@ -107,18 +107,32 @@ constexpr std::array kProfiles{
 
 const RunnerProfile& profile(std::string_view name) { return *find_runner(name); }
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+// ASCII only, without the locale lookup of std::tolower: every file's text is searched for markers.
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Offset of `needle` in `text`, ignoring ASCII case.
+// Offset of `needle` in `text`, ignoring ASCII case. Candidates are found with memchr on the
+// needle's first byte (both cases of a letter), so most of the text is skipped at memchr's speed.
 size_t find_nocase(std::string_view text, std::string_view needle, size_t from = 0) {
   if (needle.empty() || text.size() < needle.size()) return std::string_view::npos;
-  for (size_t i = from; i + needle.size() <= text.size(); ++i) {
-    if (lower(text[i]) != lower(needle[0])) continue;
-    if (std::equal(needle.begin(), needle.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
-                   [](char a, char b) { return lower(a) == lower(b); }))
-      return i;
+  const char first_lower = lower(needle[0]);
+  const char first_upper = first_lower >= 'a' && first_lower <= 'z' ? static_cast<char>(first_lower - 'a' + 'A') : first_lower;
+  const auto matches_at = [&](size_t i) {
+    return std::equal(needle.begin(), needle.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
+                      [](char a, char b) { return lower(a) == lower(b); });
+  };
+  const size_t last = text.size() - needle.size();
+  const bool caseless = first_upper == first_lower;
+  size_t lower_at = text.find(first_lower, from);
+  size_t upper_at = caseless ? std::string_view::npos : text.find(first_upper, from);
+  while (true) {
+    const size_t at = std::min(lower_at, upper_at);
+    if (at == std::string_view::npos || at > last) return std::string_view::npos;
+    if (matches_at(at)) return at;
+    if (at == lower_at)
+      lower_at = text.find(first_lower, at + 1);
+    else
+      upper_at = text.find(first_upper, at + 1);
   }
-  return std::string_view::npos;
 }
 
 bool contains_nocase(std::string_view text, std::string_view needle) {
@@ -380,6 +394,11 @@ const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_vi
 }
 
 const RunnerProfile* RunnerDetector::from_directory(const fs::path& directory) {
+  const std::lock_guard lock(mutex_);
+  return probe_directories(directory);
+}
+
+const RunnerProfile* RunnerDetector::probe_directories(const fs::path& directory) {
   if (const auto it = by_directory_.find(directory); it != by_directory_.end()) return it->second;
   const RunnerProfile* found = nullptr;
   fs::path dir = directory;

@@ -3,6 +3,7 @@
 // which runner a file belongs to. The facts come from ../shared/reference/runners.md.
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <utility>
 #include <optional>
 #include <span>
@@ -64,6 +65,8 @@ struct FilePlan {
 // …) and the shape of that tree (Synapse's delta/, temporal's manifests, …), its name (`V1__x.sql`,
 // `1_x.up.sql`, `<timestamp>_x/up.sql`, `<timestamp>_x/migration.sql`, …), and last psql's own
 // commands. What a directory holds is looked up once per directory.
+// Safe to share between threads: the file's own text is examined without a lock, and only the probes
+// of its directories (remembered for the next file) are serialised.
 class RunnerDetector {
  public:
   // nullptr when nothing points at a runner.
@@ -71,12 +74,14 @@ class RunnerDetector {
 
  private:
   const RunnerProfile* from_directory(const std::filesystem::path& directory);
+  const RunnerProfile* probe_directories(const std::filesystem::path& directory);
   // The marker file (or supabase/config.toml) in `directory` itself.
   const RunnerProfile* marker_in(const std::filesystem::path& directory);
   const RunnerProfile* from_layout(const std::filesystem::path& directory, int level);
   const RunnerProfile* layout_of(const std::filesystem::path& directory, int level);
   bool holds_postgres_migrations(const std::filesystem::path& directory);
   bool starts_postgres_migrations(const std::filesystem::path& directory);
+  std::mutex mutex_;  // guards the maps below
   std::map<std::filesystem::path, const RunnerProfile*> by_directory_;
   std::map<std::filesystem::path, const RunnerProfile*> marker_in_;
   std::map<std::filesystem::path, bool> postgres_migrations_;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <string>
 
 #include "parser/pg_query_raii.h"
@@ -39,10 +40,6 @@ std::string readable_parser_message(std::string_view message) {
   return fmt::format("{}{}{}\"", message.substr(0, begin), excerpt, cut ? "..." : "");
 }
 
-using SharedTree = std::shared_ptr<const PgQuery__ParseResult>;
-
-SharedTree share(ParseTree tree) { return SharedTree(tree.release(), ParseTreeDeleter{}); }
-
 // A statement's extent before it is parsed: [begin, end) is its text (leading comments included,
 // as libpg_query's stmt_location has it), region_end is where the next statement's text begins.
 struct Slice {
@@ -69,14 +66,17 @@ class FileParser {
     if (text_.size() <= options_.streaming_threshold_bytes) whole_tree = parse_whole(slices);
     if (!whole_tree) split(slices, scanner_error);
     if (whole_tree) {
-      for (size_t i = 0; i < slices.size() && !stopped_; ++i) process(slices[i], whole_tree, 0);
+      // A file that parses is scanned once, and each statement takes its share of the tokens.
+      const ScanOutcome scanned = scan_tokens(text_, 0);
+      const std::vector<Token>* file_tokens = scanned.error_offset ? nullptr : &scanned.tokens;
+      for (size_t i = 0; i < slices.size() && !stopped_; ++i) process(slices[i], whole_tree, 0, file_tokens);
     } else {
       // Large files and files with a syntax error: parsed a batch of statements at a time, so that
       // memory stays bounded and the cost per statement stays the whole-file parse's.
       for (size_t first = 0; first < slices.size() && !stopped_;) {
         const size_t last = batch_end(slices, first);
         const auto [tree, base] = parse_batch(slices, first, last);
-        for (; first < last && !stopped_; ++first) process(slices[first], tree, base);
+        for (; first < last && !stopped_; ++first) process(slices[first], tree, base, nullptr);
       }
     }
     release_held();
@@ -88,7 +88,7 @@ class FileParser {
   SharedTree parse_whole(std::vector<Slice>& slices) {
     const ProtobufParseResult result(file_.sql_c_str());
     if (result.error()) return nullptr;
-    SharedTree tree = share(result.unpack());
+    SharedTree tree = result.unpack();
     if (!tree) return nullptr;
     for (size_t i = 0; i < tree->n_stmts; ++i) {
       const auto* raw = tree->stmts[i];
@@ -148,7 +148,7 @@ class FileParser {
     const std::string sql(text_.substr(begin, end - begin));
     const ProtobufParseResult result(sql.c_str());
     if (result.error()) return {};
-    SharedTree tree = share(result.unpack());
+    SharedTree tree = result.unpack();
     if (!tree || tree->n_stmts != last - first) return {};
     for (size_t k = 0; k < tree->n_stmts; ++k)
       if (begin + static_cast<uint32_t>(tree->stmts[k]->stmt_location) != slices[first + k].begin) return {};
@@ -200,12 +200,22 @@ class FileParser {
       slices[i].region_end = i + 1 < slices.size() ? slices[i + 1].begin : static_cast<uint32_t>(text_.size());
   }
 
+  // The tokens of the slice's region: taken from the file's when it was scanned whole, else scanned.
+  static std::span<const Token> region_tokens(const Slice& slice, const std::vector<Token>& file_tokens) {
+    const auto starts_before = [](const Token& t, uint32_t offset) { return t.begin < offset; };
+    const auto first = std::lower_bound(file_tokens.begin(), file_tokens.end(), slice.begin, starts_before);
+    const auto end = std::lower_bound(first, file_tokens.end(), slice.region_end, starts_before);
+    return {first, end};
+  }
+
   // `tree` holds the slice's node when it has one; `base` is the file offset it was parsed from.
-  void process(const Slice& slice, const SharedTree& tree, uint32_t base) {
-    const ScanOutcome scanned = scan_tokens(text_.substr(slice.begin, slice.region_end - slice.begin), slice.begin);
+  void process(const Slice& slice, const SharedTree& tree, uint32_t base, const std::vector<Token>* file_tokens) {
+    ScanOutcome own_scan;
+    if (!file_tokens) own_scan = scan_tokens(text_.substr(slice.begin, slice.region_end - slice.begin), slice.begin);
+    const std::span<const Token> tokens = file_tokens ? region_tokens(slice, *file_tokens) : std::span(own_scan.tokens);
     const Token* first = nullptr;
     const Token* last = nullptr;
-    for (const auto& token : scanned.tokens) {
+    for (const auto& token : tokens) {
       if (token.begin >= slice.end) break;
       if (token.is_comment()) {
         if (!first) place_comment(make_comment(text_, token));
@@ -215,13 +225,13 @@ class FileParser {
       last = &token;
     }
     if (!first) {  // only comments: an empty statement
-      place_comments_after(scanned.tokens, slice.end);
+      place_comments_after(tokens, slice.end);
       return;
     }
     release_held();
     Statement stmt;
     stmt.range = {first->begin, last->end};
-    stmt.tokens = scanned.tokens;
+    stmt.tokens.assign(tokens.begin(), tokens.end());
     stmt.leading_comments = std::move(pending_comments_);
     pending_comments_.clear();
 
@@ -230,7 +240,7 @@ class FileParser {
       stmt.tree = tree;
       stmt.base_offset = base;
       hold(std::move(stmt));
-      place_comments_after(scanned.tokens, slice.end);
+      place_comments_after(tokens, slice.end);
       return;
     }
     // The ';' goes along so that errors read as PostgreSQL's would ("at or near ";"", not "at end of input").
@@ -242,10 +252,10 @@ class FileParser {
       report({error->cursorpos > 0 ? token_range_at(stmt.tokens, at, stmt.range) : stmt.range,
               readable_parser_message(error->message), false});
       pending_comments_ = std::move(stmt.leading_comments);  // they lead whatever comes next
-      place_comments_after(scanned.tokens, slice.end);
+      place_comments_after(tokens, slice.end);
       return;
     }
-    SharedTree own = share(result.unpack());
+    SharedTree own = result.unpack();
     if (!own || own->n_stmts == 0) return;
     stmt.tree = own;
     stmt.base_offset = slice.begin;
@@ -256,7 +266,7 @@ class FileParser {
     }
     stmt.node = own->stmts[own->n_stmts - 1]->stmt;
     hold(std::move(stmt));
-    place_comments_after(scanned.tokens, slice.end);
+    place_comments_after(tokens, slice.end);
   }
 
   // A statement is emitted only when the next one starts, because a comment after its ';' on the
@@ -283,7 +293,7 @@ class FileParser {
   }
 
   // Comments between the end of a statement and the end of its region (the file's tail).
-  void place_comments_after(const std::vector<Token>& tokens, uint32_t slice_end) {
+  void place_comments_after(std::span<const Token> tokens, uint32_t slice_end) {
     for (const auto& token : tokens)
       if (token.begin >= slice_end && token.is_comment()) place_comment(make_comment(text_, token));
   }

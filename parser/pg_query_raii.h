@@ -6,18 +6,23 @@
 
 #include <memory>
 
+#include "parser/unpack_arena.h"
+
 namespace zdlint {
 
-struct ParseTreeDeleter {
-  void operator()(PgQuery__ParseResult* tree) const { pg_query__parse_result__free_unpacked(tree, nullptr); }
-};
-// An unpacked protobuf parse tree. Statements point into it, so it is shared by them.
-using ParseTree = std::unique_ptr<PgQuery__ParseResult, ParseTreeDeleter>;
+// An unpacked protobuf parse tree, which owns the arena its nodes live in. Statements point into
+// it, so it is shared by them.
+using SharedTree = std::shared_ptr<const PgQuery__ParseResult>;
 
-struct ScanResultDeleter {
-  void operator()(PgQuery__ScanResult* scan) const { pg_query__scan_result__free_unpacked(scan, nullptr); }
-};
-using ScanTree = std::unique_ptr<PgQuery__ScanResult, ScanResultDeleter>;
+// An unpacked message of type T and the arena that holds it; null when unpacking failed.
+template <typename T, typename Unpack>
+std::shared_ptr<const T> unpack_into_arena(const void* data, size_t len, Unpack unpack) {
+  // The unpacked tree takes a few times the packed size: the first chunk usually holds it all.
+  auto arena = std::make_shared<UnpackArena>(len * 4);
+  const T* message = unpack(arena->allocator(), len, static_cast<const uint8_t*>(data));
+  if (!message) return nullptr;
+  return std::shared_ptr<const T>(std::move(arena), message);  // shares the arena's ownership
+}
 
 class ProtobufParseResult {
  public:
@@ -26,9 +31,9 @@ class ProtobufParseResult {
   ProtobufParseResult(const ProtobufParseResult&) = delete;
   ProtobufParseResult& operator=(const ProtobufParseResult&) = delete;
   [[nodiscard]] const PgQueryError* error() const { return result_.error; }
-  [[nodiscard]] ParseTree unpack() const {
-    return ParseTree(pg_query__parse_result__unpack(
-        nullptr, result_.parse_tree.len, reinterpret_cast<const uint8_t*>(result_.parse_tree.data)));
+  [[nodiscard]] SharedTree unpack() const {
+    return unpack_into_arena<PgQuery__ParseResult>(result_.parse_tree.data, result_.parse_tree.len,
+                                                   &pg_query__parse_result__unpack);
   }
 
  private:
@@ -57,9 +62,8 @@ class ScanResult {
   ScanResult(const ScanResult&) = delete;
   ScanResult& operator=(const ScanResult&) = delete;
   [[nodiscard]] const PgQueryError* error() const { return result_.error; }
-  [[nodiscard]] ScanTree unpack() const {
-    return ScanTree(pg_query__scan_result__unpack(nullptr, result_.pbuf.len,
-                                                  reinterpret_cast<const uint8_t*>(result_.pbuf.data)));
+  [[nodiscard]] std::shared_ptr<const PgQuery__ScanResult> unpack() const {
+    return unpack_into_arena<PgQuery__ScanResult>(result_.pbuf.data, result_.pbuf.len, &pg_query__scan_result__unpack);
   }
 
  private:

@@ -101,9 +101,8 @@ class Extractor {
   void add(const std::string& sql, OffsetOf offset_of) {
     const ProtobufParseResult result(sql.c_str());
     if (result.error()) return;  // the server reports this when the block runs; not a parse of ours
-    auto unpacked = result.unpack();
-    if (!unpacked || unpacked->n_stmts == 0) return;
-    const std::shared_ptr<const PgQuery__ParseResult> tree(unpacked.release(), ParseTreeDeleter{});
+    const SharedTree tree = result.unpack();
+    if (!tree || tree->n_stmts == 0) return;
     const uint32_t base = offset_of(0);
     const auto scanned = scan_tokens(sql, base);
     for (size_t i = 0; i < tree->n_stmts; ++i) {

@@ -22,7 +22,7 @@ ScanOutcome scan_tokens(std::string_view text, uint32_t base) {
     out.error_message = error->message ? error->message : "scanner error";
     return out;
   }
-  const ScanTree tree = result.unpack();
+  const auto tree = result.unpack();
   if (!tree) return out;
   out.tokens.reserve(tree->n_tokens);
   for (size_t i = 0; i < tree->n_tokens; ++i) {

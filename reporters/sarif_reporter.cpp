@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -306,16 +307,29 @@ class SarifWriter {
     return it->second;
   }
 
-  [[nodiscard]] ordered_json resolve_artifact(const std::string& path) const {
+  [[nodiscard]] ordered_json resolve_artifact(const std::string& path) {
     if (path == "-" || path.starts_with('<')) return {{"uri", sarif_percent_encode_path(path)}, {"uriBaseId", "%SRCROOT%"}};
     std::error_code ec;
-    fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_normal();
+    fs::path absolute = resolved(fs::absolute(path, ec));
     if (ec) absolute = fs::absolute(path).lexically_normal();
     const fs::path relative = absolute.lexically_relative(base_);
     const std::string rel = relative.generic_string();
     if (!relative.empty() && rel != "." && !rel.starts_with("../") && rel != "..")
       return {{"uri", sarif_percent_encode_path(rel)}, {"uriBaseId", "%SRCROOT%"}};
     return {{"uri", "file://" + sarif_percent_encode_path(absolute.generic_string())}};
+  }
+
+  // weakly_canonical asks the file system about every component of a path: the directories of a
+  // report's files are resolved once each, and only a file that is a symbolic link on its own.
+  // Called from the workers that prepare each file's results.
+  fs::path resolved(const fs::path& absolute) {
+    std::error_code ec;
+    if (fs::is_symlink(absolute, ec) || !absolute.has_parent_path())
+      return fs::weakly_canonical(absolute, ec).lexically_normal();
+    const std::lock_guard lock(directories_mutex_);
+    auto [it, inserted] = directories_.try_emplace(absolute.parent_path());
+    if (inserted) it->second = fs::weakly_canonical(absolute.parent_path(), ec).lexically_normal();
+    return (it->second / absolute.filename()).lexically_normal();
   }
 
   static void region(JsonWriter& w, const SourceFile& source, ByteRange range, bool snippet) {
@@ -415,6 +429,8 @@ class SarifWriter {
   const LintResult& result_;
   const SarifOptions& options_;
   fs::path base_;
+  std::mutex directories_mutex_;
+  std::map<fs::path, fs::path> directories_;  // resolved once each (resolved())
   std::map<std::string, size_t, std::less<>> rule_index_;
   std::map<FileId, ResultFile> result_files_;
   std::map<std::string, ordered_json, std::less<>> artifacts_;

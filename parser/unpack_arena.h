@@ -1,0 +1,36 @@
+#pragma once
+// Where unpacked protobuf messages live. protobuf-c unpacks a parse tree into one allocation per
+// node and frees it node by node; a tree is only ever freed whole, so its nodes come from chunks
+// of an arena instead and are released together when the arena goes.
+#include <protobuf-c/protobuf-c.h>
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace zdlint {
+
+class UnpackArena {
+ public:
+  // `expected_bytes`: the size of the first chunk; later chunks double.
+  explicit UnpackArena(size_t expected_bytes);
+  UnpackArena(const UnpackArena&) = delete;
+  UnpackArena& operator=(const UnpackArena&) = delete;
+
+  // For protobuf-c's unpack functions; valid as long as the arena.
+  [[nodiscard]] ProtobufCAllocator* allocator() { return &allocator_; }
+
+ private:
+  static void* allocate(void* self, size_t size);
+  static void release(void*, void*) {}  // nodes are released with the arena
+
+  void* take(size_t size);
+
+  std::vector<std::unique_ptr<std::byte[]>> chunks_;
+  std::byte* cursor_ = nullptr;
+  size_t left_ = 0;
+  size_t next_chunk_;
+  ProtobufCAllocator allocator_;
+};
+
+}  // namespace zdlint

@@ -14,6 +14,8 @@
 #include <string>
 #include <tuple>
 
+#include "analyzer/directory_listing.h"
+
 namespace zdlint {
 namespace fs = std::filesystem;
 namespace {
@@ -36,11 +38,6 @@ constexpr int kMarkerLevels = 4;
 bool path_exists(const fs::path& path) {
   std::error_code ec;
   return fs::exists(path, ec);
-}
-
-bool directory_exists(const fs::path& path) {
-  std::error_code ec;
-  return fs::is_directory(path, ec);
 }
 
 std::string read_text(const fs::path& path, size_t limit = std::string::npos) {
@@ -294,8 +291,8 @@ class GroupFinder {
 
   Group of(const fs::path& file) {
     const fs::path directory = file.parent_path();
-    auto it = by_directory_.find(directory);
-    if (it == by_directory_.end()) it = by_directory_.emplace(directory, of_directory(directory)).first;
+    auto it = by_directory_.find(directory.native());
+    if (it == by_directory_.end()) it = by_directory_.emplace(directory.native(), of_directory(directory)).first;
     if (it->second.scheme != Scheme::Natural) return it->second;
     const bool flyway_runner = configured_.empty() || configured_ == "flyway";
     if (flyway_runner && parse_flyway(file.filename().string()).kind != FlywayName::Other) return {Scheme::Flyway, {}};
@@ -331,39 +328,44 @@ class GroupFinder {
   // Synapse's delta/ and full_schemas/). Sibling migration directories (Prisma, diesel: one per
   // migration) share the directories above them, so each is probed once.
   std::optional<Group> marker_group_in(const fs::path& dir) {
-    if (const auto it = markers_.find(dir); it != markers_.end()) return it->second;
+    if (const auto it = markers_.find(dir.native()); it != markers_.end()) return it->second;
+    const DirectoryListing& listing = listings_.of(dir);
     std::optional<Group> found;
-    if (allows("sqitch") && path_exists(dir / "sqitch.plan")) {
+    if (allows("sqitch") && listing.has("sqitch.plan")) {
       found = Group{Scheme::Sqitch, dir};
-    } else if (const auto master = allows("liquibase") ? liquibase_master(dir) : std::nullopt) {
+    } else if (const auto master = allows("liquibase") && may_hold_liquibase_master(listing) ? liquibase_master(dir)
+                                                                                             : std::nullopt) {
       found = Group{Scheme::Liquibase, *master};
-    } else if (allows("yoyo") && path_exists(dir / "yoyo.ini")) {
+    } else if (allows("yoyo") && listing.has("yoyo.ini")) {
       found = Group{Scheme::Yoyo, dir};
-    } else if (allows("synapse") && directory_exists(dir / "delta") && directory_exists(dir / "full_schemas")) {
+    } else if (allows("synapse") && listing.has_directory("delta") && listing.has_directory("full_schemas")) {
       found = Group{Scheme::Synapse, dir.parent_path()};
     }
-    markers_.emplace(dir, found);
+    markers_.emplace(dir.native(), found);
     return found;
   }
 
-  static bool has_rollback_files(const fs::path& directory) {
-    std::error_code ec;
-    for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec))
-      if (it->path().filename().string().ends_with(".rollback.sql")) return true;
-    return false;
+  static bool may_hold_liquibase_master(const DirectoryListing& listing) {
+    return std::any_of(listing.entries().begin(), listing.entries().end(), [](const DirectoryEntry& entry) {
+      return entry.name.find("changelog-master.") != std::string::npos || entry.name == "liquibase.properties";
+    });
+  }
+
+  bool has_rollback_files(const fs::path& directory) {
+    const auto& entries = listings_.of(directory).entries();
+    return std::any_of(entries.begin(), entries.end(),
+                       [](const DirectoryEntry& entry) { return entry.name.ends_with(".rollback.sql"); });
   }
 
   // dbmate sorts file names as strings: that differs from the natural order only when the version
   // prefixes differ in width, so only then are the files read for dbmate's `-- migrate:up`.
-  static bool is_dbmate_directory_where_order_differs(const fs::path& directory) {
+  bool is_dbmate_directory_where_order_differs(const fs::path& directory) {
     std::set<size_t> widths;
     std::vector<fs::path> files;
-    std::error_code ec;
-    for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-      const std::string name = it->path().filename().string();
-      if (!name.ends_with(".sql") || digit_prefix(name).empty()) continue;
-      widths.insert(digit_prefix(name).size());
-      files.push_back(it->path());
+    for (const auto& entry : listings_.of(directory).entries()) {
+      if (!entry.name.ends_with(".sql") || digit_prefix(entry.name).empty()) continue;
+      widths.insert(digit_prefix(entry.name).size());
+      files.push_back(directory / entry.name);
     }
     if (widths.size() < 2) return false;
     return std::any_of(files.begin(), files.end(), [](const fs::path& f) {
@@ -373,8 +375,9 @@ class GroupFinder {
   }
 
   std::string_view configured_;
-  std::map<fs::path, Group> by_directory_;
-  std::map<fs::path, std::optional<Group>> markers_;
+  std::map<std::string, Group> by_directory_;  // by path (std::string compares faster)
+  std::map<std::string, std::optional<Group>> markers_;
+  DirectoryListings listings_;
 };
 
 // ---- ordering one group ---------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "analyzer/directory_listing.h"
 #include "parser/psql_script.h"
 
 namespace zdlint {
@@ -224,48 +225,26 @@ bool opts_out(const RunnerProfile& runner, const fs::path& path, std::string_vie
   return false;
 }
 
-bool has_dialect_infix(const fs::path& directory) {
-  std::error_code ec;
-  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    for (const std::string_view infix : {".postgres.", ".cockroach.", ".mysql.", ".sqlite3.", ".autocommit."})
-      if (name.find(infix) != std::string::npos) return true;
-  }
-  return false;
+constexpr std::string_view kDialectInfixes[] = {".postgres.", ".cockroach.", ".mysql.", ".sqlite3.", ".autocommit."};
+
+bool has_dialect_infix(const DirectoryListing& listing) {
+  return std::any_of(listing.entries().begin(), listing.entries().end(), [](const DirectoryEntry& entry) {
+    return std::any_of(std::begin(kDialectInfixes), std::end(kDialectInfixes),
+                       [&](std::string_view infix) { return entry.name.find(infix) != std::string::npos; });
+  });
 }
 
-bool file_exists(const fs::path& path) {
-  std::error_code ec;
-  return fs::exists(path, ec);
-}
-
-bool directory_exists(const fs::path& path) {
-  std::error_code ec;
-  return fs::is_directory(path, ec);
-}
-
-bool has_file_starting(const fs::path& directory, std::string_view prefix) {
-  std::error_code ec;
-  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().filename().string().starts_with(prefix)) return true;
-  return false;
+bool has_file_starting(const DirectoryListing& listing, std::string_view prefix) {
+  return std::any_of(listing.entries().begin(), listing.entries().end(),
+                     [&](const DirectoryEntry& entry) { return entry.name.starts_with(prefix); });
 }
 
 bool is_temporal_manifest(const fs::path& path) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return false;
   std::ifstream file(path);
   if (!file) return false;
   std::ostringstream content;
   content << file.rdbuf();
   return content.str().find("\"SchemaUpdateCqlFiles\"") != std::string::npos;
-}
-
-bool has_temporal_versions(const fs::path& versioned) {
-  std::error_code ec;
-  for (fs::directory_iterator it(versioned, ec), end; !ec && it != end; it.increment(ec))
-    if (is_temporal_manifest(it->path() / "manifest.json")) return true;
-  return false;
 }
 
 }  // namespace
@@ -399,26 +378,26 @@ const RunnerProfile* RunnerDetector::from_directory(const fs::path& directory) {
 }
 
 const RunnerProfile* RunnerDetector::probe_directories(const fs::path& directory) {
-  if (const auto it = by_directory_.find(directory); it != by_directory_.end()) return it->second;
+  if (const auto it = by_directory_.find(directory.native()); it != by_directory_.end()) return it->second;
   const RunnerProfile* found = nullptr;
   fs::path dir = directory;
   for (int level = 0; level < 4 && !found; ++level) {
     found = marker_in(dir);
     // popx keeps generic and dialect-specific files side by side: one `.postgres.` (or another
     // dialect's) file makes the whole directory popx's.
-    if (!found && level == 0 && has_dialect_infix(dir)) found = &profile("popx");
+    if (!found && level == 0 && has_dialect_infix(listings_.of(dir))) found = &profile("popx");
     if (!found) found = from_layout(dir, level);
     if (!dir.has_parent_path() || dir.parent_path() == dir) break;
     dir = dir.parent_path();
   }
-  by_directory_.emplace(directory, found);
+  by_directory_.emplace(directory.native(), found);
   return found;
 }
 
 const RunnerProfile* RunnerDetector::marker_in(const fs::path& directory) {
   // Sibling directories share their parents: each directory is probed once, however many
   // migration directories (diesel, prisma: one per migration) sit below it.
-  if (const auto it = marker_in_.find(directory); it != marker_in_.end()) return it->second;
+  if (const auto it = marker_in_.find(directory.native()); it != marker_in_.end()) return it->second;
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kMarkers{{
       {"atlas.sum", "atlas"},
       {"sqitch.plan", "sqitch"},
@@ -431,23 +410,24 @@ const RunnerProfile* RunnerDetector::marker_in(const fs::path& directory) {
       {"yoyo.ini", "yoyo"},
       {"metadata.toml", "diesel"},
   }};
+  const DirectoryListing& listing = listings_.of(directory);
   const RunnerProfile* found = nullptr;
   for (const auto& [file, runner] : kMarkers)
-    if (file_exists(directory / file)) {
+    if (listing.has(file)) {
       found = &profile(runner);
       break;
     }
   // supabase/migrations/<ts>_name.sql, with supabase/config.toml
-  if (!found && directory.filename() == "supabase" && file_exists(directory / "config.toml"))
+  if (!found && directory.filename() == "supabase" && listing.has("config.toml"))
     found = &profile("supabase");
-  marker_in_.emplace(directory, found);
+  marker_in_.emplace(directory.native(), found);
   return found;
 }
 
 // Runners known by the shape of the tree around their files, not by a marker file of their own.
 const RunnerProfile* RunnerDetector::from_layout(const fs::path& dir, int level) {
   // Sibling migration directories (prisma, diesel: one per migration) share the layout above them.
-  const auto key = std::make_pair(dir, level);
+  const auto key = std::make_pair(dir.native(), level);
   if (const auto it = layout_.find(key); it != layout_.end()) return it->second;
   const RunnerProfile* found = layout_of(dir, level);
   layout_.emplace(key, found);
@@ -462,44 +442,60 @@ const RunnerProfile* RunnerDetector::layout_of(const fs::path& dir, int level) {
       dir.parent_path().parent_path().parent_path().filename() == "atc")
     return &profile("concourse");
   // Synapse: <schema>/{common,main,state}/{delta/<N>/,full_schemas/<N>/}.
-  if (directory_exists(dir / "delta") && directory_exists(dir / "full_schemas")) return &profile("synapse");
+  const DirectoryListing& listing = listings_.of(dir);
+  if (listing.has_directory("delta") && listing.has_directory("full_schemas")) return &profile("synapse");
   // temporal-sql-tool: versioned/v<X.Y>/manifest.json lists each version's files.
-  if (level <= 1 && (is_temporal_manifest(dir / "manifest.json") || has_temporal_versions(dir / "versioned")))
+  if (level <= 1 && (is_temporal_manifest(listing, dir) || has_temporal_versions(dir)))
     return &profile("temporal-sql-tool");
   if (level <= 1 && holds_postgres_migrations(dir)) return &profile("postgres-migrations");
   // Hand-applied scripts with downgrade_<from>---<to>.sql beside them (fixmystreet): run with psql.
-  if (level == 0 && has_file_starting(dir, "downgrade_")) return &profile("psql");
+  if (level == 0 && has_file_starting(listing, "downgrade_")) return &profile("psql");
   return nullptr;
 }
 
 // Any .sql file of the directory, or of a directory directly below it, starts with the runner's
 // `-- postgres-migrations` line: its migration directories (one per database) are all its own.
 bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
-  if (const auto it = postgres_migrations_.find(dir); it != postgres_migrations_.end()) return it->second;
+  if (const auto it = postgres_migrations_.find(dir.native()); it != postgres_migrations_.end()) return it->second;
   bool found = starts_postgres_migrations(dir);
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !found && !ec && it != end; it.increment(ec))
-    if (it->is_directory(ec)) found = starts_postgres_migrations(it->path());
-  postgres_migrations_.emplace(dir, found);
+  for (const auto& entry : listings_.of(dir).entries()) {
+    if (found) break;
+    if (entry.type == fs::file_type::directory) found = starts_postgres_migrations(dir / entry.name);
+  }
+  postgres_migrations_.emplace(dir.native(), found);
   return found;
 }
 
 // Any .sql file directly in `dir` starts with `-- postgres-migrations`. Each directory's files are
 // read once, whichever directory above asks.
 bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
-  if (const auto it = starts_postgres_migrations_.find(dir); it != starts_postgres_migrations_.end()) return it->second;
+  if (const auto it = starts_postgres_migrations_.find(dir.native()); it != starts_postgres_migrations_.end()) return it->second;
   bool found = false;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !found && !ec && it != end; it.increment(ec)) {
+  for (const auto& entry : listings_.of(dir).entries()) {
     // Regular files only (a FIFO would block the run), and only their first bytes.
-    if (it->path().extension() != ".sql" || !it->is_regular_file(ec)) continue;
+    if (found) break;
+    if (!entry.name.ends_with(".sql") || entry.type != fs::file_type::regular) continue;
     constexpr std::string_view kMarker = "-- postgres-migrations";
-    std::ifstream file(it->path(), std::ios::binary);
+    std::ifstream file(dir / entry.name, std::ios::binary);
     std::string head(kMarker.size(), '\0');
     found = file.read(head.data(), static_cast<std::streamsize>(head.size())) && head == kMarker;
   }
-  starts_postgres_migrations_.emplace(dir, found);
+  starts_postgres_migrations_.emplace(dir.native(), found);
   return found;
+}
+
+// Temporal's versioned/v<X.Y>/manifest.json, in `dir` itself or in a directory of versioned/.
+bool RunnerDetector::is_temporal_manifest(const DirectoryListing& listing, const fs::path& dir) {
+  return listing.has_regular_file("manifest.json") && zdlint::is_temporal_manifest(dir / "manifest.json");
+}
+
+bool RunnerDetector::has_temporal_versions(const fs::path& dir) {
+  if (!listings_.of(dir).has_directory("versioned")) return false;
+  const fs::path versioned = dir / "versioned";
+  for (const auto& entry : listings_.of(versioned).entries())
+    if (entry.type == fs::file_type::directory && is_temporal_manifest(listings_.of(versioned / entry.name), versioned / entry.name))
+      return true;
+  return false;
 }
 
 bool FilePlan::in_down_part(uint32_t offset) const {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/directory_listing.h"
 #include "parser/source_file.h"
 
 namespace zdlint {
@@ -81,12 +82,15 @@ class RunnerDetector {
   const RunnerProfile* layout_of(const std::filesystem::path& directory, int level);
   bool holds_postgres_migrations(const std::filesystem::path& directory);
   bool starts_postgres_migrations(const std::filesystem::path& directory);
+  bool is_temporal_manifest(const DirectoryListing& listing, const std::filesystem::path& directory);
+  bool has_temporal_versions(const std::filesystem::path& directory);
+  DirectoryListings listings_;
   std::mutex mutex_;  // guards the maps below
-  std::map<std::filesystem::path, const RunnerProfile*> by_directory_;
-  std::map<std::filesystem::path, const RunnerProfile*> marker_in_;
-  std::map<std::filesystem::path, bool> postgres_migrations_;
-  std::map<std::filesystem::path, bool> starts_postgres_migrations_;
-  std::map<std::pair<std::filesystem::path, int>, const RunnerProfile*> layout_;
+  std::map<std::string, const RunnerProfile*> by_directory_;  // by path (std::string compares faster)
+  std::map<std::string, const RunnerProfile*> marker_in_;
+  std::map<std::string, bool> postgres_migrations_;
+  std::map<std::string, bool> starts_postgres_migrations_;
+  std::map<std::pair<std::string, int>, const RunnerProfile*> layout_;
 };
 
 // The plan of a file under `runner` (null: no runner known).

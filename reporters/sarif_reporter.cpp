@@ -327,7 +327,7 @@ class SarifWriter {
     if (fs::is_symlink(absolute, ec) || !absolute.has_parent_path())
       return fs::weakly_canonical(absolute, ec).lexically_normal();
     const std::lock_guard lock(directories_mutex_);
-    auto [it, inserted] = directories_.try_emplace(absolute.parent_path());
+    auto [it, inserted] = directories_.try_emplace(absolute.parent_path().native());
     if (inserted) it->second = fs::weakly_canonical(absolute.parent_path(), ec).lexically_normal();
     return (it->second / absolute.filename()).lexically_normal();
   }
@@ -430,7 +430,7 @@ class SarifWriter {
   const SarifOptions& options_;
   fs::path base_;
   std::mutex directories_mutex_;
-  std::map<fs::path, fs::path> directories_;  // resolved once each (resolved())
+  std::map<std::string, fs::path> directories_;  // resolved once each (resolved())
   std::map<std::string, size_t, std::less<>> rule_index_;
   std::map<FileId, ResultFile> result_files_;
   std::map<std::string, ordered_json, std::less<>> artifacts_;

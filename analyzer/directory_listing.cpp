@@ -1,0 +1,50 @@
+#include "analyzer/directory_listing.h"
+
+#include <algorithm>
+
+namespace zdlint {
+namespace fs = std::filesystem;
+
+DirectoryListing::DirectoryListing(const fs::path& directory) {
+  std::error_code ec;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+    // The entry's type comes with the listing; only a symbolic link costs a stat of its target.
+    fs::file_type type = it->symlink_status(ec).type();
+    if (type == fs::file_type::symlink) type = it->status(ec).type();
+    if (ec) {
+      type = fs::file_type::not_found;
+      ec.clear();
+    }
+    entries_.push_back({it->path().filename().string(), type});
+  }
+  std::sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+}
+
+const DirectoryEntry* DirectoryListing::find(std::string_view name) const {
+  const auto it = std::lower_bound(entries_.begin(), entries_.end(), name,
+                                   [](const DirectoryEntry& e, std::string_view n) { return e.name < n; });
+  return it != entries_.end() && it->name == name ? &*it : nullptr;
+}
+
+bool DirectoryListing::has(std::string_view name) const {
+  const DirectoryEntry* entry = find(name);
+  return entry && entry->type != fs::file_type::not_found;
+}
+
+bool DirectoryListing::has_directory(std::string_view name) const {
+  const DirectoryEntry* entry = find(name);
+  return entry && entry->type == fs::file_type::directory;
+}
+
+bool DirectoryListing::has_regular_file(std::string_view name) const {
+  const DirectoryEntry* entry = find(name);
+  return entry && entry->type == fs::file_type::regular;
+}
+
+const DirectoryListing& DirectoryListings::of(const fs::path& directory) {
+  if (const auto it = listings_.find(directory.native()); it != listings_.end()) return it->second;
+  // A file named without a directory is in the current one.
+  return listings_.emplace(directory.native(), DirectoryListing(directory.empty() ? fs::path(".") : directory)).first->second;
+}
+
+}  // namespace zdlint

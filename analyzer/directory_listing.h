@@ -1,0 +1,43 @@
+#pragma once
+// What a directory holds, read once. Runner detection and ordering ask the same questions of the
+// same directories for every migration in them (is there a sqitch.plan here? a delta/ directory?
+// a .postgres. file?): one listing answers them all without a system call each.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zdlint {
+
+struct DirectoryEntry {
+  std::string name;
+  std::filesystem::file_type type;  // a symbolic link's target type; not_found for a dangling one
+};
+
+class DirectoryListing {
+ public:
+  explicit DirectoryListing(const std::filesystem::path& directory);
+
+  [[nodiscard]] const std::vector<DirectoryEntry>& entries() const { return entries_; }
+  // The entry exists (a dangling symbolic link does not), as std::filesystem::exists says.
+  [[nodiscard]] bool has(std::string_view name) const;
+  [[nodiscard]] bool has_directory(std::string_view name) const;
+  [[nodiscard]] bool has_regular_file(std::string_view name) const;
+
+ private:
+  [[nodiscard]] const DirectoryEntry* find(std::string_view name) const;
+  std::vector<DirectoryEntry> entries_;  // sorted by name
+};
+
+// Listings by directory, each read the first time it is asked for. Not synchronised: the owner
+// serialises access.
+class DirectoryListings {
+ public:
+  const DirectoryListing& of(const std::filesystem::path& directory);
+
+ private:
+  std::map<std::string, DirectoryListing> listings_;  // by path (std::string compares faster)
+};
+
+}  // namespace zdlint

@@ -8,9 +8,15 @@ namespace fs = std::filesystem;
 DirectoryListing::DirectoryListing(const fs::path& directory) {
   std::error_code ec;
   for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-    // The entry's type comes with the listing; only a symbolic link costs a stat of its target.
-    fs::file_type type = it->symlink_status(ec).type();
-    if (type == fs::file_type::symlink) type = it->status(ec).type();
+    // The entry's type comes with the listing (is_directory() and is_regular_file() use it); only
+    // a symbolic link costs a stat of its target.
+    fs::file_type type = fs::file_type::unknown;  // a FIFO, a socket, …: present, never asked for
+    if (it->is_symlink(ec))
+      type = it->status(ec).type();
+    else if (it->is_directory(ec))
+      type = fs::file_type::directory;
+    else if (it->is_regular_file(ec))
+      type = fs::file_type::regular;
     if (ec) {
       type = fs::file_type::not_found;
       ec.clear();

@@ -5,6 +5,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <memory>
+#include <string_view>
 
 #include "parser/unpack_arena.h"
 
@@ -62,6 +63,7 @@ class ScanResult {
   ScanResult(const ScanResult&) = delete;
   ScanResult& operator=(const ScanResult&) = delete;
   [[nodiscard]] const PgQueryError* error() const { return result_.error; }
+  [[nodiscard]] std::string_view packed() const { return {result_.pbuf.data, result_.pbuf.len}; }
   [[nodiscard]] std::shared_ptr<const PgQuery__ScanResult> unpack() const {
     return unpack_into_arena<PgQuery__ScanResult>(result_.pbuf.data, result_.pbuf.len, &pg_query__scan_result__unpack);
   }

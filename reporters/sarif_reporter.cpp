@@ -210,17 +210,19 @@ class SarifWriter {
       shared[k].artifact = resolve_artifact(file.path).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     });
     for (size_t k = 0; k < files.size(); ++k) result_files_.emplace(files[k], std::move(shared[k]));
+    // A wave of chunks at a time, so that a large report is never held in memory whole.
     constexpr size_t kChunk = 256;
-    std::vector<std::string> chunks((results.size() + kChunk - 1) / kChunk);
-    parallel_for(chunks.size(), options_.jobs, [&](size_t c) {
-      for (size_t i = c * kChunk; i < std::min(results.size(), (c + 1) * kChunk); ++i) {
-        chunks[c] += i == 0 ? "\n        " : ",\n        ";
-        write_result(*results[i], chunks[c]);
-      }
-    });
-    for (auto& chunk : chunks) {
-      out << chunk;
-      std::string().swap(chunk);
+    const size_t wave = kChunk * 8 * std::max(1u, options_.jobs);
+    for (size_t first = 0; first < results.size(); first += wave) {
+      const size_t last = std::min(results.size(), first + wave);
+      std::vector<std::string> chunks((last - first + kChunk - 1) / kChunk);
+      parallel_for(chunks.size(), options_.jobs, [&](size_t c) {
+        for (size_t i = first + c * kChunk; i < std::min(last, first + (c + 1) * kChunk); ++i) {
+          chunks[c] += i == 0 ? "\n        " : ",\n        ";
+          write_result(*results[i], chunks[c]);
+        }
+      });
+      for (const auto& chunk : chunks) out << chunk;
     }
     if (!results.empty()) out << "\n      ";
     out << std::string_view(skeleton).substr(open) << '\n';

@@ -275,8 +275,8 @@ class CatalogReplay {
     if (!def.colname) return;
     Column column{def.colname, sql_type(def.type_name)};
     column.not_null = def.is_not_null;
-    table.columns.push_back(column);
-    if (is_serial_type(column.type)) {
+    table.columns.push_back(std::move(column));
+    if (is_serial_type(table.columns.back().type)) {
       Column& added = table.columns.back();
       added.has_default = true;
       added.default_volatility = Volatility::Volatile;
@@ -296,6 +296,7 @@ class CatalogReplay {
     table.origin = origin_;
     table.unlogged = stmt.relation && stmt.relation->relpersistence && std::string_view(stmt.relation->relpersistence) == "u";
     if (stmt.access_method && *stmt.access_method) table.access_method = stmt.access_method;
+    table.columns.reserve(stmt.n_table_elts);  // a history holds many tables: no spare capacity
     for (size_t i = 0; i < stmt.n_table_elts; ++i) {
       const auto* elt = stmt.table_elts[i];
       if (elt->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {

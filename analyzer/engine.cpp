@@ -233,6 +233,7 @@ class Replay {
     if (down) revert.emplace(catalog_, up_statements(*pending.parsed), *down);
     summaries_.clear();
     statement_locks_.clear();
+    statement_locks_begin_.clear();
     suppressions_ = FileSuppressions();
     const size_t first_diagnostic = result_.diagnostics.size();
     const size_t first_suppressed = result_.suppressed.size();
@@ -464,7 +465,8 @@ class Replay {
       suppressions_.add_statement(stmt, migration_.source->text());
       summaries_.push_back({stmt.range, stmt.kind(), effects.concurrently, effects.refuses_transaction,
                             session_.in_transaction(), effects.strongest_on_pre_existing()});
-      statement_locks_.push_back(locked_relations(effects));
+      statement_locks_begin_.push_back(static_cast<uint32_t>(statement_locks_.size()));
+      add_locked_relations(effects);
     }
     if (request_.on_effects && !report.history)
       request_.on_effects(migration_.file, *migration_.source, stmt, session_, effects);
@@ -478,12 +480,18 @@ class Replay {
     session_.apply(stmt, effects);
   }
 
-  static std::vector<LockedRelation> locked_relations(const StatementEffects& effects) {
-    std::vector<LockedRelation> locks;
+  void add_locked_relations(const StatementEffects& effects) {
     for (const auto& e : effects.effects)
       if (e.lock != LockMode::None)
-        locks.push_back({e.relation.str(), e.lock, e.rewrite, e.scan, !e.known && !e.created});
-    return locks;
+        statement_locks_.push_back({e.relation.str(), e.lock, e.rewrite, e.scan, !e.known && !e.created});
+  }
+
+  [[nodiscard]] std::vector<LockedRelation> locks_of(size_t statement) const {
+    const auto begin = statement_locks_.begin() + statement_locks_begin_[statement];
+    const auto end = statement + 1 < statement_locks_begin_.size()
+                         ? statement_locks_.begin() + statement_locks_begin_[statement + 1]
+                         : statement_locks_.end();
+    return {begin, end};
   }
 
   void syntax_error(SyntaxError&& error) {
@@ -515,7 +523,7 @@ class Replay {
       const auto after = std::upper_bound(statements.begin(), statements.end(), d->range.begin,
                                           [](uint32_t offset, const ByteRange& r) { return offset < r.begin; });
       if (after != statements.begin() && d->range.begin < std::prev(after)->end)
-        d->locks = statement_locks_[static_cast<size_t>(std::prev(after) - statements.begin())];
+        d->locks = locks_of(static_cast<size_t>(std::prev(after) - statements.begin()));
     }
     fingerprint_jobs_.push_back({migration_.file, first_diagnostic, result_.diagnostics.size(), first_suppressed,
                                  result_.suppressed.size(), std::move(statements)});
@@ -551,7 +559,10 @@ class Replay {
   Session session_;
   MigrationInfo migration_;
   std::vector<StatementSummary> summaries_;
-  std::vector<std::vector<LockedRelation>> statement_locks_;  // parallel to summaries_
+  // What each top-level statement locks, flat: statement i's are from statement_locks_begin_[i] to
+  // the next one's begin (a file of 500,000 statements holds no vector per statement).
+  std::vector<LockedRelation> statement_locks_;
+  std::vector<uint32_t> statement_locks_begin_;  // parallel to summaries_
   FileSuppressions suppressions_;
   SuppressionPolicy policy_;
   std::vector<FingerprintJob> fingerprint_jobs_;

@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 
+#include "analyzer/directory_listing.h"
 #include "analyzer/discovery.h"
 #include "analyzer/input.h"
 #include "tests/test_support.h"
@@ -64,4 +67,47 @@ TEST_CASE("input validation: binary and invalid UTF-8 files") {
   CHECK(std::get<InputProblem>(latin1).message.find("not valid UTF-8 (invalid byte 0xE9 at line 2, byte column 12)") !=
         std::string::npos);
   CHECK(std::holds_alternative<std::string>(validate_source("", "e.sql")));
+}
+
+// ---- directory listings (what runner detection and ordering ask of a directory) ----------------
+
+TEST_CASE("a directory listing answers by entry type, following symbolic links") {
+  const test::TempDir dir;
+  dir.write("m/sqitch.plan", "%project=x\n");
+  dir.write("m/delta/1.sql", "SELECT 1;");
+  namespace fs = std::filesystem;
+  fs::create_symlink(dir.path() / "m" / "delta", dir.path() / "m" / "linked_dir");
+  fs::create_symlink(dir.path() / "m" / "sqitch.plan", dir.path() / "m" / "linked_plan");
+  fs::create_symlink(dir.path() / "m" / "nowhere", dir.path() / "m" / "dangling");
+  REQUIRE(mkfifo((dir.path() / "m" / "pipe.sql").c_str(), 0600) == 0);
+
+  const DirectoryListing listing(dir.path() / "m");
+  CHECK(listing.entries().size() == 6);
+  CHECK(listing.has("sqitch.plan"));
+  CHECK(listing.has_regular_file("sqitch.plan"));
+  CHECK_FALSE(listing.has_directory("sqitch.plan"));
+  CHECK(listing.has_directory("delta"));
+  CHECK_FALSE(listing.has_regular_file("delta"));
+  CHECK(listing.has_directory("linked_dir"));    // a link is what it points at
+  CHECK(listing.has_regular_file("linked_plan"));
+  CHECK_FALSE(listing.has("dangling"));          // std::filesystem::exists says no
+  CHECK(listing.has("pipe.sql"));                // present, but never read as a file
+  CHECK_FALSE(listing.has_regular_file("pipe.sql"));
+  CHECK_FALSE(listing.has("yoyo.ini"));
+  CHECK_FALSE(listing.has("delta/1.sql"));       // only the directory's own entries
+
+  const DirectoryListing missing(dir.path() / "no-such-directory");
+  CHECK(missing.entries().empty());
+}
+
+TEST_CASE("directory listings are read once per directory") {
+  const test::TempDir dir;
+  dir.write("m/a.sql", "SELECT 1;");
+  DirectoryListings listings;
+  const DirectoryListing& first = listings.of(dir.path() / "m");
+  dir.write("m/b.sql", "SELECT 1;");  // after the listing: not seen, the listing is not read again
+  const DirectoryListing& again = listings.of(dir.path() / "m");
+  CHECK(&first == &again);
+  CHECK(again.has("a.sql"));
+  CHECK_FALSE(again.has("b.sql"));
 }

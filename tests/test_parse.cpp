@@ -1,7 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+
+#include <cstring>
+
 #include "parser/parse_file.h"
 #include "parser/sql_text.h"
+#include "parser/tokens.h"
+#include "parser/unpack_arena.h"
 
 using namespace zdlint;
 
@@ -168,4 +175,102 @@ TEST_CASE("identifiers: quoted only when needed, and folded as PostgreSQL folds 
   CHECK(identifier_name(file.source->text(), *tokens[5]) == "Mixed \"Case\"");
   CHECK(identifier_name(file.source->text(), *tokens[9]) == "plain");
   CHECK(first_token_of_kind(file.statements[0], PG_QUERY__TOKEN__DROP) == tokens[3]);
+}
+
+// ---- the scanner's tokens, read from libpg_query's packed bytes --------------------------------
+
+TEST_CASE("scan tokens read from the packed bytes are the ones protobuf-c unpacks") {
+  const std::vector<std::string> texts = {
+      "SELECT 1;",  // a token at offset 0: proto3 leaves the 0 out
+      "-- lead\nCREATE TABLE \"Tä\" (id int DEFAULT 'x''y'); /* c */ SELECT $$ body $$, $tag$ ; $tag$;",
+      "ALTER TABLE t ADD COLUMN big numeric(1000, 2) NOT NULL DEFAULT 123456789012345678901234567890;",
+      std::string(300, ' ') + "SELECT " + std::string(20000, 'a') + ";",  // offsets past 2^14: 3-byte varints
+  };
+  for (const auto& text : texts) {
+    CAPTURE(text.substr(0, 60));
+    const ScanOutcome ours = scan_tokens(text, 7);
+    const PgQueryScanResult raw = pg_query_scan(text.c_str());
+    REQUIRE(raw.error == nullptr);
+    PgQuery__ScanResult* unpacked =
+        pg_query__scan_result__unpack(nullptr, raw.pbuf.len, reinterpret_cast<const uint8_t*>(raw.pbuf.data));
+    REQUIRE(unpacked != nullptr);
+    REQUIRE(ours.tokens.size() == unpacked->n_tokens);
+    for (size_t i = 0; i < unpacked->n_tokens; ++i) {
+      CHECK(ours.tokens[i].begin == 7 + static_cast<uint32_t>(unpacked->tokens[i]->start));
+      CHECK(ours.tokens[i].end == 7 + static_cast<uint32_t>(unpacked->tokens[i]->end));
+      CHECK(ours.tokens[i].kind == static_cast<int32_t>(unpacked->tokens[i]->token));
+    }
+    pg_query__scan_result__free_unpacked(unpacked, nullptr);
+    pg_query_free_scan_result(raw);
+  }
+}
+
+TEST_CASE("a file scanned once gives each statement the tokens and comments a scan per statement gives") {
+  const std::string text =
+      "-- file header\n/* lead */ CREATE TABLE a (id int); -- trails a\n\n"
+      "-- leads b\nALTER TABLE a ADD COLUMN b text DEFAULT 'x;y';\n"
+      "DO $$ BEGIN PERFORM 1; END $$; /* after do */\n"
+      "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $f$ BEGIN UPDATE a SET b = 'z'; RETURN 1; END $f$;\n"
+      "SELECT 1 -- no semicolon, a comment at the end\n";
+  ParseOptions whole;  // parsed whole: one scan of the file
+  ParseOptions split;  // streamed: a batch parse, and a scan per statement
+  split.streaming_threshold_bytes = 0;
+  const auto a = parse(text, whole);
+  const auto b = parse(text, split);
+  REQUIRE(a.statements.size() == b.statements.size());
+  REQUIRE(a.statements.size() >= 6);
+  for (size_t i = 0; i < a.statements.size(); ++i) {
+    CAPTURE(i);
+    const Statement& x = a.statements[i];
+    const Statement& y = b.statements[i];
+    CHECK(x.range.begin == y.range.begin);
+    CHECK(x.range.end == y.range.end);
+    REQUIRE(x.tokens.size() == y.tokens.size());
+    for (size_t k = 0; k < x.tokens.size(); ++k) {
+      CHECK(x.tokens[k].begin == y.tokens[k].begin);
+      CHECK(x.tokens[k].kind == y.tokens[k].kind);
+    }
+    REQUIRE(x.leading_comments.size() == y.leading_comments.size());
+    for (size_t k = 0; k < x.leading_comments.size(); ++k) CHECK(x.leading_comments[k].text == y.leading_comments[k].text);
+    REQUIRE(x.trailing_comments.size() == y.trailing_comments.size());
+    for (size_t k = 0; k < x.trailing_comments.size(); ++k)
+      CHECK(x.trailing_comments[k].text == y.trailing_comments[k].text);
+  }
+  CHECK(a.statements[0].leading_comments.size() == 2);
+  CHECK(a.statements[0].trailing_comments.size() == 1);
+  REQUIRE(a.file_comments.size() == b.file_comments.size());
+}
+
+// ---- the arena parse trees are unpacked into ----------------------------------------------------
+
+TEST_CASE("the unpack arena hands out aligned, separate blocks, also larger than a chunk") {
+  UnpackArena arena(100);  // a first chunk of 4 KiB, the smallest
+  ProtobufCAllocator* allocator = arena.allocator();
+  std::vector<std::pair<std::byte*, size_t>> blocks;
+  for (const size_t size : {1, 7, 16, 33, 5000, 3, 100000, 8}) {
+    auto* block = static_cast<std::byte*>(allocator->alloc(allocator->allocator_data, size));
+    REQUIRE(block != nullptr);
+    CHECK(reinterpret_cast<uintptr_t>(block) % alignof(std::max_align_t) == 0);
+    std::memset(block, 0xAB, size);  // every byte is writable (ASan checks the bounds)
+    blocks.emplace_back(block, size);
+  }
+  for (size_t i = 0; i < blocks.size(); ++i)
+    for (size_t k = i + 1; k < blocks.size(); ++k) {
+      const bool apart = blocks[i].first + blocks[i].second <= blocks[k].first ||
+                         blocks[k].first + blocks[k].second <= blocks[i].first;
+      CHECK(apart);
+    }
+  allocator->free(allocator->allocator_data, blocks.front().first);  // a no-op until the arena goes
+}
+
+TEST_CASE("a parse tree unpacked into an arena stays valid for as long as a statement holds it") {
+  std::shared_ptr<const PgQuery__ParseResult> tree;
+  {
+    const auto file = parse("CREATE TABLE kept (id int);");
+    REQUIRE(file.statements.size() == 1);
+    tree = file.statements[0].tree;
+  }  // the file and its statements are gone; the tree (and its arena) is not
+  REQUIRE(tree != nullptr);
+  REQUIRE(tree->n_stmts == 1);
+  CHECK(std::string_view(tree->stmts[0]->stmt->create_stmt->relation->relname) == "kept");
 }

@@ -54,7 +54,8 @@ bool is_within(const fs::path& root, const fs::path& target) {
   return mismatch.first == root.end();
 }
 
-void discover_directory(const std::string& argument, std::string_view runner, Discovery& out) {
+void discover_directory(const std::string& argument, std::string_view runner, DirectoryListings* listings,
+                        Discovery& out) {
   std::error_code ec;
   const fs::path root = fs::canonical(argument, ec);
   std::vector<DiscoveredFile> found;
@@ -92,7 +93,7 @@ void discover_directory(const std::string& argument, std::string_view runner, Di
   }
   std::sort(found.begin(), found.end(),
             [](const DiscoveredFile& a, const DiscoveredFile& b) { return natural_less(a.display_path, b.display_path); });
-  order_for_runners(found, runner);
+  order_for_runners(found, runner, listings);
   out.files.insert(out.files.end(), found.begin(), found.end());
 }
 
@@ -112,7 +113,7 @@ bool natural_less(std::string_view a, std::string_view b) {
   }
 }
 
-Discovery discover(const std::vector<std::string>& paths, std::string_view runner) {
+Discovery discover(const std::vector<std::string>& paths, std::string_view runner, DirectoryListings* listings) {
   Discovery out;
   for (const auto& argument : paths) {
     std::error_code ec;
@@ -120,7 +121,7 @@ Discovery discover(const std::vector<std::string>& paths, std::string_view runne
     if (ec || !fs::exists(status)) {
       out.problems.push_back({argument, "does not exist"});
     } else if (fs::is_directory(status)) {
-      discover_directory(argument, runner, out);
+      discover_directory(argument, runner, listings, out);
     } else {
       out.files.push_back({argument, fs::path(argument).lexically_normal().string()});
     }

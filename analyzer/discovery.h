@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/directory_listing.h"
 #include "analyzer/input.h"
 
 namespace zdlint {
@@ -23,7 +24,10 @@ struct Discovery {
 // Symbolic links that leave the directory are reported, not followed, so a link to a secret is
 // never read into a public report. A directory's files come in their runner's order
 // (analyzer/runner_order.h): `runner` is the configured one, empty when recognised per file.
-Discovery discover(const std::vector<std::string>& paths, std::string_view runner = {});
+// `listings`: directory listings to reuse and fill (runner ordering reads them; the runner
+// detector of the same run asks the same directories again). Null: this call's own.
+Discovery discover(const std::vector<std::string>& paths, std::string_view runner = {},
+                   DirectoryListings* listings = nullptr);
 
 // "Natural" order: digit runs compare by value, so 9_x sorts before 10_x; paths compare
 // component by component.

@@ -50,12 +50,12 @@ struct PendingFile {
 };
 
 std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<InputProblem>& problems,
-                                       std::vector<InfrastructureFile>& infrastructure) {
+                                       std::vector<InfrastructureFile>& infrastructure, DirectoryListings& listings) {
   std::vector<PlannedFile> files;
   std::vector<std::string> batch;
   const auto flush = [&] {
     if (batch.empty()) return;
-    Discovery found = discover(batch, request.settings.runner);
+    Discovery found = discover(batch, request.settings.runner, &listings);
     for (auto& f : found.files) files.push_back({f.path, f.display_path});
     std::move(found.problems.begin(), found.problems.end(), std::back_inserter(problems));
     batch.clear();
@@ -93,7 +93,7 @@ std::string canonical_key(const std::string& path) {
 // last named one are replayed in the runner's order, where its first named file stood; those not
 // named are history. Named files of one directory are thereby also put in replay order.
 std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::string_view runner,
-                                      std::vector<InputProblem>& problems) {
+                                      std::vector<InputProblem>& problems, DirectoryListings& listings) {
   const auto key_of = [](const PlannedFile& f) { return canonical_key(f.from_stdin ? f.display_path : f.path); };
   const auto directory_of = [](const PlannedFile& f) {
     const fs::path parent = fs::path(f.from_stdin ? f.display_path : f.path).parent_path();
@@ -109,7 +109,7 @@ std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::strin
   std::vector<bool> placed(files.size(), false);
   const auto place_directory = [&](const std::string& directory) {
     const auto& named = named_by_directory[canonical_key(directory)];
-    Discovery found = discover({directory}, runner);
+    Discovery found = discover({directory}, runner, &listings);
     std::move(found.problems.begin(), found.problems.end(), std::back_inserter(problems));
     // Named files discovery does not list (standard input for a file not saved yet) go where
     // their name sorts.
@@ -593,10 +593,11 @@ size_t LintResult::checked_files() const {
 LintPlan plan_lint(const LintRequest& request) {
   LintPlan plan;
   std::vector<InfrastructureFile> named_infrastructure;
-  plan.files = collect_inputs(request, plan.problems, named_infrastructure);
+  plan.files = collect_inputs(request, plan.problems, named_infrastructure, *plan.listings);
   // With --changed-since git says which infrastructure files changed; without it the ones named are.
   plan.infrastructure = request.changed_files ? request.changed_infrastructure : std::move(named_infrastructure);
-  if (request.with_history) plan.files = with_history(std::move(plan.files), request.settings.runner, plan.problems);
+  if (request.with_history)
+    plan.files = with_history(std::move(plan.files), request.settings.runner, plan.problems, *plan.listings);
   if (request.changed_files) {
     size_t end = 0;  // one past the last changed file: nothing after it needs replaying
     for (size_t i = 0; i < plan.files.size(); ++i) {
@@ -630,7 +631,7 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   // them in order on this thread. Only readable files take part in the replay; FileIds index
   // result.files.
   Replay replay(request, result);
-  RunnerDetector detector;  // shared by the workers
+  RunnerDetector detector(plan.listings);  // shared by the workers
   size_t templated_files = 0, placeholders = 0;
   std::string first_templated;
   size_t psql_files = 0;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/directory_listing.h"
 #include "analyzer/diagnostic.h"
 #include "analyzer/input.h"
 #include "parser/parse_file.h"
@@ -114,6 +115,8 @@ struct LintPlan {
   std::vector<PlannedFile> files;
   std::vector<InfrastructureFile> infrastructure;
   std::vector<InputProblem> problems;
+  // What discovery listed of each directory, asked again by the run's runner detection.
+  std::shared_ptr<DirectoryListings> listings = std::make_shared<DirectoryListings>();
 };
 
 LintPlan plan_lint(const LintRequest& request);

@@ -287,7 +287,8 @@ bool is_temporal_version_directory(const fs::path& directory) {
 
 class GroupFinder {
  public:
-  explicit GroupFinder(std::string_view configured) : configured_(configured) {}
+  GroupFinder(std::string_view configured, DirectoryListings* listings)
+      : configured_(configured), listings_(listings ? *listings : own_listings_) {}
 
   Group of(const fs::path& file) {
     const fs::path directory = file.parent_path();
@@ -377,7 +378,8 @@ class GroupFinder {
   std::string_view configured_;
   std::map<std::string, Group> by_directory_;  // by path (std::string compares faster)
   std::map<std::string, std::optional<Group>> markers_;
-  DirectoryListings listings_;
+  DirectoryListings own_listings_;  // when the caller shares none
+  DirectoryListings& listings_;
 };
 
 // ---- ordering one group ---------------------------------------------------------------------
@@ -555,8 +557,9 @@ int compare_flyway_versions(std::string_view a, std::string_view b) {
   return 0;
 }
 
-void order_for_runners(std::vector<DiscoveredFile>& files, std::string_view configured_runner) {
-  GroupFinder finder(configured_runner);
+void order_for_runners(std::vector<DiscoveredFile>& files, std::string_view configured_runner,
+                       DirectoryListings* listings) {
+  GroupFinder finder(configured_runner, listings);
   std::map<Group, std::vector<size_t>> slots;  // each group's positions in the natural order
   for (size_t i = 0; i < files.size(); ++i) {
     const Group group = finder.of(fs::path(files[i].path));

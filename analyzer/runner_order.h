@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/directory_listing.h"
 #include "analyzer/discovery.h"
 
 namespace zdlint {
@@ -24,7 +25,8 @@ namespace zdlint {
 // Reorders the files found under one directory argument (given in natural order). Files a runner
 // does not list keep their natural place after the ones it does. `configured_runner` is the
 // `--runner`/config runner, empty when each file's runner is recognised.
-void order_for_runners(std::vector<DiscoveredFile>& files, std::string_view configured_runner);
+void order_for_runners(std::vector<DiscoveredFile>& files, std::string_view configured_runner,
+                       DirectoryListings* listings = nullptr);
 
 // Flyway's version order: `_` reads as `.`, parts compare as numbers, missing parts are 0.
 int compare_flyway_versions(std::string_view a, std::string_view b);

@@ -385,7 +385,7 @@ const RunnerProfile* RunnerDetector::probe_directories(const fs::path& directory
     found = marker_in(dir);
     // popx keeps generic and dialect-specific files side by side: one `.postgres.` (or another
     // dialect's) file makes the whole directory popx's.
-    if (!found && level == 0 && has_dialect_infix(listings_.of(dir))) found = &profile("popx");
+    if (!found && level == 0 && has_dialect_infix(listings_->of(dir))) found = &profile("popx");
     if (!found) found = from_layout(dir, level);
     if (!dir.has_parent_path() || dir.parent_path() == dir) break;
     dir = dir.parent_path();
@@ -410,7 +410,7 @@ const RunnerProfile* RunnerDetector::marker_in(const fs::path& directory) {
       {"yoyo.ini", "yoyo"},
       {"metadata.toml", "diesel"},
   }};
-  const DirectoryListing& listing = listings_.of(directory);
+  const DirectoryListing& listing = listings_->of(directory);
   const RunnerProfile* found = nullptr;
   for (const auto& [file, runner] : kMarkers)
     if (listing.has(file)) {
@@ -442,7 +442,7 @@ const RunnerProfile* RunnerDetector::layout_of(const fs::path& dir, int level) {
       dir.parent_path().parent_path().parent_path().filename() == "atc")
     return &profile("concourse");
   // Synapse: <schema>/{common,main,state}/{delta/<N>/,full_schemas/<N>/}.
-  const DirectoryListing& listing = listings_.of(dir);
+  const DirectoryListing& listing = listings_->of(dir);
   if (listing.has_directory("delta") && listing.has_directory("full_schemas")) return &profile("synapse");
   // temporal-sql-tool: versioned/v<X.Y>/manifest.json lists each version's files.
   if (level <= 1 && (is_temporal_manifest(listing, dir) || has_temporal_versions(dir)))
@@ -458,7 +458,7 @@ const RunnerProfile* RunnerDetector::layout_of(const fs::path& dir, int level) {
 bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
   if (const auto it = postgres_migrations_.find(dir.native()); it != postgres_migrations_.end()) return it->second;
   bool found = starts_postgres_migrations(dir);
-  for (const auto& entry : listings_.of(dir).entries()) {
+  for (const auto& entry : listings_->of(dir).entries()) {
     if (found) break;
     if (entry.type == fs::file_type::directory) found = starts_postgres_migrations(dir / entry.name);
   }
@@ -471,7 +471,7 @@ bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
 bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
   if (const auto it = starts_postgres_migrations_.find(dir.native()); it != starts_postgres_migrations_.end()) return it->second;
   bool found = false;
-  for (const auto& entry : listings_.of(dir).entries()) {
+  for (const auto& entry : listings_->of(dir).entries()) {
     // Regular files only (a FIFO would block the run), and only their first bytes.
     if (found) break;
     if (!entry.name.ends_with(".sql") || entry.type != fs::file_type::regular) continue;
@@ -490,10 +490,10 @@ bool RunnerDetector::is_temporal_manifest(const DirectoryListing& listing, const
 }
 
 bool RunnerDetector::has_temporal_versions(const fs::path& dir) {
-  if (!listings_.of(dir).has_directory("versioned")) return false;
+  if (!listings_->of(dir).has_directory("versioned")) return false;
   const fs::path versioned = dir / "versioned";
-  for (const auto& entry : listings_.of(versioned).entries())
-    if (entry.type == fs::file_type::directory && is_temporal_manifest(listings_.of(versioned / entry.name), versioned / entry.name))
+  for (const auto& entry : listings_->of(versioned).entries())
+    if (entry.type == fs::file_type::directory && is_temporal_manifest(listings_->of(versioned / entry.name), versioned / entry.name))
       return true;
   return false;
 }

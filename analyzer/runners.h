@@ -3,6 +3,7 @@
 // which runner a file belongs to. The facts come from ../shared/reference/runners.md.
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <utility>
 #include <optional>
@@ -70,6 +71,10 @@ struct FilePlan {
 // of its directories (remembered for the next file) are serialised.
 class RunnerDetector {
  public:
+  // `listings`: shared with the run's discovery, which listed the same directories.
+  explicit RunnerDetector(std::shared_ptr<DirectoryListings> listings = std::make_shared<DirectoryListings>())
+      : listings_(std::move(listings)) {}
+
   // nullptr when nothing points at a runner.
   const RunnerProfile* detect(const std::filesystem::path& path, std::string_view text);
 
@@ -84,7 +89,7 @@ class RunnerDetector {
   bool starts_postgres_migrations(const std::filesystem::path& directory);
   bool is_temporal_manifest(const DirectoryListing& listing, const std::filesystem::path& directory);
   bool has_temporal_versions(const std::filesystem::path& directory);
-  DirectoryListings listings_;
+  std::shared_ptr<DirectoryListings> listings_;
   std::mutex mutex_;  // guards the maps below
   std::map<std::string, const RunnerProfile*> by_directory_;  // by path (std::string compares faster)
   std::map<std::string, const RunnerProfile*> marker_in_;

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -203,6 +202,7 @@ class SarifWriter {
       if (files.empty() || files.back() != d->file) files.push_back(d->file);
     std::sort(files.begin(), files.end());
     files.erase(std::unique(files.begin(), files.end()), files.end());
+    resolve_directories(files);
     std::vector<ResultFile> shared(files.size());
     parallel_for(files.size(), options_.jobs, [&](size_t k) {
       const FileReport& file = result_.files.at(files[k]);
@@ -309,7 +309,7 @@ class SarifWriter {
     return it->second;
   }
 
-  [[nodiscard]] ordered_json resolve_artifact(const std::string& path) {
+  [[nodiscard]] ordered_json resolve_artifact(const std::string& path) const {
     if (path == "-" || path.starts_with('<')) return {{"uri", sarif_percent_encode_path(path)}, {"uriBaseId", "%SRCROOT%"}};
     std::error_code ec;
     fs::path absolute = resolved(fs::absolute(path, ec));
@@ -322,16 +322,32 @@ class SarifWriter {
   }
 
   // weakly_canonical asks the file system about every component of a path: the directories of a
-  // report's files are resolved once each, and only a file that is a symbolic link on its own.
-  // Called from the workers that prepare each file's results.
-  fs::path resolved(const fs::path& absolute) {
+  // report's files are resolved once each, up front and in parallel (resolve_directories), and a
+  // file on its own only when it is a symbolic link.
+  void resolve_directories(const std::vector<FileId>& files) {
+    std::error_code ec;
+    for (const FileId id : files) {
+      const std::string& path = result_.files.at(id).path;
+      if (path == "-" || path.starts_with('<')) continue;
+      const fs::path absolute = fs::absolute(path, ec);
+      if (!ec && absolute.has_parent_path()) directories_.try_emplace(absolute.parent_path().native());
+    }
+    std::vector<std::pair<const std::string, fs::path>*> pending;
+    for (auto& entry : directories_) pending.push_back(&entry);
+    parallel_for(pending.size(), options_.jobs, [&](size_t k) {
+      std::error_code error;
+      pending[k]->second = fs::weakly_canonical(pending[k]->first, error).lexically_normal();
+    });
+  }
+
+  [[nodiscard]] fs::path resolved(const fs::path& absolute) const {
     std::error_code ec;
     if (fs::is_symlink(absolute, ec) || !absolute.has_parent_path())
       return fs::weakly_canonical(absolute, ec).lexically_normal();
-    const std::lock_guard lock(directories_mutex_);
-    auto [it, inserted] = directories_.try_emplace(absolute.parent_path().native());
-    if (inserted) it->second = fs::weakly_canonical(absolute.parent_path(), ec).lexically_normal();
-    return (it->second / absolute.filename()).lexically_normal();
+    const auto it = directories_.find(absolute.parent_path().native());
+    const fs::path directory = it != directories_.end() ? it->second
+                                                        : fs::weakly_canonical(absolute.parent_path(), ec).lexically_normal();
+    return (directory / absolute.filename()).lexically_normal();
   }
 
   static void region(JsonWriter& w, const SourceFile& source, ByteRange range, bool snippet) {
@@ -431,8 +447,8 @@ class SarifWriter {
   const LintResult& result_;
   const SarifOptions& options_;
   fs::path base_;
-  std::mutex directories_mutex_;
-  std::map<std::string, fs::path> directories_;  // resolved once each (resolved())
+  // The directories of the files with results, resolved (resolve_directories); only read after.
+  std::map<std::string, fs::path> directories_;
   std::map<std::string, size_t, std::less<>> rule_index_;
   std::map<FileId, ResultFile> result_files_;
   std::map<std::string, ordered_json, std::less<>> artifacts_;

@@ -445,7 +445,7 @@ const RunnerProfile* RunnerDetector::layout_of(const fs::path& dir, int level) {
   const DirectoryListing& listing = listings_->of(dir);
   if (listing.has_directory("delta") && listing.has_directory("full_schemas")) return &profile("synapse");
   // temporal-sql-tool: versioned/v<X.Y>/manifest.json lists each version's files.
-  if (level <= 1 && (is_temporal_manifest(listing, dir) || has_temporal_versions(dir)))
+  if (level <= 1 && (holds_temporal_manifest(listing, dir) || has_temporal_versions(dir)))
     return &profile("temporal-sql-tool");
   if (level <= 1 && holds_postgres_migrations(dir)) return &profile("postgres-migrations");
   // Hand-applied scripts with downgrade_<from>---<to>.sql beside them (fixmystreet): run with psql.
@@ -485,16 +485,17 @@ bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
 }
 
 // Temporal's versioned/v<X.Y>/manifest.json, in `dir` itself or in a directory of versioned/.
-bool RunnerDetector::is_temporal_manifest(const DirectoryListing& listing, const fs::path& dir) {
-  return listing.has_regular_file("manifest.json") && zdlint::is_temporal_manifest(dir / "manifest.json");
+bool RunnerDetector::holds_temporal_manifest(const DirectoryListing& listing, const fs::path& dir) {
+  return listing.has_regular_file("manifest.json") && is_temporal_manifest(dir / "manifest.json");
 }
 
 bool RunnerDetector::has_temporal_versions(const fs::path& dir) {
   if (!listings_->of(dir).has_directory("versioned")) return false;
   const fs::path versioned = dir / "versioned";
-  for (const auto& entry : listings_->of(versioned).entries())
-    if (entry.type == fs::file_type::directory && is_temporal_manifest(listings_->of(versioned / entry.name), versioned / entry.name))
-      return true;
+  for (const auto& entry : listings_->of(versioned).entries()) {
+    const fs::path version = versioned / entry.name;
+    if (entry.type == fs::file_type::directory && holds_temporal_manifest(listings_->of(version), version)) return true;
+  }
   return false;
 }
 

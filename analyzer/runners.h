@@ -87,7 +87,7 @@ class RunnerDetector {
   const RunnerProfile* layout_of(const std::filesystem::path& directory, int level);
   bool holds_postgres_migrations(const std::filesystem::path& directory);
   bool starts_postgres_migrations(const std::filesystem::path& directory);
-  bool is_temporal_manifest(const DirectoryListing& listing, const std::filesystem::path& directory);
+  static bool holds_temporal_manifest(const DirectoryListing& listing, const std::filesystem::path& directory);
   bool has_temporal_versions(const std::filesystem::path& directory);
   std::shared_ptr<DirectoryListings> listings_;
   std::mutex mutex_;  // guards the maps below

@@ -2,10 +2,6 @@
 // `zdlint migrations/` and `zdlint lint migrations/` are the same.
 #include <CLI/CLI.hpp>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include <iostream>
 #include <string_view>
 #include <vector>
@@ -19,21 +15,9 @@ bool names_a_subcommand_or_global_flag(std::string_view arg) {
          arg == "--help" || arg == "-h" || arg == "--version" || arg == "-V" || arg == "help";
 }
 
-// A run holds each file's text and trees only while it analyses the file. glibc keeps up to 128 KiB
-// free at the top of the heap, and raises that (and the size it maps separately) to the largest
-// block freed so far, so after the first large file nothing is given back: the peak then grows with
-// every thread's leftovers. A fixed 64 KiB gives freed memory back as it goes (the corpus: 53 MB to
-// 49 MB peak RSS, at no measurable cost in time; bench/run.sh).
-void return_freed_memory_to_the_system() {
-#if defined(__GLIBC__)
-  mallopt(M_TRIM_THRESHOLD, 64 * 1024);
-#endif
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  return_freed_memory_to_the_system();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || !names_a_subcommand_or_global_flag(args.front())) args.insert(args.begin(), "lint");
   if (args.front() == "help") args.front() = "--help";

@@ -15,14 +15,32 @@ namespace zdlint {
 // it, so it is shared by them.
 using SharedTree = std::shared_ptr<const PgQuery__ParseResult>;
 
+// Under AddressSanitizer every node keeps an allocation of its own, so that a read past a node is
+// caught; in an arena it would land in the node next to it.
+#if defined(__SANITIZE_ADDRESS__)
+#define ZDLINT_NODE_BY_NODE 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ZDLINT_NODE_BY_NODE 1
+#endif
+#endif
+
 // An unpacked message of type T and the arena that holds it; null when unpacking failed.
 template <typename T, typename Unpack>
 std::shared_ptr<const T> unpack_into_arena(const void* data, size_t len, Unpack unpack) {
+#ifdef ZDLINT_NODE_BY_NODE
+  const T* unpacked = unpack(nullptr, len, static_cast<const uint8_t*>(data));
+  if (!unpacked) return nullptr;
+  return std::shared_ptr<const T>(unpacked, [](const T* message) {
+    protobuf_c_message_free_unpacked(reinterpret_cast<ProtobufCMessage*>(const_cast<T*>(message)), nullptr);
+  });
+#else
   // The unpacked tree takes a few times the packed size: the first chunk usually holds it all.
   auto arena = std::make_shared<UnpackArena>(len * 4);
   const T* message = unpack(arena->allocator(), len, static_cast<const uint8_t*>(data));
   if (!message) return nullptr;
   return std::shared_ptr<const T>(std::move(arena), message);  // shares the arena's ownership
+#endif
 }
 
 class ProtobufParseResult {

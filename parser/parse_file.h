@@ -1,10 +1,11 @@
 #pragma once
 // Turns a SourceFile into statements and syntax errors.
 //
-// Trees come from pg_query_parse_protobuf unpacked with protobuf-c, not from pg_query_parse's JSON:
-// both cost the same on the corpus (~265 ms for 4,638 files), but the protobuf structs give
-// field access that the compiler checks (node->index_stmt->concurrent) instead of string keys
-// that fail silently at run time when a name is misspelt.
+// Trees come from pg_query_parse_protobuf unpacked with protobuf-c (into an arena, unpack_arena.h),
+// not from pg_query_parse's JSON. Writing protobuf costs libpg_query twice what writing the JSON
+// text does (bench/README.md), but JSON would still have to be read back into a tree, and the
+// protobuf structs give field access that the compiler checks (node->index_stmt->concurrent)
+// instead of string keys that fail silently at run time when a name is misspelt.
 #include <cstddef>
 #include <functional>
 

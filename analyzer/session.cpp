@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
+#include <limits>
 
 namespace zdlint {
 namespace {
@@ -58,7 +60,11 @@ std::optional<int64_t> parse_duration_ms(const std::string& value) {
   else if (unit == "h") factor = 3'600'000;
   else if (unit == "d") factor = 86'400'000;
   else return std::nullopt;
-  return static_cast<int64_t>(number * factor);
+  // Both timeouts are int milliseconds in PostgreSQL, which rejects anything longer (about 24.8
+  // days) as outside the valid range; a longer one would not fit an integer here either.
+  const double ms = number * factor;
+  if (!(std::fabs(ms) <= std::numeric_limits<int32_t>::max())) return std::nullopt;  // also NaN
+  return static_cast<int64_t>(ms);
 }
 
 bool Session::timezone_is_utc() const {

@@ -204,6 +204,11 @@ TEST_CASE("config: out-of-range and invalid values") {
   CHECK(errors_of("max_lock_timeout = \"5 parsecs\"\n") ==
         Lines{{"cfg.toml:1:20: error: 'max_lock_timeout' must be a duration such as \"5s\", "
                "\"500ms\" or \"1min\", or a number of milliseconds, not \"5 parsecs\""}});
+  // Found by fuzz_config: a duration too long for an integer (PostgreSQL allows about 24 days).
+  const std::string too_long = std::string(60, '8') + "5s";
+  CHECK(errors_of("max_lock_timeout = \"" + too_long + "\"\n") ==
+        Lines{{"cfg.toml:1:20: error: 'max_lock_timeout' must be a duration such as \"5s\", "
+               "\"500ms\" or \"1min\", or a number of milliseconds, not \"" + too_long + "\""}});
   CHECK(errors_of("max_lock_timeout = 0\n") ==
         Lines{{"cfg.toml:1:20: error: 'max_lock_timeout' must be positive, not 0"}});
   CHECK(errors_of("fail_on = \"fatal\"\n") ==

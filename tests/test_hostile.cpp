@@ -58,6 +58,17 @@ TEST_CASE("hostile: a 1 MB line is linted, and its excerpt is cut to the termina
   }
 }
 
+TEST_CASE("hostile: a timeout too long for PostgreSQL is not taken as set (found by fuzz_config)") {
+  // PostgreSQL rejects the SET as outside the valid range, so no lock_timeout is in force.
+  const TempDir dir;
+  const auto file = dir.write("huge_timeout.sql", "SET lock_timeout = '" + std::string(60, '8') +
+                                                      "5s';\nALTER TABLE t ADD COLUMN c int;\n");
+  const auto r = run_zdlint({"--color", "never", file.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "huge_timeout.sql:2:1: warning[missing-lock-timeout]"));
+  CHECK(contains(r.out, "Checked 1 file, 2 statements: 0 errors, 1 warning, 0 infos."));
+}
+
 TEST_CASE("hostile: 100,000 statements in one file") {
   const TempDir dir;
   std::string sql = "SET lock_timeout = '1s';\n";

@@ -319,6 +319,12 @@ TEST_CASE("session: transactions and timeouts") {
   CHECK(parse_duration_ms("1min") == 60'000);
   CHECK(parse_duration_ms(" 250 ms") == 250);
   CHECK_FALSE(parse_duration_ms("soon").has_value());
+  // PostgreSQL's timeouts are int milliseconds: 24 days fit, 25 days are outside the valid range.
+  CHECK(parse_duration_ms("24d") == 2'073'600'000);
+  CHECK_FALSE(parse_duration_ms("25d").has_value());
+  // Found by fuzz_config: a 60-digit number of seconds overflowed the conversion to an integer.
+  CHECK_FALSE(parse_duration_ms(std::string(60, '8') + "5s").has_value());
+  CHECK_FALSE(parse_duration_ms("1e400ms").has_value());
 }
 
 }  // namespace zdlint

@@ -326,24 +326,17 @@ class GroupFinder {
   }
 
   // The group a marker in `dir` itself makes (a Sqitch plan, a Liquibase master changelog, yoyo.ini,
-  // Synapse's delta/ and full_schemas/). Sibling migration directories (Prisma, diesel: one per
-  // migration) share the directories above them, so each is probed once.
+  // Synapse's delta/ and full_schemas/), from its listing: sibling migration directories (Prisma,
+  // diesel: one per migration) share the listings of the directories above them.
   std::optional<Group> marker_group_in(const fs::path& dir) {
-    if (const auto it = markers_.find(dir.native()); it != markers_.end()) return it->second;
     const DirectoryListing& listing = listings_.of(dir);
-    std::optional<Group> found;
-    if (allows("sqitch") && listing.has("sqitch.plan")) {
-      found = Group{Scheme::Sqitch, dir};
-    } else if (const auto master = allows("liquibase") && may_hold_liquibase_master(listing) ? liquibase_master(dir)
-                                                                                             : std::nullopt) {
-      found = Group{Scheme::Liquibase, *master};
-    } else if (allows("yoyo") && listing.has("yoyo.ini")) {
-      found = Group{Scheme::Yoyo, dir};
-    } else if (allows("synapse") && listing.has_directory("delta") && listing.has_directory("full_schemas")) {
-      found = Group{Scheme::Synapse, dir.parent_path()};
-    }
-    markers_.emplace(dir.native(), found);
-    return found;
+    if (allows("sqitch") && listing.has("sqitch.plan")) return Group{Scheme::Sqitch, dir};
+    if (allows("liquibase") && may_hold_liquibase_master(listing))
+      if (const auto master = liquibase_master(dir)) return Group{Scheme::Liquibase, *master};
+    if (allows("yoyo") && listing.has("yoyo.ini")) return Group{Scheme::Yoyo, dir};
+    if (allows("synapse") && listing.has_directory("delta") && listing.has_directory("full_schemas"))
+      return Group{Scheme::Synapse, dir.parent_path()};
+    return std::nullopt;
   }
 
   static bool may_hold_liquibase_master(const DirectoryListing& listing) {
@@ -377,7 +370,6 @@ class GroupFinder {
 
   std::string_view configured_;
   std::map<std::string, Group> by_directory_;  // by path (std::string compares faster)
-  std::map<std::string, std::optional<Group>> markers_;
   DirectoryListings own_listings_;  // when the caller shares none
   DirectoryListings& listings_;
 };

@@ -395,9 +395,8 @@ const RunnerProfile* RunnerDetector::probe_directories(const fs::path& directory
 }
 
 const RunnerProfile* RunnerDetector::marker_in(const fs::path& directory) {
-  // Sibling directories share their parents: each directory is probed once, however many
-  // migration directories (diesel, prisma: one per migration) sit below it.
-  if (const auto it = marker_in_.find(directory.native()); it != marker_in_.end()) return it->second;
+  // Answered from the directory's listing, which sibling migration directories (diesel, prisma:
+  // one per migration) share with their parents: no system call after the first ask.
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kMarkers{{
       {"atlas.sum", "atlas"},
       {"sqitch.plan", "sqitch"},
@@ -411,17 +410,11 @@ const RunnerProfile* RunnerDetector::marker_in(const fs::path& directory) {
       {"metadata.toml", "diesel"},
   }};
   const DirectoryListing& listing = listings_->of(directory);
-  const RunnerProfile* found = nullptr;
   for (const auto& [file, runner] : kMarkers)
-    if (listing.has(file)) {
-      found = &profile(runner);
-      break;
-    }
+    if (listing.has(file)) return &profile(runner);
   // supabase/migrations/<ts>_name.sql, with supabase/config.toml
-  if (!found && directory.filename() == "supabase" && listing.has("config.toml"))
-    found = &profile("supabase");
-  marker_in_.emplace(directory.native(), found);
-  return found;
+  if (directory.filename() == "supabase" && listing.has("config.toml")) return &profile("supabase");
+  return nullptr;
 }
 
 // Runners known by the shape of the tree around their files, not by a marker file of their own.

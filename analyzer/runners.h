@@ -92,7 +92,6 @@ class RunnerDetector {
   std::shared_ptr<DirectoryListings> listings_;
   std::mutex mutex_;  // guards the maps below
   std::map<std::string, const RunnerProfile*> by_directory_;  // by path (std::string compares faster)
-  std::map<std::string, const RunnerProfile*> marker_in_;
   std::map<std::string, bool> postgres_migrations_;
   std::map<std::string, bool> starts_postgres_migrations_;
   std::map<std::pair<std::string, int>, const RunnerProfile*> layout_;

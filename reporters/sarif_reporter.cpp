@@ -309,8 +309,11 @@ class SarifWriter {
     return it->second;
   }
 
+  // Standard input ("-") and "<…>" stand-ins are not paths on disk: nothing to resolve.
+  static bool names_a_file(std::string_view path) { return path != "-" && !path.starts_with('<'); }
+
   [[nodiscard]] ordered_json resolve_artifact(const std::string& path) const {
-    if (path == "-" || path.starts_with('<')) return {{"uri", sarif_percent_encode_path(path)}, {"uriBaseId", "%SRCROOT%"}};
+    if (!names_a_file(path)) return {{"uri", sarif_percent_encode_path(path)}, {"uriBaseId", "%SRCROOT%"}};
     std::error_code ec;
     fs::path absolute = resolved(fs::absolute(path, ec));
     if (ec) absolute = fs::absolute(path).lexically_normal();
@@ -328,7 +331,7 @@ class SarifWriter {
     std::error_code ec;
     for (const FileId id : files) {
       const std::string& path = result_.files.at(id).path;
-      if (path == "-" || path.starts_with('<')) continue;
+      if (!names_a_file(path)) continue;
       const fs::path absolute = fs::absolute(path, ec);
       if (!ec && absolute.has_parent_path()) directories_.try_emplace(absolute.parent_path().native());
     }

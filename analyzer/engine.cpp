@@ -572,6 +572,28 @@ class Replay {
   bool pipeline_implicit_ = false;
 };
 
+// Findings by file, then position, then rule; equal ones keep the order they were found in. The
+// replay finds them file after file, so sorting each file's run on its own gives the same order as
+// sorting the whole vector, with a merge buffer the size of one file's findings instead of half the
+// run's (on the corpus, 2 MB at the moment of the run's peak memory).
+void sort_by_position(std::vector<Diagnostic>& diagnostics) {
+  const auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.file != b.file) return a.file < b.file;
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    return a.rule < b.rule;
+  };
+  const auto by_file = [](const Diagnostic& a, const Diagnostic& b) { return a.file < b.file; };
+  if (!std::is_sorted(diagnostics.begin(), diagnostics.end(), by_file)) {  // findings added after the replay
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), by_position);
+    return;
+  }
+  for (auto run = diagnostics.begin(); run != diagnostics.end();) {
+    const auto end = std::upper_bound(run, diagnostics.end(), *run, by_file);
+    std::stable_sort(run, end, by_position);
+    run = end;
+  }
+}
+
 }  // namespace
 
 bool LintResult::has_input_errors() const {
@@ -671,6 +693,7 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
         pending[i].parsed.reset();
         pending[i].down_parsed.reset();
       });  // the trees are no longer needed
+  pending = {};  // every file's state is in the result now; its slots are freed before the findings are sorted
   replay.assign_fingerprints_in_parallel(request.jobs);
   check_change_set(request, plan.infrastructure, result);
   if (templated_files)  // one note for the run, not one per file
@@ -695,13 +718,8 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
                      fmt::join(parts, ", "), psql_files, psql_files == 1 ? "" : "s"),
          false});
   }
-  const auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.file != b.file) return a.file < b.file;
-    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
-    return a.rule < b.rule;
-  };
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), by_position);
-  std::stable_sort(result.suppressed.begin(), result.suppressed.end(), by_position);
+  sort_by_position(result.diagnostics);
+  sort_by_position(result.suppressed);
   return result;
 }
 

@@ -212,7 +212,7 @@ class SarifWriter {
     for (size_t k = 0; k < files.size(); ++k) result_files_.emplace(files[k], std::move(shared[k]));
     // A wave of chunks at a time, so that a large report is never held in memory whole.
     constexpr size_t kChunk = 256;
-    const size_t wave = kChunk * 8 * std::max(1u, options_.jobs);
+    const size_t wave = kChunk * 2 * std::max(1u, options_.jobs);
     for (size_t first = 0; first < results.size(); first += wave) {
       const size_t last = std::min(results.size(), first + wave);
       std::vector<std::string> chunks((last - first + kChunk - 1) / kChunk);

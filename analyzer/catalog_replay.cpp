@@ -275,6 +275,10 @@ class CatalogReplay {
     if (!def.colname) return;
     Column column{def.colname, sql_type(def.type_name)};
     column.not_null = def.is_not_null;
+    // ALTER TABLE … ADD COLUMN grows a table a column or two at a time: doubling its capacity
+    // would leave most tables of a long history holding as many unused columns as used ones.
+    if (table.columns.size() == table.columns.capacity())
+      table.columns.reserve(table.columns.size() + table.columns.size() / 8 + 1);
     table.columns.push_back(std::move(column));
     if (is_serial_type(table.columns.back().type)) {
       Column& added = table.columns.back();

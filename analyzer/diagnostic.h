@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/heap_optional.h"
 #include "analyzer/lock_mode.h"
 #include "parser/source_file.h"
 
@@ -68,12 +69,13 @@ struct Diagnostic {
   std::string message;
   std::string help;
   std::vector<Note> notes;
-  std::optional<Fix> fix;
-  std::optional<Suppression> suppression;  // set on the entries of LintResult::suppressed
+  HeapOptional<Fix> fix;
+  HeapOptional<Suppression> suppression;  // set on the entries of LintResult::suppressed
   // Identifies the finding across edits that move lines: a hash of the rule, the normalized
   // statement (pg_query_fingerprint) and the occurrence of that pair in the file. 16 hex digits.
   std::string fingerprint;
-  std::vector<LockedRelation> locks;  // what the statement the finding is about locks
+  // What the statement the finding is about locks (when LintRequest::describe_locks; for JSON output).
+  std::vector<LockedRelation> locks;
 };
 
 }  // namespace zdlint

@@ -199,3 +199,27 @@ TEST_CASE("zdlint locks honours directives but reports none of its own") {
   request.run_rules = false;
   CHECK(run_lint(request).diagnostics.empty());
 }
+
+TEST_CASE("diagnostic: a copy has its own fix and suppression") {
+  Diagnostic original;
+  CHECK_FALSE(original.fix);
+  CHECK_FALSE(original.suppression.has_value());
+  original.fix = Fix{"Build the index concurrently", false, {{{12, 12}, " CONCURRENTLY"}}};
+  original.suppression = Suppression{true, "reviewed", {0, 30}};
+  Diagnostic copy = original;
+  REQUIRE(copy.fix);
+  CHECK(copy.fix->title == "Build the index concurrently");
+  CHECK(copy.fix->edits.at(0).replacement == " CONCURRENTLY");
+  copy.fix->title = "changed";
+  copy.suppression->reason = "changed";
+  CHECK(original.fix->title == "Build the index concurrently");  // not shared
+  CHECK(original.suppression->reason == "reviewed");
+  copy = original;  // assigning copies too
+  CHECK(copy.fix->title == "Build the index concurrently");
+  copy.fix = std::nullopt;
+  CHECK_FALSE(copy.fix);
+  CHECK(original.fix);
+  const Diagnostic moved = std::move(copy);
+  CHECK_FALSE(moved.fix);
+  CHECK(moved.suppression->file_wide);
+}

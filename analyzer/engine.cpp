@@ -8,6 +8,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <numeric>
 #include <set>
 #include <sstream>
 
@@ -21,6 +22,7 @@
 #include "analyzer/lock_model.h"
 #include "analyzer/runners.h"
 #include "analyzer/session.h"
+#include "analyzer/statement_locks.h"
 #include "analyzer/discovery.h"
 #include "analyzer/fingerprint.h"
 #include "analyzer/suppression.h"
@@ -233,7 +235,6 @@ class Replay {
     if (down) revert.emplace(catalog_, up_statements(*pending.parsed), *down);
     summaries_.clear();
     statement_locks_.clear();
-    statement_locks_begin_.clear();
     suppressions_ = FileSuppressions();
     const size_t first_diagnostic = result_.diagnostics.size();
     const size_t first_suppressed = result_.suppressed.size();
@@ -465,8 +466,7 @@ class Replay {
       suppressions_.add_statement(stmt, migration_.source->text());
       summaries_.push_back({stmt.range, stmt.kind(), effects.concurrently, effects.refuses_transaction,
                             session_.in_transaction(), effects.strongest_on_pre_existing()});
-      statement_locks_begin_.push_back(static_cast<uint32_t>(statement_locks_.size()));
-      add_locked_relations(effects);
+      if (request_.describe_locks) statement_locks_.add_statement(effects);
     }
     if (request_.on_effects && !report.history)
       request_.on_effects(migration_.file, *migration_.source, stmt, session_, effects);
@@ -478,20 +478,6 @@ class Replay {
     }
     catalog_.apply(stmt, Origin{migration_.file, session_.transaction_id()});
     session_.apply(stmt, effects);
-  }
-
-  void add_locked_relations(const StatementEffects& effects) {
-    for (const auto& e : effects.effects)
-      if (e.lock != LockMode::None)
-        statement_locks_.push_back({e.relation.str(), e.lock, e.rewrite, e.scan, !e.known && !e.created});
-  }
-
-  [[nodiscard]] std::vector<LockedRelation> locks_of(size_t statement) const {
-    const auto begin = statement_locks_.begin() + statement_locks_begin_[statement];
-    const auto end = statement + 1 < statement_locks_begin_.size()
-                         ? statement_locks_.begin() + statement_locks_begin_[statement + 1]
-                         : statement_locks_.end();
-    return {begin, end};
   }
 
   void syntax_error(SyntaxError&& error) {
@@ -522,8 +508,8 @@ class Replay {
       configured_severity(*d);
       const auto after = std::upper_bound(statements.begin(), statements.end(), d->range.begin,
                                           [](uint32_t offset, const ByteRange& r) { return offset < r.begin; });
-      if (after != statements.begin() && d->range.begin < std::prev(after)->end)
-        d->locks = locks_of(static_cast<size_t>(std::prev(after) - statements.begin()));
+      if (request_.describe_locks && after != statements.begin() && d->range.begin < std::prev(after)->end)
+        d->locks = statement_locks_.of(static_cast<size_t>(std::prev(after) - statements.begin()));
     }
     fingerprint_jobs_.push_back({migration_.file, first_diagnostic, result_.diagnostics.size(), first_suppressed,
                                  result_.suppressed.size(), std::move(statements)});
@@ -559,10 +545,7 @@ class Replay {
   Session session_;
   MigrationInfo migration_;
   std::vector<StatementSummary> summaries_;
-  // What each top-level statement locks, flat: statement i's are from statement_locks_begin_[i] to
-  // the next one's begin (a file of 500,000 statements holds no vector per statement).
-  std::vector<LockedRelation> statement_locks_;
-  std::vector<uint32_t> statement_locks_begin_;  // parallel to summaries_
+  StatementLocks statement_locks_;  // parallel to summaries_
   FileSuppressions suppressions_;
   SuppressionPolicy policy_;
   std::vector<FingerprintJob> fingerprint_jobs_;
@@ -573,24 +556,31 @@ class Replay {
 };
 
 // Findings by file, then position, then rule; equal ones keep the order they were found in. The
-// replay finds them file after file, so sorting each file's run on its own gives the same order as
-// sorting the whole vector, with a merge buffer the size of one file's findings instead of half the
-// run's (on the corpus, 2 MB at the moment of the run's peak memory).
+// order is worked out on indices and then applied by moving each finding once, so that sorting needs
+// no second copy of a large run's findings (a merge sort's buffer holds half of them).
 void sort_by_position(std::vector<Diagnostic>& diagnostics) {
   const auto by_position = [](const Diagnostic& a, const Diagnostic& b) {
     if (a.file != b.file) return a.file < b.file;
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
     return a.rule < b.rule;
   };
-  const auto by_file = [](const Diagnostic& a, const Diagnostic& b) { return a.file < b.file; };
-  if (!std::is_sorted(diagnostics.begin(), diagnostics.end(), by_file)) {  // findings added after the replay
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), by_position);
-    return;
-  }
-  for (auto run = diagnostics.begin(); run != diagnostics.end();) {
-    const auto end = std::upper_bound(run, diagnostics.end(), *run, by_file);
-    std::stable_sort(run, end, by_position);
-    run = end;
+  if (std::is_sorted(diagnostics.begin(), diagnostics.end(), by_position)) return;
+  std::vector<size_t> order(diagnostics.size());  // order[i]: the finding that goes to position i
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return by_position(diagnostics[a], diagnostics[b]); });
+  for (size_t start = 0; start < order.size(); ++start) {  // each cycle of the permutation in turn
+    if (order[start] == start) continue;
+    Diagnostic moving = std::move(diagnostics[start]);
+    size_t at = start;
+    while (order[at] != start) {
+      const size_t from = order[at];
+      diagnostics[at] = std::move(diagnostics[from]);
+      order[at] = at;
+      at = from;
+    }
+    diagnostics[at] = std::move(moving);
+    order[at] = at;
   }
 }
 

@@ -58,6 +58,9 @@ struct LintRequest {
   unsigned jobs = 1;
   ParseOptions parse;
   bool run_rules = true;
+  // Fill each finding's Diagnostic::locks. Only the JSON output lists them; without it a run over a
+  // large history keeps no lock list per statement and copies none into its findings.
+  bool describe_locks = true;
   EffectsObserver on_effects;  // optional
   // Per-file settings (from .zdlint.toml); when unset every file uses `settings` and `rules`.
   // Called with the path as discovered (the display path).

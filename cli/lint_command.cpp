@@ -110,6 +110,7 @@ int run(const LintOptions& options) {
   if (!options.stdin_filename.empty()) request.stdin_filename = options.stdin_filename;
   request.jobs = options.jobs ? options.jobs : default_jobs();
   request.with_history = options.with_history;
+  request.describe_locks = options.format == "json";  // the only output that lists them
   if (!options.changed_since.empty()) {
     auto changes = changed_since(options.changed_since, std::filesystem::current_path());
     if (const auto* error = std::get_if<std::string>(&changes)) {

@@ -2,9 +2,11 @@
 // for programs (fingerprint, locks, fix edits).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "analyzer/engine.h"
 #include "analyzer/fingerprint.h"
 #include "tests/test_support.h"
 
@@ -106,6 +108,63 @@ TEST_CASE("json: findings carry the statement's locks and the fix's edits") {
   REQUIRE(rename["diagnostics"].size() == 1);
   CHECK(rename["diagnostics"][0]["fix"].is_null());
   CHECK(rename["diagnostics"][0]["locks"][0]["lock"] == "AccessExclusiveLock");
+}
+
+TEST_CASE("json: each finding carries the locks of its own statement; none unless asked") {
+  const TempDir dir;
+  dir.write("m/001_tables.sql", std::string(kCreateTable) + "CREATE TABLE orders (id bigint, total int);\n");
+  // Three statements: the first and the third lock the same table, the second another one.
+  dir.write("m/002_change.sql",
+            "ALTER TABLE accounts RENAME COLUMN email TO mail;\n"
+            "CREATE INDEX orders_total_idx ON orders (total);\n"
+            "ALTER TABLE accounts RENAME COLUMN id TO account_id;\n");
+  zdlint::LintRequest request;
+  request.paths = {(dir.path() / "m").string()};
+  request.rules.select = {"rename-column", "create-index-non-concurrent"};
+  const auto locked = [](const zdlint::Diagnostic& d) {
+    std::vector<std::string> list;
+    for (const auto& lock : d.locks) list.push_back(lock.relation + " " + std::string(zdlint::lock_name(lock.mode)));
+    return list;
+  };
+  const zdlint::LintResult described = zdlint::run_lint(request);
+  REQUIRE(described.diagnostics.size() == 3);
+  CHECK(described.diagnostics[0].rule.str() == "rename-column");
+  CHECK(locked(described.diagnostics[0]) == std::vector<std::string>{"public.accounts AccessExclusiveLock"});
+  CHECK(described.diagnostics[1].rule.str() == "create-index-non-concurrent");
+  // CREATE INDEX also locks the index it creates.
+  CHECK(locked(described.diagnostics[1]) ==
+        std::vector<std::string>{"public.orders ShareLock", "public.orders_total_idx AccessExclusiveLock"});
+  CHECK(described.diagnostics[2].rule.str() == "rename-column");
+  CHECK(locked(described.diagnostics[2]) == std::vector<std::string>{"public.accounts AccessExclusiveLock"});
+
+  request.describe_locks = false;  // what the command line asks for every format but JSON
+  const zdlint::LintResult bare = zdlint::run_lint(request);
+  REQUIRE(bare.diagnostics.size() == 3);
+  for (const auto& d : bare.diagnostics) CHECK(d.locks.empty());
+}
+
+TEST_CASE("json: findings a file reports at its end are sorted in among those of its statements") {
+  const TempDir dir;
+  // uncommitted-transaction is reported when the file ends, about its BEGIN.
+  dir.write("m/001_a.sql", "CREATE TABLE accounts (id bigint, email text);\n");
+  dir.write("m/002_b.sql",
+            "BEGIN;\n"
+            "SELECT 1;\n"
+            "CREATE INDEX accounts_email_idx ON accounts (email);\n"
+            "ALTER TABLE accounts RENAME COLUMN email TO mail;\n");
+  dir.write("m/003_c.sql",
+            "ALTER TABLE accounts RENAME COLUMN mail TO email;\n"
+            "BEGIN;\n"
+            "CREATE INDEX accounts_id_idx ON accounts (id);\n");
+  const auto doc = lint_json(
+      dir.path(), {"--select", "uncommitted-transaction,create-index-non-concurrent,rename-column", "m"});
+  CHECK(findings(doc) == std::vector<std::string>{"uncommitted-transaction@1", "create-index-non-concurrent@3",
+                                                  "rename-column@4", "rename-column@1", "uncommitted-transaction@2",
+                                                  "create-index-non-concurrent@3"});
+  std::vector<std::string> files;
+  for (const auto& d : doc["diagnostics"]) files.push_back(d["file"].get<std::string>());
+  CHECK(files == std::vector<std::string>{"m/002_b.sql", "m/002_b.sql", "m/002_b.sql", "m/003_c.sql", "m/003_c.sql",
+                                          "m/003_c.sql"});
 }
 
 TEST_CASE("baseline: recorded findings stay hidden when lines move; new ones are reported") {

@@ -60,5 +60,8 @@ std::string sentence(std::string_view text);
 std::string sarif_percent_encode_path(std::string_view path);
 // GitHub's partialFingerprints.primaryLocationLineHash for each line of a file (index = line - 1).
 std::vector<std::string> primary_location_line_hashes(std::string_view text);
+// The same for the given lines only (1-based, sorted, unique), as a report computes them: one entry
+// per line, empty where the line has none.
+std::vector<std::string> primary_location_line_hashes(std::string_view text, const std::vector<uint32_t>& lines);
 
 }  // namespace zdlint

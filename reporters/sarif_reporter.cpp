@@ -84,7 +84,9 @@ std::string format_line_hash(LineHash h) {
   return buffer;
 }
 
-std::vector<LineHash> line_hashes_of(std::string_view text) {
+// Calls emit(line, hash) for each line, in line order (lines are 1-based).
+template <typename Emit>
+void rolling_line_hashes(std::string_view text, Emit&& emit) {
   // Port of github/codeql-action src/fingerprints.ts hash(): a rolling hash (base 37, mod 2^64) over
   // the next 100 non-blank UTF-16 code units from each line start; CR and CRLF count as LF; EOF is 65535.
   constexpr size_t kBlock = 100;
@@ -97,15 +99,9 @@ std::vector<LineHash> line_hashes_of(std::string_view text) {
   size_t index = 0;
   int64_t line = 0;
   bool line_start = true, prev_cr = false;
-  std::unordered_map<uint64_t, unsigned> counts;
-  std::vector<LineHash> out;  // out[line - 1]
-  out.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
 
   const auto output = [&] {
-    const unsigned n = ++counts[hash];
-    const auto at = static_cast<size_t>(line_numbers[index]);
-    if (out.size() < at) out.resize(at);
-    out[at - 1] = {hash, n};
+    emit(static_cast<size_t>(line_numbers[index]), hash);
     line_numbers[index] = -1;
   };
   const auto update = [&](uint64_t cur) {
@@ -156,6 +152,48 @@ std::vector<LineHash> line_hashes_of(std::string_view text) {
     if (line_numbers[index] != -1) output();
     update(0);
   }
+}
+
+// Every line's hash, each with its occurrence: how many lines up to it have the same hash.
+std::vector<LineHash> line_hashes_of(std::string_view text) {
+  std::unordered_map<uint64_t, unsigned> counts;
+  std::vector<LineHash> out;  // out[line - 1]
+  out.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  rolling_line_hashes(text, [&](size_t line, uint64_t hash) {
+    if (out.size() < line) out.resize(line);
+    out[line - 1] = {hash, ++counts[hash]};
+  });
+  return out;
+}
+
+// The hashes of the given lines only (sorted, unique: the lines a report has results on), sorted by
+// line. A line's occurrence counts the lines up to it with the same hash, so every line is hashed;
+// but only the hashes the wanted lines have are counted: a large file's report then holds 8 bytes a
+// line, not a count for every distinct line of the file.
+std::vector<std::pair<uint32_t, LineHash>> line_hashes_at(std::string_view text, const std::vector<uint32_t>& lines) {
+  std::vector<uint64_t> by_line;  // by_line[line - 1], valid where `hashed`
+  std::vector<bool> hashed;
+  rolling_line_hashes(text, [&](size_t line, uint64_t hash) {
+    if (by_line.size() < line) {
+      by_line.resize(line);
+      hashed.resize(line);
+    }
+    by_line[line - 1] = hash;
+    hashed[line - 1] = true;
+  });
+  std::unordered_map<uint64_t, unsigned> counts;
+  for (const uint32_t line : lines)
+    if (line >= 1 && line <= by_line.size() && hashed[line - 1]) counts.emplace(by_line[line - 1], 0);
+  std::vector<std::pair<uint32_t, LineHash>> out;
+  auto wanted = lines.begin();
+  for (size_t i = 0; i < by_line.size() && wanted != lines.end(); ++i) {
+    if (!hashed[i]) continue;
+    const auto count = counts.find(by_line[i]);
+    if (count == counts.end()) continue;
+    ++count->second;
+    while (wanted != lines.end() && *wanted < i + 1) ++wanted;
+    if (wanted != lines.end() && *wanted == i + 1) out.push_back({*wanted, {by_line[i], count->second}});
+  }
   return out;
 }
 
@@ -164,6 +202,16 @@ std::vector<LineHash> line_hashes_of(std::string_view text) {
 std::vector<std::string> primary_location_line_hashes(std::string_view text) {
   std::vector<std::string> out;
   for (const LineHash h : line_hashes_of(text)) out.push_back(h.occurrence ? format_line_hash(h) : std::string());
+  return out;
+}
+
+std::vector<std::string> primary_location_line_hashes(std::string_view text, const std::vector<uint32_t>& lines) {
+  const auto hashes = line_hashes_at(text, lines);
+  std::vector<std::string> out;
+  for (const uint32_t line : lines) {
+    const auto it = std::find_if(hashes.begin(), hashes.end(), [&](const auto& entry) { return entry.first == line; });
+    out.push_back(it != hashes.end() ? format_line_hash(it->second) : std::string());
+  }
   return out;
 }
 
@@ -203,10 +251,19 @@ class SarifWriter {
     std::sort(files.begin(), files.end());
     files.erase(std::unique(files.begin(), files.end()), files.end());
     resolve_directories(files);
+    std::vector<std::vector<uint32_t>> result_lines(files.size());  // where each file's results start
+    for (const Diagnostic* d : results) {
+      const auto k = static_cast<size_t>(std::lower_bound(files.begin(), files.end(), d->file) - files.begin());
+      result_lines[k].push_back(result_.files.at(d->file).source->line_of(d->range.begin));
+    }
     std::vector<ResultFile> shared(files.size());
     parallel_for(files.size(), options_.jobs, [&](size_t k) {
       const FileReport& file = result_.files.at(files[k]);
-      shared[k].line_hashes = line_hashes_of(file.source->text());
+      std::vector<uint32_t>& lines = result_lines[k];
+      std::sort(lines.begin(), lines.end());
+      lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+      shared[k].line_hashes = line_hashes_at(file.source->text(), lines);
+      lines = {};
       shared[k].artifact = resolve_artifact(file.path).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     });
     for (size_t k = 0; k < files.size(); ++k) result_files_.emplace(files[k], std::move(shared[k]));
@@ -405,10 +462,12 @@ class SarifWriter {
     // GitHub reads only primaryLocationLineHash; zdlint/v1 (no line number in it) is for tools that
     // match results across commits by content, as --baseline does.
     const uint32_t line = source.line_of(d.range.begin);
-    const bool line_hash = line >= 1 && line <= shared.line_hashes.size() && shared.line_hashes[line - 1].occurrence;
+    const auto hash = std::lower_bound(shared.line_hashes.begin(), shared.line_hashes.end(), line,
+                                       [](const auto& entry, uint32_t l) { return entry.first < l; });
+    const bool line_hash = hash != shared.line_hashes.end() && hash->first == line;
     if (line_hash || !d.fingerprint.empty()) {
       w.key("partialFingerprints").begin_object();
-      if (line_hash) w.key("primaryLocationLineHash").value(format_line_hash(shared.line_hashes[line - 1]));
+      if (line_hash) w.key("primaryLocationLineHash").value(format_line_hash(hash->second));
       if (!d.fingerprint.empty()) w.key("zdlint/v1").value(d.fingerprint);
       w.end_object();
     }
@@ -443,7 +502,7 @@ class SarifWriter {
 
   // What the results of one file share, computed once per file before they are written.
   struct ResultFile {
-    std::vector<LineHash> line_hashes;
+    std::vector<std::pair<uint32_t, LineHash>> line_hashes;  // of the lines results start on, by line
     std::string artifact;  // its artifactLocation, as JSON text
   };
 

@@ -93,6 +93,29 @@ TEST_CASE("sarif: URIs are percent-encoded RFC 3986 paths") {
   CHECK(zdlint::sarif_percent_encode_path("my dir/V2 \xC3\xA9%#?.sql") == "my%20dir/V2%20%C3%A9%25%23%3F.sql");
 }
 
+TEST_CASE("sarif: the line hashes of some lines are those of the whole file's") {
+  using zdlint::primary_location_line_hashes;
+  // Repeated lines share a hash, so their occurrences count up: 1, 2, 3, … The hash of a line
+  // covers the next 100 non-blank characters, so the last lines before the end differ.
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += i % 3 == 2 ? "VACUUM FULL t;\n" : "SELECT 1;\n";
+  text += "  \r\n\n-- done";
+  const std::vector<std::string> all = primary_location_line_hashes(text);
+  REQUIRE(all.size() == 33);
+  CHECK(all[3] == all[0].substr(0, all[0].find(':')) + ":2");  // line 4 repeats line 1
+  const std::vector<std::vector<uint32_t>> subsets = {
+      {1}, {4, 7}, {3, 6, 9, 12}, {30}, {31, 32, 33}, {2, 17, 29, 33}, {},
+  };
+  for (const auto& lines : subsets) {
+    CAPTURE(lines.size());
+    std::vector<std::string> expected;
+    for (const uint32_t line : lines) expected.push_back(all[line - 1]);
+    CHECK(primary_location_line_hashes(text, lines) == expected);
+  }
+  // A line past the end has no hash.
+  CHECK(primary_location_line_hashes(text, {33, 40}) == std::vector<std::string>{all[32], ""});
+}
+
 TEST_CASE("sarif: a finding on a line with an emoji, in a path with spaces") {
   const TempDir dir;
   dir.write("my dir/V2 \xC3\xA9.sql", kEmojiMigration);

@@ -381,8 +381,8 @@ class SarifWriter {
     return {{"uri", "file://" + sarif_percent_encode_path(absolute.generic_string())}};
   }
 
-  // weakly_canonical asks the file system about every component of a path: the directories of a
-  // report's files are resolved once each, up front and in parallel (resolve_directories), and a
+  // weakly_canonical asks the file system about every component of a path (a readlink each): the
+  // directories of a report's files are resolved once each, up front (resolve_directories), and a
   // file on its own only when it is a symbolic link.
   void resolve_directories(const std::vector<FileId>& files) {
     std::error_code ec;
@@ -390,14 +390,24 @@ class SarifWriter {
       const std::string& path = result_.files.at(id).path;
       if (!names_a_file(path)) continue;
       const fs::path absolute = fs::absolute(path, ec);
-      if (!ec && absolute.has_parent_path()) directories_.try_emplace(absolute.parent_path().native());
+      if (!ec && absolute.has_parent_path()) resolve_directory(absolute.parent_path());
     }
-    std::vector<std::pair<const std::string, fs::path>*> pending;
-    for (auto& entry : directories_) pending.push_back(&entry);
-    parallel_for(pending.size(), options_.jobs, [&](size_t k) {
-      std::error_code error;
-      pending[k]->second = fs::weakly_canonical(pending[k]->first, error).lexically_normal();
-    });
+  }
+
+  // A directory that is not a symbolic link resolves to its parent's resolution and its own name,
+  // so that each directory costs one lstat rather than a readlink of every component above it. A
+  // path with "." or ".." in it is resolved whole: ".." after a link leaves the link's target.
+  const fs::path& resolve_directory(const fs::path& directory) {
+    if (const auto it = directories_.find(directory.native()); it != directories_.end()) return it->second;
+    std::error_code ec;
+    const bool plain = std::none_of(directory.begin(), directory.end(),
+                                    [](const fs::path& part) { return part == "." || part == ".."; });
+    fs::path resolution;
+    if (!plain || !directory.has_parent_path() || directory.parent_path() == directory || fs::is_symlink(directory, ec))
+      resolution = fs::weakly_canonical(directory, ec).lexically_normal();
+    else
+      resolution = (resolve_directory(directory.parent_path()) / directory.filename()).lexically_normal();
+    return directories_.emplace(directory.native(), std::move(resolution)).first->second;
   }
 
   [[nodiscard]] fs::path resolved(const fs::path& absolute) const {

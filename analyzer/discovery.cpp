@@ -49,6 +49,20 @@ bool has_sql_extension(const fs::path& path) {
   return name.ends_with(".sql") || name.ends_with(".sql.postgres");
 }
 
+// How a path is shown: lexically normal ("./m//1.sql" is "m/1.sql"), unless a ".." in it follows a
+// name, which may be a symbolic link: "link/.." is the parent of the link's target, not ".".
+std::string display_form(const fs::path& path) {
+  bool after_name = false;
+  for (const auto& part : path) {
+    if (part == "..") {
+      if (after_name) return path.string();
+    } else if (part.has_filename() && part != ".") {
+      after_name = true;
+    }
+  }
+  return path.lexically_normal().string();
+}
+
 bool is_within(const fs::path& root, const fs::path& target) {
   const auto mismatch = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
   return mismatch.first == root.end();
@@ -76,7 +90,7 @@ void discover_directory(const std::string& argument, std::string_view runner, Di
       continue;
     }
     if (!has_sql_extension(path)) continue;
-    const std::string display = path.lexically_normal().string();
+    const std::string display = display_form(path);
     if (it->is_symlink(ec)) {
       const fs::path target = fs::canonical(path, ec);
       if (ec || !is_within(root, target)) {
@@ -123,7 +137,7 @@ Discovery discover(const std::vector<std::string>& paths, std::string_view runne
     } else if (fs::is_directory(status)) {
       discover_directory(argument, runner, listings, out);
     } else {
-      out.files.push_back({argument, fs::path(argument).lexically_normal().string()});
+      out.files.push_back({argument, display_form(argument)});
     }
   }
   // The same file named twice (a directory and a file in it) is linted once, where it came first.

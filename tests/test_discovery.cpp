@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "analyzer/directory_listing.h"
 #include "analyzer/discovery.h"
@@ -44,6 +46,23 @@ TEST_CASE("missing paths and directories without SQL are reported, the rest stil
   REQUIRE(found.problems.size() == 2);
   CHECK(found.problems[0].message == "does not exist");
   CHECK(found.problems[1].message == "is a directory with no .sql files");
+}
+
+TEST_CASE("paths are shown lexically normal, unless a '..' follows a name that may be a link") {
+  const test::TempDir dir;
+  dir.write("real/m/1.sql", "SELECT 1;");
+  std::filesystem::create_directory_symlink(dir.path() / "real/m", dir.path() / "deep");
+  const std::string root = dir.path().string();
+  const auto shown = [](const Discovery& found) {
+    std::vector<std::string> paths;
+    for (const auto& f : found.files) paths.push_back(f.display_path);
+    return paths;
+  };
+  CHECK(shown(discover({root + "/./real//m/1.sql"})) == std::vector<std::string>{root + "/real/m/1.sql"});
+  CHECK(shown(discover({root + "/real/./m"})) == std::vector<std::string>{root + "/real/m/1.sql"});
+  // deep/.. is real, not the directory holding deep: "m/1.sql" would name a file that is not there.
+  CHECK(shown(discover({root + "/deep/../m/1.sql"})) == std::vector<std::string>{root + "/deep/../m/1.sql"});
+  CHECK(shown(discover({root + "/deep/../m"})) == std::vector<std::string>{root + "/deep/../m/1.sql"});
 }
 
 TEST_CASE("symbolic links that leave the directory are not followed") {

@@ -165,6 +165,27 @@ TEST_CASE("sarif: a finding on a line with an emoji, in a path with spaces") {
   CHECK(change["replacements"][0]["insertedContent"]["text"] == " CONCURRENTLY");
 }
 
+TEST_CASE("sarif: artifact URIs name the file a symbolic link or a '..' leads to") {
+  const TempDir dir;
+  dir.write("real/m/1.sql", "VACUUM FULL t;\n");
+  fs::create_directory_symlink("real", dir.path() / "link");      // link -> real
+  fs::create_directory_symlink("real/m", dir.path() / "deep");    // deep -> real/m
+  const InDirectory cwd(dir.path());
+  const auto uri_of = [](const std::vector<std::string>& args) {
+    const auto r = run_zdlint(args);
+    INFO(r.err);
+    const json doc = sarif_of(r);
+    const json& results = only_run(doc)["results"];
+    REQUIRE(results.size() == 1);
+    return results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>();
+  };
+  CHECK(uri_of({"--format", "sarif", "--select", "vacuum-full", "link/m"}) == "real/m/1.sql");
+  CHECK(uri_of({"--format", "sarif", "--select", "vacuum-full", "real/m/../m/1.sql"}) == "real/m/1.sql");
+  // ".." after a link leaves the link's target (real/m/..), not the link's directory.
+  CHECK(uri_of({"--format", "sarif", "--select", "vacuum-full", "deep/../m/1.sql"}) == "real/m/1.sql");
+  CHECK(uri_of({"--format", "sarif", "--select", "vacuum-full", "deep/1.sql"}) == "real/m/1.sql");
+}
+
 TEST_CASE("sarif: a clean run lists every enabled rule and an empty results array") {
   const TempDir dir;
   dir.write("ok.sql", "CREATE TABLE t (id int);\n");

@@ -15,12 +15,12 @@ ConfigFinder::ConfigFinder(std::optional<fs::path> explicit_config, fs::path cwd
 const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
   const std::lock_guard lock(mutex_);
   if (explicit_config_) return load(*explicit_config_, explicit_display_);
-  if (const auto it = by_directory_.find(directory); it != by_directory_.end()) return it->second;
+  if (const auto it = by_directory_.find(directory.native()); it != by_directory_.end()) return it->second;
 
   std::vector<fs::path> visited;
   const ConfigFile* found = nullptr;
   for (fs::path dir = directory;; dir = dir.parent_path()) {
-    if (const auto it = by_directory_.find(dir); it != by_directory_.end()) {
+    if (const auto it = by_directory_.find(dir.native()); it != by_directory_.end()) {
       found = it->second;
       break;
     }
@@ -34,7 +34,7 @@ const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
     }
     if (dir == dir.parent_path() || !dir.has_relative_path()) break;  // the filesystem root
   }
-  for (const auto& dir : visited) by_directory_.emplace(dir, found);
+  for (const auto& dir : visited) by_directory_.emplace(dir.native(), found);
   return found;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "config/config.h"
@@ -35,7 +36,8 @@ class ConfigFinder {
   std::string explicit_display_;
   std::filesystem::path cwd_;
   mutable std::mutex mutex_;
-  std::map<std::filesystem::path, const ConfigFile*> by_directory_;
+  // By the directory's path as a string: std::filesystem::path compares component by component.
+  std::map<std::string, const ConfigFile*, std::less<>> by_directory_;
   std::map<std::filesystem::path, LoadResult> loaded_;  // map nodes do not move: pointers stay valid
   std::vector<std::filesystem::path> load_order_;
 };

@@ -1,6 +1,8 @@
 #include "config/settings_provider.h"
 
 #include <set>
+#include <string>
+#include <string_view>
 
 #include "config/path_match.h"
 
@@ -16,8 +18,15 @@ fs::path SettingsProvider::absolute(const std::string& path) const {
 }
 
 std::vector<ConfigError> SettingsProvider::preload(const std::vector<std::string>& paths) {
-  std::set<fs::path> directories{cwd_};
-  for (const auto& path : paths) directories.insert(absolute(path).parent_path());
+  std::set<std::string> directories{cwd_.native()};
+  std::string_view previous;  // the directory part of the previous path, as given
+  for (const auto& path : paths) {
+    // Most files share their directory with the one before: one resolution for the directory.
+    const std::string_view directory = std::string_view(path).substr(0, path.rfind('/') + 1);
+    if (!previous.empty() && directory == previous) continue;
+    previous = directory;
+    directories.insert(absolute(path).parent_path().native());
+  }
   for (const auto& directory : directories) finder_.for_directory(directory);
   return finder_.errors();
 }

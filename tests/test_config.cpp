@@ -677,6 +677,21 @@ TEST_CASE("config: --config FILE, its errors, and a missing one") {
   CHECK(missing.err == (dir.path() / "nope.toml").string() + ": error: no such configuration file\n");
 }
 
+TEST_CASE("config: preloading finds the config of every directory, however its files are interleaved") {
+  const TempDir dir;
+  dir.write("a/.zdlint.toml", "pg_version = 14\n");
+  dir.write("a/b/.zdlint.toml", "pg_version = \"fourteen\"\n");  // an error, found only in a/b
+  dir.write("c/.zdlint.toml", "fail_on = \"sometimes\"\n");
+  SettingsProvider provider({}, std::nullopt, dir.path());
+  const auto errors = provider.preload({"a/1.sql", "a/2.sql", "a/b/3.sql", "a/4.sql", "c/5.sql", "a/b/6.sql"});
+  std::vector<std::string> files;
+  for (const auto& error : errors) files.push_back(error.file);
+  CHECK(files == std::vector<std::string>{"a/b/.zdlint.toml", "c/.zdlint.toml"});
+  // Files named without a directory, and the same directory spelled two ways.
+  SettingsProvider here({}, std::nullopt, dir.path() / "a/b");
+  CHECK(here.preload({"3.sql", "./3.sql", "../b/3.sql"}).size() == 1);
+}
+
 TEST_CASE("config: fail_on from the working directory's config, --fail-on over it") {
   const TempDir dir;
   dir.write(".zdlint.toml", "fail_on = \"error\"\n");

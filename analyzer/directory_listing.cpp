@@ -7,23 +7,27 @@ namespace fs = std::filesystem;
 
 DirectoryListing::DirectoryListing(const fs::path& directory) {
   std::error_code ec;
-  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-    // The entry's type comes with the listing (is_directory() and is_regular_file() use it); only
-    // a symbolic link costs a stat of its target.
-    fs::file_type type = fs::file_type::unknown;  // a FIFO, a socket, …: present, never asked for
-    if (it->is_symlink(ec))
-      type = it->status(ec).type();
-    else if (it->is_directory(ec))
-      type = fs::file_type::directory;
-    else if (it->is_regular_file(ec))
-      type = fs::file_type::regular;
-    if (ec) {
-      type = fs::file_type::not_found;
-      ec.clear();
-    }
-    entries_.push_back({it->path().filename().string(), type});
-  }
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) entries_.push_back(entry_of(*it));
   std::sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+}
+
+DirectoryListing::DirectoryListing(std::vector<DirectoryEntry> entries) : entries_(std::move(entries)) {
+  std::sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+}
+
+DirectoryEntry DirectoryListing::entry_of(const fs::directory_entry& entry) {
+  // The entry's type comes with the listing (is_directory() and is_regular_file() use it); only a
+  // symbolic link costs a stat of its target.
+  std::error_code ec;
+  fs::file_type type = fs::file_type::unknown;  // a FIFO, a socket, …: present, never asked for
+  if (entry.is_symlink(ec))
+    type = entry.status(ec).type();
+  else if (entry.is_directory(ec))
+    type = fs::file_type::directory;
+  else if (entry.is_regular_file(ec))
+    type = fs::file_type::regular;
+  if (ec) type = fs::file_type::not_found;
+  return {entry.path().filename().string(), type};
 }
 
 const DirectoryEntry* DirectoryListing::find(std::string_view name) const {
@@ -45,6 +49,10 @@ bool DirectoryListing::has_directory(std::string_view name) const {
 bool DirectoryListing::has_regular_file(std::string_view name) const {
   const DirectoryEntry* entry = find(name);
   return entry && entry->type == fs::file_type::regular;
+}
+
+void DirectoryListings::add(const fs::path& directory, DirectoryListing listing) {
+  listings_.try_emplace(directory.native(), std::move(listing));
 }
 
 const DirectoryListing& DirectoryListings::of(const fs::path& directory) {

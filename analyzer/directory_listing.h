@@ -18,6 +18,10 @@ struct DirectoryEntry {
 class DirectoryListing {
  public:
   explicit DirectoryListing(const std::filesystem::path& directory);
+  // From entries already read (discovery's walk reads every directory it descends into).
+  explicit DirectoryListing(std::vector<DirectoryEntry> entries);
+  // An entry as a listing records it: a symbolic link costs a stat of its target, nothing else does.
+  static DirectoryEntry entry_of(const std::filesystem::directory_entry& entry);
 
   [[nodiscard]] const std::vector<DirectoryEntry>& entries() const { return entries_; }
   // The entry exists (a dangling symbolic link does not), as std::filesystem::exists says.
@@ -35,6 +39,8 @@ class DirectoryListing {
 class DirectoryListings {
  public:
   const DirectoryListing& of(const std::filesystem::path& directory);
+  // Records a listing read elsewhere, unless the directory has one already.
+  void add(const std::filesystem::path& directory, DirectoryListing listing);
 
  private:
   std::map<std::string, DirectoryListing> listings_;  // by path (std::string compares faster)

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/directory_listing.h"
 #include "analyzer/runner_order.h"
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <system_error>
 
@@ -78,15 +80,24 @@ void discover_directory(const std::string& argument, std::string_view runner, Di
     out.problems.push_back({argument, fmt::format("cannot be read: {}", ec.message())});
     return;
   }
+  // What the walk reads of each directory it descends into becomes that directory's listing, which
+  // runner detection and ordering would otherwise read again.
+  std::map<std::string, std::vector<DirectoryEntry>> read;
+  bool complete = true;
   for (; it != end; it.increment(ec)) {
     if (ec) {
       out.problems.push_back({argument, fmt::format("cannot be fully read: {}", ec.message())});
+      complete = false;
       break;
     }
     const fs::path& path = it->path();
+    if (listings) read[path.parent_path().native()].push_back(DirectoryListing::entry_of(*it));
     const std::string name = path.filename().string();
     if (it->is_directory(ec) && !it->is_symlink(ec)) {
-      if (name.starts_with(".")) it.disable_recursion_pending();
+      if (name.starts_with("."))
+        it.disable_recursion_pending();
+      else if (listings)
+        read.try_emplace(path.native());  // listed even when empty
       continue;
     }
     if (!has_sql_extension(path)) continue;
@@ -101,6 +112,8 @@ void discover_directory(const std::string& argument, std::string_view runner, Di
     if (!it->is_regular_file(ec)) continue;  // the entry's cached type: no stat per file
     found.push_back({path.string(), display});
   }
+  if (listings && complete)
+    for (auto& [directory, entries] : read) listings->add(directory, DirectoryListing(std::move(entries)));
   if (found.empty() && !ec) {
     out.problems.push_back({argument, "is a directory with no .sql files"});
     return;

@@ -317,7 +317,9 @@ class GroupFinder {
       if (!dir.has_parent_path() || dir.parent_path() == dir) break;
       dir = dir.parent_path();
     }
-    if (allows("temporal-sql-tool") && is_temporal_version_directory(directory)) return {Scheme::Temporal, directory};
+    if (allows("temporal-sql-tool") && listings_.of(directory).has_regular_file("manifest.json") &&
+        is_temporal_version_directory(directory))
+      return {Scheme::Temporal, directory};
     if (configured_ == "yoyo" || (configured_.empty() && has_rollback_files(directory)))
       return {Scheme::Yoyo, directory};
     if (configured_ == "dbmate" || (configured_.empty() && is_dbmate_directory_where_order_differs(directory)))

@@ -130,3 +130,33 @@ TEST_CASE("directory listings are read once per directory") {
   CHECK(again.has("a.sql"));
   CHECK_FALSE(again.has("b.sql"));
 }
+
+TEST_CASE("discovery's walk gives the listings of the directories it descends into") {
+  namespace fs = std::filesystem;
+  const test::TempDir dir;
+  dir.write("m/1.sql", "SELECT 1;");
+  dir.write("m/sub/2.sql", "SELECT 1;");
+  dir.write("m/.hidden/3.sql", "SELECT 1;");
+  fs::create_directories(dir.path() / "m/empty");
+  fs::create_symlink(dir.path() / "m/sub", dir.path() / "m/linked");
+  DirectoryListings listings;
+  const auto found = discover({(dir.path() / "m").string()}, "", &listings);
+  REQUIRE(found.files.size() == 2);
+  // Files added after the walk are not in the listings it gave: they were not read again.
+  dir.write("m/4.sql", "SELECT 1;");
+  dir.write("m/sub/5.sql", "SELECT 1;");
+  dir.write("m/empty/6.sql", "SELECT 1;");
+  dir.write("m/.hidden/7.sql", "SELECT 1;");
+  const DirectoryListing& top = listings.of(dir.path() / "m");
+  CHECK(top.has_regular_file("1.sql"));
+  CHECK(top.has_directory("sub"));
+  CHECK(top.has_directory(".hidden"));
+  CHECK(top.has_directory("linked"));  // a link is what it points at, as when read on its own
+  CHECK_FALSE(top.has("4.sql"));
+  CHECK(listings.of(dir.path() / "m/sub").has("2.sql"));
+  CHECK_FALSE(listings.of(dir.path() / "m/sub").has("5.sql"));
+  CHECK(listings.of(dir.path() / "m/empty").entries().empty());
+  // The walk skips hidden directories and does not follow links: those are read when asked for.
+  CHECK(listings.of(dir.path() / "m/.hidden").has("7.sql"));
+  CHECK(listings.of(dir.path() / "m/linked").has("5.sql"));
+}

@@ -41,7 +41,30 @@ std::string SettingsProvider::fail_on() {
 }
 
 std::function<FileSettings(const std::string&)> SettingsProvider::settings_for() {
-  return [this](const std::string& path) { return effective(path).file_settings(); };
+  return [this](const std::string& path) { return file_settings(path); };
+}
+
+FileSettings SettingsProvider::file_settings(const std::string& path) {
+  // A run asks for thousands of files, most sharing their directory and their config with others.
+  const std::string_view directory = std::string_view(path).substr(0, path.rfind('/') + 1);
+  const ConfigFile* config = nullptr;
+  {
+    const std::lock_guard lock(mutex_);
+    const auto known = config_of_directory_.find(directory);
+    if (known == config_of_directory_.end()) {
+      config = finder_.for_directory(absolute(path).parent_path());
+      config_of_directory_.emplace(directory, config);
+    } else {
+      config = known->second;
+    }
+    if (!config || (config->exclude.empty() && config->overrides.empty())) {
+      auto shared = path_independent_.find(config);
+      if (shared == path_independent_.end())
+        shared = path_independent_.emplace(config, resolve(config, absolute(path), command_line_).file_settings()).first;
+      return shared->second;
+    }
+  }
+  return resolve(config, absolute(path), command_line_).file_settings();
 }
 
 }  // namespace zdlint::config

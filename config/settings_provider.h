@@ -3,6 +3,8 @@
 // (LintRequest::settings_for), and into the run's fail_on.
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +36,9 @@ class SettingsProvider {
   // For LintRequest::settings_for. Refers to this provider, which must outlive the run.
   std::function<FileSettings(const std::string&)> settings_for();
 
+  // What the engine needs of a file's effective configuration. Safe to call from several threads.
+  FileSettings file_settings(const std::string& path);
+
   [[nodiscard]] std::vector<ConfigError> errors() const { return finder_.errors(); }
 
  private:
@@ -42,6 +47,12 @@ class SettingsProvider {
   CommandLine command_line_;
   std::filesystem::path cwd_;
   ConfigFinder finder_;
+  std::mutex mutex_;  // guards the two caches below
+  // The config of each directory, by the directory part of the paths as given.
+  std::map<std::string, const ConfigFile*, std::less<>> config_of_directory_;
+  // The settings of every file under a config (null: none) without exclude or override patterns,
+  // which are then the same whatever the file's path.
+  std::map<const ConfigFile*, FileSettings> path_independent_;
 };
 
 }  // namespace zdlint::config

@@ -692,6 +692,30 @@ TEST_CASE("config: preloading finds the config of every directory, however its f
   CHECK(here.preload({"3.sql", "./3.sql", "../b/3.sql"}).size() == 1);
 }
 
+TEST_CASE("config: each file's settings, asked for in any order, are those of its own config and path") {
+  const TempDir dir;
+  dir.write("a/.zdlint.toml", "pg_version = 14\n");
+  dir.write("c/.zdlint.toml", "pg_version = 13\nexclude = [\"old/**\"]\n[[overrides]]\npaths = [\"hot/*.sql\"]\npg_version = 16\n");
+  SettingsProvider provider({}, std::nullopt, dir.path());
+  const auto version = [&](const std::string& path) { return provider.file_settings(path).lint.pg_version; };
+  for (int round = 0; round < 2; ++round) {  // the second time from what the first one kept
+    CAPTURE(round);
+    CHECK(version("a/1.sql") == 14);
+    CHECK(version("b/2.sql") == 15);  // no config: the default
+    CHECK(version("a/sub/3.sql") == 14);
+    CHECK(version("c/4.sql") == 13);
+    CHECK(version("c/hot/5.sql") == 16);
+    CHECK(version("c/6.sql") == 13);
+    CHECK(version("7.sql") == 15);
+    CHECK(provider.file_settings("c/old/8.sql").excluded);
+    CHECK_FALSE(provider.file_settings("c/9.sql").excluded);
+  }
+  const CommandLine pg12{.pg_version = 12};  // the command line is over every config
+  SettingsProvider overridden(pg12, std::nullopt, dir.path());
+  CHECK(overridden.file_settings("a/1.sql").lint.pg_version == 12);
+  CHECK(overridden.file_settings("b/2.sql").lint.pg_version == 12);
+}
+
 TEST_CASE("config: fail_on from the working directory's config, --fail-on over it") {
   const TempDir dir;
   dir.write(".zdlint.toml", "fail_on = \"error\"\n");

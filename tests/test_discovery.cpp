@@ -60,6 +60,8 @@ TEST_CASE("paths are shown lexically normal, unless a '..' follows a name that m
   };
   CHECK(shown(discover({root + "/./real//m/1.sql"})) == std::vector<std::string>{root + "/real/m/1.sql"});
   CHECK(shown(discover({root + "/real/./m"})) == std::vector<std::string>{root + "/real/m/1.sql"});
+  CHECK(shown(discover({root + "/real//m/"})) == std::vector<std::string>{root + "/real/m/1.sql"});
+  CHECK(shown(discover({root + "/real/m"})) == std::vector<std::string>{root + "/real/m/1.sql"});
   // deep/.. is real, not the directory holding deep: "m/1.sql" would name a file that is not there.
   CHECK(shown(discover({root + "/deep/../m/1.sql"})) == std::vector<std::string>{root + "/deep/../m/1.sql"});
   CHECK(shown(discover({root + "/deep/../m"})) == std::vector<std::string>{root + "/deep/../m/1.sql"});

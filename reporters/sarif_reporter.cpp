@@ -221,7 +221,8 @@ class SarifWriter {
  public:
   SarifWriter(const LintResult& result, const SarifOptions& options) : result_(result), options_(options) {
     std::error_code ec;
-    base_ = options.base_directory.empty() ? fs::current_path(ec) : fs::path(options.base_directory);
+    cwd_ = fs::current_path(ec);
+    base_ = options.base_directory.empty() ? cwd_ : fs::path(options.base_directory);
     base_ = fs::weakly_canonical(base_, ec).lexically_normal();
   }
 
@@ -371,9 +372,7 @@ class SarifWriter {
 
   [[nodiscard]] ordered_json resolve_artifact(const std::string& path) const {
     if (!names_a_file(path)) return {{"uri", sarif_percent_encode_path(path)}, {"uriBaseId", "%SRCROOT%"}};
-    std::error_code ec;
-    fs::path absolute = resolved(fs::absolute(path, ec));
-    if (ec) absolute = fs::absolute(path).lexically_normal();
+    const fs::path absolute = resolved(absolute_of(path));
     const fs::path relative = absolute.lexically_relative(base_);
     const std::string rel = relative.generic_string();
     if (!relative.empty() && rel != "." && !rel.starts_with("../") && rel != "..")
@@ -385,13 +384,22 @@ class SarifWriter {
   // directories of a report's files are resolved once each, up front (resolve_directories), and a
   // file on its own only when it is a symbolic link.
   void resolve_directories(const std::vector<FileId>& files) {
-    std::error_code ec;
     for (const FileId id : files) {
       const std::string& path = result_.files.at(id).path;
       if (!names_a_file(path)) continue;
-      const fs::path absolute = fs::absolute(path, ec);
-      if (!ec && absolute.has_parent_path()) resolve_directory(absolute.parent_path());
+      const fs::path absolute = absolute_of(path);
+      if (absolute.has_parent_path()) resolve_directory(absolute.parent_path());
     }
+  }
+
+  // As std::filesystem::absolute, from the working directory asked for once (getcwd is a system call).
+  [[nodiscard]] fs::path absolute_of(const std::string& path) const {
+    if (cwd_.empty()) {
+      std::error_code ec;
+      fs::path absolute = fs::absolute(path, ec);
+      return ec ? fs::path(path) : absolute;
+    }
+    return fs::path(path).is_absolute() ? fs::path(path) : cwd_ / path;
   }
 
   // A directory that is not a symbolic link resolves to its parent's resolution and its own name,
@@ -518,6 +526,7 @@ class SarifWriter {
 
   const LintResult& result_;
   const SarifOptions& options_;
+  fs::path cwd_;
   fs::path base_;
   // The directories of the files with results, resolved (resolve_directories); only read after.
   std::map<std::string, fs::path> directories_;

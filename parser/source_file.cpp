@@ -56,6 +56,9 @@ bool is_valid_utf8(std::string_view text, size_t* error_offset) {
 }
 
 LineIndex::LineIndex(std::string_view text) {
+  // Exactly as many as there are lines (but for lone '\r' breaks): a large file's index would
+  // otherwise be up to twice its size.
+  line_starts_.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   line_starts_.push_back(0);
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') {

@@ -173,6 +173,9 @@ std::vector<LineHash> line_hashes_of(std::string_view text) {
 std::vector<std::pair<uint32_t, LineHash>> line_hashes_at(std::string_view text, const std::vector<uint32_t>& lines) {
   std::vector<uint64_t> by_line;  // by_line[line - 1], valid where `hashed`
   std::vector<bool> hashed;
+  const size_t line_breaks = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  by_line.reserve(line_breaks + 1);
+  hashed.reserve(line_breaks + 1);
   rolling_line_hashes(text, [&](size_t line, uint64_t hash) {
     if (by_line.size() < line) {
       by_line.resize(line);

@@ -22,7 +22,7 @@
 #include "analyzer/lock_model.h"
 #include "analyzer/runners.h"
 #include "analyzer/session.h"
-#include "analyzer/statement_locks.h"
+#include "analyzer/locks_by_statement.h"
 #include "analyzer/discovery.h"
 #include "analyzer/fingerprint.h"
 #include "analyzer/suppression.h"
@@ -545,7 +545,7 @@ class Replay {
   Session session_;
   MigrationInfo migration_;
   std::vector<StatementSummary> summaries_;
-  StatementLocks statement_locks_;  // parallel to summaries_
+  LocksByStatement statement_locks_;  // parallel to summaries_
   FileSuppressions suppressions_;
   SuppressionPolicy policy_;
   std::vector<FingerprintJob> fingerprint_jobs_;

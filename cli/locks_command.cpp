@@ -31,6 +31,7 @@ int run(const LocksOptions& options) {
   request.settings.assume_in_transaction = options.assume_in_transaction;
   request.jobs = options.jobs ? options.jobs : default_jobs();
   request.run_rules = false;
+  request.describe_locks = false;  // no findings: the locks are printed from on_effects
   std::vector<StatementLocks> statements;
   request.on_effects = [&](FileId, const SourceFile& source, const Statement& stmt, const Session& session,
                            const StatementEffects& effects) {

@@ -1,15 +1,15 @@
-#include "analyzer/statement_locks.h"
+#include "analyzer/locks_by_statement.h"
 
 namespace zdlint {
 
-void StatementLocks::add_statement(const StatementEffects& effects) {
+void LocksByStatement::add_statement(const StatementEffects& effects) {
   begin_.push_back(static_cast<uint32_t>(locks_.size()));
   for (const auto& e : effects.effects)
     if (e.lock != LockMode::None)
       locks_.push_back({name_id(e.relation.str()), e.lock, e.rewrite, e.scan, !e.known && !e.created});
 }
 
-std::vector<LockedRelation> StatementLocks::of(size_t statement) const {
+std::vector<LockedRelation> LocksByStatement::of(size_t statement) const {
   const size_t end = statement + 1 < begin_.size() ? begin_[statement + 1] : locks_.size();
   std::vector<LockedRelation> out;
   out.reserve(end - begin_[statement]);
@@ -20,14 +20,14 @@ std::vector<LockedRelation> StatementLocks::of(size_t statement) const {
   return out;
 }
 
-void StatementLocks::clear() {
+void LocksByStatement::clear() {
   locks_.clear();
   begin_.clear();
   ids_.clear();
   names_.clear();
 }
 
-uint32_t StatementLocks::name_id(std::string name) {
+uint32_t LocksByStatement::name_id(std::string name) {
   const auto [it, inserted] = ids_.try_emplace(std::move(name), static_cast<uint32_t>(names_.size()));
   if (inserted) names_.push_back(it->first);  // a node's key does not move while the map grows
   return it->second;

@@ -14,7 +14,7 @@
 
 namespace zdlint {
 
-class StatementLocks {
+class LocksByStatement {
  public:
   // Statements are added in order: the n-th call records statement n's locks.
   void add_statement(const StatementEffects& effects);

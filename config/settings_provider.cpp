@@ -17,15 +17,22 @@ fs::path SettingsProvider::absolute(const std::string& path) const {
   return absolute_normal(fs::path(path).is_absolute() ? fs::path(path) : cwd_ / path);
 }
 
+namespace {
+
+// A path as given up to its last '/': files with the same one are in the same directory.
+std::string_view directory_part(const std::string& path) { return std::string_view(path).substr(0, path.rfind('/') + 1); }
+
+}  // namespace
+
 std::vector<ConfigError> SettingsProvider::preload(const std::vector<std::string>& paths) {
-  std::set<std::string> directories{cwd_.native()};
-  std::string_view previous;  // the directory part of the previous path, as given
+  std::set<fs::path> directories{cwd_};
+  std::string_view previous;
   for (const auto& path : paths) {
     // Most files share their directory with the one before: one resolution for the directory.
-    const std::string_view directory = std::string_view(path).substr(0, path.rfind('/') + 1);
+    const std::string_view directory = directory_part(path);
     if (!previous.empty() && directory == previous) continue;
     previous = directory;
-    directories.insert(absolute(path).parent_path().native());
+    directories.insert(absolute(path).parent_path());
   }
   for (const auto& directory : directories) finder_.for_directory(directory);
   return finder_.errors();
@@ -46,7 +53,7 @@ std::function<FileSettings(const std::string&)> SettingsProvider::settings_for()
 
 FileSettings SettingsProvider::file_settings(const std::string& path) {
   // A run asks for thousands of files, most sharing their directory and their config with others.
-  const std::string_view directory = std::string_view(path).substr(0, path.rfind('/') + 1);
+  const std::string_view directory = directory_part(path);
   const ConfigFile* config = nullptr;
   {
     const std::lock_guard lock(mutex_);

@@ -279,8 +279,9 @@ std::vector<std::string> temporal_manifest_files(const fs::path& directory) {
   return files;
 }
 
-bool is_temporal_version_directory(const fs::path& directory) {
-  return !temporal_manifest_files(directory).empty();
+// Only a directory whose listing has a manifest.json is read for one.
+bool is_temporal_version_directory(const DirectoryListing& listing, const fs::path& directory) {
+  return listing.has_regular_file("manifest.json") && !temporal_manifest_files(directory).empty();
 }
 
 // ---- which group a file belongs to ----------------------------------------------------------
@@ -317,8 +318,7 @@ class GroupFinder {
       if (!dir.has_parent_path() || dir.parent_path() == dir) break;
       dir = dir.parent_path();
     }
-    if (allows("temporal-sql-tool") && listings_.of(directory).has_regular_file("manifest.json") &&
-        is_temporal_version_directory(directory))
+    if (allows("temporal-sql-tool") && is_temporal_version_directory(listings_.of(directory), directory))
       return {Scheme::Temporal, directory};
     if (configured_ == "yoyo" || (configured_.empty() && has_rollback_files(directory)))
       return {Scheme::Yoyo, directory};

@@ -2,6 +2,7 @@
 // columns count Unicode code points, and endColumn is exclusive. Fields are only ever added.
 #include <nlohmann/json.hpp>
 
+#include "reporters/json_writer.h"
 #include "reporters/reporter.h"
 
 namespace zdlint {
@@ -100,8 +101,7 @@ void report_json(std::ostream& out, const LintResult& result) {
   // The findings, most of a large report, never exist as one tree: the document is printed up to
   // its empty array, then each finding is built, printed indented as the array's element, and freed.
   const std::string skeleton = dump(document);
-  constexpr std::string_view kDiagnostics = "\"diagnostics\": []";
-  const size_t open = skeleton.find(kDiagnostics) + kDiagnostics.size() - 1;  // the ']' of "[]"
+  const size_t open = empty_array_end(skeleton, "diagnostics");
   out << std::string_view(skeleton).substr(0, open);
   for (size_t i = 0; i < result.diagnostics.size(); ++i) {
     std::string element = dump(diagnostic_json(result, result.diagnostics[i]));

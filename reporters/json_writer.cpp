@@ -99,4 +99,10 @@ void JsonWriter::before_value() {
   has_members_.back() = true;
 }
 
+size_t empty_array_end(std::string_view document, std::string_view key) {
+  std::string array;
+  array.append("\"").append(key).append("\": []");
+  return document.rfind(array) + array.size() - 1;
+}
+
 }  // namespace zdlint

@@ -13,6 +13,11 @@ namespace zdlint {
 // error_handler_t::replace.
 void append_json_string(std::string& out, std::string_view text);
 
+// In a pretty-printed document holding the empty array `"key": []`, the offset of that array's ']':
+// a large array is written element by element between the text before it and the text from it, so
+// that it never exists as one tree. The last occurrence counts: text before it may quote the key.
+size_t empty_array_end(std::string_view document, std::string_view key);
+
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}

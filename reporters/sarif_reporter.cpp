@@ -200,6 +200,13 @@ std::vector<std::pair<uint32_t, LineHash>> line_hashes_at(std::string_view text,
   return out;
 }
 
+// The hash line_hashes_at found for `line`; null when the line has none.
+const LineHash* hash_of_line(const std::vector<std::pair<uint32_t, LineHash>>& hashes, uint32_t line) {
+  const auto it = std::lower_bound(hashes.begin(), hashes.end(), line,
+                                   [](const auto& entry, uint32_t l) { return entry.first < l; });
+  return it != hashes.end() && it->first == line ? &it->second : nullptr;
+}
+
 }  // namespace
 
 std::vector<std::string> primary_location_line_hashes(std::string_view text) {
@@ -212,8 +219,8 @@ std::vector<std::string> primary_location_line_hashes(std::string_view text, con
   const auto hashes = line_hashes_at(text, lines);
   std::vector<std::string> out;
   for (const uint32_t line : lines) {
-    const auto it = std::find_if(hashes.begin(), hashes.end(), [&](const auto& entry) { return entry.first == line; });
-    out.push_back(it != hashes.end() ? format_line_hash(it->second) : std::string());
+    const LineHash* hash = hash_of_line(hashes, line);
+    out.push_back(hash ? format_line_hash(*hash) : std::string());
   }
   return out;
 }
@@ -234,9 +241,7 @@ class SarifWriter {
   // printed up to that array, then each result is built, printed on a line of its own and freed.
   void write(std::ostream& out) {
     const std::string skeleton = document().dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    constexpr std::string_view kResults = "\"results\": []";
-    const size_t at = skeleton.rfind(kResults);  // the run's last key, after every rule's text
-    const size_t open = at + kResults.size() - 1;  // the ']' of "[]"
+    const size_t open = empty_array_end(skeleton, "results");  // the run's last key, after every rule's text
     out << std::string_view(skeleton).substr(0, open);
     std::vector<const Diagnostic*> results;
     for (const auto& d : result_.diagnostics) results.push_back(&d);
@@ -483,12 +488,10 @@ class SarifWriter {
     // GitHub reads only primaryLocationLineHash; zdlint/v1 (no line number in it) is for tools that
     // match results across commits by content, as --baseline does.
     const uint32_t line = source.line_of(d.range.begin);
-    const auto hash = std::lower_bound(shared.line_hashes.begin(), shared.line_hashes.end(), line,
-                                       [](const auto& entry, uint32_t l) { return entry.first < l; });
-    const bool line_hash = hash != shared.line_hashes.end() && hash->first == line;
+    const LineHash* line_hash = hash_of_line(shared.line_hashes, line);
     if (line_hash || !d.fingerprint.empty()) {
       w.key("partialFingerprints").begin_object();
-      if (line_hash) w.key("primaryLocationLineHash").value(format_line_hash(hash->second));
+      if (line_hash) w.key("primaryLocationLineHash").value(format_line_hash(*line_hash));
       if (!d.fingerprint.empty()) w.key("zdlint/v1").value(d.fingerprint);
       w.end_object();
     }

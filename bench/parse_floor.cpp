@@ -3,21 +3,26 @@
 // statements, unpack trees, analyse and report, so it cannot beat this; the benchmark reports how
 // close it gets.
 //
-// With --protobuf it runs pg_query_parse_protobuf instead: the same parse with the tree serialised
-// as protobuf, the form zdlint reads its trees in (libpg_query's public API has no tree without a
-// serialisation). It shows how much of the distance to the floor that choice alone accounts for.
+// libpg_query's public API has no tree without a serialisation, so two more modes show what the
+// tree itself costs: --tree also reads the JSON into protobuf-c's structs the way zdlint does
+// (parser/json_tree.h), and --protobuf runs pg_query_parse_protobuf and unpacks it with protobuf-c
+// (the other road to the same structs, and zdlint's fallback).
 #include <pg_query.h>
 
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <string_view>
 
+#include "parser/json_tree.h"
+
 int main(int argc, char** argv) {
-  const bool protobuf = argc == 3 && std::string_view(argv[1]) == "--protobuf";
-  if (argc != 2 && !protobuf) {
-    std::cerr << "usage: parse_floor [--protobuf] FILELIST   (one path per line)\n";
+  const std::string_view mode = argc == 3 ? argv[1] : "";
+  const bool protobuf = mode == "--protobuf", tree = mode == "--tree";
+  if (argc != 2 && !protobuf && !tree) {
+    std::cerr << "usage: parse_floor [--tree | --protobuf] FILELIST   (one path per line)\n";
     return 2;
   }
   std::ifstream list(argv[argc - 1]);
@@ -25,22 +30,33 @@ int main(int argc, char** argv) {
     std::cerr << "parse_floor: cannot read " << argv[argc - 1] << "\n";
     return 2;
   }
-  size_t files = 0, failures = 0;
+  size_t files = 0, failures = 0, undecoded = 0;
   for (std::string path; std::getline(list, path);) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
+    const std::string sql = text.str();
     if (protobuf) {
-      const PgQueryProtobufParseResult result = pg_query_parse_protobuf(text.str().c_str());
+      const PgQueryProtobufParseResult result = pg_query_parse_protobuf(sql.c_str());
       if (result.error) ++failures;
+      zdlint::UnpackArena arena(result.parse_tree.len * 4);  // as zdlint's fallback unpacks
+      if (!result.error)
+        pg_query__parse_result__unpack(arena.allocator(), result.parse_tree.len,
+                                       reinterpret_cast<const uint8_t*>(result.parse_tree.data));
       pg_query_free_protobuf_parse_result(result);
     } else {
-      const PgQueryParseResult result = pg_query_parse(text.str().c_str());
+      const PgQueryParseResult result = pg_query_parse(sql.c_str());
       if (result.error) ++failures;
+      if (tree && !result.error) {
+        zdlint::UnpackArena arena(std::strlen(result.parse_tree));
+        if (!zdlint::decode_json_parse_tree(result.parse_tree, sql, arena)) ++undecoded;
+      }
       pg_query_free_parse_result(result);
     }
     ++files;
   }
-  std::cerr << files << " files, " << failures << " rejected by the grammar\n";
+  std::cerr << files << " files, " << failures << " rejected by the grammar";
+  if (tree) std::cerr << ", " << undecoded << " left to the protobuf fallback";
+  std::cerr << "\n";
   return 0;
 }

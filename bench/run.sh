@@ -2,8 +2,8 @@
 # zdlint's benchmarks, each in one hyperfine run so the ratios compare like with like:
 #   1. the corpus (../shared/corpus/tools/filelist_common.txt): `zdlint --format sarif` against the
 #      parse floor (bench/parse_floor.cpp: pg_query_parse over the same files on one thread), the
-#      same parse serialised as protobuf (parse_floor --protobuf, where zdlint's trees come from) and
-#      squawk 2.66.0 (`squawk --reporter json`, from npm), with peak RSS of each;
+#      same parse with its JSON read into trees as zdlint reads them (parse_floor --tree), the same
+#      trees through protobuf (parse_floor --protobuf) and squawk 2.66.0 (`squawk --reporter json`, from npm), with peak RSS of each;
 #   2. --jobs 1 against the default;
 #   3. one small migration end to end (the pre-commit case);
 #   4. the 50 MB synthetic file (time, peak RSS) and 1x/2x/4x inputs (cost must grow linearly).
@@ -57,6 +57,7 @@ peak_rss_mb() {  # peak RSS of one run of "$@", in MB
 
 echo "== 1. corpus: zdlint against the parse floor and squawk"
 commands=(-n parse-floor "$floor $work/list.txt"
+          -n "parse-floor --tree" "$floor --tree $work/list.txt"
           -n "parse-floor --protobuf" "$floor --protobuf $work/list.txt"
           -n "zdlint --format sarif" "$zdlint --format sarif --fail-on none $work/corpus")
 [ -n "$squawk" ] && commands+=(-n "squawk --reporter json" "$squawk --reporter json '$work/corpus/**/*.sql'")
@@ -90,7 +91,8 @@ import json, sys
 r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
 floor, z = r["parse-floor"], r["zdlint --format sarif"]
 print(f"zdlint / parse floor: {z / floor:.2f}x (target <= 1.5x)")
-print(f"protobuf parse / parse floor: {r['parse-floor --protobuf'] / floor:.2f}x (the parse zdlint's trees come from)")
+print(f"parse and tree / parse floor: {r['parse-floor --tree'] / floor:.2f}x (the trees zdlint reads, from the JSON)")
+print(f"protobuf parse and unpack / parse floor: {r['parse-floor --protobuf'] / floor:.2f}x (the same trees from protobuf)")
 if "squawk --reporter json" in r:
     print(f"squawk / zdlint: {r['squawk --reporter json'] / z:.2f}x faster (target >= 5x)")
 PY

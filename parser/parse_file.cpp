@@ -86,9 +86,9 @@ class FileParser {
 
  private:
   SharedTree parse_whole(std::vector<Slice>& slices) {
-    const ProtobufParseResult result(file_.sql_c_str());
+    const ParseTreeResult result(file_.sql_c_str());
     if (result.error()) return nullptr;
-    SharedTree tree = result.unpack();
+    SharedTree tree = result.tree();
     if (!tree) return nullptr;
     for (size_t i = 0; i < tree->n_stmts; ++i) {
       const auto* raw = tree->stmts[i];
@@ -146,9 +146,9 @@ class FileParser {
     uint32_t end = slices[last - 1].end;
     if (end < text_.size() && text_[end] == ';') ++end;
     const std::string sql(text_.substr(begin, end - begin));
-    const ProtobufParseResult result(sql.c_str());
+    const ParseTreeResult result(sql.c_str());
     if (result.error()) return {};
-    SharedTree tree = result.unpack();
+    SharedTree tree = result.tree();
     if (!tree || tree->n_stmts != last - first) return {};
     for (size_t k = 0; k < tree->n_stmts; ++k)
       if (begin + static_cast<uint32_t>(tree->stmts[k]->stmt_location) != slices[first + k].begin) return {};
@@ -246,7 +246,7 @@ class FileParser {
     // The ';' goes along so that errors read as PostgreSQL's would ("at or near ";"", not "at end of input").
     const bool terminated = slice.end < text_.size() && text_[slice.end] == ';';
     const std::string sql(text_.substr(slice.begin, slice.end - slice.begin + (terminated ? 1 : 0)));
-    const ProtobufParseResult result(sql.c_str());
+    const ParseTreeResult result(sql.c_str());
     if (const auto* error = result.error()) {
       const uint32_t at = slice.begin + byte_offset_of_cursor(sql, error->cursorpos);
       report({error->cursorpos > 0 ? token_range_at(stmt.tokens, at, stmt.range) : stmt.range,
@@ -255,7 +255,7 @@ class FileParser {
       place_comments_after(tokens, slice.end);
       return;
     }
-    SharedTree own = result.unpack();
+    SharedTree own = result.tree();
     if (!own || own->n_stmts == 0) return;
     stmt.tree = own;
     stmt.base_offset = slice.begin;

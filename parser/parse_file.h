@@ -1,11 +1,11 @@
 #pragma once
 // Turns a SourceFile into statements and syntax errors.
 //
-// Trees come from pg_query_parse_protobuf unpacked with protobuf-c (into an arena, unpack_arena.h),
-// not from pg_query_parse's JSON. Writing protobuf costs libpg_query twice what writing the JSON
-// text does (bench/README.md), but JSON would still have to be read back into a tree, and the
-// protobuf structs give field access that the compiler checks (node->index_stmt->concurrent)
-// instead of string keys that fail silently at run time when a name is misspelt.
+// Trees are protobuf-c's structs (pg_query.pb-c.h), which give field access that the compiler checks
+// (node->index_stmt->concurrent) instead of string keys that fail silently when a name is misspelt.
+// They are read from pg_query_parse's JSON into an arena (json_tree.h, unpack_arena.h): writing
+// protobuf costs libpg_query twice what writing JSON does, and reading JSON back costs less than
+// unpacking protobuf (bench/README.md).
 #include <cstddef>
 #include <functional>
 

@@ -15,16 +15,6 @@ namespace zdlint {
 // it, so it is shared by them.
 using SharedTree = std::shared_ptr<const PgQuery__ParseResult>;
 
-// Under AddressSanitizer every node keeps an allocation of its own, so that a read past a node is
-// caught; in an arena it would land in the node next to it.
-#if defined(__SANITIZE_ADDRESS__)
-#define ZDLINT_NODE_BY_NODE 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ZDLINT_NODE_BY_NODE 1
-#endif
-#endif
-
 // An unpacked message of type T and the arena that holds it; null when unpacking failed.
 template <typename T, typename Unpack>
 std::shared_ptr<const T> unpack_into_arena(const void* data, size_t len, Unpack unpack) {
@@ -43,20 +33,21 @@ std::shared_ptr<const T> unpack_into_arena(const void* data, size_t len, Unpack 
 #endif
 }
 
-class ProtobufParseResult {
+// A statement list's parse tree. libpg_query writes it as JSON, which is read into protobuf-c's
+// structs (json_tree.h); should that ever fail, the tree is taken in its protobuf form instead.
+class ParseTreeResult {
  public:
-  explicit ProtobufParseResult(const char* sql) : result_(pg_query_parse_protobuf(sql)) {}
-  ~ProtobufParseResult() { pg_query_free_protobuf_parse_result(result_); }
-  ProtobufParseResult(const ProtobufParseResult&) = delete;
-  ProtobufParseResult& operator=(const ProtobufParseResult&) = delete;
+  explicit ParseTreeResult(const char* sql) : sql_(sql), result_(pg_query_parse(sql)) {}
+  ~ParseTreeResult() { pg_query_free_parse_result(result_); }
+  ParseTreeResult(const ParseTreeResult&) = delete;
+  ParseTreeResult& operator=(const ParseTreeResult&) = delete;
   [[nodiscard]] const PgQueryError* error() const { return result_.error; }
-  [[nodiscard]] SharedTree unpack() const {
-    return unpack_into_arena<PgQuery__ParseResult>(result_.parse_tree.data, result_.parse_tree.len,
-                                                   &pg_query__parse_result__unpack);
-  }
+  // Null when there is an error.
+  [[nodiscard]] SharedTree tree() const;
 
  private:
-  PgQueryProtobufParseResult result_;
+  const char* sql_;  // the caller's; outlives this result
+  PgQueryParseResult result_;
 };
 
 class SplitResult {

@@ -99,9 +99,9 @@ class Extractor {
 
   template <typename OffsetOf>
   void add(const std::string& sql, OffsetOf offset_of) {
-    const ProtobufParseResult result(sql.c_str());
+    const ParseTreeResult result(sql.c_str());
     if (result.error()) return;  // the server reports this when the block runs; not a parse of ours
-    const SharedTree tree = result.unpack();
+    const SharedTree tree = result.tree();
     if (!tree || tree->n_stmts == 0) return;
     const uint32_t base = offset_of(0);
     const auto scanned = scan_tokens(sql, base);

@@ -10,6 +10,10 @@ UnpackArena::UnpackArena(size_t expected_bytes)
 void* UnpackArena::allocate(void* self, size_t size) { return static_cast<UnpackArena*>(self)->take(size); }
 
 void* UnpackArena::take(size_t size) {
+#ifdef ZDLINT_NODE_BY_NODE
+  chunks_.push_back(std::make_unique_for_overwrite<std::byte[]>(std::max<size_t>(size, 1)));
+  return chunks_.back().get();
+#else
   constexpr size_t kAlign = alignof(std::max_align_t);
   size = (size + kAlign - 1) & ~(kAlign - 1);
   if (size > left_) {
@@ -23,6 +27,7 @@ void* UnpackArena::take(size_t size) {
   cursor_ += size;
   left_ -= size;
   return at;
+#endif
 }
 
 }  // namespace zdlint

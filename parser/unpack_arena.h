@@ -8,6 +8,16 @@
 #include <memory>
 #include <vector>
 
+// Under AddressSanitizer every node keeps an allocation of its own, so that a read past a node is
+// caught; in an arena it would land in the node next to it.
+#if defined(__SANITIZE_ADDRESS__)
+#define ZDLINT_NODE_BY_NODE 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ZDLINT_NODE_BY_NODE 1
+#endif
+#endif
+
 namespace zdlint {
 
 class UnpackArena {
@@ -20,11 +30,12 @@ class UnpackArena {
   // For protobuf-c's unpack functions; valid as long as the arena.
   [[nodiscard]] ProtobufCAllocator* allocator() { return &allocator_; }
 
+  // `size` bytes, aligned for any type, valid as long as the arena.
+  void* take(size_t size);
+
  private:
   static void* allocate(void* self, size_t size);
   static void release(void*, void*) {}  // nodes are released with the arena
-
-  void* take(size_t size);
 
   std::vector<std::unique_ptr<std::byte[]>> chunks_;
   std::byte* cursor_ = nullptr;

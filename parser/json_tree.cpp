@@ -1,0 +1,468 @@
+#include "parser/json_tree.h"
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace zdlint {
+namespace {
+
+// The longest key libpg_query writes is well under this; a longer one is not a field.
+constexpr size_t kMaxKey = 64;
+// Deeper than the parser's own stack limit lets a tree be; protects this recursive reader's stack.
+constexpr int kMaxDepth = 20000;
+
+// A key as it is compared: lower case, without underscores, so that `targetList` (JSON) and
+// `target_list` (protobuf) meet, as do `SelectStmt` and `select_stmt`.
+size_t fold_key(std::string_view key, char* out) {
+  size_t n = 0;
+  for (const char c : key) {
+    if (c == '_') continue;
+    out[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return n;
+}
+
+struct MessageType;
+
+struct FieldEntry {
+  std::string folded;
+  const ProtobufCFieldDescriptor* field = nullptr;  // null: two fields fold to this key
+  const MessageType* message = nullptr;             // the field's type, for a message field
+  bool array_bounds = false;                        // TypeName's array_bounds
+};
+
+struct MessageType {
+  const ProtobufCMessageDescriptor* descriptor = nullptr;
+  std::vector<FieldEntry> fields;  // sorted by folded key
+
+  [[nodiscard]] const FieldEntry* find(std::string_view key) const {
+    char buffer[kMaxKey];
+    if (key.size() > kMaxKey) return nullptr;
+    const std::string_view folded(buffer, fold_key(key, buffer));
+    const auto it = std::lower_bound(fields.begin(), fields.end(), folded,
+                                     [](const FieldEntry& e, std::string_view k) { return e.folded < k; });
+    return it != fields.end() && it->folded == folded && it->field ? &*it : nullptr;
+  }
+};
+
+// Every message type reachable from `root`, each with its fields by folded key. Built once and
+// only read afterwards, so the parse workers share it without a lock.
+class TypeTable {
+ public:
+  explicit TypeTable(const ProtobufCMessageDescriptor& root) {
+    std::vector<const ProtobufCMessageDescriptor*> todo{&root};
+    while (!todo.empty()) {
+      const auto* descriptor = todo.back();
+      todo.pop_back();
+      if (types_.contains(descriptor)) continue;
+      MessageType& type = types_[descriptor];
+      type.descriptor = descriptor;
+      for (unsigned i = 0; i < descriptor->n_fields; ++i) {
+        const ProtobufCFieldDescriptor& field = descriptor->fields[i];
+        char buffer[kMaxKey];
+        const std::string_view name(field.name);
+        if (name.size() > kMaxKey) continue;  // never matched
+        type.fields.push_back({std::string(buffer, fold_key(name, buffer)), &field, nullptr,
+                               descriptor == &pg_query__type_name__descriptor && name == "array_bounds"});
+        if (field.type == PROTOBUF_C_TYPE_MESSAGE)
+          todo.push_back(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor));
+      }
+      std::sort(type.fields.begin(), type.fields.end(),
+                [](const FieldEntry& a, const FieldEntry& b) { return a.folded < b.folded; });
+      for (size_t i = 1; i < type.fields.size(); ++i)
+        if (type.fields[i].folded == type.fields[i - 1].folded) type.fields[i].field = type.fields[i - 1].field = nullptr;
+    }
+    for (auto& [descriptor, type] : types_)
+      for (auto& entry : type.fields)
+        if (entry.field && entry.field->type == PROTOBUF_C_TYPE_MESSAGE)
+          entry.message = &types_.at(static_cast<const ProtobufCMessageDescriptor*>(entry.field->descriptor));
+    root_ = &types_.at(&root);
+  }
+
+  [[nodiscard]] const MessageType& root() const { return *root_; }
+
+ private:
+  const MessageType* root_ = nullptr;
+  std::unordered_map<const ProtobufCMessageDescriptor*, MessageType> types_;
+};
+
+size_t element_size(ProtobufCType type) {
+  switch (type) {
+    case PROTOBUF_C_TYPE_INT32:
+    case PROTOBUF_C_TYPE_SINT32:
+    case PROTOBUF_C_TYPE_SFIXED32:
+    case PROTOBUF_C_TYPE_UINT32:
+    case PROTOBUF_C_TYPE_FIXED32: return sizeof(uint32_t);
+    case PROTOBUF_C_TYPE_INT64:
+    case PROTOBUF_C_TYPE_SINT64:
+    case PROTOBUF_C_TYPE_SFIXED64:
+    case PROTOBUF_C_TYPE_UINT64:
+    case PROTOBUF_C_TYPE_FIXED64: return sizeof(uint64_t);
+    case PROTOBUF_C_TYPE_FLOAT: return sizeof(float);
+    case PROTOBUF_C_TYPE_DOUBLE: return sizeof(double);
+    case PROTOBUF_C_TYPE_BOOL: return sizeof(protobuf_c_boolean);
+    case PROTOBUF_C_TYPE_ENUM: return sizeof(int);
+    case PROTOBUF_C_TYPE_STRING: return sizeof(char*);
+    case PROTOBUF_C_TYPE_BYTES: return sizeof(ProtobufCBinaryData);
+    case PROTOBUF_C_TYPE_MESSAGE: return sizeof(void*);
+  }
+  return 0;
+}
+
+void append_utf8(std::string& out, uint32_t code) {
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+// A recursive-descent reader of the JSON subset libpg_query writes, filling messages as it goes.
+// Every method returns false on text it does not expect; the whole decode is then abandoned.
+class Decoder {
+ public:
+  Decoder(std::string_view json, std::string_view sql, UnpackArena& arena)
+      : at_(json.data()), end_(json.data() + json.size()), sql_(sql), arena_(arena) {}
+
+  ProtobufCMessage* whole(const MessageType& type) {
+    ProtobufCMessage* message = nullptr;
+    if (!read_message(type, message)) return nullptr;
+    skip_space();
+    return at_ == end_ ? message : nullptr;
+  }
+
+ private:
+  bool read_message(const MessageType& type, ProtobufCMessage*& out) {
+    if (++depth_ > kMaxDepth || !expect('{')) return false;
+    auto* message = static_cast<ProtobufCMessage*>(arena_.take(type.descriptor->sizeof_message));
+    type.descriptor->message_init(message);
+    if (!peek('}')) {
+      do {
+        std::string_view key;
+        if (!read_key(key) || !expect(':')) return false;
+        const FieldEntry* entry = type.find(key);
+        if (!entry || !read_field(*entry, reinterpret_cast<char*>(message))) return false;
+      } while (peek(','));
+      if (!expect('}')) return false;
+    }
+    --depth_;
+    out = message;
+    return settle_integer(type, message);
+  }
+
+  // libpg_query writes an Integer's value only when it is positive: `{"Integer":{}}` is 0 or a
+  // negative number (`INCREMENT -1`, the -1 bound of `text[]`). An A_Const's value is read again
+  // from the SQL at its location (PostgreSQL gives a negated constant the location of its '-').
+  bool settle_integer(const MessageType& type, ProtobufCMessage* message) const {
+    if (type.descriptor != &pg_query__a__const__descriptor) return true;
+    auto* constant = reinterpret_cast<PgQuery__AConst*>(message);
+    if (constant->val_case != PG_QUERY__A__CONST__VAL_IVAL || constant->ival->ival != 0) return true;
+    if (constant->location < 0 || static_cast<size_t>(constant->location) >= sql_.size()) return false;
+    size_t at = static_cast<size_t>(constant->location);
+    const auto is_digit = [&](size_t i) { return i < sql_.size() && sql_[i] >= '0' && sql_[i] <= '9'; };
+    if (is_digit(at)) return true;  // a literal that starts with a digit is not negative: 0
+    if (sql_[at] != '-') return false;
+    do ++at;
+    while (at < sql_.size() && is_space(sql_[at]));
+    if (!is_digit(at)) return false;  // a comment between '-' and the number, say
+    int64_t magnitude = 0;
+    for (; is_digit(at) && magnitude <= (int64_t{1} << 31); ++at) magnitude = magnitude * 10 + (sql_[at] - '0');
+    if (magnitude > (int64_t{1} << 31)) return false;
+    constant->ival->ival = static_cast<int32_t>(-magnitude);
+    return true;
+  }
+
+  // A bare Integer node without a value is 0 or negative, with nothing to read it from again, but
+  // for a type's array bounds: those are -1 (`[]`, `ARRAY`) or the number written (`[0]`). A bound
+  // of 0 needs a '[' followed by a 0, or by a comment before it, in the text; when no '[' is, every
+  // empty bound is -1. Any other empty Integer gives the decode up.
+  bool settle_bare_integer(const FieldEntry& entry, PgQuery__Node* node) {
+    if (node->node_case != PG_QUERY__NODE__NODE_INTEGER || node->integer->ival != 0) return true;
+    if (!entry.array_bounds || !brackets_hold_no_zero()) return false;
+    node->integer->ival = -1;
+    return true;
+  }
+
+  bool brackets_hold_no_zero() {
+    if (!brackets_hold_no_zero_) {
+      bool plain = true;
+      for (size_t at = sql_.find('['); plain && at != std::string_view::npos; at = sql_.find('[', at + 1)) {
+        size_t next = at + 1;
+        while (next < sql_.size() && is_space(sql_[next])) ++next;
+        plain = next < sql_.size() && sql_[next] != '0' && sql_[next] != '/' && sql_[next] != '-';
+      }
+      brackets_hold_no_zero_ = plain;
+    }
+    return *brackets_hold_no_zero_;
+  }
+
+  static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+  bool read_field(const FieldEntry& entry, char* message) {
+    const ProtobufCFieldDescriptor& field = *entry.field;
+    if (field.label == PROTOBUF_C_LABEL_REPEATED) return read_repeated(entry, message);
+    if (!read_value(entry, message + field.offset)) return false;
+    if (field.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
+      *reinterpret_cast<uint32_t*>(message + field.quantifier_offset) = field.id;  // the oneof's case
+    } else if (field.label == PROTOBUF_C_LABEL_OPTIONAL && field.type != PROTOBUF_C_TYPE_MESSAGE &&
+               field.type != PROTOBUF_C_TYPE_STRING) {
+      *reinterpret_cast<protobuf_c_boolean*>(message + field.quantifier_offset) = 1;  // has_<field>
+    }
+    return true;
+  }
+
+  // The elements are gathered on a stack shared by every level (an inner list is finished before
+  // its outer one goes on), then copied to the arena once their number is known.
+  bool read_repeated(const FieldEntry& entry, char* message) {
+    const ProtobufCFieldDescriptor& field = *entry.field;
+    const size_t size = element_size(field.type);
+    if (!expect('[')) return false;
+    const size_t first = stack_.size();
+    size_t count = 0;
+    if (!peek(']')) {
+      do {
+        stack_.resize(stack_.size() + size);
+        alignas(8) char element[sizeof(ProtobufCBinaryData)];
+        if (!read_value(entry, element)) return false;
+        std::memcpy(stack_.data() + first + count * size, element, size);
+        ++count;
+      } while (peek(','));
+      if (!expect(']')) return false;
+    }
+    void* elements = nullptr;
+    if (count) {
+      elements = arena_.take(count * size);
+      std::memcpy(elements, stack_.data() + first, count * size);
+    }
+    stack_.resize(first);
+    *reinterpret_cast<size_t*>(message + field.quantifier_offset) = count;
+    *reinterpret_cast<void**>(message + field.offset) = elements;
+    return true;
+  }
+
+  // One value of the field's type, written to `out` as protobuf-c lays it out.
+  bool read_value(const FieldEntry& entry, char* out) {
+    const ProtobufCFieldDescriptor& field = *entry.field;
+    switch (field.type) {
+      case PROTOBUF_C_TYPE_INT32:
+      case PROTOBUF_C_TYPE_SINT32:
+      case PROTOBUF_C_TYPE_SFIXED32:
+      case PROTOBUF_C_TYPE_UINT32:
+      case PROTOBUF_C_TYPE_FIXED32: {
+        int64_t value = 0;
+        if (!read_integer(value)) return false;
+        const auto narrow = static_cast<uint32_t>(value);
+        std::memcpy(out, &narrow, sizeof narrow);
+        return true;
+      }
+      case PROTOBUF_C_TYPE_INT64:
+      case PROTOBUF_C_TYPE_SINT64:
+      case PROTOBUF_C_TYPE_SFIXED64:
+      case PROTOBUF_C_TYPE_UINT64:
+      case PROTOBUF_C_TYPE_FIXED64: {
+        int64_t value = 0;
+        if (!read_integer(value)) return false;
+        std::memcpy(out, &value, sizeof value);
+        return true;
+      }
+      case PROTOBUF_C_TYPE_FLOAT:
+      case PROTOBUF_C_TYPE_DOUBLE: return read_floating(field.type, out);
+      case PROTOBUF_C_TYPE_BOOL: {
+        protobuf_c_boolean value = 0;
+        if (literal("true")) value = 1;
+        else if (!literal("false")) return false;
+        std::memcpy(out, &value, sizeof value);
+        return true;
+      }
+      case PROTOBUF_C_TYPE_ENUM: return read_enum(*static_cast<const ProtobufCEnumDescriptor*>(field.descriptor), out);
+      case PROTOBUF_C_TYPE_STRING: {
+        char* value = nullptr;
+        if (!read_string(value)) return false;
+        std::memcpy(out, &value, sizeof value);
+        return true;
+      }
+      case PROTOBUF_C_TYPE_MESSAGE: {
+        ProtobufCMessage* value = nullptr;
+        if (!entry.message || !read_message(*entry.message, value)) return false;
+        if (entry.message->descriptor == &pg_query__node__descriptor &&
+            !settle_bare_integer(entry, reinterpret_cast<PgQuery__Node*>(value)))
+          return false;
+        std::memcpy(out, &value, sizeof value);
+        return true;
+      }
+      case PROTOBUF_C_TYPE_BYTES: return false;  // libpg_query's trees have none
+    }
+    return false;
+  }
+
+  bool read_integer(int64_t& value) {
+    skip_space();
+    const bool negative = at_ < end_ && *at_ == '-';
+    if (negative) ++at_;
+    const char* digits = at_;
+    uint64_t magnitude = 0;
+    while (at_ < end_ && *at_ >= '0' && *at_ <= '9') magnitude = magnitude * 10 + static_cast<uint64_t>(*at_++ - '0');
+    if (at_ == digits || at_ - digits > 20) return false;
+    value = negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
+    return true;
+  }
+
+  bool read_floating(ProtobufCType type, char* out) {
+    skip_space();
+    const char* start = at_;
+    while (at_ < end_ && (std::strchr("+-.eE", *at_) || (*at_ >= '0' && *at_ <= '9')) && *at_) ++at_;
+    if (at_ == start) return false;
+    const std::string number(start, at_);
+    const double value = std::strtod(number.c_str(), nullptr);
+    if (type == PROTOBUF_C_TYPE_FLOAT) {
+      const auto narrow = static_cast<float>(value);
+      std::memcpy(out, &narrow, sizeof narrow);
+    } else {
+      std::memcpy(out, &value, sizeof value);
+    }
+    return true;
+  }
+
+  bool read_enum(const ProtobufCEnumDescriptor& descriptor, char* out) {
+    skip_space();
+    std::string_view name;
+    if (!read_key(name) || name.size() >= kMaxKey) return false;
+    char buffer[kMaxKey];
+    std::memcpy(buffer, name.data(), name.size());
+    buffer[name.size()] = '\0';
+    const ProtobufCEnumValue* value = protobuf_c_enum_descriptor_get_value_by_name(&descriptor, buffer);
+    if (!value) return false;
+    std::memcpy(out, &value->value, sizeof(int));
+    return true;
+  }
+
+  // A key or an enum name: a string without escapes, read in place.
+  bool read_key(std::string_view& key) {
+    if (!expect('"')) return false;
+    const char* start = at_;
+    while (at_ < end_ && *at_ != '"' && *at_ != '\\') ++at_;
+    if (at_ == end_ || *at_ != '"') return false;
+    key = {start, static_cast<size_t>(at_ - start)};
+    ++at_;
+    return true;
+  }
+
+  // A string value, copied NUL-terminated into the arena; the empty string is protobuf-c's own, as
+  // when protobuf-c unpacks a message that leaves the field out.
+  bool read_string(char*& out) {
+    if (!expect('"')) return false;
+    const char* start = at_;
+    while (at_ < end_ && *at_ != '"' && *at_ != '\\') ++at_;
+    if (at_ == end_) return false;
+    if (*at_ == '"') {
+      out = copy({start, static_cast<size_t>(at_ - start)});
+      ++at_;
+      return true;
+    }
+    unescaped_.assign(start, at_);
+    while (at_ < end_ && *at_ != '"') {
+      if (*at_ != '\\') {
+        unescaped_ += *at_++;
+        continue;
+      }
+      if (++at_ == end_) return false;
+      switch (const char c = *at_++) {
+        case '"':
+        case '\\':
+        case '/': unescaped_ += c; break;
+        case 'b': unescaped_ += '\b'; break;
+        case 'f': unescaped_ += '\f'; break;
+        case 'n': unescaped_ += '\n'; break;
+        case 'r': unescaped_ += '\r'; break;
+        case 't': unescaped_ += '\t'; break;
+        case 'u': {
+          uint32_t code = 0;
+          if (!read_hex4(code)) return false;
+          if (code >= 0xD800 && code < 0xDC00) {  // a surrogate pair
+            uint32_t low = 0;
+            if (end_ - at_ < 2 || at_[0] != '\\' || at_[1] != 'u') return false;
+            at_ += 2;
+            if (!read_hex4(low) || low < 0xDC00 || low >= 0xE000) return false;
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+          }
+          append_utf8(unescaped_, code);
+          break;
+        }
+        default: return false;
+      }
+    }
+    if (at_ == end_) return false;
+    ++at_;
+    out = copy(unescaped_);
+    return true;
+  }
+
+  bool read_hex4(uint32_t& code) {
+    if (end_ - at_ < 4) return false;
+    for (int i = 0; i < 4; ++i) {
+      const char c = *at_++;
+      const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (digit < 0) return false;
+      code = code * 16 + static_cast<uint32_t>(digit);
+    }
+    return true;
+  }
+
+  char* copy(std::string_view text) {
+    if (text.empty()) return const_cast<char*>(protobuf_c_empty_string);
+    auto* out = static_cast<char*>(arena_.take(text.size() + 1));
+    std::memcpy(out, text.data(), text.size());
+    out[text.size()] = '\0';
+    return out;
+  }
+
+  void skip_space() {
+    while (at_ < end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\t' || *at_ == '\r')) ++at_;
+  }
+  bool peek(char c) {  // consumes `c` when it is next
+    skip_space();
+    if (at_ == end_ || *at_ != c) return false;
+    ++at_;
+    return true;
+  }
+  bool expect(char c) { return peek(c); }
+  bool literal(std::string_view word) {
+    skip_space();
+    if (static_cast<size_t>(end_ - at_) < word.size() || std::string_view(at_, word.size()) != word) return false;
+    at_ += word.size();
+    return true;
+  }
+
+  const char* at_;
+  const char* end_;
+  std::string_view sql_;
+  std::optional<bool> brackets_hold_no_zero_;
+  UnpackArena& arena_;
+  int depth_ = 0;
+  std::vector<char> stack_;
+  std::string unescaped_;
+};
+
+}  // namespace
+
+const PgQuery__ParseResult* decode_json_parse_tree(std::string_view json, std::string_view sql, UnpackArena& arena) {
+  static const TypeTable kTypes(pg_query__parse_result__descriptor);
+  return reinterpret_cast<const PgQuery__ParseResult*>(Decoder(json, sql, arena).whole(kTypes.root()));
+}
+
+}  // namespace zdlint

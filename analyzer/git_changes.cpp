@@ -11,6 +11,8 @@
 #include <optional>
 #include <vector>
 
+#include "analyzer/fd.h"
+
 extern char** environ;
 
 namespace zdlint {
@@ -20,23 +22,6 @@ namespace {
 struct Output {
   int exit_code = -1;  // -1: could not be started
   std::string out, err;
-};
-
-// Closes a file descriptor on scope exit.
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  ~Fd() { reset(); }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  void reset() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-  [[nodiscard]] int get() const { return fd_; }
-
- private:
-  int fd_;
 };
 
 // Reads both pipes to their end without deadlocking on either.

@@ -2,11 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
+#include "analyzer/fd.h"
 #include "parser/source_file.h"
 
 namespace zdlint {
@@ -27,18 +31,33 @@ std::variant<std::string, InputProblem> validate_source(std::string bytes, const
 }
 
 std::variant<std::string, InputProblem> read_source(const std::string& path, const std::string& display_path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return InputProblem{display_path, fmt::format("cannot be read: {}", std::strerror(errno))};
-  // Read into a string of the file's size: a growing stream buffer would hold up to twice the file.
+  const auto unreadable = [&] { return InputProblem{display_path, fmt::format("cannot be read: {}", std::strerror(errno))}; };
+  const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd) return unreadable();
+  // Read into a string of the file's size: a growing buffer would hold up to twice the file. A pipe
+  // or a file that grows is read on to its end.
   std::string bytes;
-  in.seekg(0, std::ios::end);
-  if (const std::streamoff size = in.tellg(); size > 0) bytes.reserve(static_cast<size_t>(size));
-  in.clear();  // a pipe cannot seek: read it from where it is, the start
-  in.seekg(0, std::ios::beg);
-  in.clear();
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) return InputProblem{display_path, fmt::format("cannot be read: {}", std::strerror(errno))};
+  struct stat status {};
+  if (::fstat(fd.get(), &status) == 0 && S_ISREG(status.st_mode)) bytes.resize(static_cast<size_t>(status.st_size));
+  size_t filled = 0;
+  for (;;) {
+    if (filled == bytes.size()) bytes.resize(std::max<size_t>(bytes.size() + bytes.size() / 2, filled + 4096));
+    const ssize_t got = ::read(fd.get(), bytes.data() + filled, bytes.size() - filled);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return unreadable();
+    if (got == 0) break;
+    filled += static_cast<size_t>(got);
+  }
+  bytes.resize(filled);
   return validate_source(std::move(bytes), display_path);
+}
+
+std::string read_file_start(const std::string& path, size_t size) {
+  const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  std::string bytes(size, '\0');
+  const ssize_t got = fd ? ::pread(fd.get(), bytes.data(), size, 0) : -1;
+  bytes.resize(got > 0 ? static_cast<size_t>(got) : 0);
+  return bytes;
 }
 
 }  // namespace zdlint

@@ -17,4 +17,8 @@ struct InputProblem {
 std::variant<std::string, InputProblem> read_source(const std::string& path, const std::string& display_path);
 std::variant<std::string, InputProblem> validate_source(std::string bytes, const std::string& display_path);
 
+// The first `size` bytes of a file (fewer when it is shorter); empty when it cannot be read. It
+// never waits: a FIFO without a writer reads as empty.
+std::string read_file_start(const std::string& path, size_t size);
+
 }  // namespace zdlint

@@ -291,17 +291,28 @@ class GroupFinder {
   GroupFinder(std::string_view configured, DirectoryListings* listings)
       : configured_(configured), listings_(listings ? *listings : own_listings_) {}
 
-  Group of(const fs::path& file) {
-    const fs::path directory = file.parent_path();
-    auto it = by_directory_.find(directory.native());
-    if (it == by_directory_.end()) it = by_directory_.emplace(directory.native(), of_directory(directory)).first;
-    if (it->second.scheme != Scheme::Natural) return it->second;
+  Group of(const std::string& file) {
+    // Files come a directory at a time: the directory's group is looked up once per run of them,
+    // by the text before the file's name (fs::path is only built for a new directory).
+    const size_t slash = file.rfind('/');
+    const std::string_view before_name = slash == std::string::npos ? "" : std::string_view(file).substr(0, slash);
+    const std::string_view name = slash == std::string::npos ? std::string_view(file) : std::string_view(file).substr(slash + 1);
+    if (!last_group_ || before_name != last_before_name_) {
+      const fs::path directory = fs::path(file).parent_path();
+      auto it = by_directory_.find(directory.native());
+      if (it == by_directory_.end()) it = by_directory_.emplace(directory.native(), of_directory(directory)).first;
+      last_group_ = &it->second;
+      last_directory_ = &it->first;
+      last_before_name_.assign(before_name);
+    }
+    if (last_group_->scheme != Scheme::Natural) return *last_group_;
     const bool flyway_runner = configured_.empty() || configured_ == "flyway";
-    if (flyway_runner && parse_flyway(file.filename().string()).kind != FlywayName::Other) return {Scheme::Flyway, {}};
+    if (flyway_runner && parse_flyway(name).kind != FlywayName::Other) return {Scheme::Flyway, {}};
     // Prisma: <version>_<name>/migration.sql, the directories in string order.
-    if ((configured_.empty() || configured_ == "prisma") && file.filename() == "migration.sql" &&
-        !digit_prefix(directory.filename().string()).empty())
-      return {Scheme::Prisma, directory.parent_path()};
+    if ((configured_.empty() || configured_ == "prisma") && name == "migration.sql") {
+      const fs::path directory(*last_directory_);
+      if (!digit_prefix(directory.filename().string()).empty()) return {Scheme::Prisma, directory.parent_path()};
+    }
     return {};
   }
 
@@ -372,6 +383,9 @@ class GroupFinder {
 
   std::string_view configured_;
   std::map<std::string, Group> by_directory_;  // by path (std::string compares faster)
+  const Group* last_group_ = nullptr;            // the last file's directory's, in by_directory_
+  const std::string* last_directory_ = nullptr;  // its key
+  std::string last_before_name_;                 // the text before that file's name
   DirectoryListings own_listings_;  // when the caller shares none
   DirectoryListings& listings_;
 };
@@ -556,7 +570,7 @@ void order_for_runners(std::vector<DiscoveredFile>& files, std::string_view conf
   GroupFinder finder(configured_runner, listings);
   std::map<Group, std::vector<size_t>> slots;  // each group's positions in the natural order
   for (size_t i = 0; i < files.size(); ++i) {
-    const Group group = finder.of(fs::path(files[i].path));
+    const Group group = finder.of(files[i].path);
     if (group.scheme != Scheme::Natural) slots[group].push_back(i);
   }
   // Each group is reordered within the positions its files already take, so files of other

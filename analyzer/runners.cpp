@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "analyzer/directory_listing.h"
+#include "analyzer/input.h"
 #include "parser/psql_script.h"
 
 namespace zdlint {
@@ -469,9 +470,7 @@ bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
     if (found) break;
     if (!entry.name.ends_with(".sql") || entry.type != fs::file_type::regular) continue;
     constexpr std::string_view kMarker = "-- postgres-migrations";
-    std::ifstream file(dir / entry.name, std::ios::binary);
-    std::string head(kMarker.size(), '\0');
-    found = file.read(head.data(), static_cast<std::streamsize>(head.size())) && head == kMarker;
+    found = read_file_start((dir / entry.name).string(), kMarker.size()) == kMarker;
   }
   starts_postgres_migrations_.emplace(dir.native(), found);
   return found;

@@ -1,6 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <fstream>
+#include <thread>
+
+#include "analyzer/input.h"
 #include "parser/source_file.h"
+#include "tests/test_support.h"
 
 using namespace zdlint;
 
@@ -52,4 +60,49 @@ TEST_CASE("code point offsets") {
   CHECK(count_code_points("é😀a") == 3);
   CHECK(byte_offset_of_char("é😀a", 2) == 6);
   CHECK(byte_offset_of_char("ab", 10) == 2);
+}
+
+TEST_CASE("input: files are read whole, or say why they cannot be") {
+  const test::TempDir dir;
+  const auto text = std::get<std::string>(read_source(dir.write("a.sql", "SELECT 1;\n").string(), "a.sql"));
+  CHECK(text == "SELECT 1;\n");
+  CHECK(std::get<std::string>(read_source(dir.write("empty.sql", "").string(), "empty.sql")).empty());
+  const std::string big(300000, 'x');  // more than one read
+  CHECK(std::get<std::string>(read_source(dir.write("big.sql", big).string(), "big.sql")) == big);
+  CHECK(std::get<std::string>(read_source(dir.write("bom.sql", "\xEF\xBB\xBFSELECT").string(), "bom.sql")) == "   SELECT");
+
+  const auto missing = std::get<InputProblem>(read_source((dir.path() / "nope.sql").string(), "shown/nope.sql"));
+  CHECK(missing.path == "shown/nope.sql");
+  CHECK(missing.message == "cannot be read: No such file or directory");
+  const auto directory = std::get<InputProblem>(read_source(dir.path().string(), "d"));
+  CHECK(directory.message == "cannot be read: Is a directory");
+  const auto binary = std::get<InputProblem>(read_source(dir.write("b.sql", std::string("ab\0c", 4)).string(), "b.sql"));
+  CHECK(binary.message == "is a binary file (NUL byte at offset 2), not SQL text");
+}
+
+TEST_CASE("input: a pipe is read to its end") {
+  const test::TempDir dir;
+  const auto fifo = dir.path() / "pipe.sql";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  std::thread writer([&] {
+    std::ofstream out(fifo);
+    for (int i = 0; i < 20000; ++i) out << "SELECT " << i << ";\n";
+  });
+  const auto text = std::get<std::string>(read_source(fifo.string(), "pipe.sql"));
+  writer.join();
+  CHECK(text.starts_with("SELECT 0;\nSELECT 1;\n"));
+  CHECK(text.ends_with("SELECT 19999;\n"));
+  CHECK(std::count(text.begin(), text.end(), '\n') == 20000);
+}
+
+TEST_CASE("input: the start of a file, without waiting on a pipe") {
+  const test::TempDir dir;
+  const auto file = dir.write("m.sql", "-- postgres-migrations disable-transaction\n");
+  CHECK(read_file_start(file.string(), 22) == "-- postgres-migrations");
+  CHECK(read_file_start(dir.write("short.sql", "--").string(), 22) == "--");
+  CHECK(read_file_start((dir.path() / "nope.sql").string(), 22).empty());
+  CHECK(read_file_start(dir.path().string(), 22).empty());  // a directory
+  const auto fifo = dir.path() / "pipe.sql";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(read_file_start(fifo.string(), 22).empty());  // no writer: returns at once
 }

@@ -1,7 +1,8 @@
 // libFuzzer target: arbitrary bytes as a migration file, through validation, parsing, the replay
 // (catalog, lock model, session, every rule, suppressions, fingerprints) and every output format.
 // The first byte picks the settings so the version- and transaction-dependent paths are reached.
-// It also checks that the tree read from libpg_query's JSON is the one its protobuf gives.
+// It also checks that the tree read from libpg_query's JSON is the one its protobuf gives, and that
+// zdlint's lexer gives PostgreSQL's tokens wherever it answers.
 #include <pg_query.h>
 
 #include <cstddef>
@@ -12,6 +13,7 @@
 
 #include "analyzer/engine.h"
 #include "parser/json_tree.h"
+#include "parser/sql_lexer.h"
 #include "reporters/locks_reporter.h"
 #include "reporters/reporter.h"
 
@@ -35,11 +37,24 @@ void check_json_tree(const std::string& sql) {
   pg_query_free_parse_result(json);
 }
 
+// parser/sql_lexer.h: where the lexer answers, pg_query_scan gives the same tokens without an error.
+void check_lexer(const std::string& sql) {
+  const auto mine = zdlint::lex_plain_sql(sql, 0);
+  if (!mine) return;
+  const zdlint::ScanOutcome postgres = zdlint::scan_with_postgres(sql, 0);
+  bool same = !postgres.error_offset && postgres.tokens.size() == mine->size();
+  for (size_t i = 0; same && i < mine->size(); ++i)
+    same = (*mine)[i].begin == postgres.tokens[i].begin && (*mine)[i].end == postgres.tokens[i].end &&
+           (*mine)[i].kind == postgres.tokens[i].kind;
+  if (!same) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   check_json_tree(std::string(reinterpret_cast<const char*>(data + 1), size - 1).c_str());
+  check_lexer(std::string(reinterpret_cast<const char*>(data + 1), size - 1));
   const uint8_t settings = data[0];
   zdlint::LintRequest request;
   request.paths = {"-"};

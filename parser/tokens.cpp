@@ -1,6 +1,7 @@
 #include "parser/tokens.h"
 
 #include "parser/pg_query_raii.h"
+#include "parser/sql_lexer.h"
 
 namespace zdlint {
 
@@ -95,6 +96,11 @@ bool decode_scan_result(std::string_view packed, uint32_t base, std::vector<Toke
 }  // namespace
 
 ScanOutcome scan_tokens(std::string_view text, uint32_t base) {
+  if (auto tokens = lex_plain_sql(text, base)) return {std::move(*tokens), std::nullopt, {}};
+  return scan_with_postgres(text, base);
+}
+
+ScanOutcome scan_with_postgres(std::string_view text, uint32_t base) {
   ScanOutcome out;
   const std::string owned(text);  // libpg_query wants a NUL-terminated copy
   const ScanResult result(owned.c_str());
@@ -102,7 +108,7 @@ ScanOutcome scan_tokens(std::string_view text, uint32_t base) {
     // The scanner reports no partial tokens; rescan the part before the error so that the
     // statements and comments in front of it are still seen.
     const uint32_t at = error->cursorpos > 0 ? byte_offset_of_char(text, static_cast<uint32_t>(error->cursorpos - 1)) : 0;
-    if (at > 0 && at < text.size()) out = scan_tokens(text.substr(0, at), base);
+    if (at > 0 && at < text.size()) out = scan_with_postgres(text.substr(0, at), base);
     out.error_offset = base + at;
     out.error_message = error->message ? error->message : "scanner error";
     return out;

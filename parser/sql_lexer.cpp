@@ -1,0 +1,267 @@
+#include "parser/sql_lexer.h"
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+namespace zdlint {
+namespace {
+
+// PostgreSQL's keywords with their token kinds, from the Token enum libpg_query's scanner reports:
+// the kinds from ABORT_P to ZONE are the keywords, named as the keyword in capitals, some with a
+// `_P` suffix (NULL_P, TRUE_P) that the keyword itself does not have.
+class KeywordTable {
+ public:
+  KeywordTable() {
+    const ProtobufCEnumDescriptor& tokens = pg_query__token__descriptor;
+    for (unsigned i = 0; i < tokens.n_values; ++i) {
+      const ProtobufCEnumValue& value = tokens.values[i];
+      if (value.value < PG_QUERY__TOKEN__ABORT_P || value.value > PG_QUERY__TOKEN__ZONE) continue;
+      std::string word(value.name);
+      if (word.ends_with("_P")) word.resize(word.size() - 2);
+      for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      longest_ = std::max(longest_, word.size());
+      kinds_.emplace(std::move(word), value.value);
+    }
+  }
+
+  // The keyword's kind, or IDENT; keywords match without regard to ASCII case, as PostgreSQL's do.
+  [[nodiscard]] int32_t kind_of(std::string_view word) const {
+    if (word.size() > longest_) return PG_QUERY__TOKEN__IDENT;
+    char lower[64];
+    for (size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    const auto it = kinds_.find(std::string_view(lower, word.size()));
+    return it == kinds_.end() ? PG_QUERY__TOKEN__IDENT : it->second;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> kinds_;
+  size_t longest_ = 0;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ident_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c) || c == '$'; }
+bool is_dollar_tag_char(char c) { return is_ident_start(c) || is_digit(c); }
+// '?' is one too, but libpg_query's scanner treats it specially: left to it.
+bool is_operator_char(char c) { return c != '\0' && std::strchr("~!@#^&|`+-*/%<>=", c) != nullptr; }
+// Characters PostgreSQL returns as tokens of their own.
+bool is_self_char(char c) { return c != '\0' && std::strchr(",()[].;:+-*/%^<>=", c) != nullptr; }
+
+class Lexer {
+ public:
+  Lexer(std::string_view text, uint32_t base) : text_(text), base_(base) {}
+
+  std::optional<std::vector<Token>> run() {
+    static const KeywordTable keywords;
+    while (true) {
+      while (at_ < text_.size() && is_space(text_[at_])) ++at_;
+      if (at_ == text_.size()) return std::move(tokens_);
+      const size_t start = at_;
+      const char c = text_[at_];
+      int32_t kind = 0;
+      if (c == '-' && peek(1) == '-') {
+        while (at_ < text_.size() && text_[at_] != '\n' && text_[at_] != '\r') ++at_;
+        kind = PG_QUERY__TOKEN__SQL_COMMENT;
+      } else if (c == '/' && peek(1) == '*') {
+        if (!block_comment()) return std::nullopt;
+        kind = PG_QUERY__TOKEN__C_COMMENT;
+      } else if (is_ident_start(c)) {
+        // E'…', B'…', X'…', N'…' and U&'…' literals are PostgreSQL's longer matches: left to it.
+        if ((peek(1) == '\'' && std::strchr("eEbBxXnN", c)) || ((c == 'u' || c == 'U') && peek(1) == '&'))
+          return std::nullopt;
+        while (at_ < text_.size() && is_ident_char(text_[at_])) ++at_;
+        kind = keywords.kind_of(text_.substr(start, at_ - start));
+      } else if (c == '"') {
+        if (!quoted_identifier()) return std::nullopt;
+        kind = PG_QUERY__TOKEN__IDENT;
+      } else if (c == '\'') {
+        if (!quoted_string()) return std::nullopt;
+        kind = PG_QUERY__TOKEN__SCONST;
+      } else if (c == '$') {
+        if (!dollar(kind)) return std::nullopt;
+      } else if (is_digit(c) || (c == '.' && is_digit(peek(1)))) {
+        if (!number(kind)) return std::nullopt;
+      } else if (c == ':' && peek(1) == ':') {
+        at_ += 2;
+        kind = PG_QUERY__TOKEN__TYPECAST;
+      } else if (c == ':' && peek(1) == '=') {
+        at_ += 2;
+        kind = PG_QUERY__TOKEN__COLON_EQUALS;
+      } else if (c == '.' && peek(1) == '.') {
+        at_ += 2;
+        kind = PG_QUERY__TOKEN__DOT_DOT;
+      } else if (is_operator_char(c)) {
+        if (!operator_token(kind)) return std::nullopt;
+      } else if (is_self_char(c)) {
+        ++at_;
+        kind = c;
+      } else {
+        return std::nullopt;  // a character outside SQL (or a NUL): PostgreSQL's scanner decides
+      }
+      tokens_.push_back({base_ + static_cast<uint32_t>(start), base_ + static_cast<uint32_t>(at_), kind});
+    }
+  }
+
+ private:
+  [[nodiscard]] char peek(size_t ahead) const { return at_ + ahead < text_.size() ? text_[at_ + ahead] : '\0'; }
+
+  // /* … */, nested as PostgreSQL nests them.
+  bool block_comment() {
+    int depth = 0;
+    while (at_ + 1 < text_.size()) {
+      if (text_[at_] == '/' && text_[at_ + 1] == '*') {
+        ++depth;
+        at_ += 2;
+      } else if (text_[at_] == '*' && text_[at_ + 1] == '/') {
+        at_ += 2;
+        if (--depth == 0) return true;
+      } else {
+        ++at_;
+      }
+    }
+    return false;  // unterminated
+  }
+
+  bool quoted_identifier() {
+    ++at_;
+    const size_t first = at_;
+    while (true) {
+      const size_t quote = text_.find('"', at_);
+      if (quote == std::string_view::npos) return false;
+      at_ = quote + 1;
+      if (peek(0) != '"') break;
+      ++at_;  // "" stands for one "
+    }
+    return at_ - first > 1;  // "" is an error in PostgreSQL
+  }
+
+  // '…' with '' for a quote. PostgreSQL joins a string to one that follows it after a newline
+  // (with only spaces and -- comments between) into one literal: that is left to it.
+  bool quoted_string() {
+    ++at_;
+    while (true) {
+      const size_t quote = text_.find('\'', at_);
+      if (quote == std::string_view::npos) return false;
+      at_ = quote + 1;
+      if (peek(0) != '\'') break;
+      ++at_;
+    }
+    size_t next = at_;
+    while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\t' || text_[next] == '\f')) ++next;
+    if (next == text_.size() || (text_[next] != '\n' && text_[next] != '\r')) return next == text_.size() || text_[next] != '\v';
+    while (next < text_.size()) {
+      if (is_space(text_[next])) {
+        ++next;
+      } else if (text_[next] == '-' && next + 1 < text_.size() && text_[next + 1] == '-') {
+        next = text_.find_first_of("\n\r", next);
+        if (next == std::string_view::npos) return true;
+      } else {
+        break;
+      }
+    }
+    return next == text_.size() || (text_[next] != '\'' && text_[next] != '\v');
+  }
+
+  // $1 (a parameter) or $tag$…$tag$ (a dollar-quoted string).
+  bool dollar(int32_t& kind) {
+    if (is_digit(peek(1))) {
+      ++at_;
+      while (at_ < text_.size() && is_digit(text_[at_])) ++at_;
+      if (at_ < text_.size() && is_ident_char(text_[at_])) return false;  // $1abc: PostgreSQL's error
+      kind = PG_QUERY__TOKEN__PARAM;
+      return true;
+    }
+    size_t tag_end = at_ + 1;
+    if (tag_end < text_.size() && is_dollar_tag_char(text_[tag_end]) && !is_digit(text_[tag_end]))
+      while (tag_end < text_.size() && is_dollar_tag_char(text_[tag_end])) ++tag_end;
+    if (tag_end >= text_.size() || text_[tag_end] != '$') return false;
+    const std::string_view tag = text_.substr(at_, tag_end + 1 - at_);
+    const size_t close = text_.find(tag, tag_end + 1);
+    if (close == std::string_view::npos) return false;  // unterminated
+    at_ = close + tag.size();
+    kind = PG_QUERY__TOKEN__SCONST;
+    return true;
+  }
+
+  // 12 (ICONST when it fits 32 bits, else FCONST), 1.5, .5, 1., 1e10, 1.5E-3; 1..2 is 1 then `..`.
+  bool number(int32_t& kind) {
+    const size_t start = at_;
+    while (at_ < text_.size() && is_digit(text_[at_])) ++at_;
+    bool integer = true;
+    if (peek(0) == '.' && peek(1) != '.') {
+      integer = false;
+      ++at_;
+      while (at_ < text_.size() && is_digit(text_[at_])) ++at_;
+    }
+    if (peek(0) == 'e' || peek(0) == 'E') {
+      size_t exponent = at_ + 1;
+      if (exponent < text_.size() && (text_[exponent] == '+' || text_[exponent] == '-')) ++exponent;
+      if (exponent >= text_.size() || !is_digit(text_[exponent])) return false;  // 1e, 1e+: PostgreSQL's error
+      integer = false;
+      at_ = exponent;
+      while (at_ < text_.size() && is_digit(text_[at_])) ++at_;
+    }
+    if (at_ < text_.size() && is_ident_start(text_[at_])) return false;  // 12abc: trailing junk
+    if (integer) {
+      // PostgreSQL reads an integer too large for 32 bits as a numeric constant.
+      size_t first = start;
+      while (first + 1 < at_ && text_[first] == '0') ++first;
+      const std::string_view digits = text_.substr(first, at_ - first);
+      integer = digits.size() < 10 || (digits.size() == 10 && digits <= "2147483647");
+    }
+    kind = integer ? PG_QUERY__TOKEN__ICONST : PG_QUERY__TOKEN__FCONST;
+    return true;
+  }
+
+  // PostgreSQL's operator rule: the longest run of operator characters, cut before a comment
+  // start; a trailing + or - is given back unless the operator holds one of ~ ! @ # ^ & | ` ? %,
+  // so that `a=-1` is = and -1.
+  bool operator_token(int32_t& kind) {
+    const size_t start = at_;
+    size_t end = at_;
+    while (end < text_.size() && is_operator_char(text_[end])) {
+      if (end > start && ((text_[end] == '-' && end + 1 < text_.size() && text_[end + 1] == '-') ||
+                          (text_[end] == '/' && end + 1 < text_.size() && text_[end + 1] == '*')))
+        break;
+      ++end;
+    }
+    std::string_view op = text_.substr(start, end - start);
+    if (op.size() > 1 && op.find_first_of("~!@#^&|`?%") == std::string_view::npos)
+      while (op.size() > 1 && (op.back() == '+' || op.back() == '-')) op.remove_suffix(1);
+    if (op.size() >= 64) return false;  // too long: PostgreSQL's error
+    at_ = start + op.size();
+    if (op.size() == 1 && is_self_char(op[0])) kind = op[0];
+    else if (op == "=>") kind = PG_QUERY__TOKEN__EQUALS_GREATER;
+    else if (op == ">=") kind = PG_QUERY__TOKEN__GREATER_EQUALS;
+    else if (op == "<=") kind = PG_QUERY__TOKEN__LESS_EQUALS;
+    else if (op == "<>" || op == "!=") kind = PG_QUERY__TOKEN__NOT_EQUALS;
+    else kind = PG_QUERY__TOKEN__Op;
+    return true;
+  }
+
+  std::string_view text_;
+  uint32_t base_;
+  size_t at_ = 0;
+  std::vector<Token> tokens_;
+};
+
+}  // namespace
+
+std::optional<std::vector<Token>> lex_plain_sql(std::string_view text, uint32_t base) {
+  return Lexer(text, base).run();
+}
+
+}  // namespace zdlint

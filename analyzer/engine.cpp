@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -11,6 +12,7 @@
 #include <numeric>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "analyzer/catalog.h"
 #include "analyzer/change_set.h"
@@ -34,6 +36,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// One file's findings to fingerprint: index ranges into the result's two vectors. The statement
+// fingerprints, the costly part, are computed on a worker once the file is replayed
+// (precompute_fingerprints), so that only the cheap rest is left after the replay.
+struct FingerprintJob {
+  FileId file;
+  size_t first_diagnostic, end_diagnostic, first_suppressed, end_suppressed;
+  std::vector<ByteRange> statements;
+  std::shared_ptr<const SourceFile> source;
+  std::vector<uint32_t> finding_starts;
+  StatementFingerprints fingerprints;  // set by precompute_fingerprints
+};
+
+void precompute_fingerprints(FingerprintJob& job) {
+  job.fingerprints = fingerprint_statements(job.source->text(), job.statements, job.finding_starts);
+}
+
 // A planned file while the run reads, parses and replays it.
 struct PendingFile {
   PlannedFile input;
@@ -49,6 +67,7 @@ struct PendingFile {
   std::shared_ptr<const SourceFile> down_source;
   std::optional<ParsedFile> down_parsed;
   std::optional<InputProblem> down_problem;
+  std::vector<FingerprintJob*> fingerprint_jobs;  // the replay's jobs for its findings
 };
 
 std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<InputProblem>& problems,
@@ -442,8 +461,19 @@ class Replay {
       if (outcome.file + 1 == result_.files.size()) result_.files.pop_back();
       return;
     }
-    fingerprint_jobs_.push_back({outcome.file, first_diagnostic, result_.diagnostics.size(), first_suppressed,
-                                 result_.suppressed.size(), std::move(statements)});
+    add_fingerprint_job(outcome.file, first_diagnostic, first_suppressed, std::move(statements));
+  }
+
+  void add_fingerprint_job(FileId file, size_t first_diagnostic, size_t first_suppressed,
+                           std::vector<ByteRange> statements) {
+    FingerprintJob& job = fingerprint_jobs_.emplace_back(FingerprintJob{
+        file, first_diagnostic, result_.diagnostics.size(), first_suppressed, result_.suppressed.size(),
+        std::move(statements), result_.files[file].source, {}, {}});
+    for (size_t k = job.first_diagnostic; k < job.end_diagnostic; ++k)
+      job.finding_starts.push_back(result_.diagnostics[k].range.begin);
+    for (size_t k = job.first_suppressed; k < job.end_suppressed; ++k)
+      job.finding_starts.push_back(result_.suppressed[k].range.begin);
+    new_fingerprint_jobs_.push_back(&job);
   }
 
   void configured_severity(Diagnostic& d) const {
@@ -511,31 +541,30 @@ class Replay {
       if (request_.describe_locks && after != statements.begin() && d->range.begin < std::prev(after)->end)
         d->locks = statement_locks_.of(static_cast<size_t>(std::prev(after) - statements.begin()));
     }
-    fingerprint_jobs_.push_back({migration_.file, first_diagnostic, result_.diagnostics.size(), first_suppressed,
-                                 result_.suppressed.size(), std::move(statements)});
+    add_fingerprint_job(migration_.file, first_diagnostic, first_suppressed, std::move(statements));
   }
 
  public:
-  // Fingerprinting parses each statement with a finding again, so it runs after the replay, on
-  // every core; the results do not depend on the order.
+  // The fingerprint jobs of the files replayed since the last call. Each stays where it is (a
+  // deque does not move its elements) while later files add theirs, so a worker can fill in its
+  // statement fingerprints meanwhile.
+  std::vector<FingerprintJob*> take_new_fingerprint_jobs() { return std::exchange(new_fingerprint_jobs_, {}); }
+
+  // Fingerprinting parses each statement with a finding again (ahead of time on the workers, see
+  // FingerprintJob); what is left runs after the replay, on every core. The results do not depend
+  // on the order.
   void assign_fingerprints_in_parallel(unsigned jobs) {
     parallel_for(fingerprint_jobs_.size(), jobs, [&](size_t i) {
-      const FingerprintJob& job = fingerprint_jobs_[i];
+      FingerprintJob& job = fingerprint_jobs_[i];
       std::vector<Diagnostic*> findings;
       for (size_t k = job.first_diagnostic; k < job.end_diagnostic; ++k) findings.push_back(&result_.diagnostics[k]);
       for (size_t k = job.first_suppressed; k < job.end_suppressed; ++k) findings.push_back(&result_.suppressed[k]);
-      assign_fingerprints(result_.files[job.file].source->text(), job.statements, findings);
+      assign_fingerprints(job.source->text(), job.statements, findings, std::move(job.fingerprints));
     });
     fingerprint_jobs_.clear();
   }
 
  private:
-  struct FingerprintJob {  // one file's findings: index ranges into the result's two vectors
-    FileId file;
-    size_t first_diagnostic, end_diagnostic, first_suppressed, end_suppressed;
-    std::vector<ByteRange> statements;
-  };
-
   const LintRequest& request_;
   LintResult& result_;
   FileSettings settings_;
@@ -548,7 +577,8 @@ class Replay {
   LocksByStatement statement_locks_;  // parallel to summaries_
   FileSuppressions suppressions_;
   SuppressionPolicy policy_;
-  std::vector<FingerprintJob> fingerprint_jobs_;
+  std::deque<FingerprintJob> fingerprint_jobs_;
+  std::vector<FingerprintJob*> new_fingerprint_jobs_;
   FilePlan plan_;
   std::optional<ParsedFile> liquibase_down_;  // the current file's rollback lines, parsed
   size_t top_level_seen_ = 0;
@@ -674,15 +704,17 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
           psql_masked.variables += masked.variables;
         }
         replay.file(id, file);
+        file.fingerprint_jobs = replay.take_new_fingerprint_jobs();
         // Discovery may have reported the same file already (a link out of a linted directory).
         if (file.down_problem && std::none_of(result.problems.begin(), result.problems.end(),
                                               [&](const InputProblem& p) { return p.path == file.down_problem->path; }))
           result.problems.push_back(std::move(*file.down_problem));
       },
-      [&](size_t i) {
-        pending[i].parsed.reset();
+      [&](size_t i) {  // on a worker, once file i is replayed
+        pending[i].parsed.reset();  // the trees are no longer needed
         pending[i].down_parsed.reset();
-      });  // the trees are no longer needed
+        for (FingerprintJob* job : pending[i].fingerprint_jobs) precompute_fingerprints(*job);
+      });
   pending = {};  // every file's state is in the result now; its slots are freed before the findings are sorted
   replay.assign_fingerprints_in_parallel(request.jobs);
   check_change_set(request, plan.infrastructure, result);

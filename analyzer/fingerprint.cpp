@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace zdlint {
 
@@ -36,6 +37,23 @@ std::string collapsed_whitespace_hash(std::string_view sql) {
   return StableHash().add(text).hex();
 }
 
+// The index of the statement that contains `offset`.
+std::optional<size_t> statement_holding(const std::vector<ByteRange>& statements, uint32_t offset) {
+  const auto after = std::upper_bound(statements.begin(), statements.end(), offset,
+                                      [](uint32_t at, const ByteRange& r) { return at < r.begin; });
+  if (after == statements.begin() || offset >= std::prev(after)->end) return std::nullopt;
+  return static_cast<size_t>(std::prev(after) - statements.begin());
+}
+
+// The fingerprint of statement `index`, computed once.
+const std::string& fingerprint_of(StatementFingerprints& known, std::string_view file_text,
+                                  const std::vector<ByteRange>& statements, size_t index) {
+  auto [it, fresh] = known.try_emplace(index);
+  const ByteRange& stmt = statements[index];
+  if (fresh) it->second = statement_fingerprint(file_text.substr(stmt.begin, stmt.end - stmt.begin));
+  return it->second;
+}
+
 }  // namespace
 
 std::string statement_fingerprint(std::string_view sql) {
@@ -47,25 +65,28 @@ std::string statement_fingerprint(std::string_view sql) {
   return result.fingerprint_str;
 }
 
+StatementFingerprints fingerprint_statements(std::string_view file_text, const std::vector<ByteRange>& statements,
+                                             const std::vector<uint32_t>& finding_starts) {
+  StatementFingerprints fingerprints;
+  for (const uint32_t start : finding_starts) {
+    if (const std::optional<size_t> index = statement_holding(statements, start))
+      fingerprint_of(fingerprints, file_text, statements, *index);
+  }
+  return fingerprints;
+}
+
 void assign_fingerprints(std::string_view file_text, const std::vector<ByteRange>& statements,
-                         const std::vector<Diagnostic*>& findings) {
+                         const std::vector<Diagnostic*>& findings, StatementFingerprints known) {
   std::vector<Diagnostic*> ordered = findings;
   std::stable_sort(ordered.begin(), ordered.end(), [](const Diagnostic* a, const Diagnostic* b) {
     if (a->range.begin != b->range.begin) return a->range.begin < b->range.begin;
     return a->rule < b->rule;
   });
-  std::map<size_t, std::string> by_statement;  // fingerprinted once, however many findings
   std::map<std::pair<std::string_view, std::string>, uint32_t> occurrences;
   for (Diagnostic* d : ordered) {
-    const auto after = std::upper_bound(statements.begin(), statements.end(), d->range.begin,
-                                        [](uint32_t offset, const ByteRange& r) { return offset < r.begin; });
     std::string subject;
-    if (after != statements.begin() && d->range.begin < std::prev(after)->end) {
-      const ByteRange& stmt = *std::prev(after);
-      const auto index = static_cast<size_t>(std::prev(after) - statements.begin());
-      auto [it, fresh] = by_statement.try_emplace(index);
-      if (fresh) it->second = statement_fingerprint(file_text.substr(stmt.begin, stmt.end - stmt.begin));
-      subject = it->second;
+    if (const std::optional<size_t> index = statement_holding(statements, d->range.begin)) {
+      subject = fingerprint_of(known, file_text, statements, *index);  // once however many findings
     } else {
       const auto end = std::min<size_t>(d->range.end, file_text.size());
       const auto begin = std::min<size_t>(d->range.begin, end);

@@ -342,6 +342,13 @@ class GroupFinder {
   // Synapse's delta/ and full_schemas/), from its listing: sibling migration directories (Prisma,
   // diesel: one per migration) share the listings of the directories above them.
   std::optional<Group> marker_group_in(const fs::path& dir) {
+    // Asked again for the same parent by each of its migration directories (Prisma, diesel): once.
+    const auto it = marker_groups_.find(dir.native());
+    if (it != marker_groups_.end()) return it->second;
+    return marker_groups_.emplace(dir.native(), find_marker_group(dir)).first->second;
+  }
+
+  std::optional<Group> find_marker_group(const fs::path& dir) {
     const DirectoryListing& listing = listings_.of(dir);
     if (allows("sqitch") && listing.has("sqitch.plan")) return Group{Scheme::Sqitch, dir};
     if (allows("liquibase") && may_hold_liquibase_master(listing))
@@ -367,22 +374,28 @@ class GroupFinder {
   // dbmate sorts file names as strings: that differs from the natural order only when the version
   // prefixes differ in width, so only then are the files read for dbmate's `-- migrate:up`.
   bool is_dbmate_directory_where_order_differs(const fs::path& directory) {
-    std::set<size_t> widths;
-    std::vector<fs::path> files;
-    for (const auto& entry : listings_.of(directory).entries()) {
-      if (!entry.name.ends_with(".sql") || digit_prefix(entry.name).empty()) continue;
-      widths.insert(digit_prefix(entry.name).size());
-      files.push_back(directory / entry.name);
-    }
-    if (widths.size() < 2) return false;
-    return std::any_of(files.begin(), files.end(), [](const fs::path& f) {
-      const std::string head = read_text(f, 4096);
+    const auto& entries = listings_.of(directory).entries();
+    const auto versioned = [](const DirectoryEntry& entry) {
+      return entry.name.ends_with(".sql") && !digit_prefix(entry.name).empty();
+    };
+    std::optional<size_t> width;
+    const bool widths_differ = std::any_of(entries.begin(), entries.end(), [&](const DirectoryEntry& entry) {
+      if (!versioned(entry)) return false;
+      const size_t this_width = digit_prefix(entry.name).size();
+      if (!width) width = this_width;
+      return this_width != *width;
+    });
+    if (!widths_differ) return false;
+    return std::any_of(entries.begin(), entries.end(), [&](const DirectoryEntry& entry) {
+      if (!versioned(entry)) return false;
+      const std::string head = read_text(directory / entry.name, 4096);
       return head.starts_with("-- migrate:up") || head.find("\n-- migrate:up") != std::string::npos;
     });
   }
 
   std::string_view configured_;
   std::map<std::string, Group> by_directory_;  // by path (std::string compares faster)
+  std::map<std::string, std::optional<Group>> marker_groups_;  // marker_group_in's answers, by path
   const Group* last_group_ = nullptr;            // the last file's directory's, in by_directory_
   const std::string* last_directory_ = nullptr;  // its key
   std::string last_before_name_;                 // the text before that file's name

@@ -109,7 +109,7 @@ class Lexer {
         ++at_;
         kind = c;
       } else {
-        return std::nullopt;  // a character outside SQL (or a NUL): PostgreSQL's scanner decides
+        return std::nullopt;  // a character outside SQL: PostgreSQL's scanner decides
       }
       tokens_.push_back({base_ + static_cast<uint32_t>(start), base_ + static_cast<uint32_t>(at_), kind});
     }
@@ -261,6 +261,8 @@ class Lexer {
 }  // namespace
 
 std::optional<std::vector<Token>> lex_plain_sql(std::string_view text, uint32_t base) {
+  // PostgreSQL reads the text only up to a NUL, wherever it is (in a comment too).
+  if (text.find('\0') != std::string_view::npos) return std::nullopt;
   return Lexer(text, base).run();
 }
 

@@ -79,6 +79,33 @@ TEST_CASE("fingerprint: stable when lines move, distinct per rule and occurrence
   CHECK(twice["diagnostics"][0]["fingerprint"] != twice["diagnostics"][1]["fingerprint"]);
 }
 
+TEST_CASE("fingerprint: statement fingerprints computed ahead are the ones findings get") {
+  using namespace zdlint;
+  const std::string text = "CREATE INDEX i ON t (a);\nSELECT 1;\nCREATE INDEX j ON t (b);\n-- end";
+  const std::vector<ByteRange> statements{{0, 23}, {25, 33}, {35, 58}};
+  const StatementFingerprints ahead = fingerprint_statements(text, statements, {0, 40, 5, 61});
+  REQUIRE(ahead.size() == 2);  // offset 61 lies outside every statement; 0 and 5 share one
+  CHECK(ahead.at(0) == statement_fingerprint("CREATE INDEX i ON t (a)"));
+  CHECK(ahead.at(2) == statement_fingerprint("CREATE INDEX j ON t (b)"));
+
+  const auto findings_at = [](std::vector<Diagnostic>& all) {
+    all.resize(3);
+    all[0].range = {0, 23};
+    all[1].range = {40, 45};
+    all[2].range = {61, 64};
+    for (auto& d : all) d.rule = RuleId("create-index-non-concurrent");
+    return std::vector<Diagnostic*>{&all[0], &all[1], &all[2]};
+  };
+  std::vector<Diagnostic> computed_here, computed_ahead, told_otherwise;
+  assign_fingerprints(text, statements, findings_at(computed_here));
+  assign_fingerprints(text, statements, findings_at(computed_ahead), ahead);
+  for (size_t i = 0; i < 3; ++i) CHECK(computed_ahead[i].fingerprint == computed_here[i].fingerprint);
+  // What is known is used as it is, not computed again.
+  assign_fingerprints(text, statements, findings_at(told_otherwise), {{0, "not this statement's"}});
+  CHECK(told_otherwise[0].fingerprint != computed_here[0].fingerprint);
+  CHECK(told_otherwise[1].fingerprint == computed_here[1].fingerprint);
+}
+
 TEST_CASE("json: findings carry the statement's locks and the fix's edits") {
   const TempDir dir;
   dir.write("m/001_accounts.sql", kCreateTable);

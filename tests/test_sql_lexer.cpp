@@ -96,6 +96,7 @@ TEST_CASE("what the lexer leaves to PostgreSQL, scan_tokens still gets right") {
            "SELECT 1 /* unterminated",
            "SELECT \"\"",
            std::string("SELECT 1;\0SELECT 2;", 19),
+           std::string("-- a NUL \0 in a comment\nSELECT 2;", 33),
        }) {
     INFO(sql);
     CHECK_FALSE(lex_plain_sql(sql, 0));

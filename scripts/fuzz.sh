@@ -12,11 +12,11 @@ command -v clang++ >/dev/null || { echo "fuzz: clang++ is not installed (scripts
 
 CXX=clang++ CC=clang cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZDLINT_FUZZ=ON \
   -DZDLINT_TESTS=OFF >/dev/null
-cmake --build "$build" --target fuzz_lint fuzz_config
+cmake --build "$build" --target fuzz_lint fuzz_parse fuzz_config
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/lint" "$work/config" "$build/artifacts"
+mkdir -p "$work/lint" "$work/parse" "$work/config" "$build/artifacts"
 # fuzz_lint reads its first byte as settings (pg version, transaction): 'O' = PostgreSQL 18, no
 # wrapping transaction; '_' = 14 in a transaction.
 n=0
@@ -24,6 +24,7 @@ while IFS= read -r -d '' seed; do
   n=$((n + 1))
   { printf 'O'; cat "$seed"; } >"$work/lint/$n.sql"
   { printf '_'; cat "$seed"; } >"$work/lint/$n-txn.sql"
+  cp "$seed" "$work/parse/$n.sql"  # fuzz_parse reads every byte as SQL
 done < <(find testdata examples -name '*.sql' -print0)
 cp fuzz/seeds/config/*.toml "$work/config/"
 
@@ -31,7 +32,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
-for target in fuzz_lint fuzz_config; do
+for target in fuzz_lint fuzz_parse fuzz_config; do
   corpus=$work/${target#fuzz_}
   # Inputs that once failed are replayed first (extra corpus directories are only read).
   regressions=fuzz/regressions/${target#fuzz_}

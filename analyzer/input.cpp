@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -34,21 +35,30 @@ std::variant<std::string, InputProblem> read_source(const std::string& path, con
   const auto unreadable = [&] { return InputProblem{display_path, fmt::format("cannot be read: {}", std::strerror(errno))}; };
   const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd) return unreadable();
-  // Read into a string of the file's size: a growing buffer would hold up to twice the file. A pipe
-  // or a file that grows is read on to its end.
+  // Read into a string of the file's size (its capacity stays as it is for the rest of the run:
+  // sources are kept for the report); a pipe, or a file that grows, is read on to its end.
   std::string bytes;
   struct stat status {};
   if (::fstat(fd.get(), &status) == 0 && S_ISREG(status.st_mode)) bytes.resize(static_cast<size_t>(status.st_size));
+  const auto read_some = [&](char* into, size_t size) {
+    ssize_t got = 0;
+    do got = ::read(fd.get(), into, size);
+    while (got < 0 && errno == EINTR);
+    return got;
+  };
   size_t filled = 0;
-  for (;;) {
-    if (filled == bytes.size()) bytes.resize(std::max<size_t>(bytes.size() + bytes.size() / 2, filled + 4096));
-    const ssize_t got = ::read(fd.get(), bytes.data() + filled, bytes.size() - filled);
-    if (got < 0 && errno == EINTR) continue;
+  while (filled < bytes.size()) {
+    const ssize_t got = read_some(bytes.data() + filled, bytes.size() - filled);
     if (got < 0) return unreadable();
     if (got == 0) break;
     filled += static_cast<size_t>(got);
   }
   bytes.resize(filled);
+  std::array<char, 65536> more;  // not cleared: read fills what is used
+  for (ssize_t got = 0; (got = read_some(more.data(), more.size())) != 0;) {
+    if (got < 0) return unreadable();
+    bytes.append(more.data(), static_cast<size_t>(got));
+  }
   return validate_source(std::move(bytes), display_path);
 }
 

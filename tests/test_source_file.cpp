@@ -68,7 +68,9 @@ TEST_CASE("input: files are read whole, or say why they cannot be") {
   CHECK(text == "SELECT 1;\n");
   CHECK(std::get<std::string>(read_source(dir.write("empty.sql", "").string(), "empty.sql")).empty());
   const std::string big(300000, 'x');  // more than one read
-  CHECK(std::get<std::string>(read_source(dir.write("big.sql", big).string(), "big.sql")) == big);
+  const auto big_text = std::get<std::string>(read_source(dir.write("big.sql", big).string(), "big.sql"));
+  CHECK(big_text == big);
+  CHECK(big_text.capacity() == big.size());  // sources are kept for the whole run: no slack
   CHECK(std::get<std::string>(read_source(dir.write("bom.sql", "\xEF\xBB\xBFSELECT").string(), "bom.sql")) == "   SELECT");
 
   const auto missing = std::get<InputProblem>(read_source((dir.path() / "nope.sql").string(), "shown/nope.sql"));

@@ -135,44 +135,45 @@ class Lexer {
     return false;  // unterminated
   }
 
-  bool quoted_identifier() {
-    ++at_;
-    const size_t first = at_;
-    while (true) {
-      const size_t quote = text_.find('"', at_);
-      if (quote == std::string_view::npos) return false;
-      at_ = quote + 1;
-      if (peek(0) != '"') break;
-      ++at_;  // "" stands for one "
-    }
-    return at_ - first > 1;  // "" is an error in PostgreSQL
-  }
-
-  // '…' with '' for a quote. PostgreSQL joins a string to one that follows it after a newline
-  // (with only spaces and -- comments between) into one literal: that is left to it.
-  bool quoted_string() {
+  // Past the closing `quote` of a quoted run in which a doubled quote stands for itself; false
+  // when it is not closed.
+  bool skip_quoted(char quote) {
     ++at_;
     while (true) {
-      const size_t quote = text_.find('\'', at_);
-      if (quote == std::string_view::npos) return false;
-      at_ = quote + 1;
-      if (peek(0) != '\'') break;
+      const size_t close = text_.find(quote, at_);
+      if (close == std::string_view::npos) return false;
+      at_ = close + 1;
+      if (peek(0) != quote) return true;
       ++at_;
     }
-    size_t next = at_;
+  }
+
+  bool quoted_identifier() {
+    const size_t start = at_;
+    return skip_quoted('"') && at_ - start > 2;  // "" is an error in PostgreSQL
+  }
+
+  // '…'; one that goes on in a following string is left to PostgreSQL, which joins the two.
+  bool quoted_string() { return skip_quoted('\'') && !string_continues(at_); }
+
+  // Whether a string ending at `next` goes on in another: after a newline, with only spaces and
+  // -- comments between (PostgreSQL's quotecontinue). A vertical tab, which PostgreSQL may count as
+  // a space, is taken as a yes.
+  [[nodiscard]] bool string_continues(size_t next) const {
     while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\t' || text_[next] == '\f')) ++next;
-    if (next == text_.size() || (text_[next] != '\n' && text_[next] != '\r')) return next == text_.size() || text_[next] != '\v';
+    if (next < text_.size() && text_[next] == '\v') return true;
+    if (next == text_.size() || (text_[next] != '\n' && text_[next] != '\r')) return false;
     while (next < text_.size()) {
       if (is_space(text_[next])) {
         ++next;
       } else if (text_[next] == '-' && next + 1 < text_.size() && text_[next + 1] == '-') {
         next = text_.find_first_of("\n\r", next);
-        if (next == std::string_view::npos) return true;
+        if (next == std::string_view::npos) return false;
       } else {
         break;
       }
     }
-    return next == text_.size() || (text_[next] != '\'' && text_[next] != '\v');
+    return next < text_.size() && (text_[next] == '\'' || text_[next] == '\v');
   }
 
   // $1 (a parameter) or $tag$…$tag$ (a dollar-quoted string).

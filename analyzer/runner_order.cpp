@@ -293,10 +293,11 @@ class GroupFinder {
 
   Group of(const std::string& file) {
     // Files come a directory at a time: the directory's group is looked up once per run of them,
-    // by the text before the file's name (fs::path is only built for a new directory).
-    const size_t slash = file.rfind('/');
-    const std::string_view before_name = slash == std::string::npos ? "" : std::string_view(file).substr(0, slash);
-    const std::string_view name = slash == std::string::npos ? std::string_view(file) : std::string_view(file).substr(slash + 1);
+    // by the text before the file's name, its last '/' included (fs::path is only built for a new
+    // directory).
+    const size_t name_start = file.rfind('/') + 1;  // 0 without a '/'
+    const std::string_view before_name = std::string_view(file).substr(0, name_start);
+    const std::string_view name = std::string_view(file).substr(name_start);
     if (!last_group_ || before_name != last_before_name_) {
       const fs::path directory = fs::path(file).parent_path();
       auto it = by_directory_.find(directory.native());

@@ -1,7 +1,5 @@
 #include "parser/pg_query_raii.h"
 
-
-
 #include "parser/json_tree.h"
 
 namespace zdlint {
@@ -9,7 +7,7 @@ namespace zdlint {
 SharedTree ParseTreeResult::tree() const {
   if (result_.error || !result_.parse_tree) return nullptr;
   const std::string_view json(result_.parse_tree);
-  // The tree takes about as many bytes as its JSON text: the first chunk usually holds it all.
+  // The first chunk is the JSON text's size; later ones double when the tree needs more.
   auto arena = std::make_shared<UnpackArena>(json.size());
   if (const PgQuery__ParseResult* tree = decode_json_parse_tree(json, sql_, *arena))
     return SharedTree(std::move(arena), tree);  // shares the arena's ownership

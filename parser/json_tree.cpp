@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "parser/json_text.h"
+
 namespace zdlint {
 namespace {
 
@@ -112,24 +114,6 @@ size_t element_size(ProtobufCType type) {
     case PROTOBUF_C_TYPE_MESSAGE: return sizeof(void*);
   }
   return 0;
-}
-
-void append_utf8(std::string& out, uint32_t code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
 }
 
 // A recursive-descent reader of the JSON subset libpg_query writes, filling messages as it goes.
@@ -374,52 +358,9 @@ class Decoder {
       ++at_;
       return true;
     }
-    unescaped_.assign(start, at_);
-    while (at_ < end_ && *at_ != '"') {
-      if (*at_ != '\\') {
-        unescaped_ += *at_++;
-        continue;
-      }
-      if (++at_ == end_) return false;
-      switch (const char c = *at_++) {
-        case '"':
-        case '\\':
-        case '/': unescaped_ += c; break;
-        case 'b': unescaped_ += '\b'; break;
-        case 'f': unescaped_ += '\f'; break;
-        case 'n': unescaped_ += '\n'; break;
-        case 'r': unescaped_ += '\r'; break;
-        case 't': unescaped_ += '\t'; break;
-        case 'u': {
-          uint32_t code = 0;
-          if (!read_hex4(code)) return false;
-          if (code >= 0xD800 && code < 0xDC00) {  // a surrogate pair
-            uint32_t low = 0;
-            if (end_ - at_ < 2 || at_[0] != '\\' || at_[1] != 'u') return false;
-            at_ += 2;
-            if (!read_hex4(low) || low < 0xDC00 || low >= 0xE000) return false;
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-          }
-          append_utf8(unescaped_, code);
-          break;
-        }
-        default: return false;
-      }
-    }
-    if (at_ == end_) return false;
-    ++at_;
+    at_ = start;
+    if (!read_json_string_body(at_, end_, unescaped_)) return false;
     out = copy(unescaped_);
-    return true;
-  }
-
-  bool read_hex4(uint32_t& code) {
-    if (end_ - at_ < 4) return false;
-    for (int i = 0; i < 4; ++i) {
-      const char c = *at_++;
-      const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-      if (digit < 0) return false;
-      code = code * 16 + static_cast<uint32_t>(digit);
-    }
     return true;
   }
 

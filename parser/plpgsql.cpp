@@ -1,9 +1,9 @@
 #include "parser/plpgsql.h"
 
-#include <nlohmann/json.hpp>
-
 #include <string>
+#include <vector>
 
+#include "parser/json_text.h"
 #include "parser/node_walk.h"
 #include "parser/pg_query_raii.h"
 #include "parser/sql_text.h"
@@ -44,34 +44,140 @@ size_t line_start_in(std::string_view text, int lineno) {
   return pos;
 }
 
+// A statement a PL/pgSQL function runs as SQL: a static one (PLpgSQL_stmt_execsql), or the query
+// expression of an EXECUTE (PLpgSQL_stmt_dynexecute), with its line in the body.
+struct EmbeddedQuery {
+  bool dynamic = false;
+  std::string query;
+  int lineno = 1;
+};
+
+// Reads the embedded queries from pg_query_parse_plpgsql's JSON, in the body's order, without a
+// document model: each statement object is found by searching for its key (a key cannot occur inside
+// a JSON string, whose quotes are escaped), and only that object is read.
+class EmbeddedQueryReader {
+ public:
+  explicit EmbeddedQueryReader(std::string_view json) : json_(json), end_(json.data() + json.size()) {}
+
+  std::vector<EmbeddedQuery> read() {
+    static constexpr std::string_view kStatic = "\"PLpgSQL_stmt_execsql\":";
+    static constexpr std::string_view kDynamic = "\"PLpgSQL_stmt_dynexecute\":";
+    std::vector<EmbeddedQuery> found;
+    for (size_t from = 0;;) {
+      const size_t at_static = json_.find(kStatic, from), at_dynamic = json_.find(kDynamic, from);
+      if (at_static == std::string_view::npos && at_dynamic == std::string_view::npos) break;
+      EmbeddedQuery query;
+      query.dynamic = at_dynamic < at_static;
+      from = query.dynamic ? at_dynamic + kDynamic.size() : at_static + kStatic.size();
+      at_ = json_.data() + from;
+      if (read_statement(query) && !query.query.empty()) found.push_back(std::move(query));
+    }
+    return found;
+  }
+
+ private:
+  // {"lineno":3, "sqlstmt":{"PLpgSQL_expr":{"query":"…"}}, …}; an EXECUTE has "query" for "sqlstmt".
+  bool read_statement(EmbeddedQuery& query) {
+    return read_object([&](const std::string& key) {
+      if (key == "lineno") return read_int(query.lineno);
+      if (key == (query.dynamic ? "query" : "sqlstmt"))
+        return read_object([&](const std::string& expr) {
+          if (expr != "PLpgSQL_expr") return skip_value();
+          return read_object([&](const std::string& field) {
+            return field == "query" ? consume('"') && read_json_string_body(at_, end_, query.query) : skip_value();
+          });
+        });
+      return skip_value();
+    });
+  }
+
+  // An object, each key's value read by `read_value(key)`.
+  template <typename ReadValue>
+  bool read_object(ReadValue read_value) {
+    if (!consume('{')) return false;
+    if (consume('}')) return true;
+    do {
+      if (!consume('"') || !read_json_string_body(at_, end_, key_) || !consume(':')) return false;
+      if (!read_value(std::string(key_))) return false;
+    } while (consume(','));
+    return consume('}');
+  }
+
+  bool read_int(int& value) {
+    skip_space();
+    const bool negative = at_ < end_ && *at_ == '-';
+    if (negative) ++at_;
+    const char* digits = at_;
+    int64_t magnitude = 0;
+    while (at_ < end_ && *at_ >= '0' && *at_ <= '9' && magnitude < (int64_t{1} << 31))
+      magnitude = magnitude * 10 + (*at_++ - '0');
+    if (at_ == digits) return false;
+    value = static_cast<int>(negative ? -magnitude : magnitude);
+    return true;
+  }
+
+  // Any value, passed over: a string with its escapes, an object or array to its matching close.
+  bool skip_value() {
+    skip_space();
+    if (at_ == end_) return false;
+    if (*at_ == '"') return skip_string();
+    if (*at_ != '{' && *at_ != '[') {  // a number, true, false or null
+      while (at_ < end_ && *at_ != ',' && *at_ != '}' && *at_ != ']') ++at_;
+      return true;
+    }
+    int depth = 0;
+    while (at_ < end_) {
+      const char c = *at_;
+      if (c == '"') {
+        if (!skip_string()) return false;
+        continue;
+      }
+      ++at_;
+      if (c == '{' || c == '[') ++depth;
+      else if ((c == '}' || c == ']') && --depth == 0) return true;
+    }
+    return false;
+  }
+
+  bool skip_string() {  // from its opening quote
+    ++at_;
+    while (at_ < end_ && *at_ != '"') {
+      if (*at_ == '\\') ++at_;  // the escaped character goes too
+      if (at_ < end_) ++at_;
+    }
+    if (at_ == end_) return false;
+    ++at_;
+    return true;
+  }
+
+  void skip_space() {
+    while (at_ < end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\t' || *at_ == '\r')) ++at_;
+  }
+  bool consume(char c) {
+    skip_space();
+    if (at_ == end_ || *at_ != c) return false;
+    ++at_;
+    return true;
+  }
+
+  std::string_view json_;
+  const char* end_;
+  const char* at_ = nullptr;
+  std::string key_;
+};
+
 class Extractor {
  public:
   Extractor(const Statement& host, const DecodedString& body) : host_(host), body_(body) {}
 
-  void walk(const nlohmann::json& node) {
-    if (node.is_array()) {
-      for (const auto& child : node) walk(child);
-      return;
-    }
-    if (!node.is_object()) return;
-    for (const auto& [key, value] : node.items()) {
-      if (key == "PLpgSQL_stmt_execsql") {
-        add_static(value);
-      } else if (key == "PLpgSQL_stmt_dynexecute") {
-        add_dynamic(value);
-      }
-      walk(value);
-    }
+  void add(const EmbeddedQuery& query) {
+    if (query.dynamic) add_dynamic(query.query, query.lineno);
+    else add_static(query.query, query.lineno);
   }
 
   std::vector<Statement> take() { return std::move(statements_); }
 
  private:
-  static std::string query_of(const nlohmann::json& expr) {
-    if (!expr.is_object() || !expr.contains("PLpgSQL_expr")) return {};
-    return expr["PLpgSQL_expr"].value("query", "");
-  }
-
   std::optional<size_t> locate(const std::string& text, int lineno) const {
     if (text.empty()) return std::nullopt;
     size_t at = body_.content.find(text, line_start_in(body_.content, lineno));
@@ -80,17 +186,15 @@ class Extractor {
     return at;
   }
 
-  void add_static(const nlohmann::json& stmt) {
-    const std::string query = query_of(stmt.value("sqlstmt", nlohmann::json{}));
-    const auto at = locate(query, stmt.value("lineno", 1));
+  void add_static(const std::string& query, int lineno) {
+    const auto at = locate(query, lineno);
     if (!at) return;
     add(query, [&](size_t i) { return body_.file_offset(*at + i); });
   }
 
-  void add_dynamic(const nlohmann::json& stmt) {
+  void add_dynamic(const std::string& expr, int lineno) {
     // Only EXECUTE 'literal' can be known statically; EXECUTE format(...) and concatenations cannot.
-    const std::string expr = query_of(stmt.value("query", nlohmann::json{}));
-    const auto at = locate(expr, stmt.value("lineno", 1));
+    const auto at = locate(expr, lineno);
     if (!at) return;
     const auto literal = decode_string_literal_text(expr, 0);
     if (!literal) return;
@@ -166,10 +270,8 @@ std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const 
 
   const PlpgsqlParseResult result(function_sql.c_str());
   if (result.error() || !result.json()) return {};
-  const auto json = nlohmann::json::parse(result.json(), nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded()) return {};
   Extractor extractor(host, *body);
-  extractor.walk(json);
+  for (const EmbeddedQuery& query : EmbeddedQueryReader(result.json()).read()) extractor.add(query);
   return extractor.take();
 }
 

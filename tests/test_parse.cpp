@@ -163,6 +163,23 @@ TEST_CASE("plpgsql function bodies: statements run later, marked as such") {
   CHECK(file.statements[2].kind() == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT);
 }
 
+TEST_CASE("plpgsql bodies: statements come in the body's order, every branch included") {
+  const auto file = parse(
+      "DO $$ BEGIN\n"
+      "  IF x > 1 THEN ALTER TABLE a RENAME b TO c;\n"
+      "  ELSIF y THEN DROP TABLE d;\n"
+      "  ELSE UPDATE e SET v = 'say \"hi\"' WHERE w >= 2;\n"
+      "  END IF;\n"
+      "  EXECUTE 'DROP TABLE f';\n"
+      "END $$;\n");
+  REQUIRE(file.statements.size() == 5);
+  CHECK(file.statements[1].origin == StatementOrigin::DoBlock);
+  CHECK(slice(file, file.statements[1].range) == "ALTER TABLE a RENAME b TO c");
+  CHECK(slice(file, file.statements[2].range) == "DROP TABLE d");
+  CHECK(slice(file, file.statements[3].range) == "UPDATE e SET v = 'say \"hi\"' WHERE w >= 2");
+  CHECK(slice(file, file.statements[4].range) == "DROP TABLE f");
+}
+
 TEST_CASE("identifiers: quoted only when needed, and folded as PostgreSQL folds them") {
   CHECK(quote_identifier("orders_2024") == "orders_2024");
   CHECK(quote_identifier("Orders") == "\"Orders\"");

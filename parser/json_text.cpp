@@ -1,0 +1,80 @@
+#include "parser/json_text.h"
+
+#include <cstdint>
+
+namespace zdlint {
+namespace {
+
+void append_utf8(std::string& out, uint32_t code) {
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+bool read_hex4(const char*& at, const char* end, uint32_t& code) {
+  if (end - at < 4) return false;
+  for (int i = 0; i < 4; ++i) {
+    const char c = *at++;
+    const int digit = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+    if (digit < 0) return false;
+    code = code * 16 + static_cast<uint32_t>(digit);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool read_json_string_body(const char*& at, const char* end, std::string& out) {
+  out.clear();
+  while (at < end && *at != '"') {
+    if (*at != '\\') {
+      out += *at++;
+      continue;
+    }
+    if (++at == end) return false;
+    switch (const char c = *at++) {
+      case '"':
+      case '\\':
+      case '/': out += c; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'u': {
+        uint32_t code = 0;
+        if (!read_hex4(at, end, code)) return false;
+        if (code >= 0xD800 && code < 0xDC00) {  // a surrogate pair
+          uint32_t low = 0;
+          if (end - at < 2 || at[0] != '\\' || at[1] != 'u') return false;
+          at += 2;
+          if (!read_hex4(at, end, low) || low < 0xDC00 || low >= 0xE000) return false;
+          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+        }
+        append_utf8(out, code);
+        break;
+      }
+      default: return false;
+    }
+  }
+  if (at == end) return false;
+  ++at;  // the closing quote
+  return true;
+}
+
+}  // namespace zdlint

@@ -518,7 +518,9 @@ class Replay {
     d.file = migration_.file;
     d.range = error.range;
     d.message = std::move(error.message);
-    if (error.gave_up)
+    if (!error.help.empty())
+      d.help = std::move(error.help);
+    else if (error.gave_up)
       d.help = "fix the errors above first; a file in another SQL dialect or a data dump is better excluded";
     else
       d.help = "PostgreSQL 15's grammar rejects this statement; zdlint analysed the rest of the file";

@@ -1,6 +1,9 @@
 #include "parser/json_tree.h"
 
+#include <pthread.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -15,8 +18,21 @@ namespace {
 
 // The longest key libpg_query writes is well under this; a longer one is not a field.
 constexpr size_t kMaxKey = 64;
-// Deeper than the parser's own stack limit lets a tree be; protects this recursive reader's stack.
-constexpr int kMaxDepth = 20000;
+// The stack this recursive reader may take: three quarters of the calling thread's, which leaves
+// its callers room. In a release build that is some 16,000 levels of JSON on a usual 8 MB stack
+// (`NOT NOT … true` with 8,000 NOTs); the grammar itself stops near 10,000 NOTs.
+uintptr_t stack_allowance() {
+  thread_local const uintptr_t allowance = [] {
+    size_t size = 0;
+    pthread_attr_t attributes;
+    if (pthread_getattr_np(pthread_self(), &attributes) == 0) {
+      pthread_attr_getstacksize(&attributes, &size);
+      pthread_attr_destroy(&attributes);
+    }
+    return static_cast<uintptr_t>(size ? size / 4 * 3 : 1u << 20);
+  }();
+  return allowance;
+}
 
 // A key as it is compared: lower case, without underscores, so that `targetList` (JSON) and
 // `target_list` (protobuf) meet, as do `SelectStmt` and `select_stmt`.
@@ -123,7 +139,11 @@ class Decoder {
   Decoder(std::string_view json, std::string_view sql, UnpackArena& arena)
       : at_(json.data()), end_(json.data() + json.size()), sql_(sql), arena_(arena) {}
 
+  [[nodiscard]] bool too_deep() const { return too_deep_; }
+
   ProtobufCMessage* whole(const MessageType& type) {
+    stack_start_ = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    stack_allowance_ = stack_allowance();
     ProtobufCMessage* message = nullptr;
     if (!read_message(type, message)) return nullptr;
     skip_space();
@@ -131,8 +151,19 @@ class Decoder {
   }
 
  private:
+  // How far the stack has grown since whole() (the frame address is the real stack, also where
+  // AddressSanitizer moves locals elsewhere).
+  [[nodiscard]] uintptr_t stack_used() const {
+    const auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    return here < stack_start_ ? stack_start_ - here : here - stack_start_;
+  }
+
   bool read_message(const MessageType& type, ProtobufCMessage*& out) {
-    if (++depth_ > kMaxDepth || !expect('{')) return false;
+    if (stack_used() > stack_allowance_) {
+      too_deep_ = true;
+      return false;
+    }
+    if (!expect('{')) return false;
     auto* message = static_cast<ProtobufCMessage*>(arena_.take(type.descriptor->sizeof_message));
     type.descriptor->message_init(message);
     if (!peek('}')) {
@@ -144,7 +175,6 @@ class Decoder {
       } while (peek(','));
       if (!expect('}')) return false;
     }
-    --depth_;
     out = message;
     return settle_integer(type, message);
   }
@@ -394,16 +424,22 @@ class Decoder {
   std::string_view sql_;
   std::optional<bool> brackets_hold_no_zero_;
   UnpackArena& arena_;
-  int depth_ = 0;
+  uintptr_t stack_start_ = 0;
+  uintptr_t stack_allowance_ = 0;
+  bool too_deep_ = false;
   std::vector<char> stack_;
   std::string unescaped_;
 };
 
 }  // namespace
 
-const PgQuery__ParseResult* decode_json_parse_tree(std::string_view json, std::string_view sql, UnpackArena& arena) {
+const PgQuery__ParseResult* decode_json_parse_tree(std::string_view json, std::string_view sql, UnpackArena& arena,
+                                                   bool* too_deep) {
   static const TypeTable kTypes(pg_query__parse_result__descriptor);
-  return reinterpret_cast<const PgQuery__ParseResult*>(Decoder(json, sql, arena).whole(kTypes.root()));
+  Decoder decoder(json, sql, arena);
+  const auto* tree = reinterpret_cast<const PgQuery__ParseResult*>(decoder.whole(kTypes.root()));
+  if (too_deep) *too_deep = decoder.too_deep();
+  return tree;
 }
 
 }  // namespace zdlint

@@ -20,7 +20,10 @@ namespace zdlint {
 
 // `json`: the parse tree pg_query_parse wrote for `sql` (the text it parsed). The tree, allocated from `arena`; nullptr when
 // the text holds something libpg_query does not write (a key no field has, a value of the wrong
-// kind, nesting deeper than the parser allows), so that the caller can fall back on the protobuf form.
-const PgQuery__ParseResult* decode_json_parse_tree(std::string_view json, std::string_view sql, UnpackArena& arena);
+// kind), so that the caller can fall back on the protobuf form; also when it nests deeper than this
+// reader lets its stack grow (three quarters of the thread's), which sets `too_deep`: protobuf-c's unpacking,
+// whose frames are larger, would overflow the stack on such a tree.
+const PgQuery__ParseResult* decode_json_parse_tree(std::string_view json, std::string_view sql, UnpackArena& arena,
+                                                   bool* too_deep = nullptr);
 
 }  // namespace zdlint

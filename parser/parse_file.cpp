@@ -256,7 +256,17 @@ class FileParser {
       return;
     }
     SharedTree own = result.tree();
-    if (!own || own->n_stmts == 0) return;
+    if (!own) {  // PostgreSQL accepts it, but its tree nests too deeply to be read
+      report({stmt.range,
+              "the statement nests too deeply for zdlint to read its parse tree, so it was not analysed",
+              false,
+              "PostgreSQL accepts it; zdlint analysed the rest of the file, but knows nothing of this statement's "
+              "locks or changes"});
+      pending_comments_ = std::move(stmt.leading_comments);
+      place_comments_after(tokens, slice.end);
+      return;
+    }
+    if (own->n_stmts == 0) return;
     stmt.tree = own;
     stmt.base_offset = slice.begin;
     for (size_t i = 0; i + 1 < own->n_stmts; ++i) {  // rare: several statements in one slice

@@ -42,7 +42,7 @@ class ParseTreeResult {
   ParseTreeResult(const ParseTreeResult&) = delete;
   ParseTreeResult& operator=(const ParseTreeResult&) = delete;
   [[nodiscard]] const PgQueryError* error() const { return result_.error; }
-  // Null when there is an error.
+  // Null when there is an error, or when the tree nests too deeply to be read at all.
   [[nodiscard]] SharedTree tree() const;
 
  private:

@@ -47,6 +47,7 @@ struct SyntaxError {
   ByteRange range;  // the offending token, or the statement when the parser gave no position
   std::string message;
   bool gave_up = false;  // the per-file limit was reached here; nothing after it was parsed
+  std::string help;      // when set, what to do instead of the usual advice
 };
 
 struct ParsedFile {

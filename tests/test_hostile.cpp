@@ -4,6 +4,10 @@
 // time limit, so a hang fails the test instead of stalling CI.
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+
+#include <algorithm>
+
 #include <string>
 
 #include "tests/test_support.h"
@@ -39,6 +43,27 @@ TEST_CASE("hostile: expressions nested 10,000 deep are a syntax error, not a sta
   const auto r = run_zdlint({"--format", "json", nots.string()});
   CHECK(contains(r.out, "\"statements\": 2"));
   CHECK(contains(r.out, "\"line\": 2"));
+}
+
+TEST_CASE("hostile: a statement the grammar takes but too deep to read is reported, not a crash") {
+  // 9,900 NOTs parse (PostgreSQL stops near 10,000), giving a tree 19,800 levels deep. zdlint reads
+  // trees only as deep as three quarters of its stack holds: with a 4 MB stack limit that is far
+  // less than this one.
+  const TempDir dir;
+  const auto file = dir.write("deep.sql", "SELECT 1;\nSELECT " + repeat("NOT ", 9'900) +
+                                              "true;\nALTER TABLE t RENAME COLUMN a TO b;\n");
+  rlimit original{};
+  REQUIRE(getrlimit(RLIMIT_STACK, &original) == 0);
+  rlimit small = original;
+  small.rlim_cur = std::min<rlim_t>(original.rlim_cur, 4u << 20);
+  REQUIRE(setrlimit(RLIMIT_STACK, &small) == 0);  // inherited by the zdlint run below
+  const auto r = run_zdlint({"--format", "json", file.string()});
+  setrlimit(RLIMIT_STACK, &original);
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "the statement nests too deeply for zdlint to read its parse tree, so it was not analysed"));
+  CHECK(contains(r.out, "\"line\": 2"));
+  CHECK(contains(r.out, "\"statements\": 2"));  // the statements around it are analysed
+  CHECK(contains(r.out, "\"rule\": \"rename-column\""));
 }
 
 TEST_CASE("hostile: a 1 MB line is linted, and its excerpt is cut to the terminal") {

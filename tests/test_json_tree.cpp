@@ -6,7 +6,11 @@
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
 
+#include <pthread.h>
+
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <string>
 
 #include "parser/json_tree.h"
@@ -45,6 +49,22 @@ Decoded decode(const std::string& sql) {
   }
   pg_query_free_parse_result(result);
   return outcome;
+}
+
+// Runs `task` on a thread with a 1 MB stack.
+void on_small_stack(const std::function<void()>& task) {
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, 1024 * 1024);
+  pthread_t thread;
+  auto* job = new std::function<void()>(task);
+  REQUIRE(pthread_create(&thread, &attributes, [](void* arg) -> void* {
+    std::unique_ptr<std::function<void()>> owned(static_cast<std::function<void()>*>(arg));
+    (*owned)();
+    return nullptr;
+  }, job) == 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attributes);
 }
 
 const PgQuery__Node* first_target(const PgQuery__ParseResult& tree) {
@@ -115,6 +135,35 @@ TEST_CASE("a parse result falls back on the protobuf tree when the JSON one is a
     REQUIRE(tree);
     CHECK(packed(&tree->base) == protobuf_tree(sql));
   }
+  // Deep nesting is read (1,000 NOTs: 2,000 levels of JSON) …
+  const auto nots = [](int n) {
+    std::string sql = "SELECT ";
+    for (int i = 0; i < n; ++i) sql += "NOT ";
+    return sql + "true";
+  };
+  const std::string deep = nots(1000);
+  const ParseTreeResult nested(deep.c_str());
+  REQUIRE_FALSE(nested.error());
+  const SharedTree nested_tree = nested.tree();
+  REQUIRE(nested_tree);
+  CHECK(packed(&nested_tree->base) == protobuf_tree(deep));
+  // … but only as deep as three quarters of the thread's stack holds, and then not from protobuf
+  // either, whose unpacking would overflow the stack: no tree, and no crash.
+  const std::string deeper = nots(3000);
+  bool parsed = false, decoded = true, too_deep = false, no_tree = false;
+  on_small_stack([&] {  // 1 MB: 6,000 levels of JSON do not fit in three quarters of it
+    UnpackArena arena(1024);
+    const PgQueryParseResult json = pg_query_parse(deeper.c_str());
+    parsed = !json.error;
+    if (parsed) decoded = decode_json_parse_tree(json.parse_tree, deeper, arena, &too_deep) != nullptr;
+    pg_query_free_parse_result(json);
+    no_tree = ParseTreeResult(deeper.c_str()).tree() == nullptr;
+  });
+  CHECK(parsed);
+  CHECK_FALSE(decoded);
+  CHECK(too_deep);
+  CHECK(no_tree);
+
   const ParseTreeResult broken("SELEC 1");
   CHECK(broken.error());
   CHECK_FALSE(broken.tree());
@@ -137,5 +186,5 @@ TEST_CASE("JSON that libpg_query does not write is refused, not guessed at") {
   }
   std::string deep = R"({"stmts":[{"stmt":)";
   for (int i = 0; i < 30000; ++i) deep += R"({"List":{"items":[)";
-  CHECK(decode_json_parse_tree(deep, "", arena) == nullptr);  // deeper than any tree; not read to the end
+  CHECK(decode_json_parse_tree(deep, "", arena) == nullptr);  // too deep for this reader: not read to the end
 }

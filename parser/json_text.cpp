@@ -77,4 +77,15 @@ bool read_json_string_body(const char*& at, const char* end, std::string& out) {
   return true;
 }
 
+bool read_json_integer(const char*& at, const char* end, int64_t& value) {
+  const bool negative = at < end && *at == '-';
+  if (negative) ++at;
+  const char* digits = at;
+  uint64_t magnitude = 0;
+  while (at < end && *at >= '0' && *at <= '9' && at - digits < 19) magnitude = magnitude * 10 + static_cast<uint64_t>(*at++ - '0');
+  if (at == digits || (at < end && *at >= '0' && *at <= '9')) return false;
+  value = static_cast<int64_t>(negative ? 0 - magnitude : magnitude);  // modular: no overflow
+  return true;
+}
+
 }  // namespace zdlint

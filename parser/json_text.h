@@ -1,6 +1,7 @@
 #pragma once
 // Small readers of JSON text, for the two JSON documents libpg_query writes that zdlint reads
 // without a document model: parse trees (json_tree.h) and PL/pgSQL functions (plpgsql.cpp).
+#include <cstdint>
 #include <string>
 
 namespace zdlint {
@@ -8,5 +9,9 @@ namespace zdlint {
 // Reads a JSON string whose opening quote is just before `at`, escapes decoded, into `out`; `at`
 // ends past the closing quote. False when the text ends first or holds an escape JSON does not have.
 bool read_json_string_body(const char*& at, const char* end, std::string& out);
+
+// Reads a JSON integer at `at` (no fraction or exponent), passing over it. False when there is none,
+// or when it has more than 19 digits.
+bool read_json_integer(const char*& at, const char* end, int64_t& value);
 
 }  // namespace zdlint

@@ -326,14 +326,7 @@ class Decoder {
 
   bool read_integer(int64_t& value) {
     skip_space();
-    const bool negative = at_ < end_ && *at_ == '-';
-    if (negative) ++at_;
-    const char* digits = at_;
-    uint64_t magnitude = 0;
-    while (at_ < end_ && *at_ >= '0' && *at_ <= '9') magnitude = magnitude * 10 + static_cast<uint64_t>(*at_++ - '0');
-    if (at_ == digits || at_ - digits > 20) return false;
-    value = negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
-    return true;
+    return read_json_integer(at_, end_, value);
   }
 
   bool read_floating(ProtobufCType type, char* out) {

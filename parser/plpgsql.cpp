@@ -1,5 +1,6 @@
 #include "parser/plpgsql.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -105,14 +106,9 @@ class EmbeddedQueryReader {
 
   bool read_int(int& value) {
     skip_space();
-    const bool negative = at_ < end_ && *at_ == '-';
-    if (negative) ++at_;
-    const char* digits = at_;
-    int64_t magnitude = 0;
-    while (at_ < end_ && *at_ >= '0' && *at_ <= '9' && magnitude < (int64_t{1} << 31))
-      magnitude = magnitude * 10 + (*at_++ - '0');
-    if (at_ == digits) return false;
-    value = static_cast<int>(negative ? -magnitude : magnitude);
+    int64_t wide = 0;
+    if (!read_json_integer(at_, end_, wide) || wide < INT32_MIN || wide > INT32_MAX) return false;
+    value = static_cast<int>(wide);
     return true;
   }
 

@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "analyzer/directory_listing.h"
+#include "analyzer/input.h"
 
 namespace zdlint {
 namespace fs = std::filesystem;
@@ -43,17 +44,12 @@ bool path_exists(const fs::path& path) {
 std::string read_text(const fs::path& path, size_t limit = std::string::npos) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return {};  // a FIFO would block the run
+  if (limit != std::string::npos) return read_file_start(path.string(), limit);
   std::ifstream file(path, std::ios::binary);
   if (!file) return {};
-  if (limit == std::string::npos) {
-    std::ostringstream content;
-    content << file.rdbuf();
-    return std::move(content).str();
-  }
-  std::string head(limit, '\0');
-  file.read(head.data(), static_cast<std::streamsize>(limit));
-  head.resize(static_cast<size_t>(file.gcount()));
-  return head;
+  std::ostringstream content;
+  content << file.rdbuf();
+  return std::move(content).str();
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

@@ -132,6 +132,12 @@ size_t element_size(ProtobufCType type) {
   return 0;
 }
 
+// Writes `value` at `out`, a field's place in a message as protobuf-c lays it out.
+template <typename T>
+void put(char* out, T value) {
+  std::memcpy(out, &value, sizeof value);
+}
+
 // A recursive-descent reader of the JSON subset libpg_query writes, filling messages as it goes.
 // Every method returns false on text it does not expect; the whole decode is then abandoned.
 class Decoder {
@@ -277,13 +283,7 @@ class Decoder {
       case PROTOBUF_C_TYPE_SINT32:
       case PROTOBUF_C_TYPE_SFIXED32:
       case PROTOBUF_C_TYPE_UINT32:
-      case PROTOBUF_C_TYPE_FIXED32: {
-        int64_t value = 0;
-        if (!read_integer(value)) return false;
-        const auto narrow = static_cast<uint32_t>(value);
-        std::memcpy(out, &narrow, sizeof narrow);
-        return true;
-      }
+      case PROTOBUF_C_TYPE_FIXED32:
       case PROTOBUF_C_TYPE_INT64:
       case PROTOBUF_C_TYPE_SINT64:
       case PROTOBUF_C_TYPE_SFIXED64:
@@ -291,7 +291,8 @@ class Decoder {
       case PROTOBUF_C_TYPE_FIXED64: {
         int64_t value = 0;
         if (!read_integer(value)) return false;
-        std::memcpy(out, &value, sizeof value);
+        if (element_size(field.type) == sizeof(uint32_t)) put(out, static_cast<uint32_t>(value));
+        else put(out, value);
         return true;
       }
       case PROTOBUF_C_TYPE_FLOAT:
@@ -300,14 +301,14 @@ class Decoder {
         protobuf_c_boolean value = 0;
         if (literal("true")) value = 1;
         else if (!literal("false")) return false;
-        std::memcpy(out, &value, sizeof value);
+        put(out, value);
         return true;
       }
       case PROTOBUF_C_TYPE_ENUM: return read_enum(*static_cast<const ProtobufCEnumDescriptor*>(field.descriptor), out);
       case PROTOBUF_C_TYPE_STRING: {
         char* value = nullptr;
         if (!read_string(value)) return false;
-        std::memcpy(out, &value, sizeof value);
+        put(out, value);
         return true;
       }
       case PROTOBUF_C_TYPE_MESSAGE: {
@@ -316,7 +317,7 @@ class Decoder {
         if (entry.message->descriptor == &pg_query__node__descriptor &&
             !settle_bare_integer(entry, reinterpret_cast<PgQuery__Node*>(value)))
           return false;
-        std::memcpy(out, &value, sizeof value);
+        put(out, value);
         return true;
       }
       case PROTOBUF_C_TYPE_BYTES: return false;  // libpg_query's trees have none
@@ -336,12 +337,8 @@ class Decoder {
     if (at_ == start) return false;
     const std::string number(start, at_);
     const double value = std::strtod(number.c_str(), nullptr);
-    if (type == PROTOBUF_C_TYPE_FLOAT) {
-      const auto narrow = static_cast<float>(value);
-      std::memcpy(out, &narrow, sizeof narrow);
-    } else {
-      std::memcpy(out, &value, sizeof value);
-    }
+    if (type == PROTOBUF_C_TYPE_FLOAT) put(out, static_cast<float>(value));
+    else put(out, value);
     return true;
   }
 
@@ -354,7 +351,7 @@ class Decoder {
     buffer[name.size()] = '\0';
     const ProtobufCEnumValue* value = protobuf_c_enum_descriptor_get_value_by_name(&descriptor, buffer);
     if (!value) return false;
-    std::memcpy(out, &value->value, sizeof(int));
+    put(out, value->value);
     return true;
   }
 

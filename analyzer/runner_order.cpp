@@ -404,19 +404,24 @@ class GroupFinder {
 
 using Files = std::vector<DiscoveredFile>;
 
-// Stable sort by a key; files without a key keep their natural order after the others.
-template <typename Key>
-void sort_by_key(Files& files, const std::function<std::optional<Key>(const DiscoveredFile&)>& key_of) {
+// Stable sort by a key computed once per file: comparisons are many more than files, and taking a
+// path apart in each one cost more than the rest of the ordering. Files without a key keep their
+// natural order after the others.
+template <typename Key, typename Less = std::less<Key>>
+void sort_by_key(Files& files, const std::function<std::optional<Key>(const DiscoveredFile&)>& key_of,
+                 Less less = {}) {
   std::vector<std::pair<std::optional<Key>, DiscoveredFile>> keyed;
   keyed.reserve(files.size());
   for (auto& f : files) keyed.emplace_back(key_of(f), std::move(f));
-  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+  std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
     if (a.first.has_value() != b.first.has_value()) return a.first.has_value();
-    return a.first && *a.first < *b.first;
+    return a.first && less(*a.first, *b.first);
   });
   files.clear();
   for (auto& [key, f] : keyed) files.push_back(std::move(f));
 }
+
+std::string file_name_of(const DiscoveredFile& f) { return fs::path(f.path).filename().string(); }
 
 void order_sqitch(Files& files, const fs::path& plan_directory) {
   const auto scripts = sqitch_deploy_scripts(plan_directory / "sqitch.plan");
@@ -448,9 +453,7 @@ void order_liquibase(Files& files, const fs::path& master) {
 
 void order_yoyo(Files& files) {
   // yoyo lists a directory with sorted(os.listdir()): plain string order of the names.
-  std::stable_sort(files.begin(), files.end(), [](const DiscoveredFile& a, const DiscoveredFile& b) {
-    return fs::path(a.path).filename().string() < fs::path(b.path).filename().string();
-  });
+  sort_by_key<std::string>(files, file_name_of);
   std::vector<fs::path> listed;
   for (const auto& f : files) listed.emplace_back(f.path);
   Files ordered;
@@ -459,21 +462,17 @@ void order_yoyo(Files& files) {
 }
 
 void order_flyway(Files& files) {
-  std::stable_sort(files.begin(), files.end(), [](const DiscoveredFile& a, const DiscoveredFile& b) {
-    const FlywayName x = parse_flyway(fs::path(a.path).filename().string());
-    const FlywayName y = parse_flyway(fs::path(b.path).filename().string());
-    if (x.kind != y.kind) return x.kind < y.kind;
-    if (x.kind == FlywayName::Versioned) return compare_flyway_versions(x.version, y.version) < 0;
-    if (x.kind == FlywayName::Repeatable) return x.description < y.description;
-    return false;
-  });
+  sort_by_key<FlywayName>(
+      files, [](const DiscoveredFile& f) { return parse_flyway(file_name_of(f)); },
+      [](const FlywayName& x, const FlywayName& y) {
+        if (x.kind != y.kind) return x.kind < y.kind;
+        if (x.kind == FlywayName::Versioned) return compare_flyway_versions(x.version, y.version) < 0;
+        if (x.kind == FlywayName::Repeatable) return x.description < y.description;
+        return false;
+      });
 }
 
-void order_dbmate(Files& files) {
-  std::stable_sort(files.begin(), files.end(), [](const DiscoveredFile& a, const DiscoveredFile& b) {
-    return fs::path(a.path).filename().string() < fs::path(b.path).filename().string();
-  });
-}
+void order_dbmate(Files& files) { sort_by_key<std::string>(files, file_name_of); }
 
 // What JavaScript's localeCompare(…, "en") does with migration names, closely enough: punctuation
 // before digits before letters, letters without regard to case; the bytes decide a tie.
@@ -495,10 +494,8 @@ bool locale_less(std::string_view a, std::string_view b) {
 // Prisma reads its migration directories sorted by name with localeCompare: a shorter version
 // (20250625_x) sorts by its digits as text, not as a number.
 void order_prisma(Files& files) {
-  std::stable_sort(files.begin(), files.end(), [](const DiscoveredFile& a, const DiscoveredFile& b) {
-    return locale_less(fs::path(a.path).parent_path().filename().string(),
-                       fs::path(b.path).parent_path().filename().string());
-  });
+  sort_by_key<std::string>(
+      files, [](const DiscoveredFile& f) { return fs::path(f.path).parent_path().filename().string(); }, locale_less);
 }
 
 // <schema>/{common,main,state}/delta/<N>/<file>: by N, then by file name across the directories;

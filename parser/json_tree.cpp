@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -45,9 +46,18 @@ size_t fold_key(std::string_view key, char* out) {
   return n;
 }
 
+// Fields are looked up by a hash of the folded key and compared as text only once found: a
+// binary search over Node's 250 kinds by text took a string comparison at each step.
+uint64_t key_hash(std::string_view folded) {
+  uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a
+  for (const char c : folded) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  return hash;
+}
+
 struct MessageType;
 
 struct FieldEntry {
+  uint64_t hash = 0;  // of folded
   std::string folded;
   const ProtobufCFieldDescriptor* field = nullptr;  // null: two fields fold to this key
   const MessageType* message = nullptr;             // the field's type, for a message field
@@ -56,15 +66,18 @@ struct FieldEntry {
 
 struct MessageType {
   const ProtobufCMessageDescriptor* descriptor = nullptr;
-  std::vector<FieldEntry> fields;  // sorted by folded key
+  std::vector<FieldEntry> fields;  // sorted by hash, then folded key
 
   [[nodiscard]] const FieldEntry* find(std::string_view key) const {
     char buffer[kMaxKey];
     if (key.size() > kMaxKey) return nullptr;
     const std::string_view folded(buffer, fold_key(key, buffer));
-    const auto it = std::lower_bound(fields.begin(), fields.end(), folded,
-                                     [](const FieldEntry& e, std::string_view k) { return e.folded < k; });
-    return it != fields.end() && it->folded == folded && it->field ? &*it : nullptr;
+    const uint64_t hash = key_hash(folded);
+    auto it = std::lower_bound(fields.begin(), fields.end(), hash,
+                               [](const FieldEntry& e, uint64_t h) { return e.hash < h; });
+    for (; it != fields.end() && it->hash == hash; ++it)
+      if (it->folded == folded) return it->field ? &*it : nullptr;
+    return nullptr;
   }
 };
 
@@ -85,13 +98,15 @@ class TypeTable {
         char buffer[kMaxKey];
         const std::string_view name(field.name);
         if (name.size() > kMaxKey) continue;  // never matched
-        type.fields.push_back({std::string(buffer, fold_key(name, buffer)), &field, nullptr,
+        const std::string_view folded(buffer, fold_key(name, buffer));
+        type.fields.push_back({key_hash(folded), std::string(folded), &field, nullptr,
                                descriptor == &pg_query__type_name__descriptor && name == "array_bounds"});
         if (field.type == PROTOBUF_C_TYPE_MESSAGE)
           todo.push_back(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor));
       }
-      std::sort(type.fields.begin(), type.fields.end(),
-                [](const FieldEntry& a, const FieldEntry& b) { return a.folded < b.folded; });
+      std::sort(type.fields.begin(), type.fields.end(), [](const FieldEntry& a, const FieldEntry& b) {
+        return std::tie(a.hash, a.folded) < std::tie(b.hash, b.folded);
+      });
       for (size_t i = 1; i < type.fields.size(); ++i)
         if (type.fields[i].folded == type.fields[i - 1].folded) type.fields[i].field = type.fields[i - 1].field = nullptr;
     }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -93,8 +94,9 @@ void rolling_line_hashes(std::string_view text, Emit&& emit) {
   constexpr uint64_t kMod = 37;
   uint64_t first_mod = 1;
   for (size_t i = 0; i < kBlock; ++i) first_mod *= kMod;
-  std::vector<uint64_t> window(kBlock, 0);
-  std::vector<int64_t> line_numbers(kBlock, -1);
+  std::array<uint64_t, kBlock> window{};
+  std::array<int64_t, kBlock> line_numbers;
+  line_numbers.fill(-1);
   uint64_t hash = 0;
   size_t index = 0;
   int64_t line = 0;
@@ -108,7 +110,7 @@ void rolling_line_hashes(std::string_view text, Emit&& emit) {
     const uint64_t begin = window[index];
     window[index] = cur;
     hash = kMod * hash + cur - first_mod * begin;
-    index = (index + 1) % kBlock;
+    if (++index == kBlock) index = 0;
   };
   const auto process = [&](uint64_t cur) {
     if (cur == ' ' || cur == '\t' || (prev_cr && cur == '\n')) {
@@ -131,6 +133,10 @@ void rolling_line_hashes(std::string_view text, Emit&& emit) {
   };
 
   for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // most of the text: one code unit
+      process(static_cast<unsigned char>(text[i++]));
+      continue;
+    }
     const uint32_t len = utf8_sequence_length(text, i);
     const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(text[i + k])); };
     uint32_t cp = b(0);
@@ -381,6 +387,11 @@ class SarifWriter {
   [[nodiscard]] ordered_json resolve_artifact(const std::string& path) const {
     if (!names_a_file(path)) return {{"uri", sarif_percent_encode_path(path)}, {"uriBaseId", "%SRCROOT%"}};
     const fs::path absolute = resolved(absolute_of(path));
+    const std::string& text = absolute.native();
+    const std::string& base = base_.native();
+    // Inside the base directory, as nearly every file is: the rest of the path (both are normal).
+    if (base.size() > 1 && text.size() > base.size() + 1 && text.starts_with(base) && text[base.size()] == '/')
+      return {{"uri", sarif_percent_encode_path(std::string_view(text).substr(base.size() + 1))}, {"uriBaseId", "%SRCROOT%"}};
     const fs::path relative = absolute.lexically_relative(base_);
     const std::string rel = relative.generic_string();
     if (!relative.empty() && rel != "." && !rel.starts_with("../") && rel != "..")
@@ -412,19 +423,23 @@ class SarifWriter {
 
   // A directory that is not a symbolic link resolves to its parent's resolution and its own name,
   // so that each directory costs one lstat rather than a readlink of every component above it. A
-  // path with "." or ".." in it is resolved whole: ".." after a link leaves the link's target.
+  // path ending in "." or ".." is resolved whole: ".." after a link leaves the link's target, so
+  // "link/../m" is the resolution of "link/.." (whole) and then "m".
   const fs::path& resolve_directory(const fs::path& directory) {
     if (const auto it = directories_.find(directory.native()); it != directories_.end()) return it->second;
     std::error_code ec;
-    const bool plain = std::none_of(directory.begin(), directory.end(),
-                                    [](const fs::path& part) { return part == "." || part == ".."; });
+    const fs::path name = directory.filename();
     fs::path resolution;
-    if (!plain || !directory.has_parent_path() || directory.parent_path() == directory || fs::is_symlink(directory, ec))
+    if (!is_plain_name(name) || !directory.has_parent_path() || directory.parent_path() == directory ||
+        fs::is_symlink(directory, ec))
       resolution = fs::weakly_canonical(directory, ec).lexically_normal();
-    else
-      resolution = (resolve_directory(directory.parent_path()) / directory.filename()).lexically_normal();
+    else  // the parent's resolution is normal, and so is a plain name added to it
+      resolution = resolve_directory(directory.parent_path()) / name;
     return directories_.emplace(directory.native(), std::move(resolution)).first->second;
   }
+
+  // Not empty (a trailing '/'), "." or "..", which resolve_directory cannot simply append.
+  static bool is_plain_name(const fs::path& name) { return !name.empty() && name != "." && name != ".."; }
 
   [[nodiscard]] fs::path resolved(const fs::path& absolute) const {
     std::error_code ec;
@@ -433,7 +448,8 @@ class SarifWriter {
     const auto it = directories_.find(absolute.parent_path().native());
     const fs::path directory = it != directories_.end() ? it->second
                                                         : fs::weakly_canonical(absolute.parent_path(), ec).lexically_normal();
-    return (directory / absolute.filename()).lexically_normal();
+    const fs::path name = absolute.filename();
+    return is_plain_name(name) ? directory / name : (directory / name).lexically_normal();
   }
 
   static void region(JsonWriter& w, const SourceFile& source, ByteRange range, bool snippet) {

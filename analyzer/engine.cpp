@@ -466,6 +466,7 @@ class Replay {
 
   void add_fingerprint_job(FileId file, size_t first_diagnostic, size_t first_suppressed,
                            std::vector<ByteRange> statements) {
+    if (!request_.fingerprints) return;
     FingerprintJob& job = fingerprint_jobs_.emplace_back(FingerprintJob{
         file, first_diagnostic, result_.diagnostics.size(), first_suppressed, result_.suppressed.size(),
         std::move(statements), result_.files[file].source, {}, {}});

@@ -61,6 +61,9 @@ struct LintRequest {
   // Fill each finding's Diagnostic::locks. Only the JSON output lists them; without it a run over a
   // large history keeps no lock list per statement and copies none into its findings.
   bool describe_locks = true;
+  // Fill each finding's Diagnostic::fingerprint. Baselines and the JSON, SARIF and GitLab outputs use
+  // it; without it no statement with a finding is parsed a second time (pg_query_fingerprint).
+  bool fingerprints = true;
   EffectsObserver on_effects;  // optional
   // Per-file settings (from .zdlint.toml); when unset every file uses `settings` and `rules`.
   // Called with the path as discovered (the display path).

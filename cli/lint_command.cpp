@@ -111,6 +111,9 @@ int run(const LintOptions& options) {
   request.jobs = options.jobs ? options.jobs : default_jobs();
   request.with_history = options.with_history;
   request.describe_locks = options.format == "json";  // the only output that lists them
+  // The text and GitHub outputs show no fingerprint; a baseline matches findings by it.
+  request.fingerprints = (options.format != "text" && options.format != "github") || !options.baseline.empty() ||
+                         !options.write_baseline.empty();
   if (!options.changed_since.empty()) {
     auto changes = changed_since(options.changed_since, std::filesystem::current_path());
     if (const auto* error = std::get_if<std::string>(&changes)) {

@@ -194,6 +194,27 @@ TEST_CASE("json: findings a file reports at its end are sorted in among those of
                                           "m/003_c.sql"});
 }
 
+TEST_CASE("fingerprint: computed only when asked for (the text and GitHub outputs show none)") {
+  const TempDir dir;
+  dir.write("m/001_accounts.sql", kCreateTable);
+  dir.write("m/002_index.sql", kTwoIndexes);
+  zdlint::LintRequest request;
+  request.paths = {(dir.path() / "m").string()};
+  request.fingerprints = false;
+  const zdlint::LintResult without = zdlint::run_lint(request);
+  request.fingerprints = true;
+  const zdlint::LintResult with = zdlint::run_lint(request);
+  REQUIRE(without.diagnostics.size() == with.diagnostics.size());
+  REQUIRE(std::count_if(with.diagnostics.begin(), with.diagnostics.end(), [](const zdlint::Diagnostic& d) {
+            return d.rule.str() == "create-index-non-concurrent";
+          }) == 2);
+  for (size_t i = 0; i < with.diagnostics.size(); ++i) {
+    CAPTURE(with.diagnostics[i].rule.str());
+    CHECK(without.diagnostics[i].fingerprint.empty());
+    CHECK(with.diagnostics[i].fingerprint.size() == 16);
+  }
+}
+
 TEST_CASE("baseline: recorded findings stay hidden when lines move; new ones are reported") {
   const TempDir dir;
   dir.write("m/001_accounts.sql", kCreateTable);
@@ -208,6 +229,12 @@ TEST_CASE("baseline: recorded findings stay hidden when lines move; new ones are
   CHECK(recorded["findings"][0]["file"] == "m/002_index.sql");  // relative to the baseline's directory
   CHECK(recorded["findings"][0]["rule"] == "create-index-non-concurrent");
   CHECK(recorded["findings"][0]["line"] == 2);
+  // Written by a text run, whose output shows no fingerprint: the statements' fingerprints all the same.
+  const std::string first = recorded["findings"][0]["fingerprint"].get<std::string>();
+  const std::string second = recorded["findings"][1]["fingerprint"].get<std::string>();
+  CHECK(first.size() == 16);
+  CHECK(second.size() == 16);
+  CHECK(first != second);
 
   // Lines inserted above both findings: still matched, nothing reported.
   dir.write("m/002_index.sql", std::string("-- a\n-- b\n\n") + kTwoIndexes);

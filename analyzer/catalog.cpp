@@ -128,6 +128,7 @@ std::vector<const Table*> Catalog::tables_using_type(const QualifiedName& type) 
     });
     if (uses) result.push_back(&table);
   }
+  std::sort(result.begin(), result.end(), [](const Table* a, const Table* b) { return a->name < b->name; });
   return result;
 }
 
@@ -178,6 +179,7 @@ std::vector<const Table*> Catalog::relations_in_schema(std::string_view schema) 
   std::vector<const Table*> result;
   for (const auto& [name, table] : tables_)
     if (name.schema == schema) result.push_back(&table);
+  std::sort(result.begin(), result.end(), [](const Table* a, const Table* b) { return a->name < b->name; });
   return result;
 }
 

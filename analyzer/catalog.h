@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyzer/names.h"
@@ -81,7 +82,7 @@ class IndexTable {
   [[nodiscard]] const Index* find(const QualifiedName& name) const;
   [[nodiscard]] bool contains(const QualifiedName& name) const { return by_name_.contains(name); }
   [[nodiscard]] std::vector<const Index*> of_table(const QualifiedName& table) const;
-  // Every index, by name: for small copies of the catalog (Catalog::subset), not the full history.
+  // Every index, in name order: for small copies of the catalog (Catalog::subset), not the full history.
   [[nodiscard]] std::vector<const Index*> all() const;
 
   // Adds the index, replacing one of the same name.
@@ -98,8 +99,8 @@ class IndexTable {
   void update_of_table(const QualifiedName& table, const std::function<void(Index&)>& update);
 
  private:
-  std::map<QualifiedName, Index> by_name_;
-  std::map<QualifiedName, std::set<QualifiedName>> by_table_;
+  std::unordered_map<QualifiedName, Index, QualifiedNameHash> by_name_;
+  std::unordered_map<QualifiedName, std::set<QualifiedName>, QualifiedNameHash> by_table_;  // names in order
 };
 
 
@@ -221,12 +222,12 @@ class Catalog {
   // Tables with a FOREIGN KEY that references `table`.
   [[nodiscard]] std::vector<const Table*> tables_referencing(const QualifiedName& table) const;
   [[nodiscard]] std::vector<const Table*> tables_using_domain(const QualifiedName& domain) const;
-  // Tables with a column of the type (a domain, an enum or any other named type).
+  // Tables with a column of the type (a domain, an enum or any other named type), in name order.
   [[nodiscard]] std::vector<const Table*> tables_using_type(const QualifiedName& type) const;
   // Views and materialized views whose query reads `relation`, and the views reading those, in
   // the order DROP ... CASCADE would reach them.
   [[nodiscard]] std::vector<const Table*> views_depending_on(const QualifiedName& relation) const;
-  // Tables, views and materialized views the history created in the schema.
+  // Tables, views and materialized views the history created in the schema, in name order.
   [[nodiscard]] std::vector<const Table*> relations_in_schema(std::string_view schema) const;
 
   // True when the table was created by an earlier statement of `file`: it is new in this
@@ -267,8 +268,10 @@ class Catalog {
  private:
   friend class CatalogReplay;
   friend class CatalogComparison;
-  std::map<QualifiedName, Table> tables_;
-  std::map<QualifiedName, Table> partial_tables_;
+  // Hash maps: looked up at nearly every statement. Nothing depends on their order; what lists
+  // tables sorts them by name.
+  std::unordered_map<QualifiedName, Table, QualifiedNameHash> tables_;
+  std::unordered_map<QualifiedName, Table, QualifiedNameHash> partial_tables_;
   IndexTable indexes_;
   std::map<QualifiedName, Sequence> sequences_;
   std::map<QualifiedName, Domain> domains_;

@@ -3,6 +3,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <compare>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,14 @@ struct QualifiedName {
   std::string name;
   [[nodiscard]] std::string str() const { return schema + "." + name; }
   friend auto operator<=>(const QualifiedName&, const QualifiedName&) = default;
+};
+
+// For the catalog's hash maps: a lookup by name costs the same however long the history.
+struct QualifiedNameHash {
+  size_t operator()(const QualifiedName& n) const noexcept {
+    const size_t schema = std::hash<std::string>{}(n.schema);
+    return std::hash<std::string>{}(n.name) ^ (schema + 0x9e3779b97f4a7c15ULL + (schema << 6) + (schema >> 2));
+  }
 };
 
 QualifiedName qualified_name(const PgQuery__RangeVar* relation);

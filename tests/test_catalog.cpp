@@ -44,6 +44,29 @@ TEST_CASE("catalog: tables referencing a table, in name order, each once") {
   CHECK(catalog.tables_referencing({"public", "unrelated"}).empty());
 }
 
+TEST_CASE("catalog: tables of a schema and tables using a type come in name order, whatever the creation order") {
+  // Tables are kept in a hash map (lookups by name do not grow with the history), so the lists
+  // are sorted: DROP … CASCADE reports them in this order.
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TYPE mood AS ENUM ('ok', 'sad');
+    CREATE TABLE app.zulu (m mood);
+    CREATE TABLE app.alpha (m mood);
+    CREATE TABLE app.mike (id int);
+    CREATE TABLE public.bravo (m mood);
+    CREATE TABLE app.echo (m mood);
+    CREATE INDEX zz ON app.mike (id);
+    CREATE INDEX aa ON app.mike (id);
+  )sql");
+  CHECK(names(catalog.relations_in_schema("app")) ==
+        std::vector<std::string>{"app.alpha", "app.echo", "app.mike", "app.zulu"});
+  CHECK(names(catalog.tables_using_type({"public", "mood"})) ==
+        std::vector<std::string>{"app.alpha", "app.echo", "app.zulu", "public.bravo"});
+  std::vector<std::string> indexes;
+  for (const Index* index : catalog.indexes_of({"app", "mike"})) indexes.push_back(index->name.str());
+  CHECK(indexes == std::vector<std::string>{"app.aa", "app.zz"});
+}
+
 TEST_CASE("catalog: foreign keys follow renames of either table, and go with drops") {
   Catalog catalog;
   replay(catalog, R"sql(

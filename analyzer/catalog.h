@@ -281,10 +281,10 @@ class Catalog {
   // Referenced table -> tables that were given a FOREIGN KEY to it. A superset (entries stay when
   // a key or table goes, and tables_referencing checks each one), so that a DELETE or TRUNCATE does
   // not walk every table of a long history; rebuilt when a table is renamed.
-  std::map<QualifiedName, std::vector<QualifiedName>> referenced_by_;
+  std::unordered_map<QualifiedName, std::vector<QualifiedName>, QualifiedNameHash> referenced_by_;
   // Relation -> relations made from it: views and CREATE TABLE AS reading it, CREATE TABLE LIKE it.
   // A superset in the same way; derived_from() checks each one.
-  std::map<QualifiedName, std::vector<QualifiedName>> derived_from_;
+  std::unordered_map<QualifiedName, std::vector<QualifiedName>, QualifiedNameHash> derived_from_;
   // The relations that read `relation` or were made LIKE it, in name order.
   [[nodiscard]] std::vector<const Table*> derived_from(const QualifiedName& relation) const;
   // Fills referenced_by_ and derived_from_ from the tables, for a catalog assembled by copying them.

@@ -172,14 +172,14 @@ std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::strin
 }
 
 // The down file of a reported up file, when a rollback rule will look at it.
-void read_down_file(PendingFile& file, const LintRequest& request) {
+void read_down_file(PendingFile& file, const LintRequest& request, RunnerDetector& detector) {
   const PlannedFile& input = file.input;
   const RuleSelection& rules = file.settings.rules;
   const bool compare = rules.enabled(down_does_not_revert_up_rule().meta.id);
   if (input.from_stdin || input.history || !request.run_rules ||
       !(compare || rules.enabled(missing_down_migration_rule().meta.id)))
     return;
-  file.down_path = paired_down_file(input.path);
+  file.down_path = detector.down_file_of(input.path);
   if (!file.down_path || !compare) return;
   const fs::path up_directory = fs::path(input.path).parent_path();
   const fs::path relative = file.down_path->lexically_relative(up_directory.empty() ? "." : up_directory);
@@ -234,7 +234,7 @@ void read_and_parse(PendingFile& file, const LintRequest& request, RunnerDetecto
   file.source =
       std::make_shared<const SourceFile>(input.display_path, std::move(std::get<std::string>(text)), psql_script);
   if (file.source->text().size() <= options.streaming_threshold_bytes) file.parsed = parse_file(file.source, options);
-  read_down_file(file, request);
+  read_down_file(file, request, detector);
 }
 
 class Replay {

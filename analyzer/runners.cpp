@@ -289,36 +289,40 @@ bool is_other_dialect_file(const fs::path& path) {
   return false;
 }
 
-std::optional<fs::path> paired_down_file(const fs::path& up) {
+std::optional<fs::path> paired_down_file(const fs::path& up, DirectoryListings& listings) {
   if (is_down_file(up)) return std::nullopt;
   const std::string name = up.filename().string();
   const fs::path directory = up.parent_path();
-  const auto existing = [](fs::path candidate) -> std::optional<fs::path> {
-    std::error_code ec;
-    if (fs::is_regular_file(candidate, ec)) return candidate;
+  // A regular file, or a symbolic link to one (a listing records the target's type).
+  const auto existing = [&](const fs::path& in, const std::string& file) -> std::optional<fs::path> {
+    if (listings.of(in).has_regular_file(file)) return in / file;
     return std::nullopt;
   };
   // golang-migrate, sqlx, popx: <version>_<name>[.<dialect>][.autocommit].up.sql
   if (name.ends_with(".up.sql"))
-    return existing(directory / (name.substr(0, name.size() - std::string_view(".up.sql").size()) + ".down.sql"));
-  if (name == "up.sql") return existing(directory / "down.sql");  // diesel, hasura
-  if (directory.filename() == "deploy") return existing(directory.parent_path() / "revert" / name);  // sqitch
-  // Flyway: V<version>__<description>.sql is undone by U<version>__<any description>.sql.
+    return existing(directory, name.substr(0, name.size() - std::string_view(".up.sql").size()) + ".down.sql");
+  if (name == "up.sql") return existing(directory, "down.sql");  // diesel, hasura
+  if (directory.filename() == "deploy") return existing(directory.parent_path() / "revert", name);  // sqitch
+  // Flyway: V<version>__<description>.sql is undone by U<version>__<any description>.sql (the first
+  // by name, should there be two).
   const size_t separator = name.find("__");
   if (name.size() > 1 && name[0] == 'V' && std::isdigit(static_cast<unsigned char>(name[1])) &&
       separator != std::string::npos) {
     const std::string undo_prefix = fmt::format("U{}__", name.substr(1, separator - 1));
-    std::error_code ec;
-    for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-      const std::string candidate = it->path().filename().string();
-      if (candidate.starts_with(undo_prefix) && candidate.ends_with(".sql")) return existing(it->path());
-    }
+    for (const DirectoryEntry& entry : listings.of(directory).entries())
+      if (entry.name.starts_with(undo_prefix) && entry.name.ends_with(".sql") && entry.type == fs::file_type::regular)
+        return directory / entry.name;
     return std::nullopt;
   }
   // yoyo: <name>.rollback.sql next to <name>.sql
   if (name.ends_with(".sql"))
-    return existing(directory / (name.substr(0, name.size() - std::string_view(".sql").size()) + ".rollback.sql"));
+    return existing(directory, name.substr(0, name.size() - std::string_view(".sql").size()) + ".rollback.sql");
   return std::nullopt;
+}
+
+std::optional<fs::path> RunnerDetector::down_file_of(const fs::path& up) {
+  const std::lock_guard lock(mutex_);
+  return paired_down_file(up, *listings_);
 }
 
 const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_view text) {

@@ -77,6 +77,8 @@ class RunnerDetector {
 
   // nullptr when nothing points at a runner.
   const RunnerProfile* detect(const std::filesystem::path& path, std::string_view text);
+  // paired_down_file, from the listings this detector shares.
+  std::optional<std::filesystem::path> down_file_of(const std::filesystem::path& up);
 
  private:
   const RunnerProfile* from_directory(const std::filesystem::path& directory);
@@ -111,7 +113,8 @@ bool is_other_dialect_file(const std::filesystem::path& path);
 // The down migration that reverts the up migration at `up`, when one exists next to it: `X.down.sql`
 // for `X.up.sql` (golang-migrate, sqlx, popx), `down.sql` for `up.sql` (diesel, hasura), Flyway's
 // `U<version>__*.sql` for `V<version>__*.sql`, Sqitch's `revert/<change>.sql` for
-// `deploy/<change>.sql`, yoyo's `<name>.rollback.sql` for `<name>.sql`.
-std::optional<std::filesystem::path> paired_down_file(const std::filesystem::path& up);
+// `deploy/<change>.sql`, yoyo's `<name>.rollback.sql` for `<name>.sql`. Asked of the directory's
+// listing: no system call for a directory listed before (discovery lists every directory it walks).
+std::optional<std::filesystem::path> paired_down_file(const std::filesystem::path& up, DirectoryListings& listings);
 
 }  // namespace zdlint

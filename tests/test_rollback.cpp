@@ -4,6 +4,7 @@
 // created.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "analyzer/catalog_diff.h"
@@ -237,19 +238,40 @@ TEST_CASE("rollback: Liquibase rollback lines keep their offsets, and empty ones
 }
 
 TEST_CASE("rollback: the down file of an up file, by each runner's naming") {
+  namespace fs = std::filesystem;
   const test::TempDir dir;
   const auto write = [&](const std::string& relative) { return dir.write(relative, "SELECT 1;\n"); };
+  const auto down_of = [](const fs::path& up) {
+    DirectoryListings listings;  // read afresh: each case writes its files first
+    return paired_down_file(up, listings);
+  };
   const auto up = write("gm/1_users.up.sql");
-  CHECK_FALSE(paired_down_file(up));
+  CHECK_FALSE(down_of(up));
   const auto down = write("gm/1_users.down.sql");
-  CHECK(paired_down_file(up) == down);
-  CHECK_FALSE(paired_down_file(down));  // a down has no down
-  CHECK(paired_down_file(write("d/2024-01-01-000000_x/up.sql")) == write("d/2024-01-01-000000_x/down.sql"));
-  CHECK(paired_down_file(write("fw/V2__add.sql")) == write("fw/U2__undo_add.sql"));
-  CHECK_FALSE(paired_down_file(write("fw/V21__other.sql")));  // U2 undoes version 2, not 21
-  CHECK(paired_down_file(write("sq/deploy/users.sql")) == write("sq/revert/users.sql"));
-  CHECK(paired_down_file(write("y/0001_x.sql")) == write("y/0001_x.rollback.sql"));
-  CHECK(paired_down_file(write("p/1_x.postgres.up.sql")) == write("p/1_x.postgres.down.sql"));
+  CHECK(down_of(up) == down);
+  CHECK_FALSE(down_of(down));  // a down has no down
+  const auto pair = [&](const std::string& up_file, const std::string& down_file) {
+    const fs::path written_down = write(down_file);
+    return down_of(write(up_file)) == written_down;
+  };
+  CHECK(pair("d/2024-01-01-000000_x/up.sql", "d/2024-01-01-000000_x/down.sql"));
+  CHECK(pair("fw/V2__add.sql", "fw/U2__undo_add.sql"));
+  CHECK_FALSE(down_of(write("fw/V21__other.sql")));  // U2 undoes version 2, not 21
+  CHECK(pair("sq/deploy/users.sql", "sq/revert/users.sql"));
+  CHECK(pair("y/0001_x.sql", "y/0001_x.rollback.sql"));
+  CHECK(pair("p/1_x.postgres.up.sql", "p/1_x.postgres.down.sql"));
+  // A symbolic link to a file is one; a directory with the name, or a dangling link, is not.
+  write("l/real.sql");
+  fs::create_symlink("real.sql", dir.path() / "l/1_x.down.sql");
+  CHECK(down_of(write("l/1_x.up.sql")) == dir.path() / "l/1_x.down.sql");
+  fs::create_directories(dir.path() / "l/2_x.down.sql");
+  CHECK_FALSE(down_of(write("l/2_x.up.sql")));
+  fs::create_symlink("missing.sql", dir.path() / "l/3_x.down.sql");
+  CHECK_FALSE(down_of(write("l/3_x.up.sql")));
+  // Two undo files for one version: the first by name, on every run.
+  write("fw2/U3__b.sql");
+  write("fw2/U3__a.sql");
+  CHECK(down_of(write("fw2/V3__x.sql")) == dir.path() / "fw2/U3__a.sql");
 }
 
 TEST_CASE("rollback: down files in a run: directives, unreadable downs, downs named on the command line") {

@@ -22,6 +22,18 @@ TEST_CASE("natural order sorts numbers by value") {
   CHECK(natural_less("001_a.sql", "002_a.sql"));
 }
 
+TEST_CASE("natural order: paths that share leading directories, and numbers across the first difference") {
+  CHECK(natural_less("db/m/19_x.sql", "db/m/100_x.sql"));  // the first differing byte is inside a number
+  CHECK_FALSE(natural_less("db/m/100_x.sql", "db/m/19_x.sql"));
+  CHECK(natural_less("db/m/1/up.sql", "db/m/19/up.sql"));
+  CHECK(natural_less("db/m2/a.sql", "db/m10/a.sql"));
+  CHECK(natural_less("db/q", "db/q/1.sql"));  // a file before the contents of a directory of its name
+  CHECK_FALSE(natural_less("db/q/1.sql", "db/q"));
+  CHECK(natural_less("db/q/1.sql", "db/q.sql"));  // "q" sorts before "q.sql"
+  CHECK_FALSE(natural_less("db/m/1.sql", "db/m/1.sql"));
+  CHECK(natural_less("db/m/01.sql", "db/m/1.sql") != natural_less("db/m/1.sql", "db/m/01.sql"));
+}
+
 TEST_CASE("directories are searched recursively, hidden ones skipped, in natural order") {
   const test::TempDir dir;
   dir.write("m/10_b.sql", "SELECT 1;");

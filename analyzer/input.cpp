@@ -62,8 +62,10 @@ std::variant<std::string, InputProblem> read_source(const std::string& path, con
   return validate_source(std::move(bytes), display_path);
 }
 
-std::string read_file_start(const std::string& path, size_t size) {
-  const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+std::string read_file_start(const std::string& path, size_t size) { return read_file_start_at(AT_FDCWD, path, size); }
+
+std::string read_file_start_at(int directory_fd, const std::string& name, size_t size) {
+  const Fd fd(::openat(directory_fd, name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   std::string bytes(size, '\0');
   const ssize_t got = fd ? ::pread(fd.get(), bytes.data(), size, 0) : -1;
   bytes.resize(got > 0 ? static_cast<size_t>(got) : 0);

@@ -20,5 +20,8 @@ std::variant<std::string, InputProblem> validate_source(std::string bytes, const
 // The first `size` bytes of a file (fewer when it is shorter); empty when it cannot be read. It
 // never waits: a FIFO without a writer reads as empty.
 std::string read_file_start(const std::string& path, size_t size);
+// The same for `name` in the directory open as `directory_fd` (openat: the kernel looks up one
+// name, not every component of a path).
+std::string read_file_start_at(int directory_fd, const std::string& name, size_t size);
 
 }  // namespace zdlint

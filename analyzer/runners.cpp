@@ -1,6 +1,7 @@
 #include "analyzer/runners.h"
 
 #include <fmt/format.h>
+#include <fcntl.h>
 
 #include <algorithm>
 #include <array>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "analyzer/directory_listing.h"
+#include "analyzer/fd.h"
 #include "analyzer/input.h"
 #include "parser/psql_script.h"
 
@@ -469,12 +471,17 @@ bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
 bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
   if (const auto it = starts_postgres_migrations_.find(dir.native()); it != starts_postgres_migrations_.end()) return it->second;
   bool found = false;
+  // The files are opened by name in the open directory: a directory of migrations is read here
+  // whole, a file at a time.
+  const Fd directory(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   for (const auto& entry : listings_->of(dir).entries()) {
     // Regular files only (a FIFO would block the run), and only their first bytes.
     if (found) break;
     if (!entry.name.ends_with(".sql") || entry.type != fs::file_type::regular) continue;
     constexpr std::string_view kMarker = "-- postgres-migrations";
-    found = read_file_start((dir / entry.name).string(), kMarker.size()) == kMarker;
+    const std::string start = directory ? read_file_start_at(directory.get(), entry.name, kMarker.size())
+                                        : read_file_start((dir / entry.name).string(), kMarker.size());
+    found = start == kMarker;
   }
   starts_postgres_migrations_.emplace(dir.native(), found);
   return found;

@@ -40,7 +40,6 @@ namespace fs = std::filesystem;
 // fingerprints, the costly part, are computed on a worker once the file is replayed
 // (precompute_fingerprints), so that only the cheap rest is left after the replay.
 struct FingerprintJob {
-  FileId file;
   size_t first_diagnostic, end_diagnostic, first_suppressed, end_suppressed;
   std::vector<ByteRange> statements;
   std::shared_ptr<const SourceFile> source;
@@ -468,7 +467,7 @@ class Replay {
                            std::vector<ByteRange> statements) {
     if (!request_.fingerprints) return;
     FingerprintJob& job = fingerprint_jobs_.emplace_back(FingerprintJob{
-        file, first_diagnostic, result_.diagnostics.size(), first_suppressed, result_.suppressed.size(),
+        first_diagnostic, result_.diagnostics.size(), first_suppressed, result_.suppressed.size(),
         std::move(statements), result_.files[file].source, {}, {}});
     for (size_t k = job.first_diagnostic; k < job.end_diagnostic; ++k)
       job.finding_starts.push_back(result_.diagnostics[k].range.begin);

@@ -42,9 +42,9 @@ bool path_exists(const fs::path& path) {
 }
 
 std::string read_text(const fs::path& path, size_t limit = std::string::npos) {
+  if (limit != std::string::npos) return read_file_start(path.string(), limit);  // never blocks
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return {};  // a FIFO would block the run
-  if (limit != std::string::npos) return read_file_start(path.string(), limit);
   std::ifstream file(path, std::ios::binary);
   if (!file) return {};
   std::ostringstream content;

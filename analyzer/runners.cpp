@@ -472,16 +472,15 @@ bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
   if (const auto it = starts_postgres_migrations_.find(dir.native()); it != starts_postgres_migrations_.end()) return it->second;
   bool found = false;
   // The files are opened by name in the open directory: a directory of migrations is read here
-  // whole, a file at a time.
-  const Fd directory(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  // whole, a file at a time. (When the directory cannot be opened, neither can its files: openat
+  // on -1 fails, and they read as empty.)
+  const Fd directory(::open(dir.empty() ? "." : dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
   for (const auto& entry : listings_->of(dir).entries()) {
     // Regular files only (a FIFO would block the run), and only their first bytes.
     if (found) break;
     if (!entry.name.ends_with(".sql") || entry.type != fs::file_type::regular) continue;
     constexpr std::string_view kMarker = "-- postgres-migrations";
-    const std::string start = directory ? read_file_start_at(directory.get(), entry.name, kMarker.size())
-                                        : read_file_start((dir / entry.name).string(), kMarker.size());
-    found = start == kMarker;
+    found = read_file_start_at(directory.get(), entry.name, kMarker.size()) == kMarker;
   }
   starts_postgres_migrations_.emplace(dir.native(), found);
   return found;

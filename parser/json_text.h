@@ -6,6 +6,20 @@
 
 namespace zdlint {
 
+// Passes over JSON whitespace.
+inline void skip_json_space(const char*& at, const char* end) {
+  while (at < end && (*at == ' ' || *at == '\n' || *at == '\t' || *at == '\r')) ++at;
+}
+
+// Passes over whitespace and then `c` when `c` comes next; false, before whatever comes instead,
+// when it does not.
+inline bool consume_json_char(const char*& at, const char* end, char c) {
+  skip_json_space(at, end);
+  if (at == end || *at != c) return false;
+  ++at;
+  return true;
+}
+
 // Reads a JSON string whose opening quote is just before `at`, escapes decoded, into `out`; `at`
 // ends past the closing quote. False when the text ends first or holds an escape JSON does not have.
 bool read_json_string_body(const char*& at, const char* end, std::string& out);

@@ -407,15 +407,8 @@ class Decoder {
     return out;
   }
 
-  void skip_space() {
-    while (at_ < end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\t' || *at_ == '\r')) ++at_;
-  }
-  bool peek(char c) {  // consumes `c` when it is next
-    skip_space();
-    if (at_ == end_ || *at_ != c) return false;
-    ++at_;
-    return true;
-  }
+  void skip_space() { skip_json_space(at_, end_); }
+  bool peek(char c) { return consume_json_char(at_, end_, c); }  // consumes `c` when it is next
   bool expect(char c) { return peek(c); }
   bool literal(std::string_view word) {
     skip_space();

@@ -146,15 +146,8 @@ class EmbeddedQueryReader {
     return true;
   }
 
-  void skip_space() {
-    while (at_ < end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\t' || *at_ == '\r')) ++at_;
-  }
-  bool consume(char c) {
-    skip_space();
-    if (at_ == end_ || *at_ != c) return false;
-    ++at_;
-    return true;
-  }
+  void skip_space() { skip_json_space(at_, end_); }
+  bool consume(char c) { return consume_json_char(at_, end_, c); }
 
   std::string_view json_;
   const char* end_;

@@ -1,33 +1,25 @@
 #include "analyzer/directory_listing.h"
 
+#include <fcntl.h>
+
 #include <algorithm>
+
+#include "analyzer/directory_reader.h"
 
 namespace zdlint {
 namespace fs = std::filesystem;
 
 DirectoryListing::DirectoryListing(const fs::path& directory) {
-  std::error_code ec;
-  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) entries_.push_back(entry_of(*it));
-  std::sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  int error = 0;
+  if (const Fd fd = open_directory(AT_FDCWD, directory.native(), true, error))
+    for (ReadEntry& read : read_directory(fd.get(), error)) entries_.push_back(std::move(read.entry));
+  sort_by_name();
 }
 
-DirectoryListing::DirectoryListing(std::vector<DirectoryEntry> entries) : entries_(std::move(entries)) {
-  std::sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-}
+DirectoryListing::DirectoryListing(std::vector<DirectoryEntry> entries) : entries_(std::move(entries)) { sort_by_name(); }
 
-DirectoryEntry DirectoryListing::entry_of(const fs::directory_entry& entry) {
-  // The entry's type comes with the listing (is_directory() and is_regular_file() use it); only a
-  // symbolic link costs a stat of its target.
-  std::error_code ec;
-  fs::file_type type = fs::file_type::unknown;  // a FIFO, a socket, …: present, never asked for
-  if (entry.is_symlink(ec))
-    type = entry.status(ec).type();
-  else if (entry.is_directory(ec))
-    type = fs::file_type::directory;
-  else if (entry.is_regular_file(ec))
-    type = fs::file_type::regular;
-  if (ec) type = fs::file_type::not_found;
-  return {entry.path().filename().string(), type};
+void DirectoryListing::sort_by_name() {
+  std::sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
 }
 
 const DirectoryEntry* DirectoryListing::find(std::string_view name) const {

@@ -20,8 +20,6 @@ class DirectoryListing {
   explicit DirectoryListing(const std::filesystem::path& directory);
   // From entries already read (discovery's walk reads every directory it descends into).
   explicit DirectoryListing(std::vector<DirectoryEntry> entries);
-  // An entry as a listing records it: a symbolic link costs a stat of its target, nothing else does.
-  static DirectoryEntry entry_of(const std::filesystem::directory_entry& entry);
 
   [[nodiscard]] const std::vector<DirectoryEntry>& entries() const { return entries_; }
   // The entry exists (a dangling symbolic link does not), as std::filesystem::exists says.
@@ -30,6 +28,7 @@ class DirectoryListing {
   [[nodiscard]] bool has_regular_file(std::string_view name) const;
 
  private:
+  void sort_by_name();
   [[nodiscard]] const DirectoryEntry* find(std::string_view name) const;
   std::vector<DirectoryEntry> entries_;  // sorted by name
 };

@@ -3,11 +3,15 @@
 #include <fmt/format.h>
 
 #include "analyzer/directory_listing.h"
+#include "analyzer/directory_reader.h"
 #include "analyzer/runner_order.h"
 
+#include <fcntl.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
-#include <map>
+#include <optional>
 #include <set>
 #include <system_error>
 
@@ -45,8 +49,7 @@ int compare_component(std::string_view a, std::string_view b) {
   return a.size() - i < b.size() - j ? -1 : 1;
 }
 
-bool has_sql_extension(const fs::path& path) {
-  std::string name = path.filename().string();
+bool has_sql_extension(std::string name) {
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return name.ends_with(".sql") || name.ends_with(".sql.postgres");
 }
@@ -83,58 +86,103 @@ bool is_within(const fs::path& root, const fs::path& target) {
   return mismatch.first == root.end();
 }
 
-void discover_directory(const std::string& argument, std::string_view runner, DirectoryListings* listings,
-                        Discovery& out) {
-  std::error_code ec;
-  const fs::path root = fs::canonical(argument, ec);
-  std::vector<DiscoveredFile> found;
-  fs::recursive_directory_iterator it(argument, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) {
-    out.problems.push_back({argument, fmt::format("cannot be read: {}", ec.message())});
-    return;
+// A path in a directory, joined as std::filesystem's operator/ joins them (no second '/').
+std::string join(std::string_view directory, std::string_view name) {
+  std::string path;
+  path.reserve(directory.size() + 1 + name.size());
+  path.append(directory);
+  if (!path.empty() && path.back() != '/') path += '/';
+  path.append(name);
+  return path;
+}
+
+// One directory argument's walk. Each directory's entries are sorted in natural order and walked in
+// that order, so the files come out in the natural order of their paths without sorting them.
+class DirectoryWalk {
+ public:
+  DirectoryWalk(const std::string& argument, DirectoryListings* listings, Discovery& out)
+      : argument_(argument), listings_(listings), out_(out) {}
+
+  // The files found, or nothing when the directory could not be read at all (reported).
+  std::optional<std::vector<DiscoveredFile>> run() {
+    int error = 0;
+    const Fd root = open_directory(AT_FDCWD, argument_, true, error);
+    if (!root) {
+      out_.problems.push_back({argument_, fmt::format("cannot be read: {}", std::system_category().message(error))});
+      return std::nullopt;
+    }
+    // The key the directory's listing has: its path as its files' paths have it ("m//" is "m").
+    walk(root.get(), argument_, fs::path(join(argument_, "x")).parent_path().native());
+    // What the walk reads of each directory it descends into becomes that directory's listing, which
+    // runner detection and ordering would otherwise read again.
+    if (listings_ && !failed_)
+      for (auto& [directory, entries] : read_) listings_->add(directory, DirectoryListing(std::move(entries)));
+    if (found_.empty() && !failed_) out_.problems.push_back({argument_, "is a directory with no .sql files"});
+    return std::move(found_);
   }
-  // What the walk reads of each directory it descends into becomes that directory's listing, which
-  // runner detection and ordering would otherwise read again.
-  std::map<std::string, std::vector<DirectoryEntry>> read;
-  bool complete = true;
-  for (; it != end; it.increment(ec)) {
-    if (ec) {
-      out.problems.push_back({argument, fmt::format("cannot be fully read: {}", ec.message())});
-      complete = false;
-      break;
+
+ private:
+  void walk(int directory_fd, const std::string& path, std::string listing_key) {
+    int error = 0;
+    std::vector<ReadEntry> entries = read_directory(directory_fd, error);
+    if (error) return fail(error);
+    std::sort(entries.begin(), entries.end(),
+              [](const ReadEntry& a, const ReadEntry& b) { return compare_component(a.entry.name, b.entry.name) < 0; });
+    if (listings_) {
+      std::vector<DirectoryEntry>& listing = read_.emplace_back(std::move(listing_key), std::vector<DirectoryEntry>{}).second;
+      listing.reserve(entries.size());
+      for (const ReadEntry& read : entries) listing.push_back(read.entry);
     }
-    const fs::path& path = it->path();
-    if (listings) read[path.parent_path().native()].push_back(DirectoryListing::entry_of(*it));
-    const std::string name = path.filename().string();
-    if (it->is_directory(ec) && !it->is_symlink(ec)) {
-      if (name.starts_with("."))
-        it.disable_recursion_pending();
-      else if (listings)
-        read.try_emplace(path.native());  // listed even when empty
-      continue;
-    }
-    if (!has_sql_extension(path)) continue;
-    const std::string display = display_form(path);
-    if (it->is_symlink(ec)) {
-      const fs::path target = fs::canonical(path, ec);
-      if (ec || !is_within(root, target)) {
-        out.problems.push_back({display, "is a symbolic link that leaves the linted directory; not followed", false});
+    for (const ReadEntry& read : entries) {
+      const std::string& name = read.entry.name;
+      const std::string child = join(path, name);
+      if (read.entry.type == fs::file_type::directory && !read.is_symlink) {  // links to directories are not followed
+        if (name.starts_with('.')) continue;                                   // hidden: .git, .terraform, …
+        const Fd child_fd = open_directory(directory_fd, name, false, error);
+        if (!child_fd && error == EACCES) continue;  // a directory the user may not read is skipped
+        if (!child_fd) return fail(error);
+        walk(child_fd.get(), child, child);
+        if (failed_) return;
         continue;
       }
+      if (!has_sql_extension(name)) continue;
+      std::string display = display_form(child);
+      if (read.is_symlink && !is_inside(child)) {
+        out_.problems.push_back({std::move(display), "is a symbolic link that leaves the linted directory; not followed", false});
+        continue;
+      }
+      if (read.entry.type == fs::file_type::regular) found_.push_back({child, std::move(display)});
     }
-    if (!it->is_regular_file(ec)) continue;  // the entry's cached type: no stat per file
-    found.push_back({path.string(), display});
   }
-  if (listings && complete)
-    for (auto& [directory, entries] : read) listings->add(directory, DirectoryListing(std::move(entries)));
-  if (found.empty() && !ec) {
-    out.problems.push_back({argument, "is a directory with no .sql files"});
-    return;
+
+  // Whether the symbolic link at `path` resolves to a file inside the linted directory.
+  bool is_inside(const std::string& path) {
+    std::error_code ec;
+    if (!root_) root_ = fs::canonical(argument_, ec);  // asked only when there is a link
+    const fs::path target = fs::canonical(path, ec);
+    return !ec && is_within(*root_, target);
   }
-  std::sort(found.begin(), found.end(),
-            [](const DiscoveredFile& a, const DiscoveredFile& b) { return natural_less(a.display_path, b.display_path); });
-  order_for_runners(found, runner, listings);
-  out.files.insert(out.files.end(), found.begin(), found.end());
+
+  void fail(int error) {
+    out_.problems.push_back({argument_, fmt::format("cannot be fully read: {}", std::system_category().message(error))});
+    failed_ = true;
+  }
+
+  const std::string& argument_;
+  DirectoryListings* listings_;
+  Discovery& out_;
+  std::optional<fs::path> root_;  // the argument resolved, for symbolic links
+  std::vector<DiscoveredFile> found_;
+  std::vector<std::pair<std::string, std::vector<DirectoryEntry>>> read_;  // listings, by directory path
+  bool failed_ = false;
+};
+
+void discover_directory(const std::string& argument, std::string_view runner, DirectoryListings* listings,
+                        Discovery& out) {
+  std::optional<std::vector<DiscoveredFile>> found = DirectoryWalk(argument, listings, out).run();
+  if (!found || found->empty()) return;
+  order_for_runners(*found, runner, listings);
+  out.files.insert(out.files.end(), std::make_move_iterator(found->begin()), std::make_move_iterator(found->end()));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -47,6 +48,21 @@ TEST_CASE("directories are searched recursively, hidden ones skipped, in natural
   CHECK(found.files[1].display_path.ends_with("m/10_b.sql"));
   CHECK(found.files[2].display_path.ends_with("m/sub/1_c.SQL"));
   CHECK(found.problems.empty());
+}
+
+TEST_CASE("the walk's order is the natural order of the whole paths, across directories") {
+  const test::TempDir dir;
+  for (const char* file : {"m/q.sql", "m/10/a.sql", "m/2.sql", "m/q/1.sql", "m/2/b.sql", "m/1.sql", "m/2/a.sql", "m/B.sql"})
+    dir.write(file, "SELECT 1;");
+  const auto found = discover({(dir.path() / "m").string()});
+  std::vector<std::string> shown;
+  for (const auto& file : found.files) shown.push_back(file.display_path.substr(dir.path().string().size() + 1));
+  // A directory's contents come before a file whose name extends the directory's ("2/" before
+  // "2.sql"), numbers by value, upper case before lower.
+  const std::vector<std::string> expected{"m/1.sql",   "m/2/a.sql", "m/2/b.sql", "m/2.sql",
+                                          "m/10/a.sql", "m/B.sql",   "m/q/1.sql", "m/q.sql"};
+  CHECK(shown == expected);
+  CHECK(std::is_sorted(shown.begin(), shown.end(), natural_less));
 }
 
 TEST_CASE("missing paths and directories without SQL are reported, the rest still found") {

@@ -5,6 +5,7 @@
 #include "analyzer/directory_listing.h"
 #include "analyzer/directory_reader.h"
 #include "analyzer/runner_order.h"
+#include "config/path_match.h"
 
 #include <fcntl.h>
 
@@ -54,22 +55,10 @@ bool has_sql_extension(std::string name) {
   return name.ends_with(".sql") || name.ends_with(".sql.postgres");
 }
 
-// No component is empty (but a root's), "." or "..": the path is lexically normal as it is.
-bool is_plainly_normal(std::string_view path) {
-  size_t begin = path.starts_with('/') ? 1 : 0;
-  while (true) {
-    const size_t end = path.find('/', begin);
-    const std::string_view part = path.substr(begin, end == std::string_view::npos ? end : end - begin);
-    if (part.empty() || part == "." || part == "..") return false;
-    if (end == std::string_view::npos) return true;
-    begin = end + 1;
-  }
-}
-
 // How a path is shown: lexically normal ("./m//1.sql" is "m/1.sql"), unless a ".." in it follows a
 // name, which may be a symbolic link: "link/.." is the parent of the link's target, not ".".
 std::string display_form(const fs::path& path) {
-  if (is_plainly_normal(path.native())) return path.native();  // most are: no need to take them apart
+  if (config::is_lexically_normal(path.native())) return path.native();  // most are: no need to take them apart
   bool after_name = false;
   for (const auto& part : path) {
     if (part == "..") {

@@ -2,6 +2,8 @@
 
 #include "config/path_match.h"
 
+#include <sys/stat.h>
+
 namespace zdlint::config {
 namespace fs = std::filesystem;
 
@@ -12,29 +14,50 @@ ConfigFinder::ConfigFinder(std::optional<fs::path> explicit_config, fs::path cwd
   }
 }
 
+namespace {
+
+// The directory above `directory` as parent_path() gives it for an absolute or relative normal
+// path, computed on the text: a run looks up thousands of directories, most of them one step away
+// from one already known.
+std::string parent_of(const std::string& directory) {
+  const size_t slash = directory.rfind('/');
+  if (slash == std::string::npos) return {};
+  return slash == 0 ? "/" : directory.substr(0, slash);
+}
+
+}  // namespace
+
 const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
   const std::lock_guard lock(mutex_);
   if (explicit_config_) return load(*explicit_config_, explicit_display_);
   if (const auto it = by_directory_.find(directory.native()); it != by_directory_.end()) return it->second;
 
-  std::vector<fs::path> visited;
+  std::vector<std::string> visited;
   const ConfigFile* found = nullptr;
-  for (fs::path dir = directory;; dir = dir.parent_path()) {
-    if (const auto it = by_directory_.find(dir.native()); it != by_directory_.end()) {
+  std::string dir = directory.native();
+  while (true) {
+    if (const auto it = by_directory_.find(dir); it != by_directory_.end()) {
       found = it->second;
       break;
     }
-    visited.push_back(dir);
-    const fs::path candidate = dir / kConfigFileName;
-    std::error_code ec;
+    std::string candidate = dir;
+    if (!candidate.empty() && !candidate.ends_with('/')) candidate += '/';
+    candidate += kConfigFileName;
     // A directory named .zdlint.toml is not a config; an unreadable file is (and says so).
-    if (fs::exists(candidate, ec) && !fs::is_directory(candidate, ec)) {
-      found = load(candidate, display(candidate));
+    struct stat status {};
+    if (::stat(candidate.c_str(), &status) == 0 && !S_ISDIR(status.st_mode)) {
+      const fs::path file(std::move(candidate));
+      found = load(file, display(file));
+      visited.push_back(std::move(dir));
       break;
     }
-    if (dir == dir.parent_path() || !dir.has_relative_path()) break;  // the filesystem root
+    const bool at_top = dir.empty() || dir == "/";  // the filesystem root, or the top of a relative path
+    std::string parent = at_top ? std::string() : parent_of(dir);
+    visited.push_back(std::move(dir));
+    if (at_top) break;
+    dir = std::move(parent);
   }
-  for (const auto& dir : visited) by_directory_.emplace(dir.native(), found);
+  for (auto& visited_dir : visited) by_directory_.emplace(std::move(visited_dir), found);
   return found;
 }
 

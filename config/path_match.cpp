@@ -1,5 +1,6 @@
 #include "config/path_match.h"
 
+#include <algorithm>
 #include <span>
 #include <vector>
 
@@ -132,7 +133,27 @@ std::optional<std::string> relative_path(const fs::path& directory, const fs::pa
   return relative.generic_string();
 }
 
+bool is_lexically_normal(std::string_view path) {
+  size_t begin = path.starts_with('/') ? 1 : 0;
+  while (true) {
+    const size_t end = path.find('/', begin);
+    const std::string_view part = path.substr(begin, end == std::string_view::npos ? end : end - begin);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (end == std::string_view::npos) return true;
+    begin = end + 1;
+  }
+}
+
+bool normal_path_less(std::string_view a, std::string_view b) {
+  const auto rank = [](char c) { return c == '/' ? 0 : static_cast<unsigned char>(c) + 1; };
+  const size_t common = std::min(a.size(), b.size());
+  for (size_t i = 0; i < common; ++i)
+    if (a[i] != b[i]) return rank(a[i]) < rank(b[i]);
+  return a.size() < b.size();
+}
+
 fs::path absolute_normal(const fs::path& path) {
+  if (path.native().starts_with('/') && is_lexically_normal(path.native())) return path;  // most are already
   std::error_code ec;
   fs::path absolute = fs::absolute(path, ec);
   if (ec) absolute = path;

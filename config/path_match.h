@@ -17,6 +17,14 @@ bool path_matches(std::string_view pattern, std::string_view relative);
 // the file is not under the directory, where no pattern can apply.
 std::optional<std::string> relative_path(const std::filesystem::path& directory, const std::filesystem::path& file);
 
+// No component is empty (but a root's), "." or "..": the path is lexically normal as it is, and
+// taking it apart into components (which std::filesystem does for every path it builds) can wait.
+bool is_lexically_normal(std::string_view path);
+
+// Paths in the order std::filesystem::path compares them when both are lexically normal: component
+// by component, which is the bytes' order with '/' before every other byte.
+bool normal_path_less(std::string_view a, std::string_view b);
+
 // An absolute, lexically normalized path (no symlinks resolved, so the path the user wrote is the
 // one patterns are matched against).
 std::filesystem::path absolute_normal(const std::filesystem::path& path);

@@ -1,6 +1,6 @@
 #include "config/settings_provider.h"
 
-#include <set>
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -12,28 +12,47 @@ namespace fs = std::filesystem;
 SettingsProvider::SettingsProvider(CommandLine command_line, std::optional<fs::path> config_path, fs::path cwd)
     : command_line_(std::move(command_line)), cwd_(absolute_normal(cwd)), finder_(std::move(config_path), cwd_) {}
 
-fs::path SettingsProvider::absolute(const std::string& path) const {
+std::string SettingsProvider::absolute_text(const std::string& path) const {
   // Against the provider's working directory, not the process's, so tests can point it anywhere.
-  return absolute_normal(fs::path(path).is_absolute() ? fs::path(path) : cwd_ / path);
+  std::string joined;
+  if (!path.starts_with('/')) {
+    joined = cwd_.native();
+    if (!joined.ends_with('/')) joined += '/';
+  }
+  joined += path;
+  // Most paths need no normalising: they are only taken apart into components when they do.
+  return is_lexically_normal(joined) ? joined : absolute_normal(joined).native();
 }
+
+fs::path SettingsProvider::absolute(const std::string& path) const { return absolute_text(path); }
 
 namespace {
 
 // A path as given up to its last '/': files with the same one are in the same directory.
 std::string_view directory_part(const std::string& path) { return std::string_view(path).substr(0, path.rfind('/') + 1); }
 
+// The directory holding an absolute, lexically normal path, as parent_path() would give it.
+std::string parent_of(const std::string& absolute) {
+  const size_t slash = absolute.rfind('/');
+  return slash == 0 || slash == std::string::npos ? "/" : absolute.substr(0, slash);
+}
+
 }  // namespace
 
 std::vector<ConfigError> SettingsProvider::preload(const std::vector<std::string>& paths) {
-  std::set<fs::path> directories{cwd_};
+  std::vector<std::string> directories{cwd_.native()};
   std::string_view previous;
   for (const auto& path : paths) {
     // Most files share their directory with the one before: one resolution for the directory.
     const std::string_view directory = directory_part(path);
     if (!previous.empty() && directory == previous) continue;
     previous = directory;
-    directories.insert(absolute(path).parent_path());
+    directories.push_back(parent_of(absolute_text(path)));
   }
+  // Looked up in the order of their paths (the order configuration errors are reported in): sorted
+  // as strings, in std::filesystem::path's order, not as paths, which compare a component at a time.
+  std::sort(directories.begin(), directories.end(), normal_path_less);
+  directories.erase(std::unique(directories.begin(), directories.end()), directories.end());
   for (const auto& directory : directories) finder_.for_directory(directory);
   return finder_.errors();
 }
@@ -59,7 +78,7 @@ FileSettings SettingsProvider::file_settings(const std::string& path) {
     const std::lock_guard lock(mutex_);
     const auto known = config_of_directory_.find(directory);
     if (known == config_of_directory_.end()) {
-      config = finder_.for_directory(absolute(path).parent_path());
+      config = finder_.for_directory(parent_of(absolute_text(path)));
       config_of_directory_.emplace(directory, config);
     } else {
       config = known->second;

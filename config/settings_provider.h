@@ -42,7 +42,9 @@ class SettingsProvider {
   [[nodiscard]] std::vector<ConfigError> errors() const { return finder_.errors(); }
 
  private:
+  // `path` made absolute against the provider's working directory and lexically normal.
   [[nodiscard]] std::filesystem::path absolute(const std::string& path) const;
+  [[nodiscard]] std::string absolute_text(const std::string& path) const;
 
   CommandLine command_line_;
   std::filesystem::path cwd_;

@@ -692,6 +692,36 @@ TEST_CASE("config: preloading finds the config of every directory, however its f
   CHECK(here.preload({"3.sql", "./3.sql", "../b/3.sql"}).size() == 1);
 }
 
+TEST_CASE("config: preloading reports errors in the order of the config files' paths") {
+  // "a-b" sorts before "a/" as text, after it as a path: the order std::filesystem::path gives.
+  const TempDir dir;
+  dir.write("a-b/.zdlint.toml", "pg_version = \"x\"\n");
+  dir.write("a/c/.zdlint.toml", "pg_version = \"y\"\n");
+  SettingsProvider provider({}, std::nullopt, dir.path());
+  std::vector<std::string> files;
+  for (const auto& error : provider.preload({"a-b/1.sql", "a/c/2.sql"})) files.push_back(error.file);
+  CHECK(files == std::vector<std::string>{"a/c/.zdlint.toml", "a-b/.zdlint.toml"});
+}
+
+TEST_CASE("config: paths compared and normalised as text") {
+  CHECK(is_lexically_normal("/a/b.sql"));
+  CHECK(is_lexically_normal("a/b"));
+  CHECK_FALSE(is_lexically_normal("/a//b"));
+  CHECK_FALSE(is_lexically_normal("/a/./b"));
+  CHECK_FALSE(is_lexically_normal("/a/../b"));
+  CHECK_FALSE(is_lexically_normal("/a/"));
+  CHECK_FALSE(is_lexically_normal("/"));
+  CHECK(normal_path_less("/a/c", "/a-b"));  // as std::filesystem::path compares them
+  CHECK_FALSE(normal_path_less("/a-b", "/a/c"));
+  CHECK(normal_path_less("/a", "/a/b"));
+  CHECK_FALSE(normal_path_less("/a", "/a"));
+  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"/a/c", "/a-b"}, {"/a.b/c", "/a/b"}, {"/x/y", "/x y"}, {"/m/1", "/m/10"}, {"/m", "/m0"}})
+    CHECK(normal_path_less(a, b) == (std::filesystem::path(a) < std::filesystem::path(b)));
+  CHECK(absolute_normal("/a/b") == "/a/b");
+  CHECK(absolute_normal("/a/./b/../c/") == "/a/c");
+}
+
 TEST_CASE("config: each file's settings, asked for in any order, are those of its own config and path") {
   const TempDir dir;
   dir.write("a/.zdlint.toml", "pg_version = 14\n");

@@ -124,23 +124,24 @@ class DirectoryWalk {
     }
     for (const ReadEntry& read : entries) {
       const std::string& name = read.entry.name;
-      const std::string child = join(path, name);
       if (read.entry.type == fs::file_type::directory && !read.is_symlink) {  // links to directories are not followed
         if (name.starts_with('.')) continue;                                   // hidden: .git, .terraform, …
         const Fd child_fd = open_directory(directory_fd, name, false, error);
         if (!child_fd && error == EACCES) continue;  // a directory the user may not read is skipped
         if (!child_fd) return fail(error);
+        const std::string child = join(path, name);
         walk(child_fd.get(), child, child);
         if (failed_) return;
         continue;
       }
       if (!has_sql_extension(name)) continue;
+      std::string child = join(path, name);
       std::string display = display_form(child);
       if (read.is_symlink && !is_inside(child)) {
         out_.problems.push_back({std::move(display), "is a symbolic link that leaves the linted directory; not followed", false});
         continue;
       }
-      if (read.entry.type == fs::file_type::regular) found_.push_back({child, std::move(display)});
+      if (read.entry.type == fs::file_type::regular) found_.push_back({std::move(child), std::move(display)});
     }
   }
 

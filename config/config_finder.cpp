@@ -14,19 +14,6 @@ ConfigFinder::ConfigFinder(std::optional<fs::path> explicit_config, fs::path cwd
   }
 }
 
-namespace {
-
-// The directory above `directory` as parent_path() gives it for an absolute or relative normal
-// path, computed on the text: a run looks up thousands of directories, most of them one step away
-// from one already known.
-std::string parent_of(const std::string& directory) {
-  const size_t slash = directory.rfind('/');
-  if (slash == std::string::npos) return {};
-  return slash == 0 ? "/" : directory.substr(0, slash);
-}
-
-}  // namespace
-
 const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
   const std::lock_guard lock(mutex_);
   if (explicit_config_) return load(*explicit_config_, explicit_display_);
@@ -52,7 +39,7 @@ const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
       break;
     }
     const bool at_top = dir.empty() || dir == "/";  // the filesystem root, or the top of a relative path
-    std::string parent = at_top ? std::string() : parent_of(dir);
+    std::string parent = at_top ? std::string() : parent_text(dir);
     visited.push_back(std::move(dir));
     if (at_top) break;
     dir = std::move(parent);

@@ -152,6 +152,12 @@ bool normal_path_less(std::string_view a, std::string_view b) {
   return a.size() < b.size();
 }
 
+std::string parent_text(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return {};
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
 fs::path absolute_normal(const fs::path& path) {
   if (path.native().starts_with('/') && is_lexically_normal(path.native())) return path;  // most are already
   std::error_code ec;

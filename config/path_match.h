@@ -25,6 +25,10 @@ bool is_lexically_normal(std::string_view path);
 // by component, which is the bytes' order with '/' before every other byte.
 bool normal_path_less(std::string_view a, std::string_view b);
 
+// The directory holding a lexically normal path, as parent_path() gives it, computed on the text:
+// "/a/b" is in "/a", "/a" in "/", "a" in "" (a run looks up thousands of directories).
+std::string parent_text(const std::string& path);
+
 // An absolute, lexically normalized path (no symlinks resolved, so the path the user wrote is the
 // one patterns are matched against).
 std::filesystem::path absolute_normal(const std::filesystem::path& path);

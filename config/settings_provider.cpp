@@ -31,12 +31,6 @@ namespace {
 // A path as given up to its last '/': files with the same one are in the same directory.
 std::string_view directory_part(const std::string& path) { return std::string_view(path).substr(0, path.rfind('/') + 1); }
 
-// The directory holding an absolute, lexically normal path, as parent_path() would give it.
-std::string parent_of(const std::string& absolute) {
-  const size_t slash = absolute.rfind('/');
-  return slash == 0 || slash == std::string::npos ? "/" : absolute.substr(0, slash);
-}
-
 }  // namespace
 
 std::vector<ConfigError> SettingsProvider::preload(const std::vector<std::string>& paths) {
@@ -47,7 +41,7 @@ std::vector<ConfigError> SettingsProvider::preload(const std::vector<std::string
     const std::string_view directory = directory_part(path);
     if (!previous.empty() && directory == previous) continue;
     previous = directory;
-    directories.push_back(parent_of(absolute_text(path)));
+    directories.push_back(parent_text(absolute_text(path)));
   }
   // Looked up in the order of their paths (the order configuration errors are reported in): sorted
   // as strings, in std::filesystem::path's order, not as paths, which compare a component at a time.
@@ -78,7 +72,7 @@ FileSettings SettingsProvider::file_settings(const std::string& path) {
     const std::lock_guard lock(mutex_);
     const auto known = config_of_directory_.find(directory);
     if (known == config_of_directory_.end()) {
-      config = finder_.for_directory(parent_of(absolute_text(path)));
+      config = finder_.for_directory(parent_text(absolute_text(path)));
       config_of_directory_.emplace(directory, config);
     } else {
       config = known->second;

@@ -93,11 +93,20 @@ void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::fun
     }
   };
   std::vector<std::jthread> pool;
-  pool.reserve(jobs);
-  for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
+  pool.reserve(jobs - 1);
+  for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(worker);  // the calling thread is the last one
   for (size_t i = 0; i < count; ++i) {
     {
       std::unique_lock lock(mutex);
+      // Waiting would leave a core idle: the consumer produces the next item meanwhile (the replay
+      // of the corpus waits for a parse often enough that this is 10% of its wall time).
+      while (!produced[i] && next < count && next < consumed + window) {
+        const size_t k = next++;
+        lock.unlock();
+        produce(k);
+        lock.lock();
+        produced[k] = 1;
+      }
       if (!produced[i]) {
         consumer_waits_for = i;
         item_ready.wait(lock, [&] { return produced[i] != 0; });

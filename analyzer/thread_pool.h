@@ -9,12 +9,13 @@ namespace zdlint {
 // when all are done. Tasks must not throw.
 void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>& task);
 
-// A pipeline: produce(i) runs on `jobs` threads, in increasing i but never more than `window`
-// items ahead of the consumer; consume(i) runs on the calling thread, in order, as soon as
+// A pipeline: produce(i) runs in increasing i but never more than `window` items ahead of the
+// consumer, on `jobs` threads in all: jobs - 1 workers, and the calling thread whenever the item it
+// must consume next is not ready yet; consume(i) runs on the calling thread, in order, as soon as
 // produce(i) is done; release(i), when given, runs on a worker after consume(i), to free what the
-// item held off the consumer's thread. Parsing overlaps the in-order replay, and memory stays
-// bounded by the window. With jobs <= 1 each item is produced, consumed and released in turn on the
-// calling thread. The functions must not throw.
+// item held off the consumer's thread. Parsing overlaps the in-order replay, no more threads run
+// than were asked for, and memory stays bounded by the window. With jobs <= 1 each item is
+// produced, consumed and released in turn on the calling thread. The functions must not throw.
 void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::function<void(size_t)>& produce,
                       const std::function<void(size_t)>& consume,
                       const std::function<void(size_t)>& release = nullptr);

@@ -2,6 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <set>
+#include <thread>
 #include <mutex>
 #include <vector>
 
@@ -70,6 +74,30 @@ TEST_CASE("ordered_pipeline: producers stay within the window") {
   Trace single;
   run(50, 1, 5, single);
   CHECK(single.furthest_ahead == 1);  // one thread: produce, consume, in turn
+}
+
+TEST_CASE("ordered_pipeline: the calling thread produces too while it waits: `jobs` threads in all") {
+  // The first two items each wait until both have started, so two threads must produce them at
+  // once; with jobs = 2 there is one worker, and the other one must be the caller.
+  const auto caller = std::this_thread::get_id();
+  std::mutex mutex;
+  std::condition_variable both_started;
+  int started = 0;
+  std::set<std::thread::id> producers;
+  ordered_pipeline(
+      20, 2, 8,
+      [&](size_t i) {
+        std::unique_lock lock(mutex);
+        producers.insert(std::this_thread::get_id());
+        if (i >= 2) return;
+        ++started;
+        both_started.notify_all();
+        both_started.wait_for(lock, std::chrono::seconds(10), [&] { return started >= 2; });
+      },
+      [](size_t) {});
+  CHECK(started == 2);
+  CHECK(producers.size() == 2);
+  CHECK(producers.count(caller) == 1);
 }
 
 TEST_CASE("ordered_pipeline: nothing to do") {

@@ -112,7 +112,7 @@ std::vector<const Table*> Catalog::tables_referencing(const QualifiedName& table
     });
     if (references) result.push_back(candidate);
   }
-  std::sort(result.begin(), result.end(), [](const Table* a, const Table* b) { return a->name < b->name; });
+  std::sort(result.begin(), result.end(), ByName{});
   return result;
 }
 
@@ -128,7 +128,7 @@ std::vector<const Table*> Catalog::tables_using_type(const QualifiedName& type) 
     });
     if (uses) result.push_back(&table);
   }
-  std::sort(result.begin(), result.end(), [](const Table* a, const Table* b) { return a->name < b->name; });
+  std::sort(result.begin(), result.end(), ByName{});
   return result;
 }
 
@@ -143,7 +143,7 @@ std::vector<const Table*> Catalog::derived_from(const QualifiedName& relation) c
         std::find(candidate->reads.begin(), candidate->reads.end(), relation) != candidate->reads.end())
       result.push_back(candidate);
   }
-  std::sort(result.begin(), result.end(), [](const Table* a, const Table* b) { return a->name < b->name; });
+  std::sort(result.begin(), result.end(), ByName{});
   return result;
 }
 
@@ -179,7 +179,7 @@ std::vector<const Table*> Catalog::relations_in_schema(std::string_view schema) 
   std::vector<const Table*> result;
   for (const auto& [name, table] : tables_)
     if (name.schema == schema) result.push_back(&table);
-  std::sort(result.begin(), result.end(), [](const Table* a, const Table* b) { return a->name < b->name; });
+  std::sort(result.begin(), result.end(), ByName{});
   return result;
 }
 

@@ -74,6 +74,15 @@ struct Index {
   Origin origin;
 };
 
+// Orders indexes, tables and views by name: what lists the contents of the catalog's hash maps sorts
+// with it, so that no answer depends on how names hash.
+struct ByName {
+  template <typename T>
+  bool operator()(const T* a, const T* b) const {
+    return a->name < b->name;
+  }
+};
+
 // The catalog's indexes, by name and by table: the lock model asks for a table's indexes at almost
 // every statement, so that question must not cost a walk over every index the history created.
 // (analyzer/index_table.cpp)

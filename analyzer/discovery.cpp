@@ -75,16 +75,6 @@ bool is_within(const fs::path& root, const fs::path& target) {
   return mismatch.first == root.end();
 }
 
-// A path in a directory, joined as std::filesystem's operator/ joins them (no second '/').
-std::string join(std::string_view directory, std::string_view name) {
-  std::string path;
-  path.reserve(directory.size() + 1 + name.size());
-  path.append(directory);
-  if (!path.empty() && path.back() != '/') path += '/';
-  path.append(name);
-  return path;
-}
-
 // One directory argument's walk. Each directory's entries are sorted in natural order and walked in
 // that order, so the files come out in the natural order of their paths without sorting them.
 class DirectoryWalk {
@@ -101,7 +91,7 @@ class DirectoryWalk {
       return std::nullopt;
     }
     // The key the directory's listing has: its path as its files' paths have it ("m//" is "m").
-    walk(root.get(), argument_, fs::path(join(argument_, "x")).parent_path().native());
+    walk(root.get(), argument_, fs::path(config::join_text(argument_, "x")).parent_path().native());
     // What the walk reads of each directory it descends into becomes that directory's listing, which
     // runner detection and ordering would otherwise read again.
     if (listings_ && !failed_)
@@ -129,13 +119,13 @@ class DirectoryWalk {
         const Fd child_fd = open_directory(directory_fd, name, false, error);
         if (!child_fd && error == EACCES) continue;  // a directory the user may not read is skipped
         if (!child_fd) return fail(error);
-        const std::string child = join(path, name);
+        const std::string child = config::join_text(path, name);
         walk(child_fd.get(), child, child);
         if (failed_) return;
         continue;
       }
       if (!has_sql_extension(name)) continue;
-      std::string child = join(path, name);
+      std::string child = config::join_text(path, name);
       std::string display = display_form(child);
       if (read.is_symlink && !is_inside(child)) {
         out_.problems.push_back({std::move(display), "is a symbolic link that leaves the linted directory; not followed", false});

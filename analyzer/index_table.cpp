@@ -20,7 +20,7 @@ std::vector<const Index*> IndexTable::all() const {
   std::vector<const Index*> out;
   out.reserve(by_name_.size());
   for (const auto& [name, index] : by_name_) out.push_back(&index);
-  std::sort(out.begin(), out.end(), [](const Index* a, const Index* b) { return a->name < b->name; });
+  std::sort(out.begin(), out.end(), ByName{});
   return out;
 }
 

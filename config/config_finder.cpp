@@ -27,9 +27,7 @@ const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
       found = it->second;
       break;
     }
-    std::string candidate = dir;
-    if (!candidate.empty() && !candidate.ends_with('/')) candidate += '/';
-    candidate += kConfigFileName;
+    std::string candidate = join_text(dir, kConfigFileName);
     // A directory named .zdlint.toml is not a config; an unreadable file is (and says so).
     struct stat status {};
     if (::stat(candidate.c_str(), &status) == 0 && !S_ISDIR(status.st_mode)) {

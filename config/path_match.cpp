@@ -152,6 +152,15 @@ bool normal_path_less(std::string_view a, std::string_view b) {
   return a.size() < b.size();
 }
 
+std::string join_text(std::string_view directory, std::string_view name) {
+  std::string path;
+  path.reserve(directory.size() + 1 + name.size());
+  path.append(directory);
+  if (!path.empty() && path.back() != '/') path += '/';
+  path.append(name);
+  return path;
+}
+
 std::string parent_text(const std::string& path) {
   const size_t slash = path.rfind('/');
   if (slash == std::string::npos) return {};

@@ -25,6 +25,10 @@ bool is_lexically_normal(std::string_view path);
 // by component, which is the bytes' order with '/' before every other byte.
 bool normal_path_less(std::string_view a, std::string_view b);
 
+// `name` in `directory`, joined as std::filesystem's operator/ joins them: one '/' between, none
+// after an empty directory.
+std::string join_text(std::string_view directory, std::string_view name);
+
 // The directory holding a lexically normal path, as parent_path() gives it, computed on the text:
 // "/a/b" is in "/a", "/a" in "/", "a" in "" (a run looks up thousands of directories).
 std::string parent_text(const std::string& path);

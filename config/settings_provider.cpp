@@ -14,12 +14,7 @@ SettingsProvider::SettingsProvider(CommandLine command_line, std::optional<fs::p
 
 std::string SettingsProvider::absolute_text(const std::string& path) const {
   // Against the provider's working directory, not the process's, so tests can point it anywhere.
-  std::string joined;
-  if (!path.starts_with('/')) {
-    joined = cwd_.native();
-    if (!joined.ends_with('/')) joined += '/';
-  }
-  joined += path;
+  std::string joined = path.starts_with('/') ? path : join_text(cwd_.native(), path);
   // Most paths need no normalising: they are only taken apart into components when they do.
   return is_lexically_normal(joined) ? joined : absolute_normal(joined).native();
 }

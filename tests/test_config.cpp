@@ -718,6 +718,10 @@ TEST_CASE("config: paths compared and normalised as text") {
   for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
            {"/a/c", "/a-b"}, {"/a.b/c", "/a/b"}, {"/x/y", "/x y"}, {"/m/1", "/m/10"}, {"/m", "/m0"}})
     CHECK(normal_path_less(a, b) == (std::filesystem::path(a) < std::filesystem::path(b)));
+  CHECK(join_text("/a", "b") == "/a/b");
+  CHECK(join_text("/a/", "b") == "/a/b");
+  CHECK(join_text("/", "b") == "/b");
+  CHECK(join_text("", "b") == "b");
   CHECK(parent_text("/a/b") == "/a");
   CHECK(parent_text("/a") == "/");
   CHECK(parent_text("a") == "");

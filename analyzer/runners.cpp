@@ -250,6 +250,13 @@ bool is_temporal_manifest(const fs::path& path) {
   return content.str().find("\"SchemaUpdateCqlFiles\"") != std::string::npos;
 }
 
+// postgres-migrations takes only files named by an integer id (`1_x.sql`, `0002-y.sql`, `-1_z.sql`):
+// it refuses any other name, so no other file can be its.
+bool is_postgres_migrations_name(std::string_view name) {
+  if (name.starts_with('-')) name.remove_prefix(1);
+  return !name.empty() && std::isdigit(static_cast<unsigned char>(name[0])) && name.ends_with(".sql");
+}
+
 }  // namespace
 
 std::span<const RunnerProfile> runner_profiles() { return kProfiles; }
@@ -466,8 +473,8 @@ bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
   return found;
 }
 
-// Any .sql file directly in `dir` starts with `-- postgres-migrations`. Each directory's files are
-// read once, whichever directory above asks.
+// Any .sql file directly in `dir` that postgres-migrations would run starts with
+// `-- postgres-migrations`. Each directory's files are read once, whichever directory above asks.
 bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
   if (const auto it = starts_postgres_migrations_.find(dir.native()); it != starts_postgres_migrations_.end()) return it->second;
   bool found = false;
@@ -478,7 +485,7 @@ bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
   for (const auto& entry : listings_->of(dir).entries()) {
     // Regular files only (a FIFO would block the run), and only their first bytes.
     if (found) break;
-    if (!entry.name.ends_with(".sql") || entry.type != fs::file_type::regular) continue;
+    if (!is_postgres_migrations_name(entry.name) || entry.type != fs::file_type::regular) continue;
     constexpr std::string_view kMarker = "-- postgres-migrations";
     found = read_file_start_at(directory.get(), entry.name, kMarker.size()) == kMarker;
   }

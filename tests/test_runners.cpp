@@ -143,6 +143,11 @@ TEST_CASE("runners: recognised from the file's markup, the directory's marker fi
   dir.write("v/tenant/0002-y.sql", "-- postgres-migrations disable-transaction\nSELECT 1;\n");
   CHECK(detect("v/tenant/0001-x.sql", "SELECT 1;\n") == "postgres-migrations");
   CHECK(detect("v/other/0001-x.sql", "SELECT 1;\n") == "postgres-migrations");  // a sibling database's
+  // postgres-migrations refuses a file not named by an integer id: such a file's marker is not its
+  dir.write("v2/db/schema.sql", "-- postgres-migrations disable-transaction\nSELECT 1;\n");
+  CHECK(detect("v2/db/0001-x.sql", "SELECT 1;\n") == "none");
+  dir.write("v3/db/-1_base.sql", "-- postgres-migrations disable-transaction\nSELECT 1;\n");
+  CHECK(detect("v3/db/0001-x.sql", "SELECT 1;\n") == "postgres-migrations");
   dir.write("w/common/delta/1/x.sql", "SELECT 1;\n");
   dir.write("w/common/full_schemas/1/full.sql", "SELECT 1;\n");
   CHECK(detect("w/common/delta/2/01_y.sql", "SELECT 1;\n") == "synapse");

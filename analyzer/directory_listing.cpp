@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 DirectoryListing::DirectoryListing(const fs::path& directory) {
   int error = 0;
   if (const Fd fd = open_directory(AT_FDCWD, directory.native(), true, error))
-    for (ReadEntry& read : read_directory(fd.get(), error)) entries_.push_back(std::move(read.entry));
+    entries_ = read_directory(fd.get(), error);
   sort_by_name();
 }
 
@@ -45,6 +45,14 @@ bool DirectoryListing::has_regular_file(std::string_view name) const {
 
 void DirectoryListings::add(const fs::path& directory, DirectoryListing listing) {
   listings_.try_emplace(directory.native(), std::move(listing));
+}
+
+std::optional<bool> DirectoryListings::is_symlink(const fs::path& path) const {
+  const auto listing = listings_.find(path.parent_path().native());
+  if (listing == listings_.end()) return std::nullopt;
+  const DirectoryEntry* entry = listing->second.find(path.filename().native());
+  if (!entry) return std::nullopt;
+  return entry->is_symlink;
 }
 
 const DirectoryListing& DirectoryListings::of(const fs::path& directory) {

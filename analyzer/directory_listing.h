@@ -4,6 +4,7 @@
 // a .postgres. file?): one listing answers them all without a system call each.
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@ namespace zdlint {
 struct DirectoryEntry {
   std::string name;
   std::filesystem::file_type type;  // a symbolic link's target type; not_found for a dangling one
+  bool is_symlink = false;
 };
 
 class DirectoryListing {
@@ -26,10 +28,11 @@ class DirectoryListing {
   [[nodiscard]] bool has(std::string_view name) const;
   [[nodiscard]] bool has_directory(std::string_view name) const;
   [[nodiscard]] bool has_regular_file(std::string_view name) const;
+  // The entry named `name`; null when the directory has none.
+  [[nodiscard]] const DirectoryEntry* find(std::string_view name) const;
 
  private:
   void sort_by_name();
-  [[nodiscard]] const DirectoryEntry* find(std::string_view name) const;
   std::vector<DirectoryEntry> entries_;  // sorted by name
 };
 
@@ -40,6 +43,11 @@ class DirectoryListings {
   const DirectoryListing& of(const std::filesystem::path& directory);
   // Records a listing read elsewhere, unless the directory has one already.
   void add(const std::filesystem::path& directory, DirectoryListing listing);
+  // Every listing read so far, by its directory's path.
+  [[nodiscard]] const std::map<std::string, DirectoryListing>& all() const { return listings_; }
+  // Whether `path` is a symbolic link, as its directory's listing says; unset when that directory
+  // has not been listed (or has no such entry), and only the file system can tell.
+  [[nodiscard]] std::optional<bool> is_symlink(const std::filesystem::path& path) const;
 
  private:
   std::map<std::string, DirectoryListing> listings_;  // by path (std::string compares faster)

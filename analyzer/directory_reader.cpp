@@ -18,35 +18,35 @@ fs::file_type type_of(mode_t mode) {
   return fs::file_type::unknown;  // a FIFO, a socket, …: present, never read as a file
 }
 
-ReadEntry entry_of(int directory_fd, const char* name, unsigned char d_type) {
-  ReadEntry read{{name, fs::file_type::unknown}, false};
+DirectoryEntry entry_of(int directory_fd, const char* name, unsigned char d_type) {
+  DirectoryEntry entry{name, fs::file_type::unknown};
   struct stat status {};
   if (d_type == DT_UNKNOWN) {  // a file system that does not say: ask, without following a link
     if (::fstatat(directory_fd, name, &status, AT_SYMLINK_NOFOLLOW) != 0) {
-      read.entry.type = fs::file_type::not_found;  // gone since it was listed
-      return read;
+      entry.type = fs::file_type::not_found;  // gone since it was listed
+      return entry;
     }
     if (!S_ISLNK(status.st_mode)) {
-      read.entry.type = type_of(status.st_mode);
-      return read;
+      entry.type = type_of(status.st_mode);
+      return entry;
     }
     d_type = DT_LNK;
   }
   switch (d_type) {
     case DT_DIR:
-      read.entry.type = fs::file_type::directory;
+      entry.type = fs::file_type::directory;
       break;
     case DT_REG:
-      read.entry.type = fs::file_type::regular;
+      entry.type = fs::file_type::regular;
       break;
     case DT_LNK:  // only a link costs a stat: of its target (not_found when it dangles)
-      read.is_symlink = true;
-      read.entry.type = ::fstatat(directory_fd, name, &status, 0) == 0 ? type_of(status.st_mode) : fs::file_type::not_found;
+      entry.is_symlink = true;
+      entry.type = ::fstatat(directory_fd, name, &status, 0) == 0 ? type_of(status.st_mode) : fs::file_type::not_found;
       break;
     default:
       break;
   }
-  return read;
+  return entry;
 }
 
 }  // namespace
@@ -58,9 +58,9 @@ Fd open_directory(int parent_fd, const std::string& name, bool follow_link, int&
   return Fd(fd);
 }
 
-std::vector<ReadEntry> read_directory(int directory_fd, int& error) {
+std::vector<DirectoryEntry> read_directory(int directory_fd, int& error) {
   error = 0;
-  std::vector<ReadEntry> entries;
+  std::vector<DirectoryEntry> entries;
   alignas(struct dirent64) std::array<char, 32768> buffer;  // not cleared: the kernel fills what is used
   while (true) {
     const ssize_t size = ::getdents64(directory_fd, buffer.data(), buffer.size());

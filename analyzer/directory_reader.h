@@ -11,11 +11,6 @@
 
 namespace zdlint {
 
-struct ReadEntry {
-  DirectoryEntry entry;  // as a listing records it: a symbolic link has its target's type
-  bool is_symlink = false;
-};
-
 // Opens the directory `name` in the one open as `parent_fd` (AT_FDCWD: the working directory).
 // `follow_link`: whether a symbolic link as `name`'s last component is followed. On failure the
 // Fd is empty and `error` holds errno.
@@ -23,6 +18,6 @@ Fd open_directory(int parent_fd, const std::string& name, bool follow_link, int&
 
 // Every entry of the open directory but "." and "..", in the kernel's order. `error` is errno when
 // the directory could not be read to its end (the entries read before are returned).
-std::vector<ReadEntry> read_directory(int directory_fd, int& error);
+std::vector<DirectoryEntry> read_directory(int directory_fd, int& error);
 
 }  // namespace zdlint

@@ -103,18 +103,16 @@ class DirectoryWalk {
  private:
   void walk(int directory_fd, const std::string& path, std::string listing_key) {
     int error = 0;
-    std::vector<ReadEntry> entries = read_directory(directory_fd, error);
+    std::vector<DirectoryEntry> entries = read_directory(directory_fd, error);
     if (error) return fail(error);
     std::sort(entries.begin(), entries.end(),
-              [](const ReadEntry& a, const ReadEntry& b) { return compare_component(a.entry.name, b.entry.name) < 0; });
+              [](const DirectoryEntry& a, const DirectoryEntry& b) { return compare_component(a.name, b.name) < 0; });
     if (listings_) {
-      std::vector<DirectoryEntry>& listing = read_.emplace_back(std::move(listing_key), std::vector<DirectoryEntry>{}).second;
-      listing.reserve(entries.size());
-      for (const ReadEntry& read : entries) listing.push_back(read.entry);
+      read_.emplace_back(std::move(listing_key), entries);
     }
-    for (const ReadEntry& read : entries) {
-      const std::string& name = read.entry.name;
-      if (read.entry.type == fs::file_type::directory && !read.is_symlink) {  // links to directories are not followed
+    for (const DirectoryEntry& read : entries) {
+      const std::string& name = read.name;
+      if (read.type == fs::file_type::directory && !read.is_symlink) {  // links to directories are not followed
         if (name.starts_with('.')) continue;                                   // hidden: .git, .terraform, …
         const Fd child_fd = open_directory(directory_fd, name, false, error);
         if (!child_fd && error == EACCES) continue;  // a directory the user may not read is skipped
@@ -131,7 +129,7 @@ class DirectoryWalk {
         out_.problems.push_back({std::move(display), "is a symbolic link that leaves the linted directory; not followed", false});
         continue;
       }
-      if (read.entry.type == fs::file_type::regular) found_.push_back({std::move(child), std::move(display)});
+      if (read.type == fs::file_type::regular) found_.push_back({std::move(child), std::move(display)});
     }
   }
 

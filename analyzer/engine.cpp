@@ -187,7 +187,8 @@ void read_down_file(PendingFile& file, const LintRequest& request, RunnerDetecto
   // so nothing of its target can reach a public annotation. The migrations are the up's directory,
   // or its parent for Sqitch's deploy/ and revert/.
   std::error_code ec;
-  if (fs::is_symlink(*file.down_path, ec)) {
+  const std::optional<bool> listed_as_link = detector.is_symlink(*file.down_path);
+  if (listed_as_link ? *listed_as_link : fs::is_symlink(*file.down_path, ec)) {
     const bool above = relative.begin() != relative.end() && *relative.begin() == "..";  // sqitch
     const fs::path root = fs::weakly_canonical(above ? up_directory.parent_path() : up_directory, ec);
     const fs::path target = fs::canonical(*file.down_path, ec);
@@ -744,6 +745,7 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   }
   sort_by_position(result.diagnostics);
   sort_by_position(result.suppressed);
+  result.listings = std::move(plan.listings);
   return result;
 }
 

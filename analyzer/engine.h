@@ -102,6 +102,9 @@ struct LintResult {
   // list them (SARIF `suppressions[]`, an --include-suppressed option).
   std::vector<Diagnostic> suppressed;
   std::vector<InputProblem> problems;   // unreadable input, empty files, …
+  // What the run's discovery listed of each directory (by the paths it walked): an output that needs
+  // to know whether a reported path is a symbolic link (SARIF's URIs) asks it before the file system.
+  std::shared_ptr<const DirectoryListings> listings;
   [[nodiscard]] bool has_input_errors() const;
   [[nodiscard]] uint32_t statements() const;    // in the checked files
   [[nodiscard]] size_t checked_files() const;  // files not replayed only as history

@@ -164,6 +164,20 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
+// A path's last component, and the path before it (without the '/'s between), as
+// std::filesystem::path's filename() and parent_path() give them for a path naming a file.
+std::string_view file_name_of(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view directory_of(std::string_view path) {
+  size_t end = path.rfind('/');
+  if (end == std::string_view::npos) return {};
+  while (end > 0 && path[end - 1] == '/') --end;
+  return path.substr(0, end == 0 ? 1 : end);  // "/x": the root
+}
+
 std::string_view digit_prefix(std::string_view name) {
   size_t n = 0;
   while (n < name.size() && std::isdigit(static_cast<unsigned char>(name[n]))) ++n;
@@ -266,8 +280,8 @@ const RunnerProfile* find_runner(std::string_view name) {
   return it == kProfiles.end() ? nullptr : &*it;
 }
 
-bool is_down_file(const fs::path& path) {
-  const std::string name = path.filename().string();
+bool is_down_file(std::string_view path) {
+  const std::string_view name = file_name_of(path);
   std::string lowered(name.size(), ' ');
   std::transform(name.begin(), name.end(), lowered.begin(), lower);
   if (lowered.ends_with(".down.sql") || lowered == "down.sql" || lowered.ends_with(".rollback.sql") ||
@@ -277,14 +291,13 @@ bool is_down_file(const fs::path& path) {
   if (name.size() > 1 && name[0] == 'U' && std::isdigit(static_cast<unsigned char>(name[1])) &&
       name.find("__") != std::string::npos)
     return true;
-  const std::string parent = path.parent_path().filename().string();
+  const std::string_view parent = file_name_of(directory_of(path));
   return parent == "revert" || parent == "verify";  // Sqitch
 }
 
-bool is_other_dialect_file(const fs::path& path) {
+bool is_other_dialect_file(std::string_view path) {
   // popx's pattern: ^(\d+)_([^.]+)(\.[a-z0-9]+)?(\.autocommit)?\.(up|down)\.sql$ (runners.md §20)
-  const std::string filename = path.filename().string();
-  const std::string_view name = filename;
+  const std::string_view name = file_name_of(path);
   if (digit_prefix(name).empty() || name.substr(digit_prefix(name).size(), 1) != "_") return false;
   for (const std::string_view direction : {".up.sql", ".down.sql"}) {
     if (!name.ends_with(direction)) continue;
@@ -299,7 +312,7 @@ bool is_other_dialect_file(const fs::path& path) {
 }
 
 std::optional<fs::path> paired_down_file(const fs::path& up, DirectoryListings& listings) {
-  if (is_down_file(up)) return std::nullopt;
+  if (is_down_file(up.native())) return std::nullopt;
   const std::string name = up.filename().string();
   const fs::path directory = up.parent_path();
   // A regular file, or a symbolic link to one (a listing records the target's type).
@@ -332,6 +345,11 @@ std::optional<fs::path> paired_down_file(const fs::path& up, DirectoryListings& 
 std::optional<fs::path> RunnerDetector::down_file_of(const fs::path& up) {
   const std::lock_guard lock(mutex_);
   return paired_down_file(up, *listings_);
+}
+
+std::optional<bool> RunnerDetector::is_symlink(const fs::path& path) {
+  const std::lock_guard lock(mutex_);
+  return listings_->is_symlink(path);
 }
 
 const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_view text) {
@@ -479,15 +497,17 @@ bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
   if (const auto it = starts_postgres_migrations_.find(dir.native()); it != starts_postgres_migrations_.end()) return it->second;
   bool found = false;
   // The files are opened by name in the open directory: a directory of migrations is read here
-  // whole, a file at a time. (When the directory cannot be opened, neither can its files: openat
-  // on -1 fails, and they read as empty.)
-  const Fd directory(::open(dir.empty() ? "." : dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  // whole, a file at a time. The directory is opened at its first candidate: most directories hold
+  // none. (When it cannot be opened, neither can its files: openat on -1 fails, and they read as
+  // empty.)
+  std::optional<Fd> directory;
   for (const auto& entry : listings_->of(dir).entries()) {
     // Regular files only (a FIFO would block the run), and only their first bytes.
     if (found) break;
     if (!is_postgres_migrations_name(entry.name) || entry.type != fs::file_type::regular) continue;
+    if (!directory) directory.emplace(::open(dir.empty() ? "." : dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     constexpr std::string_view kMarker = "-- postgres-migrations";
-    found = read_file_start_at(directory.get(), entry.name, kMarker.size()) == kMarker;
+    found = read_file_start_at(directory->get(), entry.name, kMarker.size()) == kMarker;
   }
   starts_postgres_migrations_.emplace(dir.native(), found);
   return found;
@@ -516,7 +536,7 @@ bool FilePlan::in_down_part(uint32_t offset) const {
 FilePlan plan_file(const RunnerProfile* runner, const fs::path& path, std::string_view text) {
   FilePlan plan;
   plan.runner = runner;
-  plan.down = is_down_file(path);
+  plan.down = is_down_file(path.native());
   if (!runner) return plan;
   plan.runner_transaction = runner->wraps_in_transaction && !opts_out(*runner, path, text);
   plan.send = runner->send;

@@ -79,6 +79,9 @@ class RunnerDetector {
   const RunnerProfile* detect(const std::filesystem::path& path, std::string_view text);
   // paired_down_file, from the listings this detector shares.
   std::optional<std::filesystem::path> down_file_of(const std::filesystem::path& up);
+  // Whether `path` is a symbolic link, as the listing of its directory says (DirectoryListings::
+  // is_symlink); a down file down_file_of found is always in one.
+  std::optional<bool> is_symlink(const std::filesystem::path& path);
 
  private:
   const RunnerProfile* from_directory(const std::filesystem::path& directory);
@@ -103,12 +106,13 @@ class RunnerDetector {
 FilePlan plan_file(const RunnerProfile* runner, const std::filesystem::path& path, std::string_view text);
 
 // A down (rollback) migration by its name alone: `*.down.sql`, `down.sql`, `*.rollback.sql`,
-// Flyway's `U<version>__*.sql`, Sqitch's `revert/` and `verify/` scripts, `downgrade_*.sql`.
-bool is_down_file(const std::filesystem::path& path);
+// Flyway's `U<version>__*.sql`, Sqitch's `revert/` and `verify/` scripts, `downgrade_*.sql`. Both
+// take the path as text: a run asks them of every file it finds before anything else can start.
+bool is_down_file(std::string_view path);
 
 // A pop/popx migration for another database (`20240101_x.mysql.up.sql`, `.cockroach.`, `.sqlite3.`,
 // `.mariadb.`, also with `.autocommit.`): the runner runs it only on that database, never on PostgreSQL.
-bool is_other_dialect_file(const std::filesystem::path& path);
+bool is_other_dialect_file(std::string_view path);
 
 // The down migration that reverts the up migration at `up`, when one exists next to it: `X.down.sql`
 // for `X.up.sql` (golang-migrate, sqlx, popx), `down.sql` for `up.sql` (diesel, hasura), Flyway's

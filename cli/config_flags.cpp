@@ -87,7 +87,11 @@ bool preload_configs(config::SettingsProvider& provider, const LintPlan& plan) {
   files.reserve(plan.files.size());
   for (const auto& file : plan.files) files.push_back(file.display_path);
   for (const auto& file : plan.infrastructure) files.push_back(file.display_path);
-  const auto errors = provider.preload(files);
+  // Discovery listed every directory it walked: those without a .zdlint.toml need no lookup.
+  std::vector<std::string> without_config;
+  for (const auto& [directory, listing] : plan.listings->all())
+    if (!listing.has(config::kConfigFileName)) without_config.push_back(directory.empty() ? "." : directory);
+  const auto errors = provider.preload(files, without_config);
   for (const auto& error : errors) std::cerr << error.to_string() << '\n';
   return errors.empty();
 }

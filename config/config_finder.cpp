@@ -27,14 +27,16 @@ const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
       found = it->second;
       break;
     }
-    std::string candidate = join_text(dir, kConfigFileName);
-    // A directory named .zdlint.toml is not a config; an unreadable file is (and says so).
-    struct stat status {};
-    if (::stat(candidate.c_str(), &status) == 0 && !S_ISDIR(status.st_mode)) {
-      const fs::path file(std::move(candidate));
-      found = load(file, display(file));
-      visited.push_back(std::move(dir));
-      break;
+    if (!listed_without_config_.contains(dir)) {
+      // A directory named .zdlint.toml is not a config; an unreadable file is (and says so).
+      std::string candidate = join_text(dir, kConfigFileName);
+      struct stat status {};
+      if (::stat(candidate.c_str(), &status) == 0 && !S_ISDIR(status.st_mode)) {
+        const fs::path file(std::move(candidate));
+        found = load(file, display(file));
+        visited.push_back(std::move(dir));
+        break;
+      }
     }
     const bool at_top = dir.empty() || dir == "/";  // the filesystem root, or the top of a relative path
     std::string parent = at_top ? std::string() : parent_text(dir);
@@ -44,6 +46,11 @@ const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
   }
   for (auto& visited_dir : visited) by_directory_.emplace(std::move(visited_dir), found);
   return found;
+}
+
+void ConfigFinder::assume_none_in(std::unordered_set<std::string> directories) {
+  const std::lock_guard lock(mutex_);
+  listed_without_config_ = std::move(directories);
 }
 
 const ConfigFile* ConfigFinder::load(const fs::path& file, const std::string& display_path) {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "config/config.h"
@@ -25,6 +26,10 @@ class ConfigFinder {
   // when it has errors (see errors()).
   const ConfigFile* for_directory(const std::filesystem::path& directory);
 
+  // Directories (absolute, normalized) whose listing, read earlier in the run, has no entry named
+  // .zdlint.toml: the walk up takes them as holding none without asking the file system again.
+  void assume_none_in(std::unordered_set<std::string> directories);
+
   // Every error of every configuration file loaded so far, file by file in load order.
   [[nodiscard]] std::vector<ConfigError> errors() const;
 
@@ -40,6 +45,7 @@ class ConfigFinder {
   std::map<std::string, const ConfigFile*, std::less<>> by_directory_;
   std::map<std::filesystem::path, LoadResult> loaded_;  // map nodes do not move: pointers stay valid
   std::vector<std::filesystem::path> load_order_;
+  std::unordered_set<std::string> listed_without_config_;
 };
 
 }  // namespace zdlint::config

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "config/path_match.h"
 
@@ -28,7 +29,12 @@ std::string_view directory_part(const std::string& path) { return std::string_vi
 
 }  // namespace
 
-std::vector<ConfigError> SettingsProvider::preload(const std::vector<std::string>& paths) {
+std::vector<ConfigError> SettingsProvider::preload(const std::vector<std::string>& paths,
+                                                   const std::vector<std::string>& listed_without_config) {
+  std::unordered_set<std::string> without_config;
+  without_config.reserve(listed_without_config.size());
+  for (const auto& directory : listed_without_config) without_config.insert(absolute_text(directory));
+  finder_.assume_none_in(std::move(without_config));
   std::vector<std::string> directories{cwd_.native()};
   std::string_view previous;
   for (const auto& path : paths) {

@@ -23,8 +23,10 @@ class SettingsProvider {
 
   // Loads the configuration of every file the run will lint (display paths, as the engine passes
   // them) and of the current directory, and returns every error found, so that a bad config stops
-  // the run before anything is linted.
-  std::vector<ConfigError> preload(const std::vector<std::string>& paths);
+  // the run before anything is linted. `listed_without_config`: directories (given as the paths are)
+  // whose listing, read earlier in the run, has no .zdlint.toml; they are not asked again.
+  std::vector<ConfigError> preload(const std::vector<std::string>& paths,
+                                   const std::vector<std::string>& listed_without_config = {});
 
   // The effective configuration for a file (`directory` false) or a directory.
   EffectiveConfig effective(const std::string& path, bool directory = false);

@@ -431,7 +431,7 @@ class SarifWriter {
     const fs::path name = directory.filename();
     fs::path resolution;
     if (!is_plain_name(name) || !directory.has_parent_path() || directory.parent_path() == directory ||
-        fs::is_symlink(directory, ec))
+        is_symlink(directory))
       resolution = fs::weakly_canonical(directory, ec).lexically_normal();
     else  // the parent's resolution is normal, and so is a plain name added to it
       resolution = resolve_directory(directory.parent_path()) / name;
@@ -441,9 +441,24 @@ class SarifWriter {
   // Not empty (a trailing '/'), "." or "..", which resolve_directory cannot simply append.
   static bool is_plain_name(const fs::path& name) { return !name.empty() && name != "." && name != ".."; }
 
+  // Whether `absolute` is a symbolic link. Discovery's listings know it of what the run walked (by
+  // the paths it walked: absolute, or relative to the working directory); the file system is asked
+  // the rest, an lstat a path.
+  [[nodiscard]] bool is_symlink(const fs::path& absolute) const {
+    if (const DirectoryListings* listings = result_.listings.get()) {
+      if (const auto known = listings->is_symlink(absolute)) return *known;
+      const std::string& cwd = cwd_.native();
+      const std::string& text = absolute.native();
+      if (!cwd.empty() && text.size() > cwd.size() + 1 && text.starts_with(cwd) && text[cwd.size()] == '/')
+        if (const auto known = listings->is_symlink(text.substr(cwd.size() + 1))) return *known;
+    }
+    std::error_code ec;
+    return fs::is_symlink(absolute, ec);
+  }
+
   [[nodiscard]] fs::path resolved(const fs::path& absolute) const {
     std::error_code ec;
-    if (fs::is_symlink(absolute, ec) || !absolute.has_parent_path())
+    if (is_symlink(absolute) || !absolute.has_parent_path())
       return fs::weakly_canonical(absolute, ec).lexically_normal();
     const auto it = directories_.find(absolute.parent_path().native());
     const fs::path directory = it != directories_.end() ? it->second

@@ -649,6 +649,30 @@ TEST_CASE("config: a bad config file stops the run with exit code 2 and every er
   CHECK(config_run.err == expected);
 }
 
+TEST_CASE("config: a directory linted whole finds the .zdlint.toml of every directory it walks") {
+  // The walk's listings stand in for a lookup in each directory: a config in a directory below the
+  // one named, or in one directory of many, must still be found.
+  const TempDir dir;
+  dir.write("m/.zdlint.toml", "select = [\"rename-column\"]\n");
+  dir.write("m/x/y/.zdlint.toml", "select = [\"drop-column-without-expand\"]\n");
+  const std::string sql = "ALTER TABLE t RENAME COLUMN a TO b;\nALTER TABLE t DROP COLUMN c;\n";
+  dir.write("m/1.sql", sql);
+  dir.write("m/x/2.sql", sql);
+  dir.write("m/x/y/3.sql", sql);
+  dir.write("m/z/4.sql", sql);
+  for (const std::string& argument : {std::string("m"), (dir.path() / "m").string()}) {
+    const auto r = run_zdlint_in(dir.path(), {"--format", "json", argument});
+    INFO(r.err);
+    const auto report = nlohmann::json::parse(r.out);
+    std::vector<std::string> found;
+    for (const auto& finding : report["diagnostics"])
+      found.push_back(fs::path(finding["file"].get<std::string>()).filename().string() + " " +
+                      finding["rule"].get<std::string>());
+    CHECK(found == std::vector<std::string>{"1.sql rename-column", "2.sql rename-column",
+                                            "3.sql drop-column-without-expand", "4.sql rename-column"});
+  }
+}
+
 TEST_CASE("config: --config FILE, its errors, and a missing one") {
   const TempDir dir;
   const auto good = dir.write("ci/strict.toml", "[severity]\nrename-column = \"error\"\nfail_on = \"error\"\n");
@@ -690,6 +714,22 @@ TEST_CASE("config: preloading finds the config of every directory, however its f
   // Files named without a directory, and the same directory spelled two ways.
   SettingsProvider here({}, std::nullopt, dir.path() / "a/b");
   CHECK(here.preload({"3.sql", "./3.sql", "../b/3.sql"}).size() == 1);
+}
+
+TEST_CASE("config: preloading believes a listing without .zdlint.toml, and looks everywhere else") {
+  // The directories discovery listed without a config are not asked again: one written after the
+  // listing is not seen there, while the walk up still finds the one above.
+  const TempDir dir;
+  dir.write("a/.zdlint.toml", "pg_version = \"x\"\n");
+  dir.write("a/b/.zdlint.toml", "pg_version = \"y\"\n");
+  SettingsProvider provider({}, std::nullopt, dir.path());
+  const auto errors = provider.preload({"a/b/1.sql"}, {"a/b"});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file == "a/.zdlint.toml");
+  SettingsProvider unlisted({}, std::nullopt, dir.path());
+  const auto found = unlisted.preload({"a/b/1.sql"});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].file == "a/b/.zdlint.toml");
 }
 
 TEST_CASE("config: preloading reports errors in the order of the config files' paths") {

@@ -144,6 +144,11 @@ TEST_CASE("a directory listing answers by entry type, following symbolic links")
   CHECK_FALSE(listing.has_regular_file("pipe.sql"));
   CHECK_FALSE(listing.has("yoyo.ini"));
   CHECK_FALSE(listing.has("delta/1.sql"));       // only the directory's own entries
+  CHECK(listing.find("linked_plan")->is_symlink);  // and which entries are links
+  CHECK(listing.find("dangling")->is_symlink);
+  CHECK_FALSE(listing.find("sqitch.plan")->is_symlink);
+  CHECK_FALSE(listing.find("delta")->is_symlink);
+  CHECK(listing.find("yoyo.ini") == nullptr);
 
   const DirectoryListing missing(dir.path() / "no-such-directory");
   CHECK(missing.entries().empty());
@@ -159,6 +164,19 @@ TEST_CASE("directory listings are read once per directory") {
   CHECK(&first == &again);
   CHECK(again.has("a.sql"));
   CHECK_FALSE(again.has("b.sql"));
+}
+
+TEST_CASE("directory listings tell a symbolic link from what they listed, and nothing of the rest") {
+  namespace fs = std::filesystem;
+  const test::TempDir dir;
+  dir.write("m/1.sql", "SELECT 1;");
+  fs::create_symlink("1.sql", dir.path() / "m/2.sql");
+  DirectoryListings listings;
+  listings.of(dir.path() / "m");
+  CHECK(listings.is_symlink(dir.path() / "m/2.sql") == std::optional<bool>(true));
+  CHECK(listings.is_symlink(dir.path() / "m/1.sql") == std::optional<bool>(false));
+  CHECK_FALSE(listings.is_symlink(dir.path() / "m/3.sql").has_value());  // not in the listing
+  CHECK_FALSE(listings.is_symlink(dir.path() / "m").has_value());        // its parent was not listed
 }
 
 TEST_CASE("discovery's walk gives the listings of the directories it descends into") {

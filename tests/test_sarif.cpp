@@ -186,6 +186,26 @@ TEST_CASE("sarif: artifact URIs name the file a symbolic link or a '..' leads to
   CHECK(uri_of({"--format", "sarif", "--select", "vacuum-full", "deep/1.sql"}) == "real/m/1.sql");
 }
 
+TEST_CASE("sarif: a symbolic link to a file found in a directory is named by its target") {
+  // Discovery's listing says which entries are links; the URI must not name the link either way the
+  // directory is given (its listings are keyed by the path walked, relative or absolute).
+  const TempDir dir;
+  dir.write("m/a/1.sql", "VACUUM FULL t;\n");
+  fs::create_directories(dir.path() / "m/b");
+  fs::create_symlink("../a/1.sql", dir.path() / "m/b/2.sql");
+  const InDirectory cwd(dir.path());
+  for (const std::string& argument : {std::string("m"), (dir.path() / "m").string()}) {
+    INFO(argument);
+    const auto r = run_zdlint({"--format", "sarif", "--select", "vacuum-full", argument});
+    INFO(r.err);
+    const json doc = sarif_of(r);
+    const json& results = only_run(doc)["results"];
+    REQUIRE(results.size() == 2);
+    for (const json& result : results)
+      CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "m/a/1.sql");
+  }
+}
+
 TEST_CASE("sarif: a clean run lists every enabled rule and an empty results array") {
   const TempDir dir;
   dir.write("ok.sql", "CREATE TABLE t (id int);\n");

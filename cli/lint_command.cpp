@@ -173,7 +173,14 @@ int run(const LintOptions& options) {
     report_text(out, result, {use_color(options.color, output.to_stdout()), options.quiet});
   }
   if (!output.finish()) return kExitError;
-  return exit_code(result, fail_on, nothing_changed);
+  const int code = exit_code(result, fail_on, nothing_changed);
+  // The process ends with this command: the findings, sources and trees of a large run are left to
+  // the operating system, which takes them back at once, rather than freed an allocation at a time
+  // (as compilers do; about 2% of a run over a corpus of thousands of files). Kept reachable (a
+  // volatile store is never optimised away), so that LeakSanitizer does not count them as lost.
+  [[maybe_unused]] static const LintResult* volatile left_to_exit = nullptr;
+  left_to_exit = new LintResult(std::move(result));
+  return code;
 }
 
 }  // namespace

@@ -63,7 +63,8 @@ class FileParser {
     std::vector<Slice> slices;
     SharedTree whole_tree;
     std::optional<SyntaxError> scanner_error;
-    if (text_.size() <= options_.streaming_threshold_bytes) whole_tree = parse_whole(slices);
+    if (text_.size() <= std::min(options_.whole_parse_limit_bytes, options_.streaming_threshold_bytes))
+      whole_tree = parse_whole(slices);
     if (!whole_tree) split(slices, scanner_error);
     if (whole_tree) {
       // A file that parses is scanned once, and each statement takes its share of the tokens.

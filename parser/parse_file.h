@@ -14,9 +14,14 @@
 namespace zdlint {
 
 struct ParseOptions {
-  // Files above this size are split with the scanner and parsed one statement at a time, so the
-  // peak memory is one statement's tree rather than the whole file's (1.2 GB for 50 MB of SQL).
+  // Files above this size are streamed: the engine replays each statement as it is parsed and keeps
+  // none, so the peak memory is one batch's trees rather than the whole file's (1.2 GB for 50 MB of
+  // SQL). A streamed file is parsed in batches (below).
   size_t streaming_threshold_bytes = 8u << 20;
+  // A file up to this size is parsed in one call and scanned once; a larger one is split with the
+  // scanner and parsed in batches of statements of about 256 KB. A whole file's JSON and trees take
+  // some 25 times its size at once, which made a 4 MB file cost as much as an 8 MB one in batches.
+  size_t whole_parse_limit_bytes = 256u << 10;
   // After this many syntax errors in a file, parsing stops with one final diagnostic, so a data
   // dump or another dialect cannot flood a report.
   size_t max_syntax_errors = 20;

@@ -116,7 +116,9 @@ TEST_CASE("streaming mode parses in batches: several batches, node locations in 
   std::string text;
   for (int i = 0; i < 12000; ++i) text += "CREATE INDEX idx_" + std::to_string(i) + " ON tab_" + std::to_string(i) + " (c);\n";
   text += "SELEC 1;\nDROP TABLE tab_last;\n";  // the last batch has a syntax error
-  const auto whole = parse(text);
+  ParseOptions at_once;  // the file is larger than a batch: parsed whole only when asked
+  at_once.whole_parse_limit_bytes = text.size();
+  const auto whole = parse(text, at_once);
   ParseOptions streaming;
   streaming.streaming_threshold_bytes = 0;
   const auto streamed = parse(text, streaming);
@@ -131,6 +133,14 @@ TEST_CASE("streaming mode parses in batches: several batches, node locations in 
     CHECK(streamed.source->text().substr(at, 4 + std::to_string(i).size()) == "tab_" + std::to_string(i));
   }
   CHECK(streamed.statements.back().kind() == PG_QUERY__NODE__NODE_DROP_STMT);
+  // Above whole_parse_limit_bytes a file that is not streamed is parsed in batches too, and all of
+  // its statements are kept, as the whole parse keeps them.
+  REQUIRE(text.size() > ParseOptions{}.whole_parse_limit_bytes);
+  const auto batched = parse(text);
+  REQUIRE(batched.statements.size() == whole.statements.size());
+  for (size_t i = 0; i < batched.statements.size(); ++i) CHECK(batched.statements[i].range == whole.statements[i].range);
+  REQUIRE(batched.syntax_errors.size() == 1);
+  CHECK(batched.syntax_errors[0].range == streamed.syntax_errors[0].range);
 }
 
 TEST_CASE("DO blocks: SQL inside is parsed with positions in the file") {

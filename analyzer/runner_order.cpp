@@ -369,7 +369,9 @@ class GroupFinder {
   }
 
   // dbmate sorts file names as strings: that differs from the natural order only when the version
-  // prefixes differ in width, so only then are the files read for dbmate's `-- migrate:up`.
+  // prefixes differ in width, so only then is a file read for dbmate's `-- migrate:up`. dbmate
+  // refuses a migration without one (runners.md §5): the first file it would run tells, and a
+  // directory of hundreds of other migrations is not read whole before the first parse.
   bool is_dbmate_directory_where_order_differs(const fs::path& directory) {
     const auto& entries = listings_.of(directory).entries();
     const auto versioned = [](const DirectoryEntry& entry) {
@@ -383,11 +385,9 @@ class GroupFinder {
       return this_width != *width;
     });
     if (!widths_differ) return false;
-    return std::any_of(entries.begin(), entries.end(), [&](const DirectoryEntry& entry) {
-      if (!versioned(entry)) return false;
-      const std::string head = read_text(directory / entry.name, 4096);
-      return head.starts_with("-- migrate:up") || head.find("\n-- migrate:up") != std::string::npos;
-    });
+    const auto first = std::find_if(entries.begin(), entries.end(), versioned);  // entries are sorted by name
+    const std::string head = read_text(directory / first->name, 4096);
+    return head.starts_with("-- migrate:up") || head.find("\n-- migrate:up") != std::string::npos;
   }
 
   std::string_view configured_;

@@ -71,6 +71,12 @@ TEST_CASE("runner order: numeric versions (goose, golang-migrate) are the natura
   dir.write("named/10_a.sql", "SELECT 1;\n");
   CHECK(order_of(dir.path() / "named", "dbmate") == Names{"10_a.sql", "2_b.sql"});
   CHECK(order_of(dir.path() / "named") == Names{"2_b.sql", "10_a.sql"});
+  // dbmate refuses a migration without `-- migrate:up`: the first file it would run (by name)
+  // decides, so a directory of other migrations is not read whole.
+  dir.write("not-dbmate/10_c.sql", "SELECT 1;\n");
+  dir.write("not-dbmate/1_a.sql", "-- migrate:up\nSELECT 1;\n");
+  dir.write("not-dbmate/9_b.sql", "-- migrate:up\nSELECT 1;\n");
+  CHECK(order_of(dir.path() / "not-dbmate") == Names{"1_a.sql", "9_b.sql", "10_c.sql"});
 }
 
 TEST_CASE("runner order: Prisma sorts its migration directories by name as text") {

@@ -13,6 +13,7 @@ DirectoryListing::DirectoryListing(const fs::path& directory) {
   int error = 0;
   if (const Fd fd = open_directory(AT_FDCWD, directory.native(), true, error))
     entries_ = read_directory(fd.get(), error);
+  complete_ = error == 0;
   sort_by_name();
 }
 

@@ -24,6 +24,9 @@ class DirectoryListing {
   explicit DirectoryListing(std::vector<DirectoryEntry> entries);
 
   [[nodiscard]] const std::vector<DirectoryEntry>& entries() const { return entries_; }
+  // Whether the directory was read to its end: one that could not be opened or read (no read
+  // permission, say) lists nothing, which says nothing of what it holds.
+  [[nodiscard]] bool complete() const { return complete_; }
   // The entry exists (a dangling symbolic link does not), as std::filesystem::exists says.
   [[nodiscard]] bool has(std::string_view name) const;
   [[nodiscard]] bool has_directory(std::string_view name) const;
@@ -34,6 +37,7 @@ class DirectoryListing {
  private:
   void sort_by_name();
   std::vector<DirectoryEntry> entries_;  // sorted by name
+  bool complete_ = true;
 };
 
 // Listings by directory, each read the first time it is asked for. Not synchronised: the owner

@@ -107,12 +107,10 @@ class DirectoryWalk {
     if (error) return fail(error);
     std::sort(entries.begin(), entries.end(),
               [](const DirectoryEntry& a, const DirectoryEntry& b) { return compare_component(a.name, b.name) < 0; });
-    if (listings_) {
-      read_.emplace_back(std::move(listing_key), entries);
-    }
-    for (const DirectoryEntry& read : entries) {
-      const std::string& name = read.name;
-      if (read.type == fs::file_type::directory && !read.is_symlink) {  // links to directories are not followed
+    if (listings_) read_.emplace_back(std::move(listing_key), entries);
+    for (const DirectoryEntry& entry : entries) {
+      const std::string& name = entry.name;
+      if (entry.type == fs::file_type::directory && !entry.is_symlink) {  // links to directories are not followed
         if (name.starts_with('.')) continue;                                   // hidden: .git, .terraform, …
         const Fd child_fd = open_directory(directory_fd, name, false, error);
         if (!child_fd && error == EACCES) continue;  // a directory the user may not read is skipped
@@ -125,11 +123,11 @@ class DirectoryWalk {
       if (!has_sql_extension(name)) continue;
       std::string child = config::join_text(path, name);
       std::string display = display_form(child);
-      if (read.is_symlink && !is_inside(child)) {
+      if (entry.is_symlink && !is_inside(child)) {
         out_.problems.push_back({std::move(display), "is a symbolic link that leaves the linted directory; not followed", false});
         continue;
       }
-      if (read.type == fs::file_type::regular) found_.push_back({std::move(child), std::move(display)});
+      if (entry.type == fs::file_type::regular) found_.push_back({std::move(child), std::move(display)});
     }
   }
 

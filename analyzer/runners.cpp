@@ -289,7 +289,7 @@ bool is_down_file(std::string_view path) {
     return true;
   // Flyway undo migrations: U<version>__<description>.sql
   if (name.size() > 1 && name[0] == 'U' && std::isdigit(static_cast<unsigned char>(name[1])) &&
-      name.find("__") != std::string::npos)
+      name.find("__") != std::string_view::npos)
     return true;
   const std::string_view parent = file_name_of(directory_of(path));
   return parent == "revert" || parent == "verify";  // Sqitch

@@ -90,7 +90,8 @@ bool preload_configs(config::SettingsProvider& provider, const LintPlan& plan) {
   // Discovery listed every directory it walked: those without a .zdlint.toml need no lookup.
   std::vector<std::string> without_config;
   for (const auto& [directory, listing] : plan.listings->all())
-    if (!listing.has(config::kConfigFileName)) without_config.push_back(directory.empty() ? "." : directory);
+    if (listing.complete() && !listing.has(config::kConfigFileName))
+      without_config.push_back(directory.empty() ? "." : directory);
   const auto errors = provider.preload(files, without_config);
   for (const auto& error : errors) std::cerr << error.to_string() << '\n';
   return errors.empty();

@@ -150,8 +150,10 @@ TEST_CASE("a directory listing answers by entry type, following symbolic links")
   CHECK_FALSE(listing.find("delta")->is_symlink);
   CHECK(listing.find("yoyo.ini") == nullptr);
 
+  CHECK(listing.complete());
   const DirectoryListing missing(dir.path() / "no-such-directory");
   CHECK(missing.entries().empty());
+  CHECK_FALSE(missing.complete());  // lists nothing, and says nothing of what is there
 }
 
 TEST_CASE("directory listings are read once per directory") {

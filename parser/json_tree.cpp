@@ -97,22 +97,20 @@ struct MessageType {
 class TypeTable {
  public:
   explicit TypeTable(const ProtobufCMessageDescriptor& root) {
-    // The types, in a walk from the root; by address in `order_`, to find one by its descriptor.
+    // The types reachable from the root, by address in `order_`, to find one by its descriptor.
     std::vector<const ProtobufCMessageDescriptor*> todo{&root};
-    std::vector<const ProtobufCMessageDescriptor*> found;
     while (!todo.empty()) {
       const auto* descriptor = todo.back();
       todo.pop_back();
       const auto at = std::lower_bound(order_.begin(), order_.end(), descriptor);
       if (at != order_.end() && *at == descriptor) continue;
       order_.insert(at, descriptor);
-      found.push_back(descriptor);
       for (unsigned i = 0; i < descriptor->n_fields; ++i)
         if (descriptor->fields[i].type == PROTOBUF_C_TYPE_MESSAGE)
           todo.push_back(static_cast<const ProtobufCMessageDescriptor*>(descriptor->fields[i].descriptor));
     }
     size_t field_count = 0, key_bytes = 0;
-    for (const auto* descriptor : found) {
+    for (const auto* descriptor : order_) {
       field_count += descriptor->n_fields;
       for (unsigned i = 0; i < descriptor->n_fields; ++i) key_bytes += std::strlen(descriptor->fields[i].name);
     }
@@ -120,8 +118,9 @@ class TypeTable {
     entries_.reserve(field_count);
     keys_.reserve(key_bytes);
     types_.resize(order_.size());
-    for (const auto* descriptor : found) {
-      MessageType& type = types_[index_of(descriptor)];
+    for (size_t t = 0; t < order_.size(); ++t) {
+      const ProtobufCMessageDescriptor* descriptor = order_[t];
+      MessageType& type = types_[t];
       type.descriptor = descriptor;
       const size_t first = entries_.size();
       for (unsigned i = 0; i < descriptor->n_fields; ++i) {

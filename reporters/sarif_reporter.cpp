@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "analyzer/thread_pool.h"
@@ -384,14 +386,21 @@ class SarifWriter {
   // Standard input ("-") and "<…>" stand-ins are not paths on disk: nothing to resolve.
   static bool names_a_file(std::string_view path) { return path != "-" && !path.starts_with('<'); }
 
+  // What follows `directory` in `path` when `path` lies inside it (both absolute and normal; the
+  // root is left out, which every path lies in).
+  static std::optional<std::string_view> below(const std::string& directory, const std::string& path) {
+    if (directory.size() <= 1 || path.size() <= directory.size() + 1 || !path.starts_with(directory) ||
+        path[directory.size()] != '/')
+      return std::nullopt;
+    return std::string_view(path).substr(directory.size() + 1);
+  }
+
   [[nodiscard]] ordered_json resolve_artifact(const std::string& path) const {
     if (!names_a_file(path)) return {{"uri", sarif_percent_encode_path(path)}, {"uriBaseId", "%SRCROOT%"}};
     const fs::path absolute = resolved(absolute_of(path));
-    const std::string& text = absolute.native();
-    const std::string& base = base_.native();
-    // Inside the base directory, as nearly every file is: the rest of the path (both are normal).
-    if (base.size() > 1 && text.size() > base.size() + 1 && text.starts_with(base) && text[base.size()] == '/')
-      return {{"uri", sarif_percent_encode_path(std::string_view(text).substr(base.size() + 1))}, {"uriBaseId", "%SRCROOT%"}};
+    // Inside the base directory, as nearly every file is: the rest of the path.
+    if (const auto rest = below(base_.native(), absolute.native()))
+      return {{"uri", sarif_percent_encode_path(*rest)}, {"uriBaseId", "%SRCROOT%"}};
     const fs::path relative = absolute.lexically_relative(base_);
     const std::string rel = relative.generic_string();
     if (!relative.empty() && rel != "." && !rel.starts_with("../") && rel != "..")
@@ -447,10 +456,8 @@ class SarifWriter {
   [[nodiscard]] bool is_symlink(const fs::path& absolute) const {
     if (const DirectoryListings* listings = result_.listings.get()) {
       if (const auto known = listings->is_symlink(absolute)) return *known;
-      const std::string& cwd = cwd_.native();
-      const std::string& text = absolute.native();
-      if (!cwd.empty() && text.size() > cwd.size() + 1 && text.starts_with(cwd) && text[cwd.size()] == '/')
-        if (const auto known = listings->is_symlink(text.substr(cwd.size() + 1))) return *known;
+      if (const auto relative = below(cwd_.native(), absolute.native()))
+        if (const auto known = listings->is_symlink(fs::path(*relative))) return *known;
     }
     std::error_code ec;
     return fs::is_symlink(absolute, ec);

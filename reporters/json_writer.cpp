@@ -1,10 +1,58 @@
 #include "reporters/json_writer.h"
 
 #include <charconv>
-
-#include "parser/source_file.h"
+#include <cstring>
 
 namespace zdlint {
+
+namespace {
+
+// Whether any of the eight bytes in `word` needs a look of its own: a control character, '"', '\\'
+// or a byte of a multi-byte UTF-8 sequence (which may be invalid). Most of a report's text is
+// plain ASCII, which this skips eight bytes at a time.
+bool needs_a_look(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  const auto has_zero_byte = [](uint64_t x) { return (x - kOnes) & ~x & kHighBits; };
+  const uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighBits;
+  return ((word & kHighBits) | below_space | has_zero_byte(word ^ (kOnes * '"')) |
+          has_zero_byte(word ^ (kOnes * '\\'))) != 0;
+}
+
+// The UTF-8 sequence at text[i], a byte of 0x80 or above: its length and whether it is complete and
+// well-formed (no overlong form, surrogate or code point above U+10FFFF). An invalid one is as long
+// as the part of it that still fitted: nlohmann's dump replaces that part with one U+FFFD, and
+// every other invalid byte with one each.
+struct Utf8Sequence {
+  size_t length = 1;
+  bool valid = false;
+};
+
+Utf8Sequence utf8_sequence_at(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  size_t expected = 0;
+  unsigned char second_min = 0x80, second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) expected = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF) expected = 3;
+  else if (lead >= 0xF0 && lead <= 0xF4) expected = 4;
+  else return {};
+  if (lead == 0xE0) second_min = 0xA0;
+  if (lead == 0xED) second_max = 0x9F;
+  if (lead == 0xF0) second_min = 0x90;
+  if (lead == 0xF4) second_max = 0x8F;
+  Utf8Sequence sequence;
+  while (sequence.length < expected && i + sequence.length < text.size()) {
+    const unsigned char next = byte(i + sequence.length);
+    const bool fits = sequence.length == 1 ? next >= second_min && next <= second_max : next >= 0x80 && next <= 0xBF;
+    if (!fits) break;
+    ++sequence.length;
+  }
+  sequence.valid = sequence.length == expected;
+  return sequence;
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -12,16 +60,23 @@ void append_json_string(std::string& out, std::string_view text) {
   size_t plain = 0;  // start of the run of bytes copied as they are
   const auto flush = [&](size_t upto) { out.append(text.data() + plain, upto - plain); };
   for (size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      const uint32_t length = utf8_sequence_length(text, i);
-      if (length > 1) {
-        i += length;
+    if (text.size() - i >= sizeof(uint64_t)) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if (!needs_a_look(word)) {
+        i += sizeof word;
         continue;
       }
-      flush(i);
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      plain = ++i;
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const Utf8Sequence sequence = utf8_sequence_at(text, i);
+      if (!sequence.valid) {
+        flush(i);
+        out += "\xEF\xBF\xBD";  // U+FFFD
+        plain = i + sequence.length;
+      }
+      i += sequence.length;
       continue;
     }
     if (c >= 0x20 && c != '"' && c != '\\') {

@@ -9,8 +9,8 @@
 namespace zdlint {
 
 // Appends `text` as a JSON string literal: quoted, with '"', '\\' and control characters escaped
-// and any byte that is not part of valid UTF-8 replaced by U+FFFD, as nlohmann's dump does with
-// error_handler_t::replace.
+// and invalid UTF-8 replaced by U+FFFD as nlohmann's dump does with error_handler_t::replace (one
+// for a sequence cut short, one for every other invalid byte).
 void append_json_string(std::string& out, std::string_view text);
 
 // In a pretty-printed document holding the empty array `"key": []`, the offset of that array's ']':

@@ -44,14 +44,26 @@ bool DirectoryListing::has_regular_file(std::string_view name) const {
   return entry && entry->type == fs::file_type::regular;
 }
 
+std::string_view path_file_name(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view path_parent(std::string_view path) {
+  size_t end = path.rfind('/');
+  if (end == std::string_view::npos) return {};
+  while (end > 0 && path[end - 1] == '/') --end;
+  return path.substr(0, end == 0 ? 1 : end);  // "/x": the root
+}
+
 void DirectoryListings::add(const fs::path& directory, DirectoryListing listing) {
   listings_.try_emplace(directory.native(), std::move(listing));
 }
 
 std::optional<bool> DirectoryListings::is_symlink(const fs::path& path) const {
-  const auto listing = listings_.find(path.parent_path().native());
+  const auto listing = listings_.find(path_parent(path.native()));
   if (listing == listings_.end()) return std::nullopt;
-  const DirectoryEntry* entry = listing->second.find(path.filename().native());
+  const DirectoryEntry* entry = listing->second.find(path_file_name(path.native()));
   if (!entry) return std::nullopt;
   return entry->is_symlink;
 }

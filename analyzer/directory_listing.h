@@ -40,6 +40,12 @@ class DirectoryListing {
   bool complete_ = true;
 };
 
+// A path's last component, and the path before it (without the '/'s between), as
+// std::filesystem::path's filename() and parent_path() give them for a path naming a file, but
+// without taking the whole path apart into components as they do.
+std::string_view path_file_name(std::string_view path);
+std::string_view path_parent(std::string_view path);
+
 // Listings by directory, each read the first time it is asked for. Not synchronised: the owner
 // serialises access.
 class DirectoryListings {
@@ -48,13 +54,13 @@ class DirectoryListings {
   // Records a listing read elsewhere, unless the directory has one already.
   void add(const std::filesystem::path& directory, DirectoryListing listing);
   // Every listing read so far, by its directory's path.
-  [[nodiscard]] const std::map<std::string, DirectoryListing>& all() const { return listings_; }
+  [[nodiscard]] const std::map<std::string, DirectoryListing, std::less<>>& all() const { return listings_; }
   // Whether `path` is a symbolic link, as its directory's listing says; unset when that directory
   // has not been listed (or has no such entry), and only the file system can tell.
   [[nodiscard]] std::optional<bool> is_symlink(const std::filesystem::path& path) const;
 
  private:
-  std::map<std::string, DirectoryListing> listings_;  // by path (std::string compares faster)
+  std::map<std::string, DirectoryListing, std::less<>> listings_;  // by path (std::string compares faster)
 };
 
 }  // namespace zdlint

@@ -295,7 +295,7 @@ class GroupFinder {
     const std::string_view before_name = std::string_view(file).substr(0, name_start);
     const std::string_view name = std::string_view(file).substr(name_start);
     if (!last_group_ || before_name != last_before_name_) {
-      const fs::path directory = fs::path(file).parent_path();
+      const fs::path directory(path_parent(file));
       auto it = by_directory_.find(directory.native());
       if (it == by_directory_.end()) it = by_directory_.emplace(directory.native(), of_directory(directory)).first;
       last_group_ = &it->second;
@@ -323,8 +323,9 @@ class GroupFinder {
         if (found->scheme == Scheme::Yoyo) return {Scheme::Yoyo, directory};  // yoyo.ini names no order
         return *found;
       }
-      if (!dir.has_parent_path() || dir.parent_path() == dir) break;
-      dir = dir.parent_path();
+      const std::string_view parent = path_parent(dir.native());
+      if (parent.empty() || parent == dir.native()) break;
+      dir = fs::path(parent);
     }
     if (allows("temporal-sql-tool") && is_temporal_version_directory(listings_.of(directory), directory))
       return {Scheme::Temporal, directory};

@@ -164,20 +164,6 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
-// A path's last component, and the path before it (without the '/'s between), as
-// std::filesystem::path's filename() and parent_path() give them for a path naming a file.
-std::string_view file_name_of(std::string_view path) {
-  const size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-std::string_view directory_of(std::string_view path) {
-  size_t end = path.rfind('/');
-  if (end == std::string_view::npos) return {};
-  while (end > 0 && path[end - 1] == '/') --end;
-  return path.substr(0, end == 0 ? 1 : end);  // "/x": the root
-}
-
 std::string_view digit_prefix(std::string_view name) {
   size_t n = 0;
   while (n < name.size() && std::isdigit(static_cast<unsigned char>(name[n]))) ++n;
@@ -281,7 +267,7 @@ const RunnerProfile* find_runner(std::string_view name) {
 }
 
 bool is_down_file(std::string_view path) {
-  const std::string_view name = file_name_of(path);
+  const std::string_view name = path_file_name(path);
   std::string lowered(name.size(), ' ');
   std::transform(name.begin(), name.end(), lowered.begin(), lower);
   if (lowered.ends_with(".down.sql") || lowered == "down.sql" || lowered.ends_with(".rollback.sql") ||
@@ -291,13 +277,13 @@ bool is_down_file(std::string_view path) {
   if (name.size() > 1 && name[0] == 'U' && std::isdigit(static_cast<unsigned char>(name[1])) &&
       name.find("__") != std::string_view::npos)
     return true;
-  const std::string_view parent = file_name_of(directory_of(path));
+  const std::string_view parent = path_file_name(path_parent(path));
   return parent == "revert" || parent == "verify";  // Sqitch
 }
 
 bool is_other_dialect_file(std::string_view path) {
   // popx's pattern: ^(\d+)_([^.]+)(\.[a-z0-9]+)?(\.autocommit)?\.(up|down)\.sql$ (runners.md §20)
-  const std::string_view name = file_name_of(path);
+  const std::string_view name = path_file_name(path);
   if (digit_prefix(name).empty() || name.substr(digit_prefix(name).size(), 1) != "_") return false;
   for (const std::string_view direction : {".up.sql", ".down.sql"}) {
     if (!name.ends_with(direction)) continue;
@@ -368,10 +354,10 @@ const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_vi
       line_starting_with(text, "SELECT pg_catalog.set_config('search_path', '', false);"))
     return &profile("psql");
   // 2. Marker files of the directory and the ones above it.
-  if (const RunnerProfile* found = from_directory(path.parent_path())) return found;
+  if (const RunnerProfile* found = from_directory(path_parent(path.native()))) return found;
   // 3. The file's name.
-  const std::string name = path.filename().string();
-  const std::string parent = path.parent_path().filename().string();
+  const std::string_view name = path_file_name(path.native());
+  const std::string_view parent = path_file_name(path_parent(path.native()));
   const bool up_or_down = name.ends_with(".up.sql") || name.ends_with(".down.sql");
   if (name.find(".autocommit.") != std::string::npos || name.find(".postgres.up.sql") != std::string::npos ||
       name.find(".postgres.down.sql") != std::string::npos)
@@ -404,8 +390,9 @@ const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_vi
   return nullptr;
 }
 
-const RunnerProfile* RunnerDetector::from_directory(const fs::path& directory) {
+const RunnerProfile* RunnerDetector::from_directory(std::string_view directory) {
   const std::lock_guard lock(mutex_);
+  if (const auto it = by_directory_.find(directory); it != by_directory_.end()) return it->second;
   return probe_directories(directory);
 }
 
@@ -419,8 +406,9 @@ const RunnerProfile* RunnerDetector::probe_directories(const fs::path& directory
     // dialect's) file makes the whole directory popx's.
     if (!found && level == 0 && has_dialect_infix(listings_->of(dir))) found = &profile("popx");
     if (!found) found = from_layout(dir, level);
-    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
-    dir = dir.parent_path();
+    const std::string_view parent = path_parent(dir.native());
+    if (parent.empty() || parent == dir.native()) break;
+    dir = fs::path(parent);
   }
   by_directory_.emplace(directory.native(), found);
   return found;

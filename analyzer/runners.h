@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <utility>
 #include <optional>
 #include <span>
@@ -84,7 +85,8 @@ class RunnerDetector {
   std::optional<bool> is_symlink(const std::filesystem::path& path);
 
  private:
-  const RunnerProfile* from_directory(const std::filesystem::path& directory);
+  // `directory`: the text of a file's parent path, looked up without making a path of it.
+  const RunnerProfile* from_directory(std::string_view directory);
   const RunnerProfile* probe_directories(const std::filesystem::path& directory);
   // The marker file (or supabase/config.toml) in `directory` itself.
   const RunnerProfile* marker_in(const std::filesystem::path& directory);
@@ -96,7 +98,13 @@ class RunnerDetector {
   bool has_temporal_versions(const std::filesystem::path& directory);
   std::shared_ptr<DirectoryListings> listings_;
   std::mutex mutex_;  // guards the maps below
-  std::map<std::string, const RunnerProfile*> by_directory_;  // by path (std::string compares faster)
+  // Asked once per file: hashed, since the paths of one tree share long prefixes that an ordered
+  // map would compare again and again.
+  struct PathHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+  };
+  std::unordered_map<std::string, const RunnerProfile*, PathHash, std::equal_to<>> by_directory_;
   std::map<std::string, bool> postgres_migrations_;
   std::map<std::string, bool> starts_postgres_migrations_;
   std::map<std::pair<std::string, int>, const RunnerProfile*> layout_;

@@ -87,7 +87,7 @@ std::string format_line_hash(LineHash h) {
   return buffer;
 }
 
-// Calls emit(line, hash) for each line, in line order (lines are 1-based).
+// Calls emit(line, hash) for each line, in line order (lines are 1-based), until emit returns false.
 template <typename Emit>
 void rolling_line_hashes(std::string_view text, Emit&& emit) {
   // Port of github/codeql-action src/fingerprints.ts hash(): a rolling hash (base 37, mod 2^64) over
@@ -103,9 +103,10 @@ void rolling_line_hashes(std::string_view text, Emit&& emit) {
   size_t index = 0;
   int64_t line = 0;
   bool line_start = true, prev_cr = false;
+  bool wanted = true;  // whether emit wants the next line's hash
 
   const auto output = [&] {
-    emit(static_cast<size_t>(line_numbers[index]), hash);
+    wanted = emit(static_cast<size_t>(line_numbers[index]), hash);
     line_numbers[index] = -1;
   };
   const auto update = [&](uint64_t cur) {
@@ -134,7 +135,7 @@ void rolling_line_hashes(std::string_view text, Emit&& emit) {
     update(cur);
   };
 
-  for (size_t i = 0; i < text.size();) {
+  for (size_t i = 0; i < text.size() && wanted;) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {  // most of the text: one code unit
       process(static_cast<unsigned char>(text[i++]));
       continue;
@@ -155,8 +156,9 @@ void rolling_line_hashes(std::string_view text, Emit&& emit) {
     }
     i += len;
   }
+  if (!wanted) return;
   process(65535);
-  for (size_t i = 0; i < kBlock; ++i) {
+  for (size_t i = 0; i < kBlock && wanted; ++i) {
     if (line_numbers[index] != -1) output();
     update(0);
   }
@@ -170,20 +172,22 @@ std::vector<LineHash> line_hashes_of(std::string_view text) {
   rolling_line_hashes(text, [&](size_t line, uint64_t hash) {
     if (out.size() < line) out.resize(line);
     out[line - 1] = {hash, ++counts[hash]};
+    return true;
   });
   return out;
 }
 
 // The hashes of the given lines only (sorted, unique: the lines a report has results on), sorted by
-// line. A line's occurrence counts the lines up to it with the same hash, so every line is hashed;
-// but only the hashes the wanted lines have are counted: a large file's report then holds 8 bytes a
-// line, not a count for every distinct line of the file.
+// line. A line's occurrence counts the lines up to it with the same hash, so every line up to the
+// last wanted one is hashed, and none after it; but only the hashes the wanted lines have are
+// counted: a large file's report then holds 8 bytes a line, not a count for every distinct line.
 std::vector<std::pair<uint32_t, LineHash>> line_hashes_at(std::string_view text, const std::vector<uint32_t>& lines) {
   std::vector<uint64_t> by_line;  // by_line[line - 1], valid where `hashed`
   std::vector<bool> hashed;
-  const size_t line_breaks = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-  by_line.reserve(line_breaks + 1);
-  hashed.reserve(line_breaks + 1);
+  const size_t last_wanted = lines.empty() ? 0 : lines.back();
+  if (last_wanted == 0) return {};
+  by_line.reserve(last_wanted);
+  hashed.reserve(last_wanted);
   rolling_line_hashes(text, [&](size_t line, uint64_t hash) {
     if (by_line.size() < line) {
       by_line.resize(line);
@@ -191,6 +195,7 @@ std::vector<std::pair<uint32_t, LineHash>> line_hashes_at(std::string_view text,
     }
     by_line[line - 1] = hash;
     hashed[line - 1] = true;
+    return line < last_wanted;
   });
   std::unordered_map<uint64_t, unsigned> counts;
   for (const uint32_t line : lines)
@@ -287,16 +292,19 @@ class SarifWriter {
     // A wave of chunks at a time, so that a large report is never held in memory whole.
     constexpr size_t kChunk = 256;
     const size_t wave = kChunk * 2 * std::max(1u, options_.jobs);
+    // The chunks' strings are kept from wave to wave: each is allocated, and its pages touched, once.
+    std::vector<std::string> chunks((wave + kChunk - 1) / kChunk);
     for (size_t first = 0; first < results.size(); first += wave) {
       const size_t last = std::min(results.size(), first + wave);
-      std::vector<std::string> chunks((last - first + kChunk - 1) / kChunk);
-      parallel_for(chunks.size(), options_.jobs, [&](size_t c) {
+      const size_t count = (last - first + kChunk - 1) / kChunk;
+      parallel_for(count, options_.jobs, [&](size_t c) {
+        chunks[c].clear();
         for (size_t i = first + c * kChunk; i < std::min(last, first + (c + 1) * kChunk); ++i) {
           chunks[c] += i == 0 ? "\n        " : ",\n        ";
           write_result(*results[i], chunks[c]);
         }
       });
-      for (const auto& chunk : chunks) out << chunk;
+      for (size_t c = 0; c < count; ++c) out << chunks[c];
     }
     if (!results.empty()) out << "\n      ";
     out << std::string_view(skeleton).substr(open) << '\n';

@@ -1,117 +1,158 @@
 // The JSON format: a stable, documented object (docs/output.md). Lines and columns are 1-based,
 // columns count Unicode code points, and endColumn is exclusive. Fields are only ever added.
-#include <nlohmann/json.hpp>
-
-#include "reporters/json_writer.h"
+//
+// The text is written directly rather than printed from nlohmann trees, which cost most of the
+// report's time on a large run; it is laid out byte for byte as nlohmann's dump(2) laid it out,
+// since consumers may compare reports as text.
+#include "reporters/pretty_json_writer.h"
 #include "reporters/reporter.h"
 
 namespace zdlint {
 
 namespace {
 
-using nlohmann::ordered_json;
+// Written to the stream a piece at a time, so that a large report never exists as one string.
+constexpr size_t kFlushAt = size_t{64} * 1024;
 
-ordered_json diagnostic_json(const LintResult& result, const Diagnostic& d) {
+void flush_if_large(std::ostream& out, std::string& buffer) {
+  if (buffer.size() < kFlushAt) return;
+  out << buffer;
+  buffer.clear();
+}
+
+void write_file_entry(PrettyJsonWriter& w, const FileReport& file) {
+  w.begin_object();
+  w.key("path").value(file.path);
+  w.key("statements").value(file.statements);
+  w.key("runner");
+  if (file.runner.empty())
+    w.null();
+  else
+    w.value(file.runner);
+  w.key("kind").value(file.infrastructure ? "infrastructure" : "migration");
+  w.end_object();
+}
+
+void write_lock(PrettyJsonWriter& w, const LockedRelation& lock) {
+  const Blocked blocked = blocked_by(lock.mode);
+  w.begin_object();
+  w.key("relation").value(lock.relation);
+  w.key("lock").value(lock_name(lock.mode));
+  w.key("blocks").begin_array();
+  if (blocked.reads) w.value("reads");
+  if (blocked.writes) w.value("writes");
+  if (blocked.ddl) w.value("ddl");
+  w.end_array();
+  w.key("rewrite").value(lock.rewrite);
+  w.key("scan").value(lock.scan);
+  w.key("pre_existing").value(lock.pre_existing);
+  w.end_object();
+}
+
+void write_edit(PrettyJsonWriter& w, const SourceFile& source, const Edit& edit) {
+  const auto from = source.position(edit.range.begin);
+  const auto to = source.position(edit.range.end);
+  w.begin_object();
+  w.key("line").value(from.line);
+  w.key("column").value(from.column_chars);
+  w.key("endLine").value(to.line);
+  w.key("endColumn").value(to.column_chars);
+  w.key("offset").value(edit.range.begin);
+  w.key("endOffset").value(edit.range.end);
+  w.key("replacement").value(edit.replacement);
+  w.end_object();
+}
+
+void write_fix(PrettyJsonWriter& w, const SourceFile& source, const HeapOptional<Fix>& fix) {
+  if (!fix) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  w.key("title").value(fix->title);
+  w.key("safe").value(fix->safe);
+  w.key("edits").begin_array();
+  for (const auto& edit : fix->edits) write_edit(w, source, edit);
+  w.end_array();
+  w.end_object();
+}
+
+void write_diagnostic(PrettyJsonWriter& w, const LintResult& result, const Diagnostic& d) {
   const auto& file = result.files.at(d.file);
-  const auto begin = file.source->position(d.range.begin);
-  const auto end = file.source->position(d.range.end);
-  ordered_json notes = ordered_json::array();
-  for (const auto& note : d.notes) notes.push_back(note.message);
-  ordered_json locks = ordered_json::array();
-  for (const auto& lock : d.locks) {
-    const Blocked blocked = blocked_by(lock.mode);
-    ordered_json blocks = ordered_json::array();
-    if (blocked.reads) blocks.push_back("reads");
-    if (blocked.writes) blocks.push_back("writes");
-    if (blocked.ddl) blocks.push_back("ddl");
-    locks.push_back({{"relation", lock.relation},
-                     {"lock", lock_name(lock.mode)},
-                     {"blocks", blocks},
-                     {"rewrite", lock.rewrite},
-                     {"scan", lock.scan},
-                     {"pre_existing", lock.pre_existing}});
-  }
-  ordered_json fix = nullptr;
-  if (d.fix) {
-    ordered_json edits = ordered_json::array();
-    for (const auto& edit : d.fix->edits) {
-      const auto from = file.source->position(edit.range.begin);
-      const auto to = file.source->position(edit.range.end);
-      edits.push_back({{"line", from.line},
-                       {"column", from.column_chars},
-                       {"endLine", to.line},
-                       {"endColumn", to.column_chars},
-                       {"offset", edit.range.begin},
-                       {"endOffset", edit.range.end},
-                       {"replacement", edit.replacement}});
-    }
-    fix = {{"title", d.fix->title}, {"safe", d.fix->safe}, {"edits", edits}};
-  }
-  return {
-      {"rule", d.rule.str()},
-      {"severity", to_string(d.severity)},
-      {"file", file.path},
-      {"line", begin.line},
-      {"column", begin.column_chars},
-      {"endLine", end.line},
-      {"endColumn", end.column_chars},
-      {"message", d.message},
-      {"help", d.help},
-      {"notes", notes},
-      {"fingerprint", d.fingerprint},
-      {"locks", locks},
-      {"fix", fix},
-  };
+  const SourceFile& source = *file.source;
+  const auto begin = source.position(d.range.begin);
+  const auto end = source.position(d.range.end);
+  w.begin_object();
+  w.key("rule").value(d.rule.str());
+  w.key("severity").value(to_string(d.severity));
+  w.key("file").value(file.path);
+  w.key("line").value(begin.line);
+  w.key("column").value(begin.column_chars);
+  w.key("endLine").value(end.line);
+  w.key("endColumn").value(end.column_chars);
+  w.key("message").value(d.message);
+  w.key("help").value(d.help);
+  w.key("notes").begin_array();
+  for (const auto& note : d.notes) w.value(note.message);
+  w.end_array();
+  w.key("fingerprint").value(d.fingerprint);
+  w.key("locks").begin_array();
+  for (const auto& lock : d.locks) write_lock(w, lock);
+  w.end_array();
+  w.key("fix");
+  write_fix(w, source, d.fix);
+  w.end_object();
+}
+
+void write_problem(PrettyJsonWriter& w, const InputProblem& problem) {
+  w.begin_object();
+  w.key("path").value(problem.path);
+  w.key("severity").value(problem.is_error ? "error" : "warning");
+  w.key("message").value(problem.message);
+  w.end_object();
+}
+
+void write_summary(PrettyJsonWriter& w, const LintResult& result) {
+  const auto counts = count_by_severity(result);
+  w.begin_object();
+  w.key("files").value(result.checked_files());
+  w.key("statements").value(result.statements());
+  w.key("diagnostics").value(result.diagnostics.size());
+  w.key("errors").value(counts.errors);
+  w.key("warnings").value(counts.warnings);
+  w.key("infos").value(counts.infos);
+  w.end_object();
 }
 
 }  // namespace
 
 void report_json(std::ostream& out, const LintResult& result) {
-  ordered_json files = ordered_json::array();
-  for (const auto& f : result.files)
-    if (!f.history) {
-      ordered_json entry = {{"path", f.path}, {"statements", f.statements}};
-      entry["runner"] = f.runner.empty() ? ordered_json(nullptr) : ordered_json(f.runner);
-      entry["kind"] = f.infrastructure ? "infrastructure" : "migration";
-      files.push_back(std::move(entry));
-    }
-
-  ordered_json problems = ordered_json::array();
-  for (const auto& p : result.problems)
-    problems.push_back({{"path", p.path}, {"severity", p.is_error ? "error" : "warning"}, {"message", p.message}});
-
-  const auto counts = count_by_severity(result);
-  const ordered_json document = {
-      {"version", ZDLINT_VERSION},
-      {"files", files},
-      {"diagnostics", ordered_json::array()},  // written one finding at a time below
-      {"problems", problems},
-      {"summary",
-       {{"files", result.checked_files()},
-        {"statements", result.statements()},
-        {"diagnostics", result.diagnostics.size()},
-        {"errors", counts.errors},
-        {"warnings", counts.warnings},
-        {"infos", counts.infos}}},
-  };
-  // Invalid UTF-8 never reaches here (input is validated), but replace rather than throw anyway.
-  const auto dump = [](const ordered_json& json) {
-    return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-  };
-  // The findings, most of a large report, never exist as one tree: the document is printed up to
-  // its empty array, then each finding is built, printed indented as the array's element, and freed.
-  const std::string skeleton = dump(document);
-  const size_t open = empty_array_end(skeleton, "diagnostics");
-  out << std::string_view(skeleton).substr(0, open);
-  for (size_t i = 0; i < result.diagnostics.size(); ++i) {
-    std::string element = dump(diagnostic_json(result, result.diagnostics[i]));
-    // JSON strings hold no raw newline, so every newline is a line break of the layout.
-    for (size_t at = element.find('\n'); at != std::string::npos; at = element.find('\n', at + 5))
-      element.insert(at + 1, "    ");
-    out << (i == 0 ? "\n    " : ",\n    ") << element;
+  std::string buffer;
+  buffer.reserve(kFlushAt + 4096);
+  PrettyJsonWriter w(buffer);
+  w.begin_object();
+  w.key("version").value(ZDLINT_VERSION);
+  w.key("files").begin_array();
+  for (const auto& file : result.files) {
+    if (file.history) continue;
+    write_file_entry(w, file);
+    flush_if_large(out, buffer);
   }
-  if (!result.diagnostics.empty()) out << "\n  ";
-  out << std::string_view(skeleton).substr(open) << '\n';
+  w.end_array();
+  w.key("diagnostics").begin_array();
+  for (const auto& d : result.diagnostics) {
+    write_diagnostic(w, result, d);
+    flush_if_large(out, buffer);
+  }
+  w.end_array();
+  w.key("problems").begin_array();
+  for (const auto& problem : result.problems) write_problem(w, problem);
+  w.end_array();
+  w.key("summary");
+  write_summary(w, result);
+  w.end_object();
+  buffer += '\n';
+  out << buffer;
 }
 
 }  // namespace zdlint

@@ -2,7 +2,6 @@
 // Writes indented JSON text straight into a string, laid out byte for byte as nlohmann's
 // dump(2, ' ', false, error_handler_t::replace) lays out the same document. The JSON output uses it:
 // building and printing an nlohmann tree for every finding was most of that output's cost.
-//
 #include <array>
 #include <charconv>
 #include <concepts>

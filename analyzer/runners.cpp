@@ -397,7 +397,6 @@ const RunnerProfile* RunnerDetector::from_directory(std::string_view directory) 
 }
 
 const RunnerProfile* RunnerDetector::probe_directories(const fs::path& directory) {
-  if (const auto it = by_directory_.find(directory.native()); it != by_directory_.end()) return it->second;
   const RunnerProfile* found = nullptr;
   fs::path dir = directory;
   for (int level = 0; level < 4 && !found; ++level) {

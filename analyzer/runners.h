@@ -87,6 +87,7 @@ class RunnerDetector {
  private:
   // `directory`: the text of a file's parent path, looked up without making a path of it.
   const RunnerProfile* from_directory(std::string_view directory);
+  // A directory from_directory has not seen: probes it and the ones above, and remembers the answer.
   const RunnerProfile* probe_directories(const std::filesystem::path& directory);
   // The marker file (or supabase/config.toml) in `directory` itself.
   const RunnerProfile* marker_in(const std::filesystem::path& directory);

@@ -30,27 +30,42 @@ uint32_t byte_offset_of_char(std::string_view text, uint32_t char_index) {
   return static_cast<uint32_t>(std::min(i, text.size()));
 }
 
-bool is_valid_utf8(std::string_view text, size_t* error_offset) {
-  size_t i = 0;
+Utf8Sequence utf8_sequence_at(std::string_view text, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  while (i < text.size()) {
-    const unsigned char c = byte(i);
-    size_t len = 0;
-    uint32_t cp = 0;
-    if (c < 0x80) { ++i; continue; }
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-    else { if (error_offset) *error_offset = i; return false; }
-    if (i + len > text.size()) { if (error_offset) *error_offset = i; return false; }
-    for (size_t k = 1; k < len; ++k) {
-      if ((byte(i + k) & 0xC0) != 0x80) { if (error_offset) *error_offset = i; return false; }
-      cp = (cp << 6) | (byte(i + k) & 0x3F);
+  const unsigned char lead = byte(i);
+  size_t expected = 0;
+  unsigned char second_min = 0x80, second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) expected = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF) expected = 3;
+  else if (lead >= 0xF0 && lead <= 0xF4) expected = 4;
+  else return {};
+  if (lead == 0xE0) second_min = 0xA0;
+  if (lead == 0xED) second_max = 0x9F;
+  if (lead == 0xF0) second_min = 0x90;
+  if (lead == 0xF4) second_max = 0x8F;
+  Utf8Sequence sequence;
+  while (sequence.length < expected && i + sequence.length < text.size()) {
+    const unsigned char next = byte(i + sequence.length);
+    const bool fits = sequence.length == 1 ? next >= second_min && next <= second_max : next >= 0x80 && next <= 0xBF;
+    if (!fits) break;
+    ++sequence.length;
+  }
+  sequence.valid = sequence.length == expected;
+  return sequence;
+}
+
+bool is_valid_utf8(std::string_view text, size_t* error_offset) {
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
     }
-    const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-    if (overlong || surrogate || cp > 0x10FFFF) { if (error_offset) *error_offset = i; return false; }
-    i += len;
+    const Utf8Sequence sequence = utf8_sequence_at(text, i);
+    if (!sequence.valid) {
+      if (error_offset) *error_offset = i;
+      return false;
+    }
+    i += sequence.length;
   }
   return true;
 }

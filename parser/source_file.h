@@ -79,6 +79,15 @@ uint32_t utf8_sequence_length(std::string_view text, size_t i);
 uint32_t count_code_points(std::string_view text);
 // Byte offset of the n-th code point (0-based); clamps to the text size.
 uint32_t byte_offset_of_char(std::string_view text, uint32_t char_index);
+// The UTF-8 sequence at text[i], a byte of 0x80 or above: its length and whether it is complete and
+// well-formed (no overlong form, surrogate or code point above U+10FFFF). An invalid one is as long
+// as the part of it that still fitted: nlohmann's dump replaces that part with one U+FFFD, and
+// every other invalid byte with one each (append_json_string does the same).
+struct Utf8Sequence {
+  size_t length = 1;
+  bool valid = false;
+};
+Utf8Sequence utf8_sequence_at(std::string_view text, size_t i);
 // Whether the text is well-formed UTF-8 (overlongs and surrogates rejected).
 bool is_valid_utf8(std::string_view text, size_t* error_offset = nullptr);
 

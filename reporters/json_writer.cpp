@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "parser/source_file.h"
+
 namespace zdlint {
 
 namespace {
@@ -17,39 +19,6 @@ bool needs_a_look(uint64_t word) {
   const uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighBits;
   return ((word & kHighBits) | below_space | has_zero_byte(word ^ (kOnes * '"')) |
           has_zero_byte(word ^ (kOnes * '\\'))) != 0;
-}
-
-// The UTF-8 sequence at text[i], a byte of 0x80 or above: its length and whether it is complete and
-// well-formed (no overlong form, surrogate or code point above U+10FFFF). An invalid one is as long
-// as the part of it that still fitted: nlohmann's dump replaces that part with one U+FFFD, and
-// every other invalid byte with one each.
-struct Utf8Sequence {
-  size_t length = 1;
-  bool valid = false;
-};
-
-Utf8Sequence utf8_sequence_at(std::string_view text, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  size_t expected = 0;
-  unsigned char second_min = 0x80, second_max = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) expected = 2;
-  else if (lead >= 0xE0 && lead <= 0xEF) expected = 3;
-  else if (lead >= 0xF0 && lead <= 0xF4) expected = 4;
-  else return {};
-  if (lead == 0xE0) second_min = 0xA0;
-  if (lead == 0xED) second_max = 0x9F;
-  if (lead == 0xF0) second_min = 0x90;
-  if (lead == 0xF4) second_max = 0x8F;
-  Utf8Sequence sequence;
-  while (sequence.length < expected && i + sequence.length < text.size()) {
-    const unsigned char next = byte(i + sequence.length);
-    const bool fits = sequence.length == 1 ? next >= second_min && next <= second_max : next >= 0x80 && next <= 0xBF;
-    if (!fits) break;
-    ++sequence.length;
-  }
-  sequence.valid = sequence.length == expected;
-  return sequence;
 }
 
 }  // namespace

@@ -60,18 +60,19 @@ void DirectoryListings::add(const fs::path& directory, DirectoryListing listing)
   listings_.try_emplace(directory.native(), std::move(listing));
 }
 
-std::optional<bool> DirectoryListings::is_symlink(const fs::path& path) const {
-  const auto listing = listings_.find(path_parent(path.native()));
+std::optional<bool> DirectoryListings::is_symlink(std::string_view path) const {
+  const auto listing = listings_.find(path_parent(path));
   if (listing == listings_.end()) return std::nullopt;
-  const DirectoryEntry* entry = listing->second.find(path_file_name(path.native()));
+  const DirectoryEntry* entry = listing->second.find(path_file_name(path));
   if (!entry) return std::nullopt;
   return entry->is_symlink;
 }
 
-const DirectoryListing& DirectoryListings::of(const fs::path& directory) {
-  if (const auto it = listings_.find(directory.native()); it != listings_.end()) return it->second;
+const DirectoryListing& DirectoryListings::of(std::string_view directory) {
+  if (const auto it = listings_.find(directory); it != listings_.end()) return it->second;
   // A file named without a directory is in the current one.
-  return listings_.emplace(directory.native(), DirectoryListing(directory.empty() ? fs::path(".") : directory)).first->second;
+  return listings_.emplace(std::string(directory), DirectoryListing(directory.empty() ? fs::path(".") : fs::path(directory)))
+      .first->second;
 }
 
 }  // namespace zdlint

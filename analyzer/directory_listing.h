@@ -50,14 +50,18 @@ std::string_view path_parent(std::string_view path);
 // serialises access.
 class DirectoryListings {
  public:
-  const DirectoryListing& of(const std::filesystem::path& directory);
+  const DirectoryListing& of(std::string_view directory);
+  const DirectoryListing& of(const std::filesystem::path& directory) { return of(std::string_view(directory.native())); }
   // Records a listing read elsewhere, unless the directory has one already.
   void add(const std::filesystem::path& directory, DirectoryListing listing);
   // Every listing read so far, by its directory's path.
   [[nodiscard]] const std::map<std::string, DirectoryListing, std::less<>>& all() const { return listings_; }
   // Whether `path` is a symbolic link, as its directory's listing says; unset when that directory
   // has not been listed (or has no such entry), and only the file system can tell.
-  [[nodiscard]] std::optional<bool> is_symlink(const std::filesystem::path& path) const;
+  [[nodiscard]] std::optional<bool> is_symlink(std::string_view path) const;
+  [[nodiscard]] std::optional<bool> is_symlink(const std::filesystem::path& path) const {
+    return is_symlink(std::string_view(path.native()));
+  }
 
  private:
   std::map<std::string, DirectoryListing, std::less<>> listings_;  // by path (std::string compares faster)

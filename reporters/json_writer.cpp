@@ -1,5 +1,7 @@
 #include "reporters/json_writer.h"
 
+#include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cstring>
 
@@ -73,9 +75,11 @@ void append_json_string(std::string& out, std::string_view text) {
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
+  assert(std::none_of(name.begin(), name.end(), [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80; }));
   before_value();
-  append_json_string(out_, name);
-  out_ += ':';
+  out_ += '"';
+  out_ += name;
+  out_ += "\":";
   after_key_ = true;
   return *this;
 }

@@ -26,6 +26,8 @@ class JsonWriter {
   JsonWriter& end_object() { return close('}'); }
   JsonWriter& begin_array() { return open('['); }
   JsonWriter& end_array() { return close(']'); }
+  // `name` is written as it is: it must need no escaping (plain ASCII without '"' or '\\'), as every
+  // key zdlint writes does. Escaping a key cost more than anything else the writer does.
   JsonWriter& key(std::string_view name);
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }

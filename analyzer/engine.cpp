@@ -228,7 +228,7 @@ void read_and_parse(PendingFile& file, const LintRequest& request, RunnerDetecto
   }
   // The runner is known before parsing: a script that runs through psql is masked as psql reads it.
   const std::string& configured = file.settings.lint.runner;
-  const fs::path path = input.from_stdin ? input.display_path : input.path;
+  const std::string& path = input.from_stdin ? input.display_path : input.path;
   file.runner = configured.empty() ? detector.detect(path, std::get<std::string>(text)) : find_runner(configured);
   const bool psql_script = file.runner && (file.runner->name == "psql" || file.runner->name == "sqitch");
   file.source =
@@ -310,7 +310,7 @@ class Replay {
   // down part starts.
   void begin_session(const PendingFile& pending) {
     const LintSettings& lint = settings_.lint;
-    const fs::path path = pending.input.from_stdin ? pending.input.display_path : pending.input.path;
+    const std::string& path = pending.input.from_stdin ? pending.input.display_path : pending.input.path;
     const std::string_view text = pending.source->text();
     const RunnerProfile* runner = pending.runner;
     plan_ = plan_file(runner, path, text);

@@ -155,6 +155,56 @@ std::optional<uint32_t> line_starting_with(std::string_view text, std::string_vi
   return std::nullopt;
 }
 
+// The comment markers detect() looks for. Every one starts with "--", so all are found in one pass
+// over the file's "--"s: searched for one by one, each took a pass over every '-' of the file.
+enum DashMarker : size_t {
+  kGooseUp,
+  kGooseStatementBegin,
+  kMigrateUp,
+  kUpMigration,
+  kTernCreateAbove,
+  kTernDisableTx,
+  kPgDump,
+  kYoyoDepends,
+  kDashMarkerCount
+};
+
+struct DashMarkerText {
+  std::string_view text;
+  bool at_line_start;  // first on its line (after spaces), as line_starting_with finds it; else anywhere
+};
+
+constexpr std::array<DashMarkerText, kDashMarkerCount> kDashMarkers{{
+    {"-- +goose up", true},
+    {"-- +goose statementbegin", true},
+    {"-- migrate:up", true},
+    {"-- up migration", true},
+    {"---- create above / drop below ----", true},
+    {"---- tern: disable-tx", false},
+    {"-- PostgreSQL database dump", true},
+    {"-- depends:", true},
+}};
+
+// Which of kDashMarkers `text` holds, ignoring case, each as line_starting_with or contains_nocase
+// would find it.
+std::array<bool, kDashMarkerCount> find_dash_markers(std::string_view text) {
+  std::array<bool, kDashMarkerCount> found{};
+  for (size_t at = text.find("--"); at != std::string_view::npos; at = text.find("--", at + 1)) {
+    const std::string_view rest = text.substr(at);
+    for (size_t m = 0; m < kDashMarkerCount; ++m) {
+      const DashMarkerText& marker = kDashMarkers[m];
+      if (found[m] || rest.size() < marker.text.size() ||
+          !std::equal(marker.text.begin(), marker.text.end(), rest.begin(),
+                      [](char a, char b) { return lower(a) == lower(b); }))
+        continue;
+      size_t line = at;
+      while (line > 0 && (text[line - 1] == ' ' || text[line - 1] == '\t')) --line;
+      found[m] = !marker.at_line_start || line == 0 || text[line - 1] == '\n' || text[line - 1] == '\r';
+    }
+  }
+  return found;
+}
+
 std::string_view first_line(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
   return text.substr(0, text.find_first_of("\r\n"));
@@ -191,7 +241,7 @@ std::vector<ByteRange> down_sections(const RunnerProfile& runner, std::string_vi
 }
 
 // The file turns its runner's transaction off.
-bool opts_out(const RunnerProfile& runner, const fs::path& path, std::string_view text) {
+bool opts_out(const RunnerProfile& runner, std::string_view path, std::string_view text) {
   const std::string_view name = runner.name;
   if (name == "goose") return contains_nocase(text, "+goose no transaction");
   if (name == "dbmate") {
@@ -205,10 +255,10 @@ bool opts_out(const RunnerProfile& runner, const fs::path& path, std::string_vie
   if (name == "tern") return contains_nocase(text, "---- tern: disable-tx ----");
   if (name == "yoyo") return contains_nocase(text, "-- transactional: false");
   if (name == "postgres-migrations") return first_line(text).starts_with("-- postgres-migrations disable-transaction");
-  if (name == "popx") return path.filename().string().find(".autocommit.") != std::string::npos;
+  if (name == "popx") return path_file_name(path).find(".autocommit.") != std::string_view::npos;
   if (name == "flyway") {
     // Script configuration: `V2__x.sql.conf` beside the file (runners.md §1).
-    std::ifstream conf(path.string() + ".conf");
+    std::ifstream conf(std::string(path) + ".conf");
     for (std::string line; conf && std::getline(conf, line);) {
       std::erase_if(line, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
       if (line == "executeInTransaction=false") return true;
@@ -216,7 +266,7 @@ bool opts_out(const RunnerProfile& runner, const fs::path& path, std::string_vie
     return false;
   }
   if (name == "diesel") {
-    std::ifstream metadata(path.parent_path() / "metadata.toml");
+    std::ifstream metadata(fs::path(path).parent_path() / "metadata.toml");
     if (!metadata) return false;
     std::ostringstream content;
     content << metadata.rdbuf();
@@ -297,20 +347,22 @@ bool is_other_dialect_file(std::string_view path) {
   return false;
 }
 
-std::optional<fs::path> paired_down_file(const fs::path& up, DirectoryListings& listings) {
-  if (is_down_file(up.native())) return std::nullopt;
-  const std::string name = up.filename().string();
-  const fs::path directory = up.parent_path();
+std::optional<fs::path> paired_down_file(std::string_view up, DirectoryListings& listings) {
+  if (is_down_file(up)) return std::nullopt;
+  // Taken apart as text: every up file of a run asks, and std::filesystem splits the whole path.
+  const std::string name(path_file_name(up));
+  const std::string_view directory = path_parent(up);
   // A regular file, or a symbolic link to one (a listing records the target's type).
-  const auto existing = [&](const fs::path& in, const std::string& file) -> std::optional<fs::path> {
-    if (listings.of(in).has_regular_file(file)) return in / file;
+  const auto existing = [&](std::string_view in, const std::string& file) -> std::optional<fs::path> {
+    if (listings.of(in).has_regular_file(file)) return fs::path(in) / file;
     return std::nullopt;
   };
   // golang-migrate, sqlx, popx: <version>_<name>[.<dialect>][.autocommit].up.sql
   if (name.ends_with(".up.sql"))
     return existing(directory, name.substr(0, name.size() - std::string_view(".up.sql").size()) + ".down.sql");
   if (name == "up.sql") return existing(directory, "down.sql");  // diesel, hasura
-  if (directory.filename() == "deploy") return existing(directory.parent_path() / "revert", name);  // sqitch
+  if (path_file_name(directory) == "deploy")  // sqitch
+    return existing((fs::path(path_parent(directory)) / "revert").native(), name);
   // Flyway: V<version>__<description>.sql is undone by U<version>__<any description>.sql (the first
   // by name, should there be two).
   const size_t separator = name.find("__");
@@ -319,7 +371,7 @@ std::optional<fs::path> paired_down_file(const fs::path& up, DirectoryListings& 
     const std::string undo_prefix = fmt::format("U{}__", name.substr(1, separator - 1));
     for (const DirectoryEntry& entry : listings.of(directory).entries())
       if (entry.name.starts_with(undo_prefix) && entry.name.ends_with(".sql") && entry.type == fs::file_type::regular)
-        return directory / entry.name;
+        return fs::path(directory) / entry.name;
     return std::nullopt;
   }
   // yoyo: <name>.rollback.sql next to <name>.sql
@@ -328,7 +380,7 @@ std::optional<fs::path> paired_down_file(const fs::path& up, DirectoryListings& 
   return std::nullopt;
 }
 
-std::optional<fs::path> RunnerDetector::down_file_of(const fs::path& up) {
+std::optional<fs::path> RunnerDetector::down_file_of(std::string_view up) {
   const std::lock_guard lock(mutex_);
   return paired_down_file(up, *listings_);
 }
@@ -338,26 +390,24 @@ std::optional<bool> RunnerDetector::is_symlink(const fs::path& path) {
   return listings_->is_symlink(path);
 }
 
-const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_view text) {
+const RunnerProfile* RunnerDetector::detect(std::string_view path, std::string_view text) {
   // 1. The file's own markup (runners.md §G, markers before names).
-  if (line_starting_with(text, "-- +goose up") || line_starting_with(text, "-- +goose statementbegin"))
-    return &profile("goose");
-  if (line_starting_with(text, "-- migrate:up")) return &profile("dbmate");
-  if (line_starting_with(text, "-- up migration")) return &profile("node-pg-migrate");
-  if (line_starting_with(text, "---- create above / drop below ----") || contains_nocase(text, "---- tern: disable-tx"))
-    return &profile("tern");
+  const std::array<bool, kDashMarkerCount> marked = find_dash_markers(text);
+  if (marked[kGooseUp] || marked[kGooseStatementBegin]) return &profile("goose");
+  if (marked[kMigrateUp]) return &profile("dbmate");
+  if (marked[kUpMigration]) return &profile("node-pg-migrate");
+  if (marked[kTernCreateAbove] || marked[kTernDisableTx]) return &profile("tern");
   if (first_line(text).starts_with("--liquibase formatted sql")) return &profile("liquibase");
   if (first_line(text).starts_with("--! Previous:")) return &profile("graphile-migrate");
   if (first_line(text).starts_with("-- postgres-migrations")) return &profile("postgres-migrations");
   // pg_dump's plain output (also Rails' structure.sql) is a psql script.
-  if (line_starting_with(text, "-- PostgreSQL database dump") ||
-      line_starting_with(text, "SELECT pg_catalog.set_config('search_path', '', false);"))
+  if (marked[kPgDump] || line_starting_with(text, "SELECT pg_catalog.set_config('search_path', '', false);"))
     return &profile("psql");
   // 2. Marker files of the directory and the ones above it.
-  if (const RunnerProfile* found = from_directory(path_parent(path.native()))) return found;
+  if (const RunnerProfile* found = from_directory(path_parent(path))) return found;
   // 3. The file's name.
-  const std::string_view name = path_file_name(path.native());
-  const std::string_view parent = path_file_name(path_parent(path.native()));
+  const std::string_view name = path_file_name(path);
+  const std::string_view parent = path_file_name(path_parent(path));
   const bool up_or_down = name.ends_with(".up.sql") || name.ends_with(".down.sql");
   if (name.find(".autocommit.") != std::string::npos || name.find(".postgres.up.sql") != std::string::npos ||
       name.find(".postgres.down.sql") != std::string::npos)
@@ -379,7 +429,7 @@ const RunnerProfile* RunnerDetector::detect(const fs::path& path, std::string_vi
       name.find("__") != std::string::npos)
     return &profile("flyway");
   if (name.starts_with("R__")) return &profile("flyway");
-  if (name.ends_with(".rollback.sql") || line_starting_with(text, "-- depends:")) return &profile("yoyo");
+  if (name.ends_with(".rollback.sql") || marked[kYoyoDepends]) return &profile("yoyo");
   // Authelia: V<NNNN>.<Name>.up.sql / .down.sql (a dot where Flyway has `__`).
   if (up_or_down && name.starts_with('V') && name.find("__") == std::string::npos) {
     const std::string_view version = digit_prefix(std::string_view(name).substr(1));
@@ -520,10 +570,10 @@ bool FilePlan::in_down_part(uint32_t offset) const {
                      [&](const ByteRange& part) { return offset >= part.begin && offset < part.end; });
 }
 
-FilePlan plan_file(const RunnerProfile* runner, const fs::path& path, std::string_view text) {
+FilePlan plan_file(const RunnerProfile* runner, std::string_view path, std::string_view text) {
   FilePlan plan;
   plan.runner = runner;
-  plan.down = is_down_file(path.native());
+  plan.down = is_down_file(path);
   if (!runner) return plan;
   plan.runner_transaction = runner->wraps_in_transaction && !opts_out(*runner, path, text);
   plan.send = runner->send;

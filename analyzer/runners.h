@@ -77,9 +77,9 @@ class RunnerDetector {
       : listings_(std::move(listings)) {}
 
   // nullptr when nothing points at a runner.
-  const RunnerProfile* detect(const std::filesystem::path& path, std::string_view text);
+  const RunnerProfile* detect(std::string_view path, std::string_view text);
   // paired_down_file, from the listings this detector shares.
-  std::optional<std::filesystem::path> down_file_of(const std::filesystem::path& up);
+  std::optional<std::filesystem::path> down_file_of(std::string_view up);
   // Whether `path` is a symbolic link, as the listing of its directory says (DirectoryListings::
   // is_symlink); a down file down_file_of found is always in one.
   std::optional<bool> is_symlink(const std::filesystem::path& path);
@@ -112,7 +112,7 @@ class RunnerDetector {
 };
 
 // The plan of a file under `runner` (null: no runner known).
-FilePlan plan_file(const RunnerProfile* runner, const std::filesystem::path& path, std::string_view text);
+FilePlan plan_file(const RunnerProfile* runner, std::string_view path, std::string_view text);
 
 // A down (rollback) migration by its name alone: `*.down.sql`, `down.sql`, `*.rollback.sql`,
 // Flyway's `U<version>__*.sql`, Sqitch's `revert/` and `verify/` scripts, `downgrade_*.sql`. Both
@@ -128,6 +128,6 @@ bool is_other_dialect_file(std::string_view path);
 // `U<version>__*.sql` for `V<version>__*.sql`, Sqitch's `revert/<change>.sql` for
 // `deploy/<change>.sql`, yoyo's `<name>.rollback.sql` for `<name>.sql`. Asked of the directory's
 // listing: no system call for a directory listed before (discovery lists every directory it walks).
-std::optional<std::filesystem::path> paired_down_file(const std::filesystem::path& up, DirectoryListings& listings);
+std::optional<std::filesystem::path> paired_down_file(std::string_view up, DirectoryListings& listings);
 
 }  // namespace zdlint

@@ -243,7 +243,7 @@ TEST_CASE("rollback: the down file of an up file, by each runner's naming") {
   const auto write = [&](const std::string& relative) { return dir.write(relative, "SELECT 1;\n"); };
   const auto down_of = [](const fs::path& up) {
     DirectoryListings listings;  // read afresh: each case writes its files first
-    return paired_down_file(up, listings);
+    return paired_down_file(up.native(), listings);
   };
   const auto up = write("gm/1_users.up.sql");
   CHECK_FALSE(down_of(up));

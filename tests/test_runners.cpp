@@ -107,7 +107,7 @@ TEST_CASE("runners: recognised from the file's markup, the directory's marker fi
   const auto detect = [&](const std::string& relative, const std::string& text) {
     const fs::path path = dir.write(relative, text);
     RunnerDetector detector;
-    const RunnerProfile* runner = detector.detect(path, text);
+    const RunnerProfile* runner = detector.detect(path.native(), text);
     return runner ? std::string(runner->name) : std::string("none");
   };
   CHECK(detect("a/00001_x.sql", "-- +goose Up\nSELECT 1;\n") == "goose");
@@ -216,9 +216,9 @@ TEST_CASE("runners: opting out of the runner's transaction, and where the down p
 TEST_CASE("runners: Flyway's transaction, turned off by <file>.sql.conf or by a non-transactional statement") {
   const test::TempDir dir;
   const fs::path migration = dir.write("sql/V2__backfill.sql", "SELECT 1;\n");
-  CHECK(plan_file(find_runner("flyway"), migration, "SELECT 1;\n").runner_transaction);
+  CHECK(plan_file(find_runner("flyway"), migration.native(), "SELECT 1;\n").runner_transaction);
   dir.write("sql/V2__backfill.sql.conf", "# script configuration\nexecuteInTransaction = false\n");
-  CHECK_FALSE(plan_file(find_runner("flyway"), migration, "SELECT 1;\n").runner_transaction);
+  CHECK_FALSE(plan_file(find_runner("flyway"), migration.native(), "SELECT 1;\n").runner_transaction);
 
   // Flyway itself leaves a file holding CREATE INDEX CONCURRENTLY outside its transaction; the others
   // run in one, so the DDL's lock is held through the backfill.

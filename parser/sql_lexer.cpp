@@ -2,9 +2,11 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include <algorithm>
+#include <bit>
 #include <cstring>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 namespace zdlint {
 namespace {
@@ -23,7 +25,15 @@ class KeywordTable {
       if (word.ends_with("_P")) word.resize(word.size() - 2);
       for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
       longest_ = std::max(longest_, word.size());
-      kinds_.emplace(std::move(word), value.value);
+      words_.push_back({std::move(word), value.value});
+    }
+    // Open addressing with linear probing, at most a quarter full: a lookup (one for every word of
+    // every file) mostly compares one entry. std::unordered_map's hash and bucket division cost more.
+    slots_.assign(std::bit_ceil(words_.size() * 4), nullptr);
+    for (const Keyword& keyword : words_) {
+      size_t at = hash(keyword.word) & (slots_.size() - 1);
+      while (slots_[at]) at = (at + 1) & (slots_.size() - 1);
+      slots_[at] = &keyword;
     }
   }
 
@@ -35,16 +45,28 @@ class KeywordTable {
       const char c = word[i];
       lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
-    const auto it = kinds_.find(std::string_view(lower, word.size()));
-    return it == kinds_.end() ? PG_QUERY__TOKEN__IDENT : it->second;
+    const std::string_view folded(lower, word.size());
+    for (size_t at = hash(folded) & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+      const Keyword* keyword = slots_[at];
+      if (!keyword) return PG_QUERY__TOKEN__IDENT;
+      if (keyword->word == folded) return keyword->kind;
+    }
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  struct Keyword {
+    std::string word;  // lower case
+    int32_t kind;
   };
-  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> kinds_;
+
+  static size_t hash(std::string_view word) {
+    uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return static_cast<size_t>(h ^ (h >> 32));
+  }
+
+  std::vector<Keyword> words_;          // not resized once slots_ points into it
+  std::vector<const Keyword*> slots_;
   size_t longest_ = 0;
 };
 

@@ -45,18 +45,20 @@ uintptr_t stack_allowance() {
 }
 
 // A key as it is compared: lower case, without underscores, so that `targetList` (JSON) and
-// `target_list` (protobuf) meet, as do `SelectStmt` and `select_stmt`. It is folded and hashed
-// (FNV-1a) in the one pass that reads it.
+// `target_list` (protobuf) meet, as do `SelectStmt` and `select_stmt`; folded and hashed (FNV-1a)
+// in one pass.
 class FoldedKey {
  public:
-  // False when the key is too long to be a field's.
-  bool add(char c) {
-    if (c == '_') return true;
-    if (size_ == kMaxKey) return false;
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    text_[size_++] = c;
-    hash_ = (hash_ ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return true;
+  // Folds `raw`, a key of at most kMaxKey bytes. Keys are letters, digits and '_' (protobuf-c's
+  // names and libpg_query's JSON alike), so setting bit 0x20 lowers a letter and leaves a digit;
+  // any other byte folds to some byte of its own, which no field's key holds.
+  explicit FoldedKey(std::string_view raw) {
+    for (const char c : raw) {
+      if (c == '_') continue;
+      const auto folded = static_cast<unsigned char>(c | 0x20);
+      text_[size_++] = static_cast<char>(folded);
+      hash_ = (hash_ ^ folded) * 0x100000001b3ULL;
+    }
   }
   [[nodiscard]] std::string_view text() const { return {text_, size_}; }
   [[nodiscard]] uint64_t hash() const { return hash_; }
@@ -133,10 +135,9 @@ class TypeTable {
       first_slot += type.slots.size();
       for (unsigned i = 0; i < descriptor->n_fields; ++i) {
         const ProtobufCFieldDescriptor& field = descriptor->fields[i];
-        FoldedKey key;
-        bool fits = true;
-        for (const char c : std::string_view(field.name)) fits = fits && key.add(c);
-        if (!fits) continue;  // never matched
+        const std::string_view name(field.name);
+        if (name.size() > kMaxKey) continue;  // never matched
+        const FoldedKey key(name);
         keys_.append(key.text());
         FieldEntry& entry = entries_.emplace_back(FieldEntry{
             key.hash(), std::string_view(keys_).substr(keys_.size() - key.text().size()), &field, nullptr,
@@ -251,9 +252,9 @@ class Decoder {
     type.descriptor->message_init(message);
     if (!peek('}')) {
       do {
-        FoldedKey key;
-        if (!read_folded_key(key) || !expect(':')) return false;
-        const FieldEntry* entry = type.find(key);
+        std::string_view key;
+        if (!read_key(key) || key.size() > kMaxKey || !expect(':')) return false;
+        const FieldEntry* entry = type.find(FoldedKey(key));
         if (!entry || !read_field(*entry, reinterpret_cast<char*>(message))) return false;
       } while (peek(','));
       if (!expect('}')) return false;
@@ -429,16 +430,6 @@ class Decoder {
     const ProtobufCEnumValue* value = protobuf_c_enum_descriptor_get_value_by_name(&descriptor, buffer);
     if (!value) return false;
     put(out, value->value);
-    return true;
-  }
-
-  // A field's key, folded as it is read: a string without escapes.
-  bool read_folded_key(FoldedKey& key) {
-    if (!expect('"')) return false;
-    for (; at_ < end_ && *at_ != '"'; ++at_)
-      if (*at_ == '\\' || !key.add(*at_)) return false;
-    if (at_ == end_) return false;
-    ++at_;
     return true;
   }
 

@@ -3,6 +3,7 @@
 #include "parser/templates.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace zdlint {
 
@@ -71,10 +72,21 @@ bool is_valid_utf8(std::string_view text, size_t* error_offset) {
 }
 
 LineIndex::LineIndex(std::string_view text) {
+  const auto next_newline = [&](size_t from) -> const char* {
+    if (from >= text.size()) return nullptr;  // memchr must not see a null pointer, even for 0 bytes
+    return static_cast<const char*>(std::memchr(text.data() + from, '\n', text.size() - from));
+  };
   // Exactly as many as there are lines (but for lone '\r' breaks): a large file's index would
   // otherwise be up to twice its size.
-  line_starts_.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  size_t newlines = 0;
+  for (const char* at = next_newline(0); at; at = next_newline(static_cast<size_t>(at - text.data()) + 1)) ++newlines;
+  line_starts_.reserve(newlines + 1);
   line_starts_.push_back(0);
+  if (text.find('\r') == std::string_view::npos) {  // most files: lines found with memchr, not byte by byte
+    for (const char* at = next_newline(0); at; at = next_newline(static_cast<size_t>(at - text.data()) + 1))
+      line_starts_.push_back(static_cast<uint32_t>(at - text.data() + 1));
+    return;
+  }
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') {
       line_starts_.push_back(static_cast<uint32_t>(i + 1));

@@ -96,6 +96,9 @@ class IndexTable {
 
   // Adds the index, replacing one of the same name.
   Index& put(Index index);
+  // Adds the indexes `from` has of `table`, but for those of the same name this table has already:
+  // for a copy of part of a catalog (Catalog::subset), where an index met twice is the same index.
+  void copy_of_table(const IndexTable& from, const QualifiedName& table);
   void erase(const QualifiedName& name);
   // Erases the table's indexes that `drop` selects (all of them without it).
   void erase_of_table(const QualifiedName& table, const std::function<bool(const Index&)>& drop = nullptr);

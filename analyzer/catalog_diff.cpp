@@ -235,7 +235,7 @@ Catalog Catalog::subset(const CatalogScope& scope) const {
   // The table's indexes, and the sequences its serial and identity columns own (each column names
   // its sequence, so the catalog's sequences need no walk).
   const auto add_table_parts = [&](const Table& table) {
-    for (const Index* index : indexes_.of_table(table.name)) copy.indexes_.put(*index);
+    copy.indexes_.copy_of_table(indexes_, table.name);
     for (const Column& column : table.columns) {
       if (column.default_sequence.empty()) continue;
       const auto it = sequences_.find(QualifiedName{table.name.schema, column.default_sequence});

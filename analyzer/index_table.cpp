@@ -31,6 +31,14 @@ Index& IndexTable::put(Index index) {
   return by_name_.insert_or_assign(name, std::move(index)).first->second;
 }
 
+void IndexTable::copy_of_table(const IndexTable& from, const QualifiedName& table) {
+  const auto names = from.by_table_.find(table);
+  if (names == from.by_table_.end() || names->second.empty()) return;
+  std::set<QualifiedName>& mine = by_table_[table];
+  for (const QualifiedName& name : names->second)
+    if (by_name_.try_emplace(name, from.by_name_.at(name)).second) mine.insert(name);
+}
+
 void IndexTable::erase(const QualifiedName& name) {
   const auto it = by_name_.find(name);
   if (it == by_name_.end()) return;

@@ -52,21 +52,28 @@ class FoldedKey {
   // Folds `raw`, a key of at most kMaxKey bytes. Keys are letters, digits and '_' (protobuf-c's
   // names and libpg_query's JSON alike), so setting bit 0x20 lowers a letter and leaves a digit;
   // any other byte folds to some byte of its own, which no field's key holds.
+  // (The loops of this reader keep their state in locals: a store through a char pointer may alias
+  // any member, which the compiler would otherwise reload after every byte.)
   explicit FoldedKey(std::string_view raw) {
+    size_t size = 0;
+    uint64_t hash = kFnvOffset;
     for (const char c : raw) {
       if (c == '_') continue;
       const auto folded = static_cast<unsigned char>(c | 0x20);
-      text_[size_++] = static_cast<char>(folded);
-      hash_ = (hash_ ^ folded) * 0x100000001b3ULL;
+      text_[size++] = static_cast<char>(folded);
+      hash = (hash ^ folded) * 0x100000001b3ULL;
     }
+    size_ = size;
+    hash_ = hash;
   }
   [[nodiscard]] std::string_view text() const { return {text_, size_}; }
   [[nodiscard]] uint64_t hash() const { return hash_; }
 
  private:
+  static constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
   char text_[kMaxKey];
   size_t size_ = 0;
-  uint64_t hash_ = 0xcbf29ce484222325ULL;
+  uint64_t hash_ = kFnvOffset;
 };
 
 struct MessageType;
@@ -436,10 +443,12 @@ class Decoder {
   // An enum name: a string without escapes, read in place.
   bool read_key(std::string_view& key) {
     if (!expect('"')) return false;
-    const char* start = at_;
-    while (at_ < end_ && *at_ != '"' && *at_ != '\\') ++at_;
-    if (at_ == end_ || *at_ != '"') return false;
-    key = {start, static_cast<size_t>(at_ - start)};
+    const char* const start = at_;
+    const char* at = start;
+    while (at < end_ && *at != '"' && *at != '\\') ++at;
+    at_ = at;
+    if (at == end_ || *at != '"') return false;
+    key = {start, static_cast<size_t>(at - start)};
     ++at_;
     return true;
   }
@@ -449,7 +458,9 @@ class Decoder {
   bool read_string(char*& out) {
     if (!expect('"')) return false;
     const char* start = at_;
-    while (at_ < end_ && *at_ != '"' && *at_ != '\\') ++at_;
+    const char* at = start;
+    while (at < end_ && *at != '"' && *at != '\\') ++at;
+    at_ = at;
     if (at_ == end_) return false;
     if (*at_ == '"') {
       out = copy({start, static_cast<size_t>(at_ - start)});

@@ -71,7 +71,8 @@ std::optional<bool> DirectoryListings::is_symlink(std::string_view path) const {
 const DirectoryListing& DirectoryListings::of(std::string_view directory) {
   if (const auto it = listings_.find(directory); it != listings_.end()) return it->second;
   // A file named without a directory is in the current one.
-  return listings_.emplace(std::string(directory), DirectoryListing(directory.empty() ? fs::path(".") : fs::path(directory)))
+  return listings_
+      .emplace(std::string(directory), DirectoryListing(directory.empty() ? fs::path(".") : fs::path(directory)))
       .first->second;
 }
 

@@ -51,7 +51,9 @@ std::string_view path_parent(std::string_view path);
 class DirectoryListings {
  public:
   const DirectoryListing& of(std::string_view directory);
-  const DirectoryListing& of(const std::filesystem::path& directory) { return of(std::string_view(directory.native())); }
+  const DirectoryListing& of(const std::filesystem::path& directory) {
+    return of(std::string_view(directory.native()));
+  }
   // Records a listing read elsewhere, unless the directory has one already.
   void add(const std::filesystem::path& directory, DirectoryListing listing);
   // Every listing read so far, by its directory's path.

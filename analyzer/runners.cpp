@@ -363,7 +363,7 @@ std::optional<fs::path> paired_down_file(std::string_view up, DirectoryListings&
   if (name.ends_with(".up.sql"))
     return existing(directory, name.substr(0, name.size() - std::string_view(".up.sql").size()) + ".down.sql");
   if (name == "up.sql") return existing(directory, "down.sql");  // diesel, hasura
-  if (path_file_name(directory) == "deploy")  // sqitch
+  if (path_file_name(directory) == "deploy")                     // sqitch
     return existing((fs::path(path_parent(directory)) / "revert").native(), name);
   // Flyway: V<version>__<description>.sql is undone by U<version>__<any description>.sql (the first
   // by name, should there be two).

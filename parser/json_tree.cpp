@@ -146,9 +146,9 @@ class TypeTable {
         if (name.size() > kMaxKey) continue;  // never matched
         const FoldedKey key(name);
         keys_.append(key.text());
-        FieldEntry& entry = entries_.emplace_back(FieldEntry{
-            key.hash(), std::string_view(keys_).substr(keys_.size() - key.text().size()), &field, nullptr,
-            descriptor == &pg_query__type_name__descriptor && std::string_view(field.name) == "array_bounds"});
+        FieldEntry& entry = entries_.emplace_back(
+            FieldEntry{key.hash(), std::string_view(keys_).substr(keys_.size() - key.text().size()), &field, nullptr,
+                       descriptor == &pg_query__type_name__descriptor && name == "array_bounds"});
         insert(type, entry);
       }
     }
@@ -191,7 +191,7 @@ class TypeTable {
   std::vector<MessageType> types_;
   std::vector<FieldEntry> entries_;
   std::vector<FieldEntry*> slots_;  // every type's slots, one type's after another
-  std::string keys_;                      // every folded key, one after another
+  std::string keys_;                // every folded key, one after another
 };
 
 size_t element_size(ProtobufCType type) {

@@ -1,9 +1,9 @@
 #include "parser/source_file.h"
 
-#include "parser/templates.h"
-
 #include <algorithm>
 #include <cstring>
+
+#include "parser/templates.h"
 
 namespace zdlint {
 

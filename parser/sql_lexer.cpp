@@ -65,7 +65,7 @@ class KeywordTable {
     return static_cast<size_t>(h ^ (h >> 32));
   }
 
-  std::vector<Keyword> words_;          // not resized once slots_ points into it
+  std::vector<Keyword> words_;  // not resized once slots_ points into it
   std::vector<const Keyword*> slots_;
   size_t longest_ = 0;
 };

@@ -410,14 +410,21 @@ class SarifWriter {
   [[nodiscard]] std::string artifact_json(const std::string& path) const {
     if (const std::optional<std::string> absolute = names_a_file(path) ? plain_absolute(path) : std::nullopt) {
       const size_t slash = absolute->rfind('/');
-      const auto directory = slash > 0 ? directories_.find(std::string_view(*absolute).substr(0, slash)) : directories_.end();
+      const auto directory =
+          slash > 0 ? directories_.find(std::string_view(*absolute).substr(0, slash)) : directories_.end();
       if (directory != directories_.end() && listed_symlink(*absolute) == false) {
         std::string resolved = directory->second.native();
         if (!resolved.ends_with('/')) resolved += '/';
         resolved.append(*absolute, slash + 1);
         if (const auto rest = below(base_.native(), resolved)) {
           std::string json;
-          JsonWriter(json).begin_object().key("uri").value(sarif_percent_encode_path(*rest)).key("uriBaseId").value("%SRCROOT%").end_object();
+          JsonWriter(json)
+              .begin_object()
+              .key("uri")
+              .value(sarif_percent_encode_path(*rest))
+              .key("uriBaseId")
+              .value("%SRCROOT%")
+              .end_object();
           return json;
         }
       }
@@ -433,7 +440,7 @@ class SarifWriter {
     if (absolute.ends_with('/')) return std::nullopt;
     for (size_t at = 0; at != std::string::npos;) {
       const size_t next = absolute.find('/', at + 1);
-      const std::string_view component = std::string_view(absolute).substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+      const std::string_view component = std::string_view(absolute).substr(at + 1, next - at - 1);  // npos: the rest
       if (component.empty() || component == "." || component == "..") return std::nullopt;
       at = next;
     }

@@ -114,16 +114,26 @@ const RunnerProfile& profile(std::string_view name) { return *find_runner(name);
 // ASCII only, without the locale lookup of std::tolower: every file's text is searched for markers.
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// Whether `text` holds `needle` at `at`, ignoring ASCII case.
+bool matches_nocase_at(std::string_view text, size_t at, std::string_view needle) {
+  return text.size() - at >= needle.size() &&
+         std::equal(needle.begin(), needle.end(), text.begin() + static_cast<std::ptrdiff_t>(at),
+                    [](char a, char b) { return lower(a) == lower(b); });
+}
+
+// The start of the line `at` lies on when only spaces and tabs come before it there; nullopt otherwise.
+std::optional<size_t> line_start_before(std::string_view text, size_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  if (at == 0 || text[at - 1] == '\n' || text[at - 1] == '\r') return at;
+  return std::nullopt;
+}
+
 // Offset of `needle` in `text`, ignoring ASCII case. Candidates are found with memchr on the
 // needle's first byte (both cases of a letter), so most of the text is skipped at memchr's speed.
 size_t find_nocase(std::string_view text, std::string_view needle, size_t from = 0) {
   if (needle.empty() || text.size() < needle.size()) return std::string_view::npos;
   const char first_lower = lower(needle[0]);
   const char first_upper = first_lower >= 'a' && first_lower <= 'z' ? static_cast<char>(first_lower - 'a' + 'A') : first_lower;
-  const auto matches_at = [&](size_t i) {
-    return std::equal(needle.begin(), needle.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
-                      [](char a, char b) { return lower(a) == lower(b); });
-  };
   const size_t last = text.size() - needle.size();
   const bool caseless = first_upper == first_lower;
   size_t lower_at = text.find(first_lower, from);
@@ -131,7 +141,7 @@ size_t find_nocase(std::string_view text, std::string_view needle, size_t from =
   while (true) {
     const size_t at = std::min(lower_at, upper_at);
     if (at == std::string_view::npos || at > last) return std::string_view::npos;
-    if (matches_at(at)) return at;
+    if (matches_nocase_at(text, at, needle)) return at;
     if (at == lower_at)
       lower_at = text.find(first_lower, at + 1);
     else
@@ -148,9 +158,7 @@ bool contains_nocase(std::string_view text, std::string_view needle) {
 std::optional<uint32_t> line_starting_with(std::string_view text, std::string_view marker, size_t from = 0) {
   for (size_t at = find_nocase(text, marker, from); at != std::string_view::npos;
        at = find_nocase(text, marker, at + 1)) {
-    size_t line = at;
-    while (line > 0 && (text[line - 1] == ' ' || text[line - 1] == '\t')) --line;
-    if (line == 0 || text[line - 1] == '\n' || text[line - 1] == '\r') return static_cast<uint32_t>(line);
+    if (const std::optional<size_t> line = line_start_before(text, at)) return static_cast<uint32_t>(*line);
   }
   return std::nullopt;
 }
@@ -190,17 +198,9 @@ constexpr std::array<DashMarkerText, kDashMarkerCount> kDashMarkers{{
 std::array<bool, kDashMarkerCount> find_dash_markers(std::string_view text) {
   std::array<bool, kDashMarkerCount> found{};
   for (size_t at = text.find("--"); at != std::string_view::npos; at = text.find("--", at + 1)) {
-    const std::string_view rest = text.substr(at);
-    for (size_t m = 0; m < kDashMarkerCount; ++m) {
-      const DashMarkerText& marker = kDashMarkers[m];
-      if (found[m] || rest.size() < marker.text.size() ||
-          !std::equal(marker.text.begin(), marker.text.end(), rest.begin(),
-                      [](char a, char b) { return lower(a) == lower(b); }))
-        continue;
-      size_t line = at;
-      while (line > 0 && (text[line - 1] == ' ' || text[line - 1] == '\t')) --line;
-      found[m] = !marker.at_line_start || line == 0 || text[line - 1] == '\n' || text[line - 1] == '\r';
-    }
+    for (size_t m = 0; m < kDashMarkerCount; ++m)
+      if (!found[m] && matches_nocase_at(text, at, kDashMarkers[m].text))
+        found[m] = !kDashMarkers[m].at_line_start || line_start_before(text, at).has_value();
   }
   return found;
 }

@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -80,7 +82,7 @@ struct MessageType;
 
 struct FieldEntry {
   uint64_t hash = 0;  // of folded
-  std::string_view folded;                          // in the TypeTable's text
+  std::string_view folded;                          // in its MessageType's keys
   const ProtobufCFieldDescriptor* field = nullptr;  // null: two fields fold to this key
   const MessageType* message = nullptr;             // the field's type, for a message field
   bool array_bounds = false;                        // TypeName's array_bounds
@@ -88,10 +90,15 @@ struct FieldEntry {
 
 struct MessageType {
   const ProtobufCMessageDescriptor* descriptor = nullptr;
+  // Set, with release, once the fields below are filled in (TypeTable::fields_of); never unset.
+  std::atomic<bool> ready{false};
   // The fields by hash, open addressing with linear probing; a power of two at least twice the
   // fields, so a lookup (nearly a million on the corpus, Node's 250 kinds among them) mostly
   // compares one key. A sorted array searched by hash took eight steps for a Node's key.
   std::span<FieldEntry*> slots;
+  std::unique_ptr<FieldEntry*[]> slot_storage;
+  std::unique_ptr<FieldEntry[]> entries;
+  std::unique_ptr<char[]> keys;  // every folded key, one after another
 
   [[nodiscard]] const FieldEntry* find(const FoldedKey& key) const {
     const size_t mask = slots.size() - 1;
@@ -103,10 +110,11 @@ struct MessageType {
   }
 };
 
-// Every message type reachable from `root`, each with its fields by folded key. Built once and
-// only read afterwards, so the parse workers share it without a lock. Every run builds it before
-// its first tree, so its types, fields and keys are each kept in one array: built with a map node,
-// a vector and strings per type, it took about 4% of a one-file run.
+// Every message type reachable from `root`, each with its fields by folded key. The types are
+// listed up front; a type's fields are filled in the first time a tree holds one, because a run
+// meets few of the 250 types: filling them all took a quarter of a one-file run's instructions
+// and some twenty pages of memory. Filled in under a lock, published with `ready`, and only read
+// afterwards, so the parse workers share the table.
 class TypeTable {
  public:
   explicit TypeTable(const ProtobufCMessageDescriptor& root) {
@@ -122,48 +130,48 @@ class TypeTable {
         if (descriptor->fields[i].type == PROTOBUF_C_TYPE_MESSAGE)
           todo.push_back(static_cast<const ProtobufCMessageDescriptor*>(descriptor->fields[i].descriptor));
     }
-    size_t field_count = 0, key_bytes = 0, slot_count = 0;
-    for (const auto* descriptor : order_) {
-      field_count += descriptor->n_fields;
-      slot_count += slots_for(*descriptor);
-      for (unsigned i = 0; i < descriptor->n_fields; ++i) key_bytes += std::strlen(descriptor->fields[i].name);
-    }
-    // Reserved whole, so that the spans and views into them stay where they are.
-    entries_.reserve(field_count);
-    keys_.reserve(key_bytes);
-    slots_.assign(slot_count, nullptr);
-    types_.resize(order_.size());
-    size_t first_slot = 0;
-    for (size_t t = 0; t < order_.size(); ++t) {
-      const ProtobufCMessageDescriptor* descriptor = order_[t];
-      MessageType& type = types_[t];
-      type.descriptor = descriptor;
-      type.slots = std::span<FieldEntry*>(slots_).subspan(first_slot, slots_for(*descriptor));
-      first_slot += type.slots.size();
-      for (unsigned i = 0; i < descriptor->n_fields; ++i) {
-        const ProtobufCFieldDescriptor& field = descriptor->fields[i];
-        const std::string_view name(field.name);
-        if (name.size() > kMaxKey) continue;  // never matched
-        const FoldedKey key(name);
-        keys_.append(key.text());
-        FieldEntry& entry = entries_.emplace_back(
-            FieldEntry{key.hash(), std::string_view(keys_).substr(keys_.size() - key.text().size()), &field, nullptr,
-                       descriptor == &pg_query__type_name__descriptor && name == "array_bounds"});
-        insert(type, entry);
-      }
-    }
-    for (FieldEntry& entry : entries_)
-      if (entry.field && entry.field->type == PROTOBUF_C_TYPE_MESSAGE)
-        entry.message = &types_[index_of(static_cast<const ProtobufCMessageDescriptor*>(entry.field->descriptor))];
+    types_ = std::make_unique<MessageType[]>(order_.size());
+    for (size_t t = 0; t < order_.size(); ++t) types_[t].descriptor = order_[t];
     root_ = &types_[index_of(&root)];
   }
 
   [[nodiscard]] const MessageType& root() const { return *root_; }
 
+  // `type`, its fields filled in.
+  const MessageType& fields_of(const MessageType& type) {
+    // Every MessageType is one of types_, which this table owns and may change.
+    if (!type.ready.load(std::memory_order_acquire)) fill(const_cast<MessageType&>(type));
+    return type;
+  }
+
  private:
-  // Twice the fields, rounded up to a power of two: a probe mostly finds its key, or a free slot, first.
-  static size_t slots_for(const ProtobufCMessageDescriptor& descriptor) {
-    return std::bit_ceil(std::max<size_t>(1, 2 * descriptor.n_fields));
+  void fill(MessageType& type) {
+    const std::lock_guard lock(mutex_);
+    if (type.ready.load(std::memory_order_relaxed)) return;  // another thread was first
+    const ProtobufCMessageDescriptor& descriptor = *type.descriptor;
+    size_t key_bytes = 0;
+    for (unsigned i = 0; i < descriptor.n_fields; ++i) key_bytes += std::strlen(descriptor.fields[i].name);
+    type.entries = std::make_unique<FieldEntry[]>(descriptor.n_fields);
+    type.keys = std::make_unique<char[]>(key_bytes);
+    const size_t slot_count = std::bit_ceil(std::max<size_t>(1, 2 * descriptor.n_fields));
+    type.slot_storage = std::make_unique<FieldEntry*[]>(slot_count);  // all null
+    type.slots = std::span<FieldEntry*>(type.slot_storage.get(), slot_count);
+    char* key_end = type.keys.get();
+    for (unsigned i = 0; i < descriptor.n_fields; ++i) {
+      const ProtobufCFieldDescriptor& field = descriptor.fields[i];
+      const std::string_view name(field.name);
+      if (name.size() > kMaxKey) continue;  // never matched
+      const FoldedKey key(name);
+      const std::string_view folded(key_end, key.text().size());
+      key_end = std::copy(key.text().begin(), key.text().end(), key_end);
+      FieldEntry& entry = type.entries[i];
+      entry = FieldEntry{key.hash(), folded, &field, nullptr,
+                         &descriptor == &pg_query__type_name__descriptor && name == "array_bounds"};
+      if (field.type == PROTOBUF_C_TYPE_MESSAGE)
+        entry.message = &types_[index_of(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor))];
+      insert(type, entry);
+    }
+    type.ready.store(true, std::memory_order_release);
   }
 
   // Two fields that fold to one key are both left unmatched (their field null): a key cannot say which.
@@ -186,12 +194,10 @@ class TypeTable {
     return static_cast<size_t>(std::lower_bound(order_.begin(), order_.end(), descriptor) - order_.begin());
   }
 
+  std::mutex mutex_;  // held while a type's fields are filled in
   const MessageType* root_ = nullptr;
   std::vector<const ProtobufCMessageDescriptor*> order_;  // sorted by address; types_ in this order
-  std::vector<MessageType> types_;
-  std::vector<FieldEntry> entries_;
-  std::vector<FieldEntry*> slots_;  // every type's slots, one type's after another
-  std::string keys_;                // every folded key, one after another
+  std::unique_ptr<MessageType[]> types_;
 };
 
 size_t element_size(ProtobufCType type) {
@@ -227,8 +233,8 @@ void put(char* out, T value) {
 // Every method returns false on text it does not expect; the whole decode is then abandoned.
 class Decoder {
  public:
-  Decoder(std::string_view json, std::string_view sql, UnpackArena& arena)
-      : at_(json.data()), end_(json.data() + json.size()), sql_(sql), arena_(arena) {}
+  Decoder(std::string_view json, std::string_view sql, UnpackArena& arena, TypeTable& types)
+      : at_(json.data()), end_(json.data() + json.size()), sql_(sql), arena_(arena), types_(types) {}
 
   [[nodiscard]] bool too_deep() const { return too_deep_; }
 
@@ -249,7 +255,8 @@ class Decoder {
     return here < stack_start_ ? stack_start_ - here : here - stack_start_;
   }
 
-  bool read_message(const MessageType& type, ProtobufCMessage*& out) {
+  bool read_message(const MessageType& unfilled, ProtobufCMessage*& out) {
+    const MessageType& type = types_.fields_of(unfilled);
     if (stack_used() > stack_allowance_) {
       too_deep_ = true;
       return false;
@@ -496,6 +503,7 @@ class Decoder {
   std::string_view sql_;
   std::optional<bool> brackets_hold_no_zero_;
   UnpackArena& arena_;
+  TypeTable& types_;
   uintptr_t stack_start_ = 0;
   uintptr_t stack_allowance_ = 0;
   bool too_deep_ = false;
@@ -507,9 +515,9 @@ class Decoder {
 
 const PgQuery__ParseResult* decode_json_parse_tree(std::string_view json, std::string_view sql, UnpackArena& arena,
                                                    bool* too_deep) {
-  static const TypeTable kTypes(pg_query__parse_result__descriptor);
-  Decoder decoder(json, sql, arena);
-  const auto* tree = reinterpret_cast<const PgQuery__ParseResult*>(decoder.whole(kTypes.root()));
+  static TypeTable types(pg_query__parse_result__descriptor);
+  Decoder decoder(json, sql, arena, types);
+  const auto* tree = reinterpret_cast<const PgQuery__ParseResult*>(decoder.whole(types.root()));
   if (too_deep) *too_deep = decoder.too_deep();
   return tree;
 }

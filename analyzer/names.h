@@ -2,7 +2,10 @@
 // Schema-qualified names of database objects, as PostgreSQL resolves them.
 #include <pg_query/pg_query.pb-c.h>
 
+#include <bit>
 #include <compare>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <string>
@@ -20,11 +23,29 @@ struct QualifiedName {
   friend auto operator<=>(const QualifiedName&, const QualifiedName&) = default;
 };
 
-// For the catalog's hash maps: a lookup by name costs the same however long the history.
+// For the catalog's hash maps: a lookup by name costs the same however long the history. Names are
+// short, so they are hashed eight bytes at a time, each word with a rotate and a multiply
+// (std::hash's general-purpose byte hash, twice per name, was 2% of the corpus run's instructions).
 struct QualifiedNameHash {
   size_t operator()(const QualifiedName& n) const noexcept {
-    const size_t schema = std::hash<std::string>{}(n.schema);
-    return std::hash<std::string>{}(n.name) ^ (schema + 0x9e3779b97f4a7c15ULL + (schema << 6) + (schema >> 2));
+    const uint64_t hash = add_text(add_text(0, n.schema), n.name);
+    return static_cast<size_t>(hash ^ (hash >> 29));
+  }
+
+ private:
+  static uint64_t add_word(uint64_t hash, uint64_t word) noexcept {
+    return (std::rotl(hash, 5) ^ word) * 0x517cc1b727220a95ULL;
+  }
+  static uint64_t add_text(uint64_t hash, std::string_view text) noexcept {
+    size_t at = 0;
+    for (; at + 8 <= text.size(); at += 8) {
+      uint64_t word = 0;
+      std::memcpy(&word, text.data() + at, 8);
+      hash = add_word(hash, word);
+    }
+    uint64_t tail = 0;  // the last 0 to 7 bytes, and the length, so that "ab"."c" is not "a"."bc"
+    std::memcpy(&tail, text.data() + at, text.size() - at);
+    return add_word(hash, tail ^ (static_cast<uint64_t>(text.size()) << 56));
   }
 };
 

@@ -7,13 +7,16 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
+#include "analyzer/runners.h"
 #include "analyzer/session.h"
 #include "config/config.h"
-#include "analyzer/runners.h"
 #include "config/suggest.h"
+#include "config/toml_shift.h"
 #include "rules/registry.h"
 
 namespace zdlint::config {
@@ -81,6 +84,21 @@ std::vector<std::string_view> runner_names() {
   return names;
 }
 
+// The 1-based line and column of byte `at`, the column in characters as toml++ counts them.
+std::pair<uint32_t, uint32_t> line_and_column(std::string_view text, size_t at) {
+  uint32_t line = 1;
+  uint32_t column = 1;
+  for (size_t i = 0; i < at; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;  // a character's first byte
+    }
+  }
+  return {line, column};
+}
+
 class Loader {
  public:
   Loader(const std::string& display_path, fs::path directory) {
@@ -89,11 +107,19 @@ class Loader {
   }
 
   LoadResult load(std::string_view text) {
+    size_t conflict = 0;
+    const std::optional<std::string> shifted = shift_for_toml(text, conflict);
+    if (!shifted) {
+      const auto [line, column] = line_and_column(text, conflict);
+      errors_.push_back({config_.display_path, line, column,
+                         "private-use characters U+E000 to U+EBCA cannot be read in a configuration file"});
+      return finish();
+    }
     toml::table root;
     try {
-      root = toml::parse(text, std::string_view(config_.display_path));
+      root = toml::parse(*shifted, std::string_view(config_.display_path));
     } catch (const toml::parse_error& e) {
-      error(e.source(), std::string(e.description()));
+      error(e.source(), e.description());
       return finish();
     }
     for (const auto& [key, node] : root) top_level_key(key, node);
@@ -101,8 +127,9 @@ class Loader {
   }
 
  private:
-  void error(const toml::source_region& at, std::string message) {
-    errors_.push_back({config_.display_path, at.begin.line, at.begin.column, std::move(message)});
+  // Every message goes through here: whatever it quotes of the file is shifted back.
+  void error(const toml::source_region& at, std::string_view message) {
+    errors_.push_back({config_.display_path, at.begin.line, at.begin.column, shift_back_from_toml(message)});
   }
 
   LoadResult finish() {
@@ -274,7 +301,7 @@ class Loader {
     }
     for (const auto& element : *array) {
       if (const auto* text = element.as_string())
-        out.emplace_back(Located<std::string>{text->get(), line(element)}, element.source());
+        out.emplace_back(Located<std::string>{shift_back_from_toml(text->get()), line(element)}, element.source());
       else
         error(element.source(),
               "elements of '" + std::string(name) + "' must be strings, not " + std::string(type_name(element.type())));
@@ -283,7 +310,7 @@ class Loader {
   }
 
   std::optional<Located<std::string>> string(std::string_view name, const toml::node& node) {
-    if (const auto* text = node.as_string()) return Located<std::string>{text->get(), line(node)};
+    if (const auto* text = node.as_string()) return Located<std::string>{shift_back_from_toml(text->get()), line(node)};
     wrong_type(name, node, "a string");
     return std::nullopt;
   }

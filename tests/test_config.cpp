@@ -260,6 +260,39 @@ TEST_CASE("config: TOML syntax errors carry toml++'s position") {
           {"cfg.toml:2:14: error: Error while parsing key-value pair: cannot redefine existing integer 'pg_version'"}});
 }
 
+TEST_CASE("config: characters toml++ 3.3 cannot test for whitespace are read like any other") {
+  // toml++ reaches __builtin_unreachable() on U+00A1..U+0499 in a key or value
+  // (fuzz/regressions/config/); the loader shifts them out of its way and back.
+  CHECK(errors_of("pg_version = 15\n[severity]\nmissing-lock-tim\xc3\xa9out = \"error\"\n") ==
+        Lines{{"cfg.toml:3:17: error: Error while parsing key-value pair: expected '=', saw '\xc3\xa9'"}});
+  CHECK(errors_of("pg_version = 1\xca\x8d\n") ==
+        Lines{{"cfg.toml:1:15: error: Error while parsing decimal integer: expected digit, saw '\xca\x8d'"}});
+  CHECK(errors_of("\xef\xbb\xba \x06\t\t\n") ==
+        Lines{{"cfg.toml:1:1: error: Error while parsing root table: expected keys, tables, whitespace or comments, "
+               "saw '\xef\xbb\xba'"}});
+  CHECK(errors_of("[severity]\n\"\xca\x8d-rule\" = \"error\"\n") ==
+        Lines{{"cfg.toml:2:1: error: unknown rule '\xca\x8d-rule' in [severity]; `zdlint rules` lists them all"}});
+  const auto result = parse_config(
+      "# r\xc3\xa9sum\xc3\xa9\n"
+      "exclude = [\"caf\xc3\xa9/**\", 'li\xca\x8dteral/**', \"\"\"x\\\n   \xca\x8dy\"\"\", "
+      "\"\xd2\x99\xd2\x9a\xee\xaf\x8b\xe2\xb1\xa0\xe3\x80\x81\xef\xbb\xba\"]\n",
+      "cfg.toml", "/project");
+  for (const auto& e : result.errors) FAIL_CHECK(e.to_string());
+  REQUIRE(result.config);
+  REQUIRE(result.config->exclude.size() == 4);
+  CHECK(result.config->exclude[0].value == "caf\xc3\xa9/**");
+  CHECK(result.config->exclude[1].value == "li\xca\x8dteral/**");
+  CHECK(result.config->exclude[2].value == "x\xca\x8dy");  // the backslash ends its line, as TOML says
+  // U+0499 (shifted), U+049A (not), U+EBCB (just past what the shift uses), U+2C60, U+3001 and
+  // U+FEFA (each from another shifted range).
+  CHECK(result.config->exclude[3].value == "\xd2\x99\xd2\x9a\xee\xaf\x8b\xe2\xb1\xa0\xe3\x80\x81\xef\xbb\xba");
+  // A private-use character the shift would take for one of its own cannot be read back.
+  CHECK(errors_of("exclude = [\"a\xee\x80\x80\"]\n") ==
+        Lines{{"cfg.toml:1:14: error: private-use characters U+E000 to U+EBCA cannot be read in a configuration "
+               "file"}});
+  CHECK(errors_of("exclude = [\"\xee\xaf\x8a\"]\n").items.size() == 1);  // U+EBCA, the last it uses
+}
+
 TEST_CASE("config: a missing --config file") {
   const auto result = load_config("/nonexistent/zdlint.toml", "/nonexistent/zdlint.toml");
   CHECK_FALSE(result.config);

@@ -42,9 +42,7 @@ struct PackedBuiltins {
   std::array<uint32_t, kBuiltinCount + 1> starts{};  // name i is names[starts[i], starts[i + 1])
   std::array<char, kBuiltinCount> volatility{};
 
-  [[nodiscard]] std::string_view name(size_t i) const {
-    return {names.data() + starts[i], starts[i + 1] - starts[i]};
-  }
+  [[nodiscard]] std::string_view name(size_t i) const { return {names.data() + starts[i], starts[i + 1] - starts[i]}; }
 };
 
 constexpr PackedBuiltins kBuiltins = [] {

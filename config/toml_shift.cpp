@@ -34,12 +34,16 @@ bool continues(std::string_view text, size_t at) {
 
 // The code point of the two- or three-byte UTF-8 sequence at `at`, and its length; {0, 1} for
 // anything else (ASCII, four-byte sequences, bytes that are not UTF-8), which passes unchanged.
+// Overlong forms pass unchanged too: toml++ rejects them, and shifted they would be valid.
 std::pair<uint32_t, size_t> sequence_at(std::string_view text, size_t at) {
   const uint32_t lead = byte_at(text, at);
-  if ((lead & 0xE0) == 0xC0 && continues(text, at + 1))
+  if ((lead & 0xE0) == 0xC0 && lead >= 0xC2 && continues(text, at + 1))
     return {(lead & 0x1F) << 6 | (byte_at(text, at + 1) & 0x3Fu), 2};
-  if ((lead & 0xF0) == 0xE0 && continues(text, at + 1) && continues(text, at + 2))
-    return {(lead & 0x0F) << 12 | (byte_at(text, at + 1) & 0x3Fu) << 6 | (byte_at(text, at + 2) & 0x3Fu), 3};
+  if ((lead & 0xF0) == 0xE0 && continues(text, at + 1) && continues(text, at + 2)) {
+    const uint32_t code_point =
+        (lead & 0x0F) << 12 | (byte_at(text, at + 1) & 0x3Fu) << 6 | (byte_at(text, at + 2) & 0x3Fu);
+    if (code_point >= 0x800) return {code_point, 3};
+  }
   return {0, 1};
 }
 

@@ -291,6 +291,8 @@ TEST_CASE("config: characters toml++ 3.3 cannot test for whitespace are read lik
         Lines{{"cfg.toml:1:14: error: private-use characters U+E000 to U+EBCA cannot be read in a configuration "
                "file"}});
   CHECK(errors_of("exclude = [\"\xee\xaf\x8a\"]\n").items.size() == 1);  // U+EBCA, the last it uses
+  // An overlong form of U+00A1 is not UTF-8, and stays an error.
+  CHECK(errors_of("exclude = [\"\xe0\x82\xa1\"]\n").items.size() == 1);
 }
 
 TEST_CASE("config: a missing --config file") {

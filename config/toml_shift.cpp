@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <utility>
 
 namespace zdlint::config {
@@ -57,49 +58,49 @@ void append_utf8(std::string& out, uint32_t code_point) {
   out += static_cast<char>(0x80 | (code_point & 0x3F));
 }
 
+// `text` with each character that `map` gives another code point for replaced by that one.
+template <typename Map>
+std::string remap(std::string_view text, const Map& map) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 2);
+  for (size_t at = 0; at < text.size();) {
+    const auto [code_point, length] = sequence_at(text, at);
+    if (const std::optional<uint32_t> mapped = map(code_point))
+      append_utf8(out, *mapped);
+    else
+      out.append(text.substr(at, length));
+    at += length;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::string> shift_for_toml(std::string_view text, size_t& conflict) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 2);
   for (size_t at = 0; at < text.size();) {
     const auto [code_point, length] = sequence_at(text, at);
     if (code_point >= kFirstShifted && code_point <= kLastShifted) {
       conflict = at;
       return std::nullopt;
     }
-    bool shifted = false;
-    for (const ShiftedRange& range : kShifted) {
-      if (code_point >= range.first && code_point <= range.last) {
-        append_utf8(out, code_point - range.first + range.shifted_first);
-        shifted = true;
-        break;
-      }
-    }
-    if (!shifted) out.append(text.substr(at, length));
     at += length;
   }
-  return out;
+  return remap(text, [](uint32_t code_point) -> std::optional<uint32_t> {
+    for (const ShiftedRange& range : kShifted)
+      if (code_point >= range.first && code_point <= range.last) return code_point - range.first + range.shifted_first;
+    return std::nullopt;
+  });
 }
 
 std::string shift_back_from_toml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t at = 0; at < text.size();) {
-    const auto [code_point, length] = sequence_at(text, at);
-    bool shifted = false;
+  return remap(text, [](uint32_t code_point) -> std::optional<uint32_t> {
     for (const ShiftedRange& range : kShifted) {
       const uint32_t shifted_last = range.shifted_first + (range.last - range.first);
-      if (code_point >= range.shifted_first && code_point <= shifted_last) {
-        append_utf8(out, code_point - range.shifted_first + range.first);
-        shifted = true;
-        break;
-      }
+      if (code_point >= range.shifted_first && code_point <= shifted_last)
+        return code_point - range.shifted_first + range.first;
     }
-    if (!shifted) out.append(text.substr(at, length));
-    at += length;
-  }
-  return out;
+    return std::nullopt;
+  });
 }
 
 }  // namespace zdlint::config

@@ -8,7 +8,10 @@
 namespace zdlint {
 namespace {
 
-QualifiedName type_qualified_name(const SqlType& type) { return {type.schema.empty() ? "public" : type.schema, type.name}; }
+std::string_view type_schema(const SqlType& type) {
+  return type.schema.empty() ? std::string_view("public") : std::string_view(type.schema);
+}
+QualifiedName type_qualified_name(const SqlType& type) { return {std::string(type_schema(type)), type.name}; }
 
 // The first column an expression mentions: PostgreSQL names an unnamed CHECK after it.
 std::string first_column(const PgQuery__Node* expr) {
@@ -654,10 +657,15 @@ class CatalogReplay {
     } else {
       return;
     }
+    // Every column of the catalog is looked at: compared in place, not through a QualifiedName built
+    // for each one.
+    const auto is_old_type = [&](const SqlType& type) {
+      return type.name == old_name.name && type_schema(type) == old_name.schema;
+    };
     for (auto* tables : {&c_.tables_, &c_.partial_tables_})
       for (auto& [table_name, table] : *tables)
         for (auto& column : table.columns)
-          if (type_qualified_name(column.type) == old_name) column.type.name = stmt.newname;
+          if (is_old_type(column.type)) column.type.name = stmt.newname;
   }
 
   // DROP SCHEMA … CASCADE: everything in it goes.

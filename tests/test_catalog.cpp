@@ -67,6 +67,26 @@ TEST_CASE("catalog: tables of a schema and tables using a type come in name orde
   CHECK(indexes == std::vector<std::string>{"app.aa", "app.zz"});
 }
 
+TEST_CASE("catalog: columns follow a renamed type, and only the type of that schema") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TYPE mood AS ENUM ('ok', 'sad');
+    CREATE TYPE app.mood AS ENUM ('fine');
+    CREATE TABLE a (m mood, n public.mood);
+    CREATE TABLE app.b (m app.mood);
+    ALTER TYPE mood RENAME TO feeling;
+  )sql");
+  CHECK(names(catalog.tables_using_type({"public", "feeling"})) == std::vector<std::string>{"public.a"});
+  CHECK(catalog.tables_using_type({"public", "mood"}).empty());
+  CHECK(names(catalog.tables_using_type({"app", "mood"})) == std::vector<std::string>{"app.b"});
+  const Table* a = catalog.find_table({"public", "a"});
+  REQUIRE(a != nullptr);
+  REQUIRE(a->columns.size() == 2);
+  CHECK(a->columns[0].type.name == "feeling");
+  CHECK(a->columns[1].type.name == "feeling");
+  CHECK(a->columns[1].type.schema == "public");
+}
+
 TEST_CASE("catalog: foreign keys follow renames of either table, and go with drops") {
   Catalog catalog;
   replay(catalog, R"sql(

@@ -4,19 +4,18 @@
 // close it gets.
 //
 // libpg_query's public API has no tree without a serialisation, so two more modes show what the
-// tree itself costs: --tree also reads the JSON into protobuf-c's structs the way zdlint does
-// (parser/json_tree.h), and --protobuf runs pg_query_parse_protobuf and unpacks it with protobuf-c
-// (the other road to the same structs, and zdlint's fallback).
+// tree itself costs: --tree takes protobuf-c's structs from libpg_query before it serialises them,
+// the way zdlint does (parser/tree_capture.h), and --protobuf runs pg_query_parse_protobuf and
+// unpacks it with protobuf-c (the road through the serialised form, and zdlint's fallback).
 #include <pg_query.h>
 
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <string_view>
 
-#include "parser/json_tree.h"
+#include "parser/pg_query_raii.h"
 
 int main(int argc, char** argv) {
   const std::string_view mode = argc == 3 ? argv[1] : "";
@@ -44,19 +43,21 @@ int main(int argc, char** argv) {
         pg_query__parse_result__unpack(arena.allocator(), result.parse_tree.len,
                                        reinterpret_cast<const uint8_t*>(result.parse_tree.data));
       pg_query_free_protobuf_parse_result(result);
+    } else if (tree) {
+      const zdlint::ParseTreeResult result(sql.c_str());
+      if (result.error())
+        ++failures;
+      else if (!result.tree())
+        ++undecoded;
     } else {
       const PgQueryParseResult result = pg_query_parse(sql.c_str());
       if (result.error) ++failures;
-      if (tree && !result.error) {
-        zdlint::UnpackArena arena(std::strlen(result.parse_tree));
-        if (!zdlint::decode_json_parse_tree(result.parse_tree, sql, arena)) ++undecoded;
-      }
       pg_query_free_parse_result(result);
     }
     ++files;
   }
   std::cerr << files << " files, " << failures << " rejected by the grammar";
-  if (tree) std::cerr << ", " << undecoded << " left to the protobuf fallback";
+  if (tree) std::cerr << ", " << undecoded << " too deep to take";
   std::cerr << "\n";
   return 0;
 }

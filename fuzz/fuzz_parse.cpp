@@ -1,7 +1,7 @@
 // libFuzzer target: arbitrary bytes as SQL, through the two places where zdlint stands in for a
 // libpg_query routine, each checked against the routine itself:
-// - parser/json_tree.h: the tree read from pg_query_parse's JSON, packed again with protobuf-c,
-//   is byte for byte pg_query_parse_protobuf's tree (or the decode gave up: the run then takes that one);
+// - parser/tree_capture.h: the tree taken from libpg_query before it serialises it, packed with
+//   protobuf-c, is byte for byte pg_query_parse_protobuf's tree (or the copy gave up, too deep);
 // - parser/sql_lexer.h: where the lexer answers, pg_query_scan gives the same tokens, without an error.
 // Any difference aborts, and the input is kept as a regression.
 #include <pg_query.h>
@@ -11,25 +11,21 @@
 #include <cstdlib>
 #include <string>
 
-#include "parser/json_tree.h"
+#include "parser/pg_query_raii.h"
 #include "parser/sql_lexer.h"
 
 namespace {
 
-void check_json_tree(const std::string& sql) {
-  const PgQueryParseResult json = pg_query_parse(sql.c_str());
-  if (!json.error) {
-    zdlint::UnpackArena arena(sql.size());
-    if (const auto* tree = zdlint::decode_json_parse_tree(json.parse_tree, sql, arena)) {
-      std::string repacked(protobuf_c_message_get_packed_size(&tree->base), '\0');
-      protobuf_c_message_pack(&tree->base, reinterpret_cast<uint8_t*>(repacked.data()));
-      const PgQueryProtobufParseResult protobuf = pg_query_parse_protobuf(sql.c_str());
-      const bool same = !protobuf.error && repacked == std::string(protobuf.parse_tree.data, protobuf.parse_tree.len);
-      pg_query_free_protobuf_parse_result(protobuf);
-      if (!same) std::abort();
-    }
+void check_tree_capture(const std::string& sql) {
+  const zdlint::ParseTreeResult taken(sql.c_str());
+  if (const zdlint::SharedTree tree = taken.tree()) {
+    std::string packed(protobuf_c_message_get_packed_size(&tree->base), '\0');
+    protobuf_c_message_pack(&tree->base, reinterpret_cast<uint8_t*>(packed.data()));
+    const PgQueryProtobufParseResult protobuf = pg_query_parse_protobuf(sql.c_str());
+    const bool same = !protobuf.error && packed == std::string(protobuf.parse_tree.data, protobuf.parse_tree.len);
+    pg_query_free_protobuf_parse_result(protobuf);
+    if (!same) std::abort();
   }
-  pg_query_free_parse_result(json);
 }
 
 void check_lexer(const std::string& sql) {
@@ -47,7 +43,7 @@ void check_lexer(const std::string& sql) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string sql(reinterpret_cast<const char*>(data), size);
-  check_json_tree(sql.c_str());  // libpg_query reads up to the first NUL
+  check_tree_capture(sql.c_str());  // libpg_query reads up to the first NUL
   check_lexer(sql);
   return 0;
 }

@@ -1,6 +1,6 @@
 #pragma once
-// Small readers of JSON text, for the two JSON documents libpg_query writes that zdlint reads
-// without a document model: parse trees (json_tree.h) and PL/pgSQL functions (plpgsql.cpp).
+// Small readers of JSON text, for the JSON document libpg_query writes that zdlint reads without a
+// document model: PL/pgSQL functions (plpgsql.cpp).
 #include <cstdint>
 #include <string>
 

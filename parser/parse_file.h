@@ -3,9 +3,8 @@
 //
 // Trees are protobuf-c's structs (pg_query.pb-c.h), which give field access that the compiler checks
 // (node->index_stmt->concurrent) instead of string keys that fail silently when a name is misspelt.
-// They are read from pg_query_parse's JSON into an arena (json_tree.h, unpack_arena.h): writing
-// protobuf costs libpg_query twice what writing JSON does, and reading JSON back costs less than
-// unpacking protobuf (bench/README.md).
+// They are taken from libpg_query as it builds them, before it would serialise them, into an arena
+// (tree_capture.h, unpack_arena.h): that costs less than the parse to JSON alone (bench/README.md).
 #include <cstddef>
 #include <functional>
 

@@ -1,24 +1,26 @@
 #include "parser/pg_query_raii.h"
 
-#include "parser/json_tree.h"
+#include <algorithm>
+#include <cstring>
+
+#include "parser/tree_capture.h"
 
 namespace zdlint {
 
-SharedTree ParseTreeResult::tree() const {
-  if (result_.error || !result_.parse_tree) return nullptr;
-  const std::string_view json(result_.parse_tree);
-  // The first chunk is the JSON text's size; later ones double when the tree needs more.
-  auto arena = std::make_shared<UnpackArena>(json.size());
-  bool too_deep = false;
-  if (const PgQuery__ParseResult* tree = decode_json_parse_tree(json, sql_, *arena, &too_deep))
-    return SharedTree(std::move(arena), tree);  // shares the arena's ownership
-  if (too_deep) return nullptr;  // unpacking its protobuf would overflow the stack
-  const PgQueryProtobufParseResult protobuf = pg_query_parse_protobuf(sql_);
-  SharedTree tree = protobuf.error ? nullptr
-                                   : unpack_into_arena<PgQuery__ParseResult>(protobuf.parse_tree.data, protobuf.parse_tree.len,
-                                                                             &pg_query__parse_result__unpack);
-  pg_query_free_protobuf_parse_result(protobuf);
-  return tree;
+ParseTreeResult::ParseTreeResult(const char* sql) {
+  // A tree takes some 8 times its text (the corpus: 31 MB for 3.8 MB); later chunks double.
+  auto arena = std::make_shared<UnpackArena>(std::max<size_t>(std::strlen(sql) * 8, 4096));
+  bool unpack = false;
+  {
+    const TreeCapture capture(*arena);
+    result_ = pg_query_parse_protobuf(sql);
+    if (result_.error) return;
+    if (const PgQuery__ParseResult* tree = capture.tree()) tree_ = SharedTree(std::move(arena), tree);
+    unpack = !capture.handed_over();
+  }
+  if (unpack)  // serialised whole, as a libpg_query that does not ask for the size first would
+    tree_ = unpack_into_arena<PgQuery__ParseResult>(result_.parse_tree.data, result_.parse_tree.len,
+                                                    &pg_query__parse_result__unpack);
 }
 
 }  // namespace zdlint

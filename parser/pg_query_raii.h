@@ -33,21 +33,22 @@ std::shared_ptr<const T> unpack_into_arena(const void* data, size_t len, Unpack 
 #endif
 }
 
-// A statement list's parse tree. libpg_query writes it as JSON, which is read into protobuf-c's
-// structs (json_tree.h); should that ever fail, the tree is taken in its protobuf form instead.
+// A statement list's parse tree, taken from libpg_query as the structs it builds before it would
+// serialise them (tree_capture.h); should it ever serialise without handing them over, the tree is
+// unpacked from its protobuf form instead.
 class ParseTreeResult {
  public:
-  explicit ParseTreeResult(const char* sql) : sql_(sql), result_(pg_query_parse(sql)) {}
-  ~ParseTreeResult() { pg_query_free_parse_result(result_); }
+  explicit ParseTreeResult(const char* sql);
+  ~ParseTreeResult() { pg_query_free_protobuf_parse_result(result_); }
   ParseTreeResult(const ParseTreeResult&) = delete;
   ParseTreeResult& operator=(const ParseTreeResult&) = delete;
   [[nodiscard]] const PgQueryError* error() const { return result_.error; }
-  // Null when there is an error, or when the tree nests too deeply to be read at all.
-  [[nodiscard]] SharedTree tree() const;
+  // Null when there is an error, or when the tree nests too deeply to be copied at all.
+  [[nodiscard]] SharedTree tree() const { return tree_; }
 
  private:
-  const char* sql_;  // the caller's; outlives this result
-  PgQueryParseResult result_;
+  PgQueryProtobufParseResult result_;
+  SharedTree tree_;
 };
 
 class SplitResult {

@@ -1,0 +1,160 @@
+// Trees taken from libpg_query before it serialises them (parser/tree_capture.h) must be the trees
+// its protobuf gives: every tree taken here is packed with protobuf-c and compared byte for byte
+// with pg_query_parse_protobuf's output for the same text, which the linker's stand-ins produce as
+// libpg_query does when no capture is active.
+#include <doctest/doctest.h>
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+#include <pthread.h>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "parser/pg_query_raii.h"
+#include "parser/tree_capture.h"
+#include "tests/test_support.h"
+
+using namespace zdlint;
+
+namespace {
+
+std::string packed(const ProtobufCMessage* message) {
+  std::string bytes(protobuf_c_message_get_packed_size(message), '\0');
+  protobuf_c_message_pack(message, reinterpret_cast<uint8_t*>(bytes.data()));
+  return bytes;
+}
+
+// libpg_query's own serialisation of the tree of `sql`; empty on a syntax error.
+std::string protobuf_tree(const std::string& sql) {
+  const PgQueryProtobufParseResult result = pg_query_parse_protobuf(sql.c_str());
+  std::string bytes = result.error ? "" : std::string(result.parse_tree.data, result.parse_tree.len);
+  pg_query_free_protobuf_parse_result(result);
+  return bytes;
+}
+
+enum class Taken { Same, Different, NoTree, NotParsed };
+
+// Takes the tree of `sql` and compares it with the protobuf tree.
+Taken take(const std::string& sql) {
+  const ParseTreeResult result(sql.c_str());
+  if (result.error()) return Taken::NotParsed;
+  const SharedTree tree = result.tree();
+  if (!tree) return Taken::NoTree;
+  return packed(&tree->base) == protobuf_tree(sql) ? Taken::Same : Taken::Different;
+}
+
+// Runs `task` on a thread with a 1 MB stack.
+void on_small_stack(const std::function<void()>& task) {
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, 1024 * 1024);
+  pthread_t thread;
+  auto* job = new std::function<void()>(task);
+  REQUIRE(pthread_create(
+              &thread, &attributes,
+              [](void* arg) -> void* {
+                std::unique_ptr<std::function<void()>> owned(static_cast<std::function<void()>*>(arg));
+                (*owned)();
+                return nullptr;
+              },
+              job) == 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attributes);
+}
+
+const PgQuery__Node* first_target(const PgQuery__ParseResult& tree) {
+  const PgQuery__SelectStmt* select = tree.stmts[0]->stmt->select_stmt;
+  return select->target_list[0]->res_target->val;
+}
+
+std::string nots(int n) {
+  std::string sql = "SELECT ";
+  for (int i = 0; i < n; ++i) sql += "NOT ";
+  return sql + "true";
+}
+
+}  // namespace
+
+TEST_CASE("tree_capture: every testdata file's tree is the tree protobuf gives") {
+  size_t files = 0, same = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() + "/testdata")) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".sql") continue;
+    const Taken outcome = take(test::slurp(entry.path()));
+    if (outcome == Taken::NotParsed) continue;  // syntax errors are parsed statement by statement
+    ++files;
+    INFO(entry.path().string());
+    CHECK(outcome == Taken::Same);
+    if (outcome == Taken::Same) ++same;
+  }
+  CHECK(files > 500);
+  CHECK(same == files);
+}
+
+TEST_CASE("tree_capture: constants, strings, names and array bounds are taken exactly") {
+  for (const std::string sql : {
+           "SELECT 1, 1.5, 'a\"b\\c', true, false, NULL, x'1F', b'101', $1, 2147483648, -2147483649",
+           "SELECT 'tab\there', E'new\\nline', E'\\x01 control', 'é', '😀 four bytes', '', \"Quoted Name\"",
+           "CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY, c text COLLATE \"C\" DEFAULT 'x' NOT NULL)",
+           "ALTER TABLE t ADD COLUMN n int DEFAULT 0, ALTER COLUMN m TYPE varchar(20) USING m::varchar",
+           "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t USING gin (a jsonb_path_ops) WHERE b IS NULL",
+           "SELECT interval '1 day' DAY TO SECOND, CAST(x AS numeric(10, 2)), a[1:2], ARRAY[1, 2]",
+           "WITH w AS (SELECT * FROM t) SELECT DISTINCT * FROM w JOIN u USING (id) ORDER BY 1 DESC NULLS LAST",
+           "SELECT -1, - 7, -/* minus */1, 0, -0; CREATE SEQUENCE s INCREMENT -1 MINVALUE -100",
+           "CREATE TABLE t (a text[], b int ARRAY, c int[][], d int[3], e int[0])",
+           "-- only a comment",
+       }) {
+    INFO(sql);
+    CHECK(take(sql) == Taken::Same);
+  }
+  const ParseTreeResult result("SELECT - 7");
+  const SharedTree tree = result.tree();
+  REQUIRE(tree);
+  CHECK(first_target(*tree)->a_const->ival->ival == -7);
+}
+
+TEST_CASE("tree_capture: the tree outlives the parse, and nothing is serialised while capturing") {
+  UnpackArena arena(1024);
+  const PgQuery__ParseResult* tree = nullptr;
+  {
+    const TreeCapture capture(arena);
+    const PgQueryProtobufParseResult result = pg_query_parse_protobuf("SELECT name FROM accounts WHERE id = 1");
+    REQUIRE_FALSE(result.error);
+    CHECK(result.parse_tree.len == 0);
+    CHECK(capture.handed_over());
+    tree = capture.tree();
+    pg_query_free_protobuf_parse_result(result);  // libpg_query's memory for the parse is gone now
+  }
+  REQUIRE(tree);
+  REQUIRE(tree->n_stmts == 1);
+  const PgQuery__SelectStmt* select = tree->stmts[0]->stmt->select_stmt;
+  REQUIRE(select);
+  CHECK(std::string(select->from_clause[0]->range_var->relname) == "accounts");
+  CHECK(std::string(select->target_list[0]->res_target->val->column_ref->fields[0]->string->sval) == "name");
+  // Without a capture, libpg_query serialises as it always does.
+  CHECK_FALSE(protobuf_tree("SELECT 1").empty());
+}
+
+TEST_CASE("tree_capture: deep nesting is taken as deep as three quarters of the stack holds") {
+  const std::string deep = nots(1000);  // 2,000 levels: 768 KB at 384 bytes a level
+  CHECK(take(deep) == Taken::Same);
+  // 3,000 NOTs do not fit in three quarters of a 1 MB stack: no tree, and no crash.
+  const std::string deeper = nots(3000);
+  bool parsed = false, no_tree = false, too_deep = false;
+  on_small_stack([&] {
+    UnpackArena arena(1024);
+    const TreeCapture capture(arena);
+    const PgQueryProtobufParseResult result = pg_query_parse_protobuf(deeper.c_str());
+    parsed = !result.error;
+    no_tree = capture.tree() == nullptr;
+    too_deep = capture.too_deep();
+    pg_query_free_protobuf_parse_result(result);
+  });
+  CHECK(parsed);
+  CHECK(no_tree);
+  CHECK(too_deep);
+  const ParseTreeResult broken("SELEC 1");
+  CHECK(broken.error());
+  CHECK_FALSE(broken.tree());
+}

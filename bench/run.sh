@@ -91,8 +91,8 @@ import json, sys
 r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
 floor, z = r["parse-floor"], r["zdlint --format sarif"]
 print(f"zdlint / parse floor: {z / floor:.2f}x (target <= 1.5x)")
-print(f"parse and tree / parse floor: {r['parse-floor --tree'] / floor:.2f}x (the trees zdlint reads, from the JSON)")
-print(f"protobuf parse and unpack / parse floor: {r['parse-floor --protobuf'] / floor:.2f}x (the same trees from protobuf)")
+print(f"parse and tree / parse floor: {r['parse-floor --tree'] / floor:.2f}x (the trees zdlint reads, taken before libpg_query serialises them)")
+print(f"protobuf parse and unpack / parse floor: {r['parse-floor --protobuf'] / floor:.2f}x (the same trees packed and unpacked)")
 if "squawk --reporter json" in r:
     print(f"squawk / zdlint: {r['squawk --reporter json'] / z:.2f}x faster (target >= 5x)")
 PY

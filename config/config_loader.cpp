@@ -17,6 +17,7 @@
 #include "config/config.h"
 #include "config/suggest.h"
 #include "config/toml_shift.h"
+#include "parser/source_file.h"
 #include "rules/registry.h"
 
 namespace zdlint::config {
@@ -84,21 +85,6 @@ std::vector<std::string_view> runner_names() {
   return names;
 }
 
-// The 1-based line and column of byte `at`, the column in characters as toml++ counts them.
-std::pair<uint32_t, uint32_t> line_and_column(std::string_view text, size_t at) {
-  uint32_t line = 1;
-  uint32_t column = 1;
-  for (size_t i = 0; i < at; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;  // a character's first byte
-    }
-  }
-  return {line, column};
-}
-
 class Loader {
  public:
   Loader(const std::string& display_path, fs::path directory) {
@@ -110,8 +96,9 @@ class Loader {
     size_t conflict = 0;
     const std::optional<std::string> shifted = shift_for_toml(text, conflict);
     if (!shifted) {
-      const auto [line, column] = line_and_column(text, conflict);
-      errors_.push_back({config_.display_path, line, column,
+      // Columns in characters, as toml++ counts them.
+      const Position at = LineIndex(text).position(text, static_cast<uint32_t>(conflict));
+      errors_.push_back({config_.display_path, at.line, at.column_chars,
                          "private-use characters U+E000 to U+EBCA cannot be read in a configuration file"});
       return finish();
     }

@@ -83,8 +83,7 @@ class Copier {
       return nullptr;
     }
     const ProtobufCMessageDescriptor& descriptor = *from.descriptor;
-    auto* copy = static_cast<char*>(arena_.take(descriptor.sizeof_message));
-    std::memcpy(copy, &from, descriptor.sizeof_message);
+    auto* copy = static_cast<char*>(duplicate(&from, descriptor.sizeof_message));
     if (&descriptor == &pg_query__node__descriptor) {
       // Node is one oneof of some 250 message fields: only the set one is looked at.
       const auto node_case = static_cast<uint32_t>(reinterpret_cast<const PgQuery__Node&>(from).node_case);
@@ -111,9 +110,7 @@ class Copier {
       const size_t count = *reinterpret_cast<const size_t*>(copy + field.quantifier_offset);
       void*& elements = *reinterpret_cast<void**>(member);
       if (count == 0 || elements == nullptr) return true;
-      const size_t bytes = count * element_size(field.type);
-      void* copied = arena_.take(bytes);
-      std::memcpy(copied, elements, bytes);
+      void* copied = duplicate(elements, count * element_size(field.type));
       elements = copied;
       if (field.type == PROTOBUF_C_TYPE_MESSAGE) {
         auto** messages = static_cast<ProtobufCMessage**>(copied);
@@ -148,20 +145,18 @@ class Copier {
     }
   }
 
+  // `bytes` bytes from `from`, copied into the arena.
+  void* duplicate(const void* from, size_t bytes) { return std::memcpy(arena_.take(bytes), from, bytes); }
+
   char* string(char* text) {
     // protobuf-c's shared empty string (an unset field) is a constant, not libpg_query's memory.
     if (text == nullptr || text == protobuf_c_empty_string) return text;
-    const size_t bytes = std::strlen(text) + 1;
-    auto* copy = static_cast<char*>(arena_.take(bytes));
-    std::memcpy(copy, text, bytes);
-    return copy;
+    return static_cast<char*>(duplicate(text, std::strlen(text) + 1));
   }
 
   uint8_t* bytes_of(const ProtobufCBinaryData& value) {
     if (value.len == 0 || value.data == nullptr) return value.data;
-    auto* copy = static_cast<uint8_t*>(arena_.take(value.len));
-    std::memcpy(copy, value.data, value.len);
-    return copy;
+    return static_cast<uint8_t*>(duplicate(value.data, value.len));
   }
 
   // How far the stack has grown since the copy began (the frame address is the real stack, also

@@ -24,8 +24,9 @@ class TreeCapture {
   TreeCapture(const TreeCapture&) = delete;
   TreeCapture& operator=(const TreeCapture&) = delete;
 
-  // The copied tree; null when libpg_query built none (a syntax error), or when it nests deeper than
-  // the copy lets its stack grow (three quarters of the thread's; see too_deep()).
+  // The copied tree; null when libpg_query handed none over, or when it nests deeper than the copy
+  // lets its stack grow (see too_deep()). On a syntax error libpg_query hands over an empty tree:
+  // the parse result's error is what tells.
   [[nodiscard]] const PgQuery__ParseResult* tree() const { return tree_; }
   // Whether libpg_query handed its tree over at all. A libpg_query that serialised without asking
   // for the size first would not; its protobuf result is then complete and can be unpacked instead.

@@ -30,7 +30,7 @@ void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>
   worker();
 }
 
-void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::function<void(size_t)>& produce,
+void ordered_pipeline(size_t count, unsigned jobs, PipelineWindow window, const std::function<size_t(size_t)>& produce,
                       const std::function<void(size_t)>& consume, const std::function<void(size_t)>& release) {
   if (jobs <= 1 || count <= 1) {
     for (size_t i = 0; i < count; ++i) {
@@ -40,7 +40,9 @@ void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::fun
     }
     return;
   }
-  window = std::max<size_t>(window, 1);
+  // With nothing ahead of the consumer an item always starts: the run goes on whatever one weighs.
+  window.items = std::max<size_t>(window.items, 1);
+  window.weight = std::max<size_t>(window.weight, 1);
   // Each side wakes the other only when it is waiting for what just happened: a wake-up is a
   // context switch, and on the corpus a notification per file on each side was thousands of them.
   constexpr size_t kNotWaiting = SIZE_MAX;
@@ -49,9 +51,14 @@ void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::fun
   std::condition_variable work_available;  // idle workers wait on it
   // Guarded by mutex:
   std::vector<char> produced(count, 0);
+  std::vector<size_t> weights(count, 0);
   std::deque<size_t> to_release;
   size_t next = 0;
   size_t consumed = 0;
+  size_t weight_ahead = 0;  // of the produced items not yet consumed
+  const auto may_start_next = [&] {
+    return next < count && next < consumed + window.items && weight_ahead < window.weight;
+  };
   size_t consumer_waits_for = kNotWaiting;
   unsigned idle_workers = 0;
   const auto worker = [&] {
@@ -60,9 +67,7 @@ void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::fun
       bool releasing = false;
       {
         std::unique_lock lock(mutex);
-        const auto has_work = [&] {
-          return !to_release.empty() || (next < count && next < consumed + window) || consumed == count;
-        };
+        const auto has_work = [&] { return !to_release.empty() || may_start_next() || consumed == count; };
         if (!has_work()) {
           ++idle_workers;
           work_available.wait(lock, has_work);
@@ -72,7 +77,7 @@ void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::fun
           i = to_release.front();
           to_release.pop_front();
           releasing = true;
-        } else if (next < count && next < consumed + window) {
+        } else if (may_start_next()) {
           i = next++;
         } else {
           return;  // everything consumed and released
@@ -82,11 +87,13 @@ void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::fun
         release(i);
         continue;
       }
-      produce(i);
+      const size_t weight = produce(i);
       bool wake_consumer = false;
       {
         const std::lock_guard lock(mutex);
         produced[i] = 1;
+        weights[i] = weight;
+        weight_ahead += weight;
         wake_consumer = consumer_waits_for == i;
       }
       if (wake_consumer) item_ready.notify_one();
@@ -100,12 +107,14 @@ void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::fun
       std::unique_lock lock(mutex);
       // Waiting would leave a core idle: the consumer produces the next item meanwhile (the replay
       // of the corpus waits for a parse often enough that this is 10% of its wall time).
-      while (!produced[i] && next < count && next < consumed + window) {
+      while (!produced[i] && may_start_next()) {
         const size_t k = next++;
         lock.unlock();
-        produce(k);
+        const size_t weight = produce(k);
         lock.lock();
         produced[k] = 1;
+        weights[k] = weight;
+        weight_ahead += weight;
       }
       if (!produced[i]) {
         consumer_waits_for = i;
@@ -118,6 +127,7 @@ void ordered_pipeline(size_t count, unsigned jobs, size_t window, const std::fun
     {
       const std::lock_guard lock(mutex);
       consumed = i + 1;
+      weight_ahead -= weights[i];
       if (release) to_release.push_back(i);
       wake_workers = idle_workers > 0;  // a slot opened in the window, and maybe an item to release
     }

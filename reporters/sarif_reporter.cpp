@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -253,9 +254,15 @@ class SarifWriter {
   // as one tree: the skeleton (rules, invocation, an empty results array last) is built and
   // printed up to that array, then each result is built, printed on a line of its own and freed.
   void write(std::ostream& out) {
-    const std::string skeleton = document().dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    const size_t open = empty_array_end(skeleton, "results");  // the run's last key, after every rule's text
-    out << std::string_view(skeleton).substr(0, open);
+    // The skeleton, mostly the rules' documentation, is built and printed on a thread of its own
+    // while the files' directories are resolved and their line hashes computed. The notifications'
+    // artifacts are resolved first, as ever before the directories are (artifact() reads them).
+    ordered_json notifications = notifications_json();
+    const auto print_skeleton = [this, &notifications] {
+      return document(std::move(notifications)).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    };
+    std::future<std::string> skeleton_ready =
+        std::async(options_.jobs > 1 ? std::launch::async : std::launch::deferred, print_skeleton);
     std::vector<const Diagnostic*> results;
     for (const auto& d : result_.diagnostics) results.push_back(&d);
     if (options_.include_suppressed) {
@@ -289,6 +296,9 @@ class SarifWriter {
       shared[k].artifact = artifact_json(file.path);
     });
     for (size_t k = 0; k < files.size(); ++k) result_files_.emplace(files[k], std::move(shared[k]));
+    const std::string skeleton = skeleton_ready.get();  // write_result reads rule_index_, which it fills
+    const size_t open = empty_array_end(skeleton, "results");  // the run's last key, after every rule's text
+    out << std::string_view(skeleton).substr(0, open);
     // A wave of chunks at a time, so that a large report is never held in memory whole.
     constexpr size_t kChunk = 256;
     const size_t wave = kChunk * 2 * std::max(1u, options_.jobs);
@@ -311,7 +321,23 @@ class SarifWriter {
   }
 
  private:
-  ordered_json document() {
+  // toolExecutionNotifications: one for each input problem.
+  ordered_json notifications_json() {
+    ordered_json notifications = ordered_json::array();
+    for (const auto& p : result_.problems) {
+      notifications.push_back({
+          {"level", p.is_error ? "error" : "warning"},
+          {"message", {{"text", sentence(p.path + ": " + p.message)}}},
+          {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", artifact(p.path)}}}}})},
+          {"descriptor", {{"id", p.is_error ? "input-error" : "input-warning"}}},
+      });
+    }
+    return notifications;
+  }
+
+  // Everything but the results, which write() prints into the empty array it leaves for them. Reads
+  // no more of the writer's state than options_ and result_, and fills rule_index_.
+  ordered_json document(ordered_json notifications) {
     ordered_json rules = ordered_json::array();
     for (const Rule* rule : all_rules())
       if (options_.rules.enabled(rule->meta.id)) add_rule(rules, rule->meta);
@@ -322,16 +348,6 @@ class SarifWriter {
       for (const auto& d : result_.suppressed)
         if (!rule_index_.contains(d.rule.str()))
           if (const Rule* rule = find_rule(d.rule.str())) add_rule(rules, rule->meta);
-
-    ordered_json notifications = ordered_json::array();
-    for (const auto& p : result_.problems) {
-      notifications.push_back({
-          {"level", p.is_error ? "error" : "warning"},
-          {"message", {{"text", sentence(p.path + ": " + p.message)}}},
-          {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", artifact(p.path)}}}}})},
-          {"descriptor", {{"id", p.is_error ? "input-error" : "input-warning"}}},
-      });
-    }
 
     ordered_json invocation = {
         {"executionSuccessful", options_.execution_successful},

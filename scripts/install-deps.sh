@@ -7,7 +7,7 @@ set -euo pipefail
 # What building the zdlint binary needs (cmake -DZDLINT_TESTS=OFF).
 build_packages=(
   g++ cmake ninja-build pkg-config
-  libpg-query-dev libprotobuf-c-dev libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev
+  libpg-query-dev libprotobuf-c-dev libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libjemalloc-dev
 )
 # What the test suite needs besides.
 test_packages=(

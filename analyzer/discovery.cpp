@@ -5,6 +5,7 @@
 #include "analyzer/directory_listing.h"
 #include "analyzer/directory_reader.h"
 #include "analyzer/runner_order.h"
+#include "analyzer/thread_pool.h"
 #include "config/path_match.h"
 
 #include <fcntl.h>
@@ -77,10 +78,16 @@ bool is_within(const fs::path& root, const fs::path& target) {
 
 // One directory argument's walk. Each directory's entries are sorted in natural order and walked in
 // that order, so the files come out in the natural order of their paths without sorting them.
+//
+// Reading the directories is most of a walk's time, and all of it system calls: a level of the tree
+// at a time is read on `jobs` threads (each directory opened from the argument's by its relative
+// path, so no descriptor is held for a directory not being read), and the files are then taken from
+// the directories read, in order, on the calling thread. What comes out is what a walk of one
+// directory after the other finds, up to the first directory that cannot be read.
 class DirectoryWalk {
  public:
-  DirectoryWalk(const std::string& argument, DirectoryListings* listings, Discovery& out)
-      : argument_(argument), listings_(listings), out_(out) {}
+  DirectoryWalk(const std::string& argument, DirectoryListings* listings, unsigned jobs, Discovery& out)
+      : argument_(argument), listings_(listings), jobs_(jobs), out_(out) {}
 
   // The files found, or nothing when the directory could not be read at all (reported).
   std::optional<std::vector<DiscoveredFile>> run() {
@@ -91,7 +98,9 @@ class DirectoryWalk {
       return std::nullopt;
     }
     // The key the directory's listing has: its path as its files' paths have it ("m//" is "m").
-    walk(root.get(), argument_, fs::path(config::join_text(argument_, "x")).parent_path().native());
+    directories_.push_back({argument_, {}, fs::path(config::join_text(argument_, "x")).parent_path().native()});
+    read_all(root.get());
+    take_files(directories_.front());
     // What the walk reads of each directory it descends into becomes that directory's listing, which
     // runner detection and ordering would otherwise read again.
     if (listings_ && !failed_)
@@ -101,27 +110,73 @@ class DirectoryWalk {
   }
 
  private:
-  void walk(int directory_fd, const std::string& path, std::string listing_key) {
-    int error = 0;
-    std::vector<DirectoryEntry> entries = read_directory(directory_fd, error);
-    if (error) return fail(error);
-    std::sort(entries.begin(), entries.end(),
+  struct Directory {
+    std::string path;          // as the files' paths have it
+    std::string relative;      // from the argument's directory; empty for that directory itself
+    std::string listing_key;
+    int open_error = 0;        // errno when it could not be opened
+    int read_error = 0;        // errno when it could not be read to its end
+    std::vector<DirectoryEntry> entries;  // in natural order
+    std::vector<size_t> subdirectories;   // in directories_, one for each entry walked into
+  };
+
+  // Whether the walk goes into the entry: a directory, but not a hidden one (.git, .terraform, …),
+  // and not a symbolic link to one (links to directories are not followed).
+  static bool walked_into(const DirectoryEntry& entry) {
+    return entry.type == fs::file_type::directory && !entry.is_symlink && !entry.name.starts_with('.');
+  }
+
+  // Reads every directory under the root, a level at a time.
+  void read_all(int root_fd) {
+    std::vector<size_t> level{0};
+    while (!level.empty()) {
+      parallel_for(level.size(), jobs_, [&](size_t k) { read(root_fd, directories_[level[k]]); });
+      std::vector<size_t> next;
+      for (const size_t index : level) {
+        if (directories_[index].open_error || directories_[index].read_error) continue;
+        for (const DirectoryEntry& entry : directories_[index].entries) {
+          if (!walked_into(entry)) continue;
+          Directory child;
+          child.path = config::join_text(directories_[index].path, entry.name);
+          child.relative = directories_[index].relative.empty() ? entry.name
+                                                                : config::join_text(directories_[index].relative, entry.name);
+          child.listing_key = child.path;
+          directories_[index].subdirectories.push_back(directories_.size());
+          next.push_back(directories_.size());
+          directories_.push_back(std::move(child));
+        }
+      }
+      level = std::move(next);
+    }
+  }
+
+  static void read(int root_fd, Directory& directory) {
+    const bool is_root = directory.relative.empty();
+    const Fd own = is_root ? Fd() : open_directory(root_fd, directory.relative, false, directory.open_error);
+    if (!is_root && !own) return;
+    directory.entries = read_directory(is_root ? root_fd : own.get(), directory.read_error);
+    if (directory.read_error) return;
+    std::sort(directory.entries.begin(), directory.entries.end(),
               [](const DirectoryEntry& a, const DirectoryEntry& b) { return compare_component(a.name, b.name) < 0; });
-    if (listings_) read_.emplace_back(std::move(listing_key), entries);
-    for (const DirectoryEntry& entry : entries) {
+  }
+
+  // The files of `directory` and of the directories in it, depth first, as the walk orders them.
+  void take_files(Directory& directory) {
+    if (directory.read_error) return fail(directory.read_error);
+    auto subdirectory = directory.subdirectories.begin();
+    for (const DirectoryEntry& entry : directory.entries) {
       const std::string& name = entry.name;
-      if (entry.type == fs::file_type::directory && !entry.is_symlink) {  // links to directories are not followed
-        if (name.starts_with('.')) continue;                                   // hidden: .git, .terraform, …
-        const Fd child_fd = open_directory(directory_fd, name, false, error);
-        if (!child_fd && error == EACCES) continue;  // a directory the user may not read is skipped
-        if (!child_fd) return fail(error);
-        const std::string child = config::join_text(path, name);
-        walk(child_fd.get(), child, child);
+      if (entry.type == fs::file_type::directory && !entry.is_symlink) {
+        if (!walked_into(entry)) continue;
+        Directory& child = directories_[*subdirectory++];
+        if (child.open_error == EACCES) continue;  // a directory the user may not read is skipped
+        if (child.open_error) return fail(child.open_error);
+        take_files(child);
         if (failed_) return;
         continue;
       }
       if (!has_sql_extension(name)) continue;
-      std::string child = config::join_text(path, name);
+      std::string child = config::join_text(directory.path, name);
       std::string display = display_form(child);
       if (entry.is_symlink && !is_inside(child)) {
         out_.problems.push_back({std::move(display), "is a symbolic link that leaves the linted directory; not followed", false});
@@ -129,6 +184,7 @@ class DirectoryWalk {
       }
       if (entry.type == fs::file_type::regular) found_.push_back({std::move(child), std::move(display)});
     }
+    if (listings_) read_.emplace_back(std::move(directory.listing_key), std::move(directory.entries));
   }
 
   // Whether the symbolic link at `path` resolves to a file inside the linted directory.
@@ -146,7 +202,9 @@ class DirectoryWalk {
 
   const std::string& argument_;
   DirectoryListings* listings_;
+  unsigned jobs_;
   Discovery& out_;
+  std::vector<Directory> directories_;  // the root first; each level after the one above it
   std::optional<fs::path> root_;  // the argument resolved, for symbolic links
   std::vector<DiscoveredFile> found_;
   std::vector<std::pair<std::string, std::vector<DirectoryEntry>>> read_;  // listings, by directory path
@@ -154,8 +212,8 @@ class DirectoryWalk {
 };
 
 void discover_directory(const std::string& argument, std::string_view runner, DirectoryListings* listings,
-                        Discovery& out) {
-  std::optional<std::vector<DiscoveredFile>> found = DirectoryWalk(argument, listings, out).run();
+                        unsigned jobs, Discovery& out) {
+  std::optional<std::vector<DiscoveredFile>> found = DirectoryWalk(argument, listings, jobs, out).run();
   if (!found || found->empty()) return;
   order_for_runners(*found, runner, listings);
   out.files.insert(out.files.end(), std::make_move_iterator(found->begin()), std::make_move_iterator(found->end()));
@@ -185,7 +243,8 @@ bool natural_less(std::string_view a, std::string_view b) {
   }
 }
 
-Discovery discover(const std::vector<std::string>& paths, std::string_view runner, DirectoryListings* listings) {
+Discovery discover(const std::vector<std::string>& paths, std::string_view runner, DirectoryListings* listings,
+                   unsigned jobs) {
   Discovery out;
   for (const auto& argument : paths) {
     std::error_code ec;
@@ -193,7 +252,7 @@ Discovery discover(const std::vector<std::string>& paths, std::string_view runne
     if (ec || !fs::exists(status)) {
       out.problems.push_back({argument, "does not exist"});
     } else if (fs::is_directory(status)) {
-      discover_directory(argument, runner, listings, out);
+      discover_directory(argument, runner, listings, jobs, out);
     } else {
       out.files.push_back({argument, display_form(argument)});
     }

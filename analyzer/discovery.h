@@ -25,9 +25,10 @@ struct Discovery {
 // never read into a public report. A directory's files come in their runner's order
 // (analyzer/runner_order.h): `runner` is the configured one, empty when recognised per file.
 // `listings`: directory listings to reuse and fill (runner ordering reads them; the runner
-// detector of the same run asks the same directories again). Null: this call's own.
+// detector of the same run asks the same directories again). Null: this call's own. `jobs`: the
+// threads that read directories (the result is the same for any number).
 Discovery discover(const std::vector<std::string>& paths, std::string_view runner = {},
-                   DirectoryListings* listings = nullptr);
+                   DirectoryListings* listings = nullptr, unsigned jobs = 1);
 
 // "Natural" order: digit runs compare by value, so 9_x sorts before 10_x; paths compare
 // component by component.

@@ -75,7 +75,7 @@ std::vector<PlannedFile> collect_inputs(const LintRequest& request, std::vector<
   std::vector<std::string> batch;
   const auto flush = [&] {
     if (batch.empty()) return;
-    Discovery found = discover(batch, request.settings.runner, &listings);
+    Discovery found = discover(batch, request.settings.runner, &listings, request.jobs);
     for (auto& f : found.files) files.push_back({f.path, f.display_path});
     std::move(found.problems.begin(), found.problems.end(), std::back_inserter(problems));
     batch.clear();
@@ -113,7 +113,7 @@ std::string canonical_key(const std::string& path) {
 // last named one are replayed in the runner's order, where its first named file stood; those not
 // named are history. Named files of one directory are thereby also put in replay order.
 std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::string_view runner,
-                                      std::vector<InputProblem>& problems, DirectoryListings& listings) {
+                                      std::vector<InputProblem>& problems, DirectoryListings& listings, unsigned jobs) {
   const auto key_of = [](const PlannedFile& f) { return canonical_key(f.from_stdin ? f.display_path : f.path); };
   const auto directory_of = [](const PlannedFile& f) {
     const fs::path parent = fs::path(f.from_stdin ? f.display_path : f.path).parent_path();
@@ -129,7 +129,7 @@ std::vector<PlannedFile> with_history(std::vector<PlannedFile> files, std::strin
   std::vector<bool> placed(files.size(), false);
   const auto place_directory = [&](const std::string& directory) {
     const auto& named = named_by_directory[canonical_key(directory)];
-    Discovery found = discover({directory}, runner, &listings);
+    Discovery found = discover({directory}, runner, &listings, jobs);
     std::move(found.problems.begin(), found.problems.end(), std::back_inserter(problems));
     // Named files discovery does not list (standard input for a file not saved yet) go where
     // their name sorts.
@@ -652,7 +652,8 @@ LintPlan plan_lint(const LintRequest& request) {
   // With --changed-since git says which infrastructure files changed; without it the ones named are.
   plan.infrastructure = request.changed_files ? request.changed_infrastructure : std::move(named_infrastructure);
   if (request.with_history)
-    plan.files = with_history(std::move(plan.files), request.settings.runner, plan.problems, *plan.listings);
+    plan.files =
+        with_history(std::move(plan.files), request.settings.runner, plan.problems, *plan.listings, request.jobs);
   if (request.changed_files) {
     size_t end = 0;  // one past the last changed file: nothing after it needs replaying
     for (size_t i = 0; i < plan.files.size(); ++i) {

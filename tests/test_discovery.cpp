@@ -42,27 +42,35 @@ TEST_CASE("directories are searched recursively, hidden ones skipped, in natural
   dir.write("m/sub/1_c.SQL", "SELECT 1;");
   dir.write("m/notes.txt", "x");
   dir.write("m/.git/x.sql", "x");
-  const auto found = discover({(dir.path() / "m").string()});
-  REQUIRE(found.files.size() == 3);
-  CHECK(found.files[0].display_path.ends_with("m/9_a.sql"));
-  CHECK(found.files[1].display_path.ends_with("m/10_b.sql"));
-  CHECK(found.files[2].display_path.ends_with("m/sub/1_c.SQL"));
-  CHECK(found.problems.empty());
+  for (const unsigned jobs : {1u, 4u}) {  // the directories are read on `jobs` threads
+    CAPTURE(jobs);
+    const auto found = discover({(dir.path() / "m").string()}, "", nullptr, jobs);
+    REQUIRE(found.files.size() == 3);
+    CHECK(found.files[0].display_path.ends_with("m/9_a.sql"));
+    CHECK(found.files[1].display_path.ends_with("m/10_b.sql"));
+    CHECK(found.files[2].display_path.ends_with("m/sub/1_c.SQL"));
+    CHECK(found.problems.empty());
+  }
 }
 
 TEST_CASE("the walk's order is the natural order of the whole paths, across directories") {
   const test::TempDir dir;
-  for (const char* file : {"m/q.sql", "m/10/a.sql", "m/2.sql", "m/q/1.sql", "m/2/b.sql", "m/1.sql", "m/2/a.sql", "m/B.sql"})
+  for (const char* file : {"m/q.sql", "m/10/a.sql", "m/2.sql", "m/q/1.sql", "m/2/b.sql", "m/1.sql", "m/2/a.sql",
+                           "m/B.sql", "m/2/x/y/1.sql", "m/2/x/0.sql", "m/10/z/1.sql"})
     dir.write(file, "SELECT 1;");
-  const auto found = discover({(dir.path() / "m").string()});
-  std::vector<std::string> shown;
-  for (const auto& file : found.files) shown.push_back(file.display_path.substr(dir.path().string().size() + 1));
   // A directory's contents come before a file whose name extends the directory's ("2/" before
   // "2.sql"), numbers by value, upper case before lower.
-  const std::vector<std::string> expected{"m/1.sql",   "m/2/a.sql", "m/2/b.sql", "m/2.sql",
-                                          "m/10/a.sql", "m/B.sql",   "m/q/1.sql", "m/q.sql"};
-  CHECK(shown == expected);
-  CHECK(std::is_sorted(shown.begin(), shown.end(), natural_less));
+  const std::vector<std::string> expected{"m/1.sql",    "m/2/a.sql",    "m/2/b.sql", "m/2/x/0.sql",
+                                          "m/2/x/y/1.sql", "m/2.sql",   "m/10/a.sql", "m/10/z/1.sql",
+                                          "m/B.sql",    "m/q/1.sql",    "m/q.sql"};
+  for (const unsigned jobs : {1u, 2u, 4u}) {  // read a level of directories at a time, then ordered depth first
+    CAPTURE(jobs);
+    const auto found = discover({(dir.path() / "m").string()}, "", nullptr, jobs);
+    std::vector<std::string> shown;
+    for (const auto& file : found.files) shown.push_back(file.display_path.substr(dir.path().string().size() + 1));
+    CHECK(shown == expected);
+    CHECK(std::is_sorted(shown.begin(), shown.end(), natural_less));
+  }
 }
 
 TEST_CASE("missing paths and directories without SQL are reported, the rest still found") {
@@ -100,11 +108,20 @@ TEST_CASE("symbolic links that leave the directory are not followed") {
   const auto secret = dir.write("secret/key.sql", "SELECT 'secret';");
   dir.write("m/1.sql", "SELECT 1;");
   std::filesystem::create_symlink(secret, dir.path() / "m/2.sql");
-  const auto found = discover({(dir.path() / "m").string()});
-  REQUIRE(found.files.size() == 1);
-  REQUIRE(found.problems.size() == 1);
-  CHECK(found.problems[0].message.find("symbolic link") != std::string::npos);
-  CHECK_FALSE(found.problems[0].is_error);
+  // A link to a directory is not walked into, whatever its name, nor read as a file.
+  dir.write("m/sub/3.sql", "SELECT 1;");
+  std::filesystem::create_directory_symlink(dir.path() / "secret", dir.path() / "m/sub/keys.sql");
+  for (const unsigned jobs : {1u, 4u}) {
+    CAPTURE(jobs);
+    const auto found = discover({(dir.path() / "m").string()}, "", nullptr, jobs);
+    REQUIRE(found.files.size() == 2);
+    CHECK(found.files[1].display_path.ends_with("m/sub/3.sql"));
+    REQUIRE(found.problems.size() == 2);
+    CHECK(found.problems[0].path.ends_with("m/2.sql"));
+    CHECK(found.problems[1].path.ends_with("m/sub/keys.sql"));
+    CHECK(found.problems[0].message.find("symbolic link") != std::string::npos);
+    CHECK_FALSE(found.problems[0].is_error);
+  }
 }
 
 TEST_CASE("input validation: binary and invalid UTF-8 files") {
@@ -190,7 +207,7 @@ TEST_CASE("discovery's walk gives the listings of the directories it descends in
   fs::create_directories(dir.path() / "m/empty");
   fs::create_symlink(dir.path() / "m/sub", dir.path() / "m/linked");
   DirectoryListings listings;
-  const auto found = discover({(dir.path() / "m").string()}, "", &listings);
+  const auto found = discover({(dir.path() / "m").string()}, "", &listings, 3);
   REQUIRE(found.files.size() == 2);
   // Files added after the walk are not in the listings it gave: they were not read again.
   dir.write("m/4.sql", "SELECT 1;");

@@ -1,6 +1,8 @@
 #include "parser/node_walk.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 
 namespace zdlint {
 namespace {
@@ -14,7 +16,7 @@ void walk_message(const ProtobufCMessage* message, const std::function<void(cons
     // selected one up instead of testing every field of every node.
     const auto& node = *reinterpret_cast<const PgQuery__Node*>(message);
     visit(node);
-    const ProtobufCFieldDescriptor* field = protobuf_c_message_descriptor_get_field(descriptor, node.node_case);
+    const ProtobufCFieldDescriptor* field = node_field(node.node_case);
     if (field && field->type == PROTOBUF_C_TYPE_MESSAGE)
       walk_message(*reinterpret_cast<ProtobufCMessage* const*>(base + field->offset), visit);
     return;
@@ -38,6 +40,18 @@ void walk_message(const ProtobufCMessage* message, const std::function<void(cons
 }
 
 }  // namespace
+
+const ProtobufCFieldDescriptor* node_field(uint32_t node_case) {
+  static const std::vector<const ProtobufCFieldDescriptor*> by_case = [] {
+    const ProtobufCMessageDescriptor& node = pg_query__node__descriptor;
+    uint32_t largest = 0;
+    for (unsigned i = 0; i < node.n_fields; ++i) largest = std::max(largest, node.fields[i].id);
+    std::vector<const ProtobufCFieldDescriptor*> table(largest + 1, nullptr);
+    for (unsigned i = 0; i < node.n_fields; ++i) table[node.fields[i].id] = &node.fields[i];
+    return table;
+  }();
+  return node_case < by_case.size() ? by_case[node_case] : nullptr;
+}
 
 std::string_view string_value(const PgQuery__Node* node) {
   if (node && node->node_case == PG_QUERY__NODE__NODE_STRING && node->string && node->string->sval)

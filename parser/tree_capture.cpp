@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "parser/node_walk.h"
+
 namespace zdlint {
 namespace {
 
@@ -88,7 +90,7 @@ class Copier {
       // Node is one oneof of some 250 message fields: only the set one is looked at.
       const auto node_case = static_cast<uint32_t>(reinterpret_cast<const PgQuery__Node&>(from).node_case);
       if (node_case != 0)
-        if (const ProtobufCFieldDescriptor* field = protobuf_c_message_descriptor_get_field(&descriptor, node_case))
+        if (const ProtobufCFieldDescriptor* field = node_field(node_case))
           if (!this->field(copy, *field)) return nullptr;
     } else {
       for (unsigned i = 0; i < descriptor.n_fields; ++i) {

@@ -4,6 +4,7 @@
 // together with it, and a review of the schema change does not see them.
 #include <fmt/format.h>
 
+#include "parser/node_walk.h"
 #include "rules/registry.h"
 
 namespace zdlint {
@@ -18,8 +19,7 @@ bool is_refresh(PgQuery__Node__NodeCase kind) {
 // that change the schema, named by the parse tree's node field.
 bool is_schema_change(PgQuery__Node__NodeCase kind) {
   if (is_refresh(kind) || kind == PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT) return false;
-  const ProtobufCFieldDescriptor* field =
-      protobuf_c_message_descriptor_get_field(&pg_query__node__descriptor, static_cast<unsigned>(kind));
+  const ProtobufCFieldDescriptor* field = node_field(static_cast<uint32_t>(kind));
   if (!field || !field->name) return false;
   const std::string_view name = field->name;
   return name.starts_with("create_") || name.starts_with("alter_") || name.starts_with("drop_") ||

@@ -279,49 +279,49 @@ class CatalogComparison {
   std::vector<CatalogDifference> run(std::span<const NamedObject> dropped, std::span<const NamedObject> created) {
     compare_tables();
     compare_keyed(before_.indexes_.all(), after_.indexes_.all(), [&](const Index* b, const Index* a) {
-      const std::string what = "index " + (a ? a->name : b->name).str();
+      const auto what = [&] { return "index " + (a ? a->name : b->name).str(); };
       if (presence(what, b != nullptr, a != nullptr, a && a->origin.file == kDownReplayFile)) return;
-      if (b->table != a->table) differ(what, "table", a->table.str(), b->table.str());
-      if (b->columns != a->columns) differ(what, "columns", columns_text(a->columns), columns_text(b->columns));
+      if (b->table != a->table) differ(what(), "table", a->table.str(), b->table.str());
+      if (b->columns != a->columns) differ(what(), "columns", columns_text(a->columns), columns_text(b->columns));
       const auto unique = [](const Index* i) { return i->unique ? "unique" : "not unique"; };
       const auto predicate = [](const Index* i) { return i->partial ? "partial" : "whole table"; };
-      if (b->unique != a->unique) differ(what, "uniqueness", unique(a), unique(b));
-      if (b->partial != a->partial) differ(what, "predicate", predicate(a), predicate(b));
+      if (b->unique != a->unique) differ(what(), "uniqueness", unique(a), unique(b));
+      if (b->partial != a->partial) differ(what(), "predicate", predicate(a), predicate(b));
     });
     compare_map(before_.sequences_, after_.sequences_,
                 [&](const QualifiedName& name, const Sequence* b, const Sequence* a) {
-      const std::string what = "sequence " + name.str();
+      const auto what = [&] { return "sequence " + name.str(); };
       if (presence(what, b != nullptr, a != nullptr, a && a->origin.file == kDownReplayFile)) return;
       if (b->owned_by_table != a->owned_by_table)
-        differ(what, "owner", a->owned_by_table ? a->owned_by_table->str() : "none",
+        differ(what(), "owner", a->owned_by_table ? a->owned_by_table->str() : "none",
                b->owned_by_table ? b->owned_by_table->str() : "none");
     });
     compare_map(before_.enums_, after_.enums_, [&](const QualifiedName& name, const EnumType* b, const EnumType* a) {
-      const std::string what = "type " + name.str();
+      const auto what = [&] { return "type " + name.str(); };
       if (presence(what, b != nullptr, a != nullptr, a && a->origin.file == kDownReplayFile)) return;
-      if (b->values != a->values) differ(what, "values", columns_text(a->values), columns_text(b->values));
+      if (b->values != a->values) differ(what(), "values", columns_text(a->values), columns_text(b->values));
     });
     compare_map(before_.domains_, after_.domains_, [&](const QualifiedName& name, const Domain* b, const Domain* a) {
-      const std::string what = "domain " + name.str();
+      const auto what = [&] { return "domain " + name.str(); };
       if (presence(what, b != nullptr, a != nullptr, a && a->origin.file == kDownReplayFile)) return;
-      if (b->base != a->base) differ(what, "base type", a->base.str(), b->base.str());
-      if (b->not_null != a->not_null) differ(what, "nullability", null_text(a->not_null), null_text(b->not_null));
+      if (b->base != a->base) differ(what(), "base type", a->base.str(), b->base.str());
+      if (b->not_null != a->not_null) differ(what(), "nullability", null_text(a->not_null), null_text(b->not_null));
       auto before_checks = b->checks, after_checks = a->checks;
       std::sort(before_checks.begin(), before_checks.end());
       std::sort(after_checks.begin(), after_checks.end());
       if (before_checks != after_checks)
-        differ(what, "CHECK constraints", columns_text(after_checks), columns_text(before_checks));
+        differ(what(), "CHECK constraints", columns_text(after_checks), columns_text(before_checks));
     });
     compare_map(before_.functions_, after_.functions_,
                 [&](const QualifiedName& name, const Function* b, const Function* a) {
-      const std::string what = "function " + name.str();
+      const auto what = [&] { return "function " + name.str(); };
       if (presence(what, b != nullptr, a != nullptr, a && a->origin.file == kDownReplayFile)) return;
       if (b->volatility != a->volatility)
-        differ(what, "volatility", to_string(a->volatility), to_string(b->volatility));
+        differ(what(), "volatility", to_string(a->volatility), to_string(b->volatility));
     });
     compare_map(before_.extensions_, after_.extensions_,
                 [&](const std::string& name, const Origin* b, const Origin* a) {
-      presence("extension " + name, b != nullptr, a != nullptr, a && a->file == kDownReplayFile);
+      presence([&] { return "extension " + name; }, b != nullptr, a != nullptr, a && a->file == kDownReplayFile);
     });
     for (const NamedObject& object : dropped) {
       // A column of a table the up made (or renamed to that name) is the up's own too.
@@ -354,11 +354,13 @@ class CatalogComparison {
     out_.push_back({what, fmt::format("{} is {} after the down, {} before the up", attribute, after, before)});
   }
 
-  // Reports an object present on one side only; true when there is nothing more to compare.
-  bool presence(const std::string& what, bool before, bool after, bool made_by_down) {
+  // Reports an object present on one side only; true when there is nothing more to compare. `what`
+  // names the object, called only to report it.
+  template <typename What>
+  bool presence(const What& what, bool before, bool after, bool made_by_down) {
     if (before && after) return false;
-    if (before) out_.push_back({what, "existed before the up and is missing after the down"});
-    else if (after && !made_by_down) out_.push_back({what, "is made by the up and still there after the down"});
+    if (before) out_.push_back({what(), "existed before the up and is missing after the down"});
+    else if (after && !made_by_down) out_.push_back({what(), "is made by the up and still there after the down"});
     return true;
   }
 
@@ -399,32 +401,33 @@ class CatalogComparison {
 
   void compare_table(const Table* b, const Table* a) {
     const Table& any = a ? *a : *b;
-    const std::string what = fmt::format("{} {}", to_string((b && !b->partial ? b : &any)->kind), any.name.str());
+    // Names are put together only for a difference: most tables compared are equal.
+    const auto what = [&] { return fmt::format("{} {}", to_string((b && !b->partial ? b : &any)->kind), any.name.str()); };
     if (!a) {
-      out_.push_back({what, "existed before the up and is missing after the down"});
+      out_.push_back({what(), "existed before the up and is missing after the down"});
       return;
     }
     // Everything is known of a table the history created; of a pre-existing one only what the
     // history added, so only that is compared.
     const bool complete = b && !b->partial;
     if (!b && !a->partial) {
-      if (a->origin.file != kDownReplayFile) out_.push_back({what, "is made by the up and still there after the down"});
+      if (a->origin.file != kDownReplayFile) out_.push_back({what(), "is made by the up and still there after the down"});
       return;
     }
     if (complete && a->partial) {
-      out_.push_back({what, "existed before the up and is missing after the down"});
+      out_.push_back({what(), "existed before the up and is missing after the down"});
       return;
     }
     if (complete) {
-      if (b->kind != a->kind) differ(what, "kind", to_string(a->kind), to_string(b->kind));
+      if (b->kind != a->kind) differ(what(), "kind", to_string(a->kind), to_string(b->kind));
       const auto persistence = [](const Table* t) { return t->unlogged ? "UNLOGGED" : "LOGGED"; };
       const auto parent = [](const Table* t) { return t->partition_of ? t->partition_of->str() : "none"; };
-      if (b->unlogged != a->unlogged) differ(what, "persistence", persistence(a), persistence(b));
+      if (b->unlogged != a->unlogged) differ(what(), "persistence", persistence(a), persistence(b));
       if (b->partition_of != a->partition_of)
-        differ(what, "parent", parent(a), parent(b));
+        differ(what(), "parent", parent(a), parent(b));
       if (b->replica_identity != a->replica_identity)
-        differ(what, "replica identity", a->replica_identity, b->replica_identity);
-      if (b->access_method != a->access_method) differ(what, "access method", a->access_method, b->access_method);
+        differ(what(), "replica identity", a->replica_identity, b->replica_identity);
+      if (b->access_method != a->access_method) differ(what(), "access method", a->access_method, b->access_method);
       auto before_reads = b->reads, after_reads = a->reads;
       std::sort(before_reads.begin(), before_reads.end());
       std::sort(after_reads.begin(), after_reads.end());
@@ -432,27 +435,27 @@ class CatalogComparison {
         std::vector<std::string> shown_before, shown_after;
         for (const auto& r : before_reads) shown_before.push_back(r.str());
         for (const auto& r : after_reads) shown_after.push_back(r.str());
-        differ(what, "the relations its query reads", columns_text(shown_after), columns_text(shown_before));
+        differ(what(), "the relations its query reads", columns_text(shown_after), columns_text(shown_before));
       }
     }
     const std::vector<Column> none;
     for (const Column& column : b ? b->columns : none) {
-      const std::string column_what = fmt::format("column {}.{}", any.name.str(), column.name);
+      const auto column_what = [&] { return fmt::format("column {}.{}", any.name.str(), column.name); };
       const Column* after = a->column(column.name);
       if (!after) {
-        out_.push_back({column_what, "existed before the up and is missing after the down"});
+        out_.push_back({column_what(), "existed before the up and is missing after the down"});
         continue;
       }
-      if (column.type != after->type) differ(column_what, "type", after->type.str(), column.type.str());
+      if (column.type != after->type) differ(column_what(), "type", after->type.str(), column.type.str());
       if (column.not_null != after->not_null)
-        differ(column_what, "nullability", null_text(after->not_null), null_text(column.not_null));
+        differ(column_what(), "nullability", null_text(after->not_null), null_text(column.not_null));
       if (column.has_default != after->has_default)
-        differ(column_what, "default", after->has_default ? "set" : "none", column.has_default ? "set" : "none");
+        differ(column_what(), "default", after->has_default ? "set" : "none", column.has_default ? "set" : "none");
       if (column.identity != after->identity)
-        differ(column_what, "identity", after->identity ? "GENERATED … AS IDENTITY" : "none",
+        differ(column_what(), "identity", after->identity ? "GENERATED … AS IDENTITY" : "none",
                column.identity ? "GENERATED … AS IDENTITY" : "none");
       if (column.generated != after->generated)
-        differ(column_what, "generation", after->generated ? "GENERATED ALWAYS AS (…) STORED" : "none",
+        differ(column_what(), "generation", after->generated ? "GENERATED ALWAYS AS (…) STORED" : "none",
                column.generated ? "GENERATED ALWAYS AS (…) STORED" : "none");
     }
     for (const Column& column : a->columns)
@@ -461,20 +464,20 @@ class CatalogComparison {
                         "is made by the up and still there after the down"});
     const std::vector<Constraint> no_constraints;
     for (const Constraint& constraint : b ? b->constraints : no_constraints) {
-      const std::string constraint_what = fmt::format("constraint {} on {}", constraint.name, any.name.str());
+      const auto constraint_what = [&] { return fmt::format("constraint {} on {}", constraint.name, any.name.str()); };
       const Constraint* after = a->constraint(constraint.name);
       if (!after) {
-        out_.push_back({constraint_what, "existed before the up and is missing after the down"});
+        out_.push_back({constraint_what(), "existed before the up and is missing after the down"});
         continue;
       }
       if (constraint.kind != after->kind)
-        differ(constraint_what, "kind", kind_text(after->kind), kind_text(constraint.kind));
+        differ(constraint_what(), "kind", kind_text(after->kind), kind_text(constraint.kind));
       if (constraint.columns != after->columns)
-        differ(constraint_what, "columns", columns_text(after->columns), columns_text(constraint.columns));
+        differ(constraint_what(), "columns", columns_text(after->columns), columns_text(constraint.columns));
       if (constraint.references != after->references)
-        differ(constraint_what, "referenced table", after->references.str(), constraint.references.str());
+        differ(constraint_what(), "referenced table", after->references.str(), constraint.references.str());
       if (constraint.validated != after->validated)
-        differ(constraint_what, "validation", after->validated ? "validated" : "NOT VALID",
+        differ(constraint_what(), "validation", after->validated ? "validated" : "NOT VALID",
                constraint.validated ? "validated" : "NOT VALID");
     }
     for (const Constraint& constraint : a->constraints)

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <deque>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -133,17 +134,15 @@ class DirectoryWalk {
       parallel_for(level.size(), jobs_, [&](size_t k) { read(root_fd, directories_[level[k]]); });
       std::vector<size_t> next;
       for (const size_t index : level) {
-        if (directories_[index].open_error || directories_[index].read_error) continue;
-        for (const DirectoryEntry& entry : directories_[index].entries) {
+        Directory& parent = directories_[index];  // stays where it is: directories_ is a deque
+        if (parent.open_error || parent.read_error) continue;
+        for (const DirectoryEntry& entry : parent.entries) {
           if (!walked_into(entry)) continue;
-          Directory child;
-          child.path = config::join_text(directories_[index].path, entry.name);
-          child.relative = directories_[index].relative.empty() ? entry.name
-                                                                : config::join_text(directories_[index].relative, entry.name);
-          child.listing_key = child.path;
-          directories_[index].subdirectories.push_back(directories_.size());
+          std::string path = config::join_text(parent.path, entry.name);
+          std::string relative = parent.relative.empty() ? entry.name : config::join_text(parent.relative, entry.name);
+          parent.subdirectories.push_back(directories_.size());
           next.push_back(directories_.size());
-          directories_.push_back(std::move(child));
+          directories_.push_back({path, std::move(relative), path});
         }
       }
       level = std::move(next);
@@ -204,7 +203,7 @@ class DirectoryWalk {
   DirectoryListings* listings_;
   unsigned jobs_;
   Discovery& out_;
-  std::vector<Directory> directories_;  // the root first; each level after the one above it
+  std::deque<Directory> directories_;  // the root first; each level after the one above it
   std::optional<fs::path> root_;  // the argument resolved, for symbolic links
   std::vector<DiscoveredFile> found_;
   std::vector<std::pair<std::string, std::vector<DirectoryEntry>>> read_;  // listings, by directory path

@@ -2,8 +2,9 @@
 # zdlint's benchmarks, each in one hyperfine run so the ratios compare like with like:
 #   1. the corpus (../shared/corpus/tools/filelist_common.txt): `zdlint --format sarif` against the
 #      parse floor (bench/parse_floor.cpp: pg_query_parse over the same files on one thread), the
-#      same parse with its JSON read into trees as zdlint reads them (parse_floor --tree), the same
-#      trees through protobuf (parse_floor --protobuf) and squawk 2.66.0 (`squawk --reporter json`, from npm), with peak RSS of each;
+#      same parse with the trees zdlint reads, taken before libpg_query serialises them
+#      (parse_floor --tree), the same trees through protobuf (parse_floor --protobuf) and squawk
+#      2.66.0 (`squawk --reporter json`, from npm), with peak RSS of each;
 #   2. --jobs 1 against the default;
 #   3. one small migration end to end (the pre-commit case);
 #   4. the 50 MB synthetic file (time, peak RSS) and 1x/2x/4x inputs (cost must grow linearly).

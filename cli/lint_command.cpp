@@ -201,7 +201,7 @@ Runner add_lint_command(CLI::App& app) {
   cmd->add_option("--color", options->color, "Color the text output (NO_COLOR is honoured by auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  cmd->add_option("--jobs,-j", options->jobs, "Files read and parsed in parallel (default: number of cores)")
+  cmd->add_option("--jobs,-j", options->jobs, "Threads that read directories and parse files (default: number of cores)")
       ->check(CLI::Range(1u, 1024u));
   cmd->add_flag("--quiet,-q", options->quiet, "Print diagnostics only: no source excerpts, summary or warnings");
   cmd->add_flag("--include-suppressed", options->include_suppressed,

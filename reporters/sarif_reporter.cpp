@@ -335,8 +335,9 @@ class SarifWriter {
     return notifications;
   }
 
-  // Everything but the results, which write() prints into the empty array it leaves for them. Reads
-  // no more of the writer's state than options_ and result_, and fills rule_index_.
+  // Everything but the results, which write() prints into the empty array it leaves for them. Of
+  // the writer's state it reads only options_, result_ and base_, and it fills rule_index_: it runs
+  // while write() resolves directories.
   ordered_json document(ordered_json notifications) {
     ordered_json rules = ordered_json::array();
     for (const Rule* rule : all_rules())

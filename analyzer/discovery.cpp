@@ -105,7 +105,9 @@ class DirectoryWalk {
     // What the walk reads of each directory it descends into becomes that directory's listing, which
     // runner detection and ordering would otherwise read again.
     if (listings_ && !failed_)
-      for (auto& [directory, entries] : read_) listings_->add(directory, DirectoryListing(std::move(entries)));
+      for (Directory& directory : directories_)
+        if (!directory.open_error)
+          listings_->add(directory.listing_key, DirectoryListing(std::move(directory.entries)));
     if (found_.empty() && !failed_) out_.problems.push_back({argument_, "is a directory with no .sql files"});
     return std::move(found_);
   }
@@ -160,14 +162,14 @@ class DirectoryWalk {
   }
 
   // The files of `directory` and of the directories in it, depth first, as the walk orders them.
-  void take_files(Directory& directory) {
+  void take_files(const Directory& directory) {
     if (directory.read_error) return fail(directory.read_error);
     auto subdirectory = directory.subdirectories.begin();
     for (const DirectoryEntry& entry : directory.entries) {
       const std::string& name = entry.name;
       if (entry.type == fs::file_type::directory && !entry.is_symlink) {
         if (!walked_into(entry)) continue;
-        Directory& child = directories_[*subdirectory++];
+        const Directory& child = directories_[*subdirectory++];
         if (child.open_error == EACCES) continue;  // a directory the user may not read is skipped
         if (child.open_error) return fail(child.open_error);
         take_files(child);
@@ -183,7 +185,6 @@ class DirectoryWalk {
       }
       if (entry.type == fs::file_type::regular) found_.push_back({std::move(child), std::move(display)});
     }
-    if (listings_) read_.emplace_back(std::move(directory.listing_key), std::move(directory.entries));
   }
 
   // Whether the symbolic link at `path` resolves to a file inside the linted directory.
@@ -206,7 +207,6 @@ class DirectoryWalk {
   std::deque<Directory> directories_;  // the root first; each level after the one above it
   std::optional<fs::path> root_;  // the argument resolved, for symbolic links
   std::vector<DiscoveredFile> found_;
-  std::vector<std::pair<std::string, std::vector<DirectoryEntry>>> read_;  // listings, by directory path
   bool failed_ = false;
 };
 

@@ -127,17 +127,21 @@ void Session::hold(const Statement& stmt, const StatementEffects& effects) {
   const bool had_write_locks = !write_locked_.empty();
   for (const auto& effect : effects.effects) {
     if (effect.lock == LockMode::None) continue;
-    const bool pre_existing_table = effect.pre_existing() && effect.kind != RelationKind::Index;
-    if (pre_existing_table && blocked_by(effect.lock).writes &&
-        std::find(write_locked_.begin(), write_locked_.end(), effect.relation) == write_locked_.end()) {
-      write_locked_.push_back(effect.relation);
-      if (had_write_locks) write_locks_accumulated_ = true;
-    }
-    if (pre_existing_table && effect.lock == LockMode::AccessExclusive && !first_access_exclusive_)
-      first_access_exclusive_ = stmt.range;
     const auto [it, added] = held_index_.try_emplace(effect.relation, held_.size());
     if (added) held_.push_back({effect, stmt.range, dml});
     else if (effect.lock > held_[it->second].effect.lock) held_[it->second] = {effect, stmt.range, dml};
+    // Judged by the lock now held, so that write_locked() and first_access_exclusive() always name
+    // a lock in held_locks(): a relation this transaction created stays its own even when a later
+    // statement sees an older one (a CREATE SEQUENCE of a name the history already had).
+    const LockEffect& holding = held_[it->second].effect;
+    const bool pre_existing_table = holding.pre_existing() && holding.kind != RelationKind::Index;
+    if (pre_existing_table && blocked_by(holding.lock).writes &&
+        std::find(write_locked_.begin(), write_locked_.end(), holding.relation) == write_locked_.end()) {
+      write_locked_.push_back(holding.relation);
+      if (had_write_locks) write_locks_accumulated_ = true;
+    }
+    if (pre_existing_table && holding.lock == LockMode::AccessExclusive && !first_access_exclusive_)
+      first_access_exclusive_ = stmt.range;
   }
 }
 

@@ -26,8 +26,24 @@ while IFS= read -r -d '' seed; do
   { printf '_'; cat "$seed"; } >"$work/lint/$n-txn.sql"
   cp "$seed" "$work/parse/$n.sql"  # fuzz_parse reads every byte as SQL
 done < <(find testdata examples -name '*.sql' -print0)
+# A settings byte with the high bit set makes the rest a history: its files joined by NUL bytes.
+# Each case directory of testdata/ is one ('\xcf': PostgreSQL 16, the runner's transactions).
+while IFS= read -r -d '' case_dir; do
+  n=$((n + 1))
+  {
+    printf '\xcf'
+    separator=''
+    while IFS= read -r -d '' file; do
+      printf "$separator"
+      cat "$file"
+      separator='\0'
+    done < <(find "$case_dir" -name '*.sql' -print0 | sort -zV)
+  } >"$work/lint/$n-history.sql"
+done < <(find testdata/rules -mindepth 2 -maxdepth 2 -type d -print0; find testdata/migrations -mindepth 1 -maxdepth 1 -type d -print0)
 cp fuzz/seeds/config/*.toml "$work/config/"
 
+export TMPDIR=$work/tmp  # fuzz_lint writes each history's files there
+mkdir -p "$TMPDIR"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -1,0 +1,1 @@
+CREATE SEQUENCE widgets_id_seq;

@@ -1,22 +1,22 @@
 #include "analyzer/discovery.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 
-#include "analyzer/directory_listing.h"
-#include "analyzer/directory_reader.h"
-#include "analyzer/runner_order.h"
-#include "analyzer/thread_pool.h"
-#include "config/path_match.h"
-
-#include <fcntl.h>
-
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <deque>
 #include <filesystem>
 #include <optional>
 #include <set>
 #include <system_error>
+
+#include "analyzer/directory_listing.h"
+#include "analyzer/directory_reader.h"
+#include "analyzer/runner_order.h"
+#include "analyzer/thread_pool.h"
+#include "config/path_match.h"
 
 namespace zdlint {
 namespace fs = std::filesystem;
@@ -52,15 +52,20 @@ int compare_component(std::string_view a, std::string_view b) {
   return a.size() - i < b.size() - j ? -1 : 1;
 }
 
-bool has_sql_extension(std::string name) {
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return name.ends_with(".sql") || name.ends_with(".sql.postgres");
+bool has_sql_extension(std::string_view name) {
+  const auto ends_with = [&](std::string_view suffix) {  // `suffix` is lower case; `name` may not be
+    return name.size() >= suffix.size() &&
+           std::equal(suffix.begin(), suffix.end(), name.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  };
+  return ends_with(".sql") || ends_with(".sql.postgres");
 }
 
 // How a path is shown: lexically normal ("./m//1.sql" is "m/1.sql"), unless a ".." in it follows a
 // name, which may be a symbolic link: "link/.." is the parent of the link's target, not ".".
-std::string display_form(const fs::path& path) {
-  if (config::is_lexically_normal(path.native())) return path.native();  // most are: no need to take them apart
+std::string display_form(const std::string& text) {
+  if (config::is_lexically_normal(text)) return text;  // most are: no fs::path, which splits it, is needed
+  const fs::path path(text);
   bool after_name = false;
   for (const auto& part : path) {
     if (part == "..") {

@@ -317,15 +317,15 @@ class GroupFinder {
   bool allows(std::string_view runner) const { return configured_.empty() || configured_ == runner; }
 
   Group of_directory(const fs::path& directory) {
-    fs::path dir = directory;
+    std::string_view dir = directory.native();  // and then its parents: parts of it, no fs::path built
     for (int level = 0; level < kMarkerLevels; ++level) {
       if (const std::optional<Group> found = marker_group_in(dir)) {
         if (found->scheme == Scheme::Yoyo) return {Scheme::Yoyo, directory};  // yoyo.ini names no order
         return *found;
       }
-      const std::string_view parent = path_parent(dir.native());
-      if (parent.empty() || parent == dir.native()) break;
-      dir = fs::path(parent);
+      const std::string_view parent = path_parent(dir);
+      if (parent.empty() || parent == dir) break;
+      dir = parent;
     }
     if (allows("temporal-sql-tool") && is_temporal_version_directory(listings_.of(directory), directory))
       return {Scheme::Temporal, directory};
@@ -339,21 +339,21 @@ class GroupFinder {
   // The group a marker in `dir` itself makes (a Sqitch plan, a Liquibase master changelog, yoyo.ini,
   // Synapse's delta/ and full_schemas/), from its listing: sibling migration directories (Prisma,
   // diesel: one per migration) share the listings of the directories above them.
-  std::optional<Group> marker_group_in(const fs::path& dir) {
+  std::optional<Group> marker_group_in(std::string_view dir) {
     // Asked again for the same parent by each of its migration directories (Prisma, diesel): once.
-    const auto it = marker_groups_.find(dir.native());
+    const auto it = marker_groups_.find(dir);
     if (it != marker_groups_.end()) return it->second;
-    return marker_groups_.emplace(dir.native(), find_marker_group(dir)).first->second;
+    return marker_groups_.emplace(dir, find_marker_group(dir)).first->second;
   }
 
-  std::optional<Group> find_marker_group(const fs::path& dir) {
+  std::optional<Group> find_marker_group(std::string_view dir) {
     const DirectoryListing& listing = listings_.of(dir);
-    if (allows("sqitch") && listing.has("sqitch.plan")) return Group{Scheme::Sqitch, dir};
+    if (allows("sqitch") && listing.has("sqitch.plan")) return Group{Scheme::Sqitch, fs::path(dir)};
     if (allows("liquibase") && may_hold_liquibase_master(listing))
-      if (const auto master = liquibase_master(dir)) return Group{Scheme::Liquibase, *master};
-    if (allows("yoyo") && listing.has("yoyo.ini")) return Group{Scheme::Yoyo, dir};
+      if (const auto master = liquibase_master(fs::path(dir))) return Group{Scheme::Liquibase, *master};
+    if (allows("yoyo") && listing.has("yoyo.ini")) return Group{Scheme::Yoyo, fs::path(dir)};
     if (allows("synapse") && listing.has_directory("delta") && listing.has_directory("full_schemas"))
-      return Group{Scheme::Synapse, dir.parent_path()};
+      return Group{Scheme::Synapse, fs::path(dir).parent_path()};
     return std::nullopt;
   }
 
@@ -393,7 +393,7 @@ class GroupFinder {
 
   std::string_view configured_;
   std::map<std::string, Group> by_directory_;  // by path (std::string compares faster)
-  std::map<std::string, std::optional<Group>> marker_groups_;  // marker_group_in's answers, by path
+  std::map<std::string, std::optional<Group>, std::less<>> marker_groups_;  // marker_group_in's answers, by path
   const Group* last_group_ = nullptr;            // the last file's directory's, in by_directory_
   const std::string* last_directory_ = nullptr;  // its key
   std::string last_before_name_;                 // the text before that file's name

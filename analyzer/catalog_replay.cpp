@@ -336,19 +336,23 @@ class CatalogReplay {
         // A partition has its parent's columns, and a copy of each of its indexes.
         if (table.columns.empty()) table.columns = parent->second.columns;
         parent->second.partitions.push_back(name);
-        for (const Index* index : c_.indexes_of(parent_name)) {
-          const Index parent_index = *index;  // cloning adds to the table the pointers point into
-          clone_index_for_partition(parent_index, name);
-        }
+        // Copied first: cloning adds to the table the pointers point into.
+        std::vector<Index> parent_indexes;
+        for (const Index* index : c_.indexes_of(parent_name)) parent_indexes.push_back(*index);
+        for (const Index& parent_index : parent_indexes) clone_index_for_partition(parent_index, name);
       }
     }
   }
 
   void clone_index_for_partition(const Index& parent_index, const QualifiedName& partition) {
     const bool pkey = parent_index.name.name == parent_index.table.name + "_pkey";
-    const QualifiedName name{partition.schema, pkey ? partition.name + "_pkey"
-                                                    : default_index_name(partition.name, parent_index.columns,
-                                                                         parent_index.unique ? "key" : "idx")};
+    const std::string wanted =
+        pkey ? partition.name + "_pkey"
+             : default_index_name(partition.name, parent_index.columns, parent_index.unique ? "key" : "idx");
+    // PostgreSQL gives the copy a name no relation of the schema has, with a number added when the
+    // wanted one is taken (by another of the parent's indexes, say): it never replaces one.
+    QualifiedName name{partition.schema, wanted};
+    for (int n = 1; c_.relation_kind(name).has_value(); ++n) name.name = wanted + std::to_string(n);
     c_.indexes_.put(Index{name, partition, parent_index.columns, parent_index.unique, parent_index.partial, origin_});
   }
 

@@ -151,3 +151,23 @@ TEST_CASE("catalog: the expand step of a migration, from a table made LIKE or AS
   CHECK(evidence->kind == ExpandKind::CompatibilityView);
   CHECK(evidence->replacement == "public.parent_compat");
 }
+
+TEST_CASE("catalog: a partition's copies of its parent's indexes take names no relation has") {
+  // The copy of a_idx would be c_a_idx, the name of the parent's second index: PostgreSQL names it
+  // c_a_idx1, and the copy of that second index c_a_idx2. Replacing the parent's index freed it
+  // while the partition's creation still read it (AddressSanitizer: heap-use-after-free).
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE p (id int, a int) PARTITION BY RANGE (id);
+    CREATE INDEX a_idx ON p (a);
+    CREATE INDEX c_a_idx ON p (a);
+    CREATE TABLE c PARTITION OF p FOR VALUES FROM (1) TO (10);
+  )sql");
+  const auto index_names = [&](const std::string& table) {
+    std::vector<std::string> out;
+    for (const Index* index : catalog.indexes_of({"public", table})) out.push_back(index->name.name);
+    return out;
+  };
+  CHECK(index_names("p") == std::vector<std::string>{"a_idx", "c_a_idx"});
+  CHECK(index_names("c") == std::vector<std::string>{"c_a_idx1", "c_a_idx2"});
+}

@@ -1,0 +1,4 @@
+OCREATE TABLE p (id int, a int) PARTITION BY RANGE (id);
+CREATE INDEX a_idx ON p (a);
+CREATE INDEX c_a_idx ON p (a);
+CREATE TABLE c PARTITION OF p FOR VALUES FROM (1) TO (10);

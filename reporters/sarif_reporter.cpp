@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -15,7 +16,6 @@
 #include <unordered_map>
 
 #include "analyzer/thread_pool.h"
-
 #include "reporters/json_writer.h"
 #include "reporters/reporter.h"
 #include "rules/registry.h"
@@ -301,23 +301,23 @@ class SarifWriter {
     const std::string skeleton = skeleton_ready.get();  // write_result reads rule_index_, which it fills
     const size_t open = empty_array_end(skeleton, "results");  // the run's last key, after every rule's text
     out << std::string_view(skeleton).substr(0, open);
-    // A wave of chunks at a time, so that a large report is never held in memory whole.
+    // Chunks of results are written on worker threads while this one prints the finished ones in
+    // order, so a large report is never held in memory whole. The strings are a ring as long as the
+    // pipeline's window (chunk c + ring.size() starts only once chunk c is printed): each is
+    // allocated, and its pages touched, once.
     constexpr size_t kChunk = 256;
-    const size_t wave = kChunk * 2 * std::max(1u, options_.jobs);
-    // The chunks' strings are kept from wave to wave: each is allocated, and its pages touched, once.
-    std::vector<std::string> chunks((wave + kChunk - 1) / kChunk);
-    for (size_t first = 0; first < results.size(); first += wave) {
-      const size_t last = std::min(results.size(), first + wave);
-      const size_t count = (last - first + kChunk - 1) / kChunk;
-      parallel_for(count, options_.jobs, [&](size_t c) {
-        chunks[c].clear();
-        for (size_t i = first + c * kChunk; i < std::min(last, first + (c + 1) * kChunk); ++i) {
-          chunks[c] += i == 0 ? "\n        " : ",\n        ";
-          write_result(*results[i], chunks[c]);
-        }
-      });
-      for (size_t c = 0; c < count; ++c) out << chunks[c];
-    }
+    std::vector<std::string> ring(4 * std::max(1u, options_.jobs));
+    ordered_pipeline((results.size() + kChunk - 1) / kChunk, options_.jobs, {.items = ring.size(), .weight = SIZE_MAX},
+                     [&](size_t c) {
+                       std::string& chunk = ring[c % ring.size()];
+                       chunk.clear();
+                       for (size_t i = c * kChunk; i < std::min(results.size(), (c + 1) * kChunk); ++i) {
+                         chunk += i == 0 ? "\n        " : ",\n        ";
+                         write_result(*results[i], chunk);
+                       }
+                       return chunk.size();
+                     },
+                     [&](size_t c) { out << ring[c % ring.size()]; });
     if (!results.empty()) out << "\n      ";
     out << std::string_view(skeleton).substr(open) << '\n';
   }

@@ -376,3 +376,28 @@ TEST_CASE("sarif: suppressed findings are left out, or listed with suppressions[
   CHECK(results[1]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3);
   CHECK(results[1]["suppressions"] == json::array());
 }
+
+TEST_CASE("sarif: many results, written in chunks on several threads, come out in order and whole") {
+  // 5,000 results are 20 chunks of 256, more than the ring of chunk strings holds for 3 threads:
+  // a chunk printed out of order, twice, or overwritten before it is printed changes the document.
+  const TempDir dir;
+  std::string sql;
+  constexpr int kStatements = 5000;
+  for (int i = 1; i <= kStatements; ++i) sql += "ALTER TABLE t" + std::to_string(i) + " RENAME COLUMN a TO b;\n";
+  dir.write("many.sql", sql);
+  const InDirectory cwd(dir.path());
+  const auto run_with = [](const std::string& jobs) {
+    return run_zdlint({"--jobs", jobs, "--format", "sarif", "--select", "rename-column", "many.sql"});
+  };
+  const auto one = run_with("1");
+  const auto three = run_with("3");
+  REQUIRE(one.exit_code == 1);
+  CHECK(three.out == one.out);
+  const json doc = json::parse(three.out);
+  const json& results = only_run(doc)["results"];
+  REQUIRE(results.size() == kStatements);
+  for (int i = 0; i < kStatements; ++i) {
+    const json& region = results[i]["locations"][0]["physicalLocation"]["region"];
+    REQUIRE_MESSAGE(region["startLine"] == i + 1, "result ", i);
+  }
+}

@@ -2,6 +2,7 @@
 // Collects the effects of one statement: one entry per relation, the strongest lock and every flag
 // any part of the statement sets. Shared by the lock model's files.
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "analyzer/lock_model.h"
@@ -23,9 +24,10 @@ class EffectsBuilder {
     if (it == result_.effects.end()) {
       LockEffect effect;
       effect.relation = name;
-      effect.kind = catalog_.relation_kind(name).value_or(fallback);
-      effect.known = catalog_.relation_kind(name).has_value();
-      effect.new_in_file = effect.known && origin_file(name) == file_;
+      const std::optional<KnownRelation> known = known_relation(name);
+      effect.kind = known ? known->kind : fallback;
+      effect.known = known.has_value();
+      effect.new_in_file = known && known->origin == file_;
       result_.effects.push_back(std::move(effect));
       it = result_.effects.end() - 1;
     }
@@ -72,11 +74,18 @@ class EffectsBuilder {
   }
 
  private:
-  [[nodiscard]] FileId origin_file(const QualifiedName& name) const {
-    if (const Table* table = catalog_.find_table(name)) return table->origin.file;
-    if (const Index* index = catalog_.find_index(name)) return index->origin.file;
-    if (const Sequence* sequence = catalog_.find_sequence(name)) return sequence->origin.file;
-    return static_cast<FileId>(-1);
+  struct KnownRelation {
+    RelationKind kind;
+    FileId origin;
+  };
+  // What the catalog knows of a relation, looked up once (as Catalog::relation_kind, with the file
+  // that created it).
+  [[nodiscard]] std::optional<KnownRelation> known_relation(const QualifiedName& name) const {
+    if (const Table* table = catalog_.find_table(name)) return KnownRelation{table->kind, table->origin.file};
+    if (const Index* index = catalog_.find_index(name)) return KnownRelation{RelationKind::Index, index->origin.file};
+    if (const Sequence* sequence = catalog_.find_sequence(name))
+      return KnownRelation{RelationKind::Sequence, sequence->origin.file};
+    return std::nullopt;
   }
 
   const Catalog& catalog_;

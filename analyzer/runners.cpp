@@ -448,24 +448,34 @@ const RunnerProfile* RunnerDetector::from_directory(std::string_view directory) 
   return probe_directories(directory);
 }
 
-const RunnerProfile* RunnerDetector::probe_directories(const fs::path& directory) {
+const RunnerProfile* RunnerDetector::probe_directories(std::string_view directory) {
   const RunnerProfile* found = nullptr;
-  fs::path dir = directory;
+  std::string_view dir = directory;  // and then its parents: parts of it, no fs::path built
   for (int level = 0; level < 4 && !found; ++level) {
-    found = marker_in(dir);
+    // Sibling migration directories (prisma, diesel: one per migration) ask the same parents again.
+    auto it = answers_.find(dir);
+    if (it == answers_.end()) it = answers_.emplace(std::string(dir), DirectoryAnswers{}).first;
+    DirectoryAnswers& answers = it->second;
+    if (!answers.marker) answers.marker = marker_in(dir);
+    found = *answers.marker;
     // popx keeps generic and dialect-specific files side by side: one `.postgres.` (or another
     // dialect's) file makes the whole directory popx's.
     if (!found && level == 0 && has_dialect_infix(listings_->of(dir))) found = &profile("popx");
-    if (!found) found = from_layout(dir, level);
-    const std::string_view parent = path_parent(dir.native());
-    if (parent.empty() || parent == dir.native()) break;
-    dir = fs::path(parent);
+    if (!found) {
+      // Runners known by the shape of the tree around their files, which depends on the level.
+      std::optional<const RunnerProfile*>& layout = answers.layout[static_cast<size_t>(level)];
+      if (!layout) layout = layout_of(fs::path(dir), level);
+      found = *layout;
+    }
+    const std::string_view parent = path_parent(dir);
+    if (parent.empty() || parent == dir) break;
+    dir = parent;
   }
-  by_directory_.emplace(directory.native(), found);
+  by_directory_.emplace(directory, found);
   return found;
 }
 
-const RunnerProfile* RunnerDetector::marker_in(const fs::path& directory) {
+const RunnerProfile* RunnerDetector::marker_in(std::string_view directory) {
   // Answered from the directory's listing, which sibling migration directories (diesel, prisma:
   // one per migration) share with their parents: no system call after the first ask.
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kMarkers{{
@@ -484,18 +494,8 @@ const RunnerProfile* RunnerDetector::marker_in(const fs::path& directory) {
   for (const auto& [file, runner] : kMarkers)
     if (listing.has(file)) return &profile(runner);
   // supabase/migrations/<ts>_name.sql, with supabase/config.toml
-  if (directory.filename() == "supabase" && listing.has("config.toml")) return &profile("supabase");
+  if (path_file_name(directory) == "supabase" && listing.has("config.toml")) return &profile("supabase");
   return nullptr;
-}
-
-// Runners known by the shape of the tree around their files, not by a marker file of their own.
-const RunnerProfile* RunnerDetector::from_layout(const fs::path& dir, int level) {
-  // Sibling migration directories (prisma, diesel: one per migration) share the layout above them.
-  const auto key = std::make_pair(dir.native(), level);
-  if (const auto it = layout_.find(key); it != layout_.end()) return it->second;
-  const RunnerProfile* found = layout_of(dir, level);
-  layout_.emplace(key, found);
-  return found;
 }
 
 const RunnerProfile* RunnerDetector::layout_of(const fs::path& dir, int level) {

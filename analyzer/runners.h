@@ -1,16 +1,17 @@
 #pragma once
 // Migration runners: how each one finds, wraps and sends a migration file, and how zdlint tells
 // which runner a file belongs to. The facts come from ../shared/reference/runners.md.
+#include <array>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <unordered_map>
-#include <utility>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "analyzer/directory_listing.h"
@@ -88,10 +89,10 @@ class RunnerDetector {
   // `directory`: the text of a file's parent path, looked up without making a path of it.
   const RunnerProfile* from_directory(std::string_view directory);
   // A directory from_directory has not seen: probes it and the ones above, and remembers the answer.
-  const RunnerProfile* probe_directories(const std::filesystem::path& directory);
+  const RunnerProfile* probe_directories(std::string_view directory);
   // The marker file (or supabase/config.toml) in `directory` itself.
-  const RunnerProfile* marker_in(const std::filesystem::path& directory);
-  const RunnerProfile* from_layout(const std::filesystem::path& directory, int level);
+  const RunnerProfile* marker_in(std::string_view directory);
+  // The runner the tree around `directory` makes, `level` directories above a file.
   const RunnerProfile* layout_of(const std::filesystem::path& directory, int level);
   bool holds_postgres_migrations(const std::filesystem::path& directory);
   bool starts_postgres_migrations(const std::filesystem::path& directory);
@@ -108,7 +109,12 @@ class RunnerDetector {
   std::unordered_map<std::string, const RunnerProfile*, PathHash, std::equal_to<>> by_directory_;
   std::map<std::string, bool> postgres_migrations_;
   std::map<std::string, bool> starts_postgres_migrations_;
-  std::map<std::pair<std::string, int>, const RunnerProfile*> layout_;
+  // What probe_directories found out about a directory: its marker, and its layout by level.
+  struct DirectoryAnswers {
+    std::optional<const RunnerProfile*> marker;
+    std::array<std::optional<const RunnerProfile*>, 4> layout;
+  };
+  std::unordered_map<std::string, DirectoryAnswers, PathHash, std::equal_to<>> answers_;
 };
 
 // The plan of a file under `runner` (null: no runner known).

@@ -41,7 +41,7 @@ class JsonWriter {
   void before_value();
 
   std::string& out_;
-  std::vector<bool> has_members_;  // per open object or array: whether a ',' goes before the next
+  std::vector<char> has_members_;  // per open object or array: whether a ',' goes before the next
   bool after_key_ = false;
 };
 

@@ -71,7 +71,7 @@ std::string constraints_text(const Domain& domain) {
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   const LockEffect& effect = alter->effect;
   for (const PgQuery__ColumnDef& column : alter->added_columns(ctx.catalog)) {

@@ -60,7 +60,7 @@ ByteRange constraint_range(const Statement& stmt, const PgQuery__ColumnDef& colu
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   const QualifiedName& table = alter->table;
   const LockEffect& effect = alter->effect;

@@ -40,7 +40,7 @@ ColumnFacts facts_of(const PgQuery__ColumnDef& column) {
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   for (const PgQuery__ColumnDef& column : alter->added_columns(ctx.catalog)) {
     if (!column.colname) continue;

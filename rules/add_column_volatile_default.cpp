@@ -70,7 +70,7 @@ std::string rebuilt_indexes(const StatementEffects& effects, const LockEffect& t
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   for (const PgQuery__ColumnDef& column : alter->added_columns(ctx.catalog)) {
     const auto finding = per_row_value(column, ctx);

@@ -12,7 +12,7 @@ namespace zdlint {
 namespace {
 
 void check(const StatementContext& ctx, Emitter& out) {
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   for (const PgQuery__Constraint& constraint : alter->added_constraints()) {
     if (constraint.contype != PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION) continue;

@@ -11,7 +11,7 @@ namespace zdlint {
 namespace {
 
 void check(const StatementContext& ctx, Emitter& out) {
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   const QualifiedName& table = alter->table;
   const Table* known = ctx.catalog.find_table(table);

@@ -14,7 +14,7 @@ namespace zdlint {
 namespace {
 
 void check(const StatementContext& ctx, Emitter& out) {
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   const QualifiedName& table = alter->table;
   for (const PgQuery__Constraint& constraint : alter->added_constraints()) {

@@ -54,7 +54,7 @@ constexpr std::string_view kExpandContract =
     "batches, switch the application to it, then drop the old column";
 
 void check(const StatementContext& ctx, Emitter& out) {
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   const QualifiedName& table = alter->table;
   const Table* known = ctx.catalog.find_table(table);

@@ -80,7 +80,7 @@ void alter_sequence(const StatementContext& ctx, Emitter& out) {
 }
 
 void alter_identity(const StatementContext& ctx, Emitter& out) {
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   const QualifiedName& table = alter->table;
   size_t search_from = 0;

@@ -44,7 +44,9 @@ std::vector<std::reference_wrapper<const PgQuery__ColumnDef>> PreExistingTableAl
   return columns;
 }
 
-std::optional<PreExistingTableAlter> alter_of_pre_existing_table(const StatementContext& ctx) {
+namespace {
+
+std::optional<PreExistingTableAlter> find_pre_existing_alter(const StatementContext& ctx) {
   const PgQuery__AlterTableStmt* alter = alter_table_of_table(ctx.stmt);
   if (!alter) return std::nullopt;
   QualifiedName table = qualified_name(alter->relation);
@@ -52,6 +54,13 @@ std::optional<PreExistingTableAlter> alter_of_pre_existing_table(const Statement
   const LockEffect* effect = ctx.effects.find(table);
   if (!effect || !effect->pre_existing()) return std::nullopt;
   return PreExistingTableAlter{std::move(table), *effect, alter_table_subcommands(*alter)};
+}
+
+}  // namespace
+
+const std::optional<PreExistingTableAlter>& alter_of_pre_existing_table(const StatementContext& ctx) {
+  if (!ctx.pre_existing_alter) ctx.pre_existing_alter.emplace(find_pre_existing_alter(ctx));
+  return *ctx.pre_existing_alter;
 }
 
 ByteRange add_clause_range(const Statement& stmt, uint32_t constraint_offset) {

@@ -9,13 +9,14 @@
 
 #include "analyzer/catalog.h"
 #include "analyzer/diagnostic.h"
-#include "analyzer/engine_upgrade.h"
 #include "analyzer/down_replay.h"
+#include "analyzer/engine_upgrade.h"
 #include "analyzer/lock_model.h"
 #include "analyzer/rollback_directive.h"
 #include "analyzer/runners.h"
 #include "analyzer/session.h"
 #include "parser/statement.h"
+#include "rules/pre_existing_table_alter.h"
 
 namespace zdlint {
 
@@ -72,6 +73,8 @@ struct StatementContext {
   const LintSettings& settings;
   const Session& session;             // transaction and settings before this statement
   const StatementEffects& effects;    // what the lock model predicts this statement does
+  // alter_of_pre_existing_table's answer, worked out by the first rule that asks.
+  mutable std::optional<std::optional<PreExistingTableAlter>> pre_existing_alter = {};
 
   // A table created earlier in this migration is new: empty, and no running code depends on it.
   [[nodiscard]] bool is_new_table(const QualifiedName& table) const {

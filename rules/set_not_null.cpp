@@ -63,7 +63,7 @@ std::string help_for(int pg_version, const QualifiedName& qualified, const std::
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   const QualifiedName& table = alter->table;
   const Table* known = ctx.catalog.find_table_facts(table);

@@ -42,7 +42,7 @@ const HeldLock* strongest_held(const Session& session, const QualifiedName& rela
 
 void check(const StatementContext& ctx, Emitter& out) {
   if (!ctx.session.in_transaction()) return;
-  const auto alter = alter_of_pre_existing_table(ctx);
+  const auto& alter = alter_of_pre_existing_table(ctx);
   if (!alter) return;
   const QualifiedName& table = alter->table;
   const Table* known = ctx.catalog.find_table(table);

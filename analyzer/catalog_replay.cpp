@@ -313,7 +313,9 @@ class CatalogReplay {
       } else if (elt->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
         table.like = qualified_name(elt->table_like_clause->relation);
         note_derived(table);
-        if (const Table* source = c_.find_table(*table.like))
+        // LIKE of the table being created (which PostgreSQL refuses) finds this very entry: its
+        // columns would be appended to themselves while being read.
+        if (const Table* source = c_.find_table(*table.like); source && source != &table)
           for (const auto& column : source->columns) {
             table.columns.push_back(column);
             table.columns.back().added.reset();

@@ -352,9 +352,18 @@ class CatalogReplay {
         pkey ? partition.name + "_pkey"
              : default_index_name(partition.name, parent_index.columns, parent_index.unique ? "key" : "idx");
     // PostgreSQL gives the copy a name no relation of the schema has, with a number added when the
-    // wanted one is taken (by another of the parent's indexes, say): it never replaces one.
+    // wanted one is taken (by another of the parent's indexes, say): another relation's index is
+    // never replaced. An index of the partition itself on the same key is taken for this copy made
+    // again (the history replaced its parent index, as an unnamed CREATE INDEX repeated does), and
+    // is replaced: copies do not pile up, one more per partition with each statement.
+    const auto free_for_copy = [&](const QualifiedName& candidate) {
+      if (!c_.relation_kind(candidate)) return true;
+      const Index* own = c_.indexes_.find(candidate);
+      return own && own->table == partition && own->columns == parent_index.columns &&
+             own->unique == parent_index.unique;
+    };
     QualifiedName name{partition.schema, wanted};
-    for (int n = 1; c_.relation_kind(name).has_value(); ++n) name.name = wanted + std::to_string(n);
+    for (int n = 1; !free_for_copy(name); ++n) name.name = wanted + std::to_string(n);
     c_.indexes_.put(Index{name, partition, parent_index.columns, parent_index.unique, parent_index.partial, origin_});
   }
 

@@ -31,7 +31,7 @@ void check(const StatementContext& ctx, Emitter& out) {
   for (const HeldLock& held : session.held_locks())
     if (blocks_writes(held.effect)) holding_locks.push_back(&held);
   // The locks held may have been replaced since by stronger ones on relations this transaction
-  // created (LOCK t, then a CREATE TABLE t of a name the history had): then none is older.
+  // created (LOCK t, then a CREATE TABLE t of the same name): then none is older.
   if (holding_locks.empty()) return;
   std::string taking, holding;
   for (const LockEffect* effect : added) taking += (taking.empty() ? "" : "; ") + lock_phrase(*effect);

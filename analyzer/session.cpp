@@ -130,9 +130,11 @@ void Session::hold(const Statement& stmt, const StatementEffects& effects) {
     const auto [it, added] = held_index_.try_emplace(effect.relation, held_.size());
     if (added) held_.push_back({effect, stmt.range, dml});
     else if (effect.lock > held_[it->second].effect.lock) held_[it->second] = {effect, stmt.range, dml};
-    // Judged by the lock now held, so that write_locked() and first_access_exclusive() always name
-    // a lock in held_locks(): a relation this transaction created stays its own even when a later
-    // statement sees an older one (a CREATE SEQUENCE of a name the history already had).
+    // Judged by the lock now held: a relation this transaction created stays its own even when a
+    // later statement sees an older one (a CREATE SEQUENCE of a name the history already had). A
+    // relation already listed stays listed when a stronger lock of a CREATE of the same name
+    // replaces its held lock, so readers of write_locked() must not assume that lock is still held
+    // (lock-ordering-risk checks).
     const LockEffect& holding = held_[it->second].effect;
     const bool pre_existing_table = holding.pre_existing() && holding.kind != RelationKind::Index;
     if (pre_existing_table && blocked_by(holding.lock).writes &&

@@ -4,37 +4,33 @@
 #include <cstdint>
 #include <vector>
 
+#include "parser/message_layout.h"
+
 namespace zdlint {
 namespace {
 
-void walk_message(const ProtobufCMessage* message, const std::function<void(const PgQuery__Node&)>& visit) {
+void walk_message(const ProtobufCMessage* message, const MessageLayout& layout,
+                  const std::function<void(const PgQuery__Node&)>& visit) {
   if (!message) return;
-  const ProtobufCMessageDescriptor* descriptor = message->descriptor;
   const auto* base = reinterpret_cast<const uint8_t*>(message);
-  if (descriptor == &pg_query__node__descriptor) {
-    // A Node is one oneof over ~270 message fields whose ids are the node_case values: look the
-    // selected one up instead of testing every field of every node.
+  if (layout.is_node()) {
     const auto& node = *reinterpret_cast<const PgQuery__Node*>(message);
     visit(node);
-    const ProtobufCFieldDescriptor* field = node_field(node.node_case);
-    if (field && field->type == PROTOBUF_C_TYPE_MESSAGE)
-      walk_message(*reinterpret_cast<ProtobufCMessage* const*>(base + field->offset), visit);
+    if (const PointerField* member = layout.node_member(node.node_case))
+      walk_message(*reinterpret_cast<ProtobufCMessage* const*>(base + member->offset), *member->target, visit);
     return;
   }
-  for (unsigned i = 0; i < descriptor->n_fields; ++i) {
-    const ProtobufCFieldDescriptor& field = descriptor->fields[i];
-    if (field.type != PROTOBUF_C_TYPE_MESSAGE) continue;
-    if (field.label == PROTOBUF_C_LABEL_REPEATED) {
+  for (const PointerField& field : layout.messages) {
+    if (field.repeated) {
       const auto count = *reinterpret_cast<const size_t*>(base + field.quantifier_offset);
       const auto* items = *reinterpret_cast<ProtobufCMessage* const* const*>(base + field.offset);
-      for (size_t k = 0; k < count; ++k) walk_message(items[k], visit);
+      for (size_t k = 0; k < count; ++k) walk_message(items[k], *field.target, visit);
     } else {
-      if (field.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
-        // Only the member selected by the oneof case is valid.
-        const auto selected = *reinterpret_cast<const uint32_t*>(base + field.quantifier_offset);
-        if (selected != field.id) continue;
-      }
-      walk_message(*reinterpret_cast<ProtobufCMessage* const*>(base + field.offset), visit);
+      // Only the member its oneof's case selects is set.
+      if (field.oneof_case != 0 &&
+          *reinterpret_cast<const uint32_t*>(base + field.quantifier_offset) != field.oneof_case)
+        continue;
+      walk_message(*reinterpret_cast<ProtobufCMessage* const*>(base + field.offset), *field.target, visit);
     }
   }
 }
@@ -60,7 +56,7 @@ std::string_view string_value(const PgQuery__Node* node) {
 }
 
 void walk_nodes(const PgQuery__Node* root, const std::function<void(const PgQuery__Node&)>& visit) {
-  walk_message(reinterpret_cast<const ProtobufCMessage*>(root), visit);
+  walk_message(reinterpret_cast<const ProtobufCMessage*>(root), node_layout(), visit);
 }
 
 }  // namespace zdlint

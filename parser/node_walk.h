@@ -1,5 +1,5 @@
 #pragma once
-// Visits every node of a protobuf-c parse tree through the message descriptors, so a question
+// Visits every node of a protobuf-c parse tree through its message layouts, so a question
 // like "does this expression call a volatile function?" needs no hand-written case per node type.
 #include <pg_query/pg_query.pb-c.h>
 

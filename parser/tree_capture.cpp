@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "parser/node_walk.h"
+#include "parser/message_layout.h"
 
 namespace zdlint {
 namespace {
@@ -37,35 +37,6 @@ uintptr_t stack_allowance() {
   return allowance;
 }
 
-// The bytes one element of a repeated field takes in its array.
-size_t element_size(ProtobufCType type) {
-  switch (type) {
-    case PROTOBUF_C_TYPE_INT32:
-    case PROTOBUF_C_TYPE_SINT32:
-    case PROTOBUF_C_TYPE_SFIXED32:
-    case PROTOBUF_C_TYPE_UINT32:
-    case PROTOBUF_C_TYPE_FIXED32:
-    case PROTOBUF_C_TYPE_FLOAT:
-    case PROTOBUF_C_TYPE_ENUM:
-      return 4;
-    case PROTOBUF_C_TYPE_INT64:
-    case PROTOBUF_C_TYPE_SINT64:
-    case PROTOBUF_C_TYPE_SFIXED64:
-    case PROTOBUF_C_TYPE_UINT64:
-    case PROTOBUF_C_TYPE_FIXED64:
-    case PROTOBUF_C_TYPE_DOUBLE:
-      return 8;
-    case PROTOBUF_C_TYPE_BOOL:
-      return sizeof(protobuf_c_boolean);
-    case PROTOBUF_C_TYPE_STRING:
-    case PROTOBUF_C_TYPE_MESSAGE:
-      return sizeof(void*);
-    case PROTOBUF_C_TYPE_BYTES:
-      return sizeof(ProtobufCBinaryData);
-  }
-  return 8;
-}
-
 // A deep copy of a message libpg_query built (in its memory context, freed when the parse call
 // returns) into the arena: each message's struct copied whole, then what it points to.
 class Copier {
@@ -78,27 +49,24 @@ class Copier {
   [[nodiscard]] bool too_deep() const { return too_deep_; }
 
   // The copy; null when the tree nests too deeply.
-  ProtobufCMessage* message(const ProtobufCMessage& from) {
+  ProtobufCMessage* message(const ProtobufCMessage& from, const MessageLayout& layout) {
     const Level level(depth_);
     if (std::max(stack_used(), depth_ * kStackPerLevel) > stack_allowance_) {
       too_deep_ = true;
       return nullptr;
     }
-    const ProtobufCMessageDescriptor& descriptor = *from.descriptor;
-    auto* copy = static_cast<char*>(duplicate(&from, descriptor.sizeof_message));
-    if (&descriptor == &pg_query__node__descriptor) {
-      // Node is one oneof of some 250 message fields: only the set one is looked at.
+    auto* copy = static_cast<char*>(duplicate(&from, layout.descriptor->sizeof_message));
+    if (layout.is_node()) {
+      // Only the member the node's case selects is looked at.
       const auto node_case = static_cast<uint32_t>(reinterpret_cast<const PgQuery__Node&>(from).node_case);
-      if (node_case != 0)
-        if (const ProtobufCFieldDescriptor* field = node_field(node_case))
-          if (!this->field(copy, *field)) return nullptr;
+      if (const PointerField* member = layout.node_member(node_case))
+        if (!field(copy, *member)) return nullptr;
     } else {
-      for (unsigned i = 0; i < descriptor.n_fields; ++i) {
-        const ProtobufCFieldDescriptor& field = descriptor.fields[i];
-        if ((field.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) != 0 &&
-            *reinterpret_cast<const uint32_t*>(copy + field.quantifier_offset) != field.id)
+      for (const PointerField& pointer : layout.pointers) {
+        if (pointer.oneof_case != 0 &&
+            *reinterpret_cast<const uint32_t*>(copy + pointer.quantifier_offset) != pointer.oneof_case)
           continue;  // another member of its oneof is set
-        if (!this->field(copy, field)) return nullptr;
+        if (!field(copy, pointer)) return nullptr;
       }
     }
     return reinterpret_cast<ProtobufCMessage*>(copy);
@@ -106,31 +74,31 @@ class Copier {
 
  private:
   // Replaces what the copied field of `copy` points to with a copy of its own.
-  bool field(char* copy, const ProtobufCFieldDescriptor& field) {
-    char* member = copy + field.offset;
-    if (field.label == PROTOBUF_C_LABEL_REPEATED) {
-      const size_t count = *reinterpret_cast<const size_t*>(copy + field.quantifier_offset);
+  bool field(char* copy, const PointerField& pointer) {
+    char* member = copy + pointer.offset;
+    if (pointer.repeated) {
+      const size_t count = *reinterpret_cast<const size_t*>(copy + pointer.quantifier_offset);
       void*& elements = *reinterpret_cast<void**>(member);
       if (count == 0 || elements == nullptr) return true;
-      void* copied = duplicate(elements, count * element_size(field.type));
+      void* copied = duplicate(elements, count * pointer.element_size);
       elements = copied;
-      if (field.type == PROTOBUF_C_TYPE_MESSAGE) {
+      if (pointer.type == PROTOBUF_C_TYPE_MESSAGE) {
         auto** messages = static_cast<ProtobufCMessage**>(copied);
         for (size_t i = 0; i < count; ++i)
-          if (messages[i] != nullptr && (messages[i] = message(*messages[i])) == nullptr) return false;
-      } else if (field.type == PROTOBUF_C_TYPE_STRING) {
+          if (messages[i] != nullptr && (messages[i] = message(*messages[i], *pointer.target)) == nullptr) return false;
+      } else if (pointer.type == PROTOBUF_C_TYPE_STRING) {
         auto** strings = static_cast<char**>(copied);
         for (size_t i = 0; i < count; ++i) strings[i] = string(strings[i]);
-      } else if (field.type == PROTOBUF_C_TYPE_BYTES) {
+      } else if (pointer.type == PROTOBUF_C_TYPE_BYTES) {
         auto* values = static_cast<ProtobufCBinaryData*>(copied);
         for (size_t i = 0; i < count; ++i) values[i].data = bytes_of(values[i]);
       }
       return true;
     }
-    switch (field.type) {
+    switch (pointer.type) {
       case PROTOBUF_C_TYPE_MESSAGE: {
         auto*& inner = *reinterpret_cast<ProtobufCMessage**>(member);
-        return inner == nullptr || (inner = message(*inner)) != nullptr;
+        return inner == nullptr || (inner = message(*inner, *pointer.target)) != nullptr;
       }
       case PROTOBUF_C_TYPE_STRING: {
         auto*& text = *reinterpret_cast<char**>(member);
@@ -143,7 +111,7 @@ class Copier {
         return true;
       }
       default:
-        return true;  // a scalar, copied with its message
+        return true;  // message_layout lists no other single field
     }
   }
 
@@ -207,7 +175,7 @@ TreeCapture::~TreeCapture() {
 void TreeCapture::take(const PgQuery__ParseResult& built) {
   handed_over_ = true;
   Copier copier(arena_);
-  tree_ = reinterpret_cast<const PgQuery__ParseResult*>(copier.message(built.base));
+  tree_ = reinterpret_cast<const PgQuery__ParseResult*>(copier.message(built.base, parse_result_layout()));
   too_deep_ = copier.too_deep();
 }
 

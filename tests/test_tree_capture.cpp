@@ -11,7 +11,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "parser/node_walk.h"
 #include "parser/pg_query_raii.h"
 #include "parser/tree_capture.h"
 #include "tests/test_support.h"
@@ -75,7 +77,49 @@ std::string nots(int n) {
   return sql + "true";
 }
 
+// The nodes below `message` in the order walk_nodes should meet them, found the slow way: every
+// field of every message looked at through protobuf-c's descriptors.
+void nodes_by_descriptor(const ProtobufCMessage* message, std::vector<const PgQuery__Node*>& out) {
+  if (!message) return;
+  const ProtobufCMessageDescriptor& descriptor = *message->descriptor;
+  const auto* base = reinterpret_cast<const uint8_t*>(message);
+  if (&descriptor == &pg_query__node__descriptor) out.push_back(reinterpret_cast<const PgQuery__Node*>(message));
+  for (unsigned i = 0; i < descriptor.n_fields; ++i) {
+    const ProtobufCFieldDescriptor& field = descriptor.fields[i];
+    if (field.type != PROTOBUF_C_TYPE_MESSAGE) continue;
+    if (field.label == PROTOBUF_C_LABEL_REPEATED) {
+      const auto count = *reinterpret_cast<const size_t*>(base + field.quantifier_offset);
+      const auto* items = *reinterpret_cast<ProtobufCMessage* const* const*>(base + field.offset);
+      for (size_t k = 0; k < count; ++k) nodes_by_descriptor(items[k], out);
+    } else if ((field.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) == 0 ||
+               *reinterpret_cast<const uint32_t*>(base + field.quantifier_offset) == field.id) {
+      nodes_by_descriptor(*reinterpret_cast<ProtobufCMessage* const*>(base + field.offset), out);
+    }
+  }
+}
+
 }  // namespace
+
+TEST_CASE("node_walk: a walk meets every node of every testdata file's tree, in field order") {
+  size_t statements = 0, nodes = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() + "/testdata")) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".sql") continue;
+    const ParseTreeResult result(test::slurp(entry.path()).c_str());
+    if (!result.tree()) continue;
+    INFO(entry.path().string());
+    for (size_t i = 0; i < result.tree()->n_stmts; ++i) {
+      const PgQuery__Node* root = result.tree()->stmts[i]->stmt;
+      std::vector<const PgQuery__Node*> expected, walked;
+      nodes_by_descriptor(&root->base, expected);
+      walk_nodes(root, [&](const PgQuery__Node& node) { walked.push_back(&node); });
+      CHECK(walked == expected);
+      ++statements;
+      nodes += walked.size();
+    }
+  }
+  CHECK(statements > 2000);
+  CHECK(nodes > 10000);
+}
 
 TEST_CASE("tree_capture: every testdata file's tree is the tree protobuf gives") {
   size_t files = 0, same = 0;

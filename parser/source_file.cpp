@@ -1,11 +1,30 @@
 #include "parser/source_file.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "parser/templates.h"
 
 namespace zdlint {
+
+namespace {
+
+// Where the run of ASCII bytes from `from` ends, as far as whole words of eight show (never past
+// `to`): most text is ASCII, and a byte at a time a file's validation and its findings' columns
+// cost five times as many instructions.
+size_t skip_ascii_words(std::string_view text, size_t from, size_t to) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  while (from + sizeof(uint64_t) <= to) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + from, sizeof word);
+    if ((word & kHighBits) != 0) break;
+    from += sizeof word;
+  }
+  return from;
+}
+
+}  // namespace
 
 uint32_t utf8_sequence_length(std::string_view text, size_t i) {
   const auto lead = static_cast<unsigned char>(text[i]);
@@ -56,7 +75,8 @@ Utf8Sequence utf8_sequence_at(std::string_view text, size_t i) {
 }
 
 bool is_valid_utf8(std::string_view text, size_t* error_offset) {
-  for (size_t i = 0; i < text.size();) {
+  size_t i = 0;
+  while ((i = skip_ascii_words(text, i, text.size())) < text.size()) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
@@ -109,8 +129,10 @@ Position LineIndex::position(std::string_view text, uint32_t offset) const {
   Position pos;
   pos.line = line;
   pos.column_bytes = offset - start + 1;
-  uint32_t chars = 0, units = 0;
-  for (size_t i = start; i < offset;) {
+  // An ASCII byte is one character and one UTF-16 code unit.
+  const size_t ascii_end = skip_ascii_words(text, start, offset);
+  uint32_t chars = static_cast<uint32_t>(ascii_end - start), units = chars;
+  for (size_t i = ascii_end; i < offset;) {
     const uint32_t len = utf8_sequence_length(text, i);
     ++chars;
     units += len == 4 ? 2 : 1;  // code points above U+FFFF take a surrogate pair

@@ -54,6 +54,31 @@ TEST_CASE("UTF-8 validation rejects malformed input") {
   CHECK_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong "/"
   CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));  // UTF-16 surrogate
   CHECK_FALSE(is_valid_utf8("\xe2\x82"));      // truncated
+  // Past and within the whole words of ASCII that are skipped eight bytes at a time.
+  CHECK_FALSE(is_valid_utf8("0123456789abcdefé\xff", &at));
+  CHECK(at == 18);
+  CHECK_FALSE(
+      is_valid_utf8("0123456\xff"
+                    "89abcdef",
+                    &at));
+  CHECK(at == 7);
+  CHECK(is_valid_utf8("0123456789abcdefghé😀表0123456789abcdef"));
+}
+
+TEST_CASE("columns count characters and UTF-16 code units after long runs of ASCII") {
+  // 17 ASCII bytes, then é (2 bytes, 1 unit), 😀 (4 bytes, 2 units), 10 more ASCII bytes.
+  const std::string line = "SELECT 123456789 é😀 'abcdefgh' x";
+  const SourceFile file("columns.sql", "-- first line\n" + line + "\n");
+  const auto at = [&](std::string_view what) { return file.position(static_cast<uint32_t>(file.text().find(what))); };
+  CHECK(at("SELECT").column_chars == 1);
+  CHECK(at("é").column_chars == 18);
+  CHECK(at("😀").column_chars == 19);
+  CHECK(at("😀").column_utf16 == 19);
+  CHECK(at("'abc").column_chars == 21);
+  CHECK(at("'abc").column_utf16 == 22);
+  CHECK(at("'abc").column_bytes == 25);
+  CHECK(at(" x").column_chars == 31);
+  CHECK(at(" x").column_utf16 == 32);
 }
 
 TEST_CASE("code point offsets") {

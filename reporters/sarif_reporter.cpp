@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <filesystem>
 #include <future>
@@ -82,10 +83,13 @@ struct LineHash {
   unsigned occurrence = 0;  // 0: no hash for the line
 };
 
+// "<hash in hex>:<occurrence>", as GitHub's own fingerprinting writes it.
 std::string format_line_hash(LineHash h) {
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%llx:%u", static_cast<unsigned long long>(h.hash), h.occurrence);
-  return buffer;
+  char* end = std::to_chars(buffer, buffer + sizeof buffer, h.hash, 16).ptr;
+  *end++ = ':';
+  end = std::to_chars(end, buffer + sizeof buffer, h.occurrence).ptr;
+  return {buffer, end};
 }
 
 // Calls emit(line, hash) for each line, in line order (lines are 1-based), until emit returns false.

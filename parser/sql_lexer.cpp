@@ -3,6 +3,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <string>
@@ -41,12 +42,14 @@ class KeywordTable {
   [[nodiscard]] int32_t kind_of(std::string_view word) const {
     if (word.size() > longest_) return PG_QUERY__TOKEN__IDENT;
     char lower[64];
+    uint64_t h = kHashStart;  // of the folded word, as it is folded
     for (size_t i = 0; i < word.size(); ++i) {
       const char c = word[i];
       lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      h = hash_step(h, lower[i]);
     }
     const std::string_view folded(lower, word.size());
-    for (size_t at = hash(folded) & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+    for (size_t at = finish(h) & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
       const Keyword* keyword = slots_[at];
       if (!keyword) return PG_QUERY__TOKEN__IDENT;
       if (keyword->word == folded) return keyword->kind;
@@ -59,10 +62,14 @@ class KeywordTable {
     int32_t kind;
   };
 
+  // FNV-1a.
+  static constexpr uint64_t kHashStart = 0xcbf29ce484222325ULL;
+  static uint64_t hash_step(uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL; }
+  static size_t finish(uint64_t h) { return static_cast<size_t>(h ^ (h >> 32)); }
   static size_t hash(std::string_view word) {
-    uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
-    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return static_cast<size_t>(h ^ (h >> 32));
+    uint64_t h = kHashStart;
+    for (const char c : word) h = hash_step(h, c);
+    return finish(h);
   }
 
   std::vector<Keyword> words_;  // not resized once slots_ points into it
@@ -70,12 +77,36 @@ class KeywordTable {
   size_t longest_ = 0;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ident_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+// What each byte can be, looked up once per byte: the lexer asks of every byte of every file.
+enum CharClass : uint8_t { kSpace = 1, kDigit = 2, kIdentStart = 4, kIdentChar = 8 };
+constexpr std::array<uint8_t, 256> kCharClasses = [] {
+  std::array<uint8_t, 256> classes{};
+  for (const unsigned char c : {' ', '\t', '\n', '\r', '\f'}) classes[c] = kSpace;
+  for (unsigned c = 0; c < 256; ++c) {
+    const bool digit = c >= '0' && c <= '9';
+    const bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    if (digit) classes[c] |= kDigit;
+    if (start) classes[c] |= kIdentStart;
+    if (start || digit || c == '$') classes[c] |= kIdentChar;
+  }
+  return classes;
+}();
+bool is_class(char c, CharClass wanted) {
+  return (kCharClasses[static_cast<unsigned char>(c)] & wanted) != 0;
 }
-bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c) || c == '$'; }
+
+bool is_space(char c) {
+  return is_class(c, kSpace);
+}
+bool is_digit(char c) {
+  return is_class(c, kDigit);
+}
+bool is_ident_start(char c) {
+  return is_class(c, kIdentStart);
+}
+bool is_ident_char(char c) {
+  return is_class(c, kIdentChar);
+}
 bool is_dollar_tag_char(char c) { return is_ident_start(c) || is_digit(c); }
 // '?' is one too, but libpg_query's scanner treats it specially: left to it.
 bool is_operator_char(char c) { return c != '\0' && std::strchr("~!@#^&|`+-*/%<>=", c) != nullptr; }

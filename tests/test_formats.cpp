@@ -426,9 +426,9 @@ TEST_CASE("formats: the JSON writer escapes as JSON requires and keeps output va
   CHECK(nlohmann::json::parse(out)["b"][1]["k"] == 2);
 }
 
-// The writer skips plain ASCII sixteen (or eight) bytes at a time: every byte that needs escaping or checking,
-// at every offset within and across those steps, must still be caught. nlohmann's dump
-// with the same error handling is the reference.
+// The writer skips plain ASCII sixteen (or eight) bytes at a time: every byte that needs escaping
+// or checking, at every offset within and across those steps, must still be caught. nlohmann's
+// dump with the same error handling is the reference.
 TEST_CASE("formats: the JSON writer escapes a byte wherever it falls in a long string") {
   const std::vector<std::string> specials = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", " ", "é", "😀",
                                              "\x80", "\xC3", "\xE2\x82", "\xF0\x9F\x98", "\xE0\x80", "\xED\xA0\x80",

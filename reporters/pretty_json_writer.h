@@ -61,6 +61,13 @@ class PrettyJsonWriter {
     return *this;
   }
 
+  // A value already written as JSON text on one line, such as a number.
+  PrettyJsonWriter& raw(std::string_view json) {
+    before_value();
+    out_ += json;
+    return *this;
+  }
+
  private:
   PrettyJsonWriter& open(char bracket) {
     before_value();

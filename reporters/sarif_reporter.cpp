@@ -17,8 +17,8 @@
 #include <unordered_map>
 
 #include "analyzer/thread_pool.h"
+#include "reporters/json_tree_printer.h"
 #include "reporters/json_writer.h"
-#include "reporters/pretty_json_writer.h"
 #include "reporters/reporter.h"
 #include "rules/registry.h"
 #include "rules/rule_docs.h"
@@ -50,51 +50,6 @@ std::string_view problem_severity(Severity severity) {
     case Severity::Info: return "recommendation";
   }
   return "warning";
-}
-
-// `value` printed as nlohmann's dump(2, ' ', false, error_handler_t::replace) prints it, through
-// the writer the JSON output uses: nlohmann's serializer took 119 M instructions, a twentieth of a
-// corpus run, to print the 400 KB of the rules' documentation a SARIF report starts with.
-void print_tree(PrettyJsonWriter& w, const ordered_json& value) {
-  switch (value.type()) {
-    case ordered_json::value_t::object:
-      w.begin_object();
-      for (auto member = value.begin(); member != value.end(); ++member) {
-        w.key(member.key());
-        print_tree(w, member.value());
-      }
-      w.end_object();
-      return;
-    case ordered_json::value_t::array:
-      w.begin_array();
-      for (const ordered_json& element : value) print_tree(w, element);
-      w.end_array();
-      return;
-    case ordered_json::value_t::string:
-      w.value(value.get_ref<const std::string&>());
-      return;
-    case ordered_json::value_t::boolean:
-      w.value(value.get<bool>());
-      return;
-    case ordered_json::value_t::number_integer:
-      w.value(value.get<int64_t>());
-      return;
-    case ordered_json::value_t::number_unsigned:
-      w.value(value.get<uint64_t>());
-      return;
-    case ordered_json::value_t::null:
-      w.null();
-      return;
-    default:  // a float: none is written, but nlohmann would print one so
-      w.raw(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  }
-}
-
-std::string pretty_text(const ordered_json& document) {
-  std::string text;
-  PrettyJsonWriter w(text);
-  print_tree(w, document);
-  return text;
 }
 
 bool unreserved(unsigned char c) {
@@ -310,7 +265,7 @@ class SarifWriter {
     // while the files' directories are resolved and their line hashes computed. The notifications'
     // artifacts are resolved first, as ever before the directories are (artifact() reads them).
     ordered_json notifications = notifications_json();
-    const auto print_skeleton = [this, &notifications] { return pretty_text(document(std::move(notifications))); };
+    const auto print_skeleton = [this, &notifications] { return pretty_json_text(document(std::move(notifications))); };
     std::future<std::string> skeleton_ready =
         std::async(options_.jobs > 1 ? std::launch::async : std::launch::deferred, print_skeleton);
     std::vector<const Diagnostic*> results;

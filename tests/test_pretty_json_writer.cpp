@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "reporters/json_tree_printer.h"
 #include "reporters/pretty_json_writer.h"
 #include "reporters/reporter.h"
 
@@ -223,4 +224,22 @@ TEST_CASE("JSON output: every field laid out as nlohmann prints the same documen
   std::ostringstream no_findings;
   report_json(no_findings, result);
   CHECK(no_findings.str().find("\n  \"diagnostics\": [],\n") != std::string::npos);
+}
+
+TEST_CASE("json tree printer: a tree of every kind of value prints as nlohmann's dump(2) prints it") {
+  ordered_json document = {
+      {"text", "plain"},
+      {"escapes", "quote \" backslash \\ newline \n tab \t control \x01 del \x7f é 😀"},
+      {"invalid", std::string("bad \xFF byte, cut \xE2\x82", 15)},
+      {"empty object", ordered_json::object()},
+      {"empty array", ordered_json::array()},
+      {"numbers", {int64_t{-7}, uint64_t{18446744073709551615ULL}, 0, 2.5, 1e100}},
+      {"flags", {true, false, nullptr}},
+      {"nested", {{"list", {{{"a", 1}}, ordered_json::array(), {ordered_json::object()}}}, {"after", "x"}}},
+      {"key \"escaped\"\n", "value"},
+  };
+  CHECK(pretty_json_text(document) == nlohmann_dump(document));
+  for (const ordered_json& scalar : {ordered_json(1), ordered_json("s"), ordered_json(nullptr), ordered_json::array(),
+                                     ordered_json::object(), ordered_json(-0.5)})
+    CHECK(pretty_json_text(scalar) == nlohmann_dump(scalar));
 }

@@ -1,0 +1,56 @@
+#include "reporters/json_tree_printer.h"
+
+#include <cstdint>
+
+#include "reporters/pretty_json_writer.h"
+
+namespace zdlint {
+namespace {
+
+using nlohmann::ordered_json;
+
+void print(PrettyJsonWriter& w, const ordered_json& value) {
+  switch (value.type()) {
+    case ordered_json::value_t::object:
+      w.begin_object();
+      for (auto member = value.begin(); member != value.end(); ++member) {
+        w.key(member.key());
+        print(w, member.value());
+      }
+      w.end_object();
+      return;
+    case ordered_json::value_t::array:
+      w.begin_array();
+      for (const ordered_json& element : value) print(w, element);
+      w.end_array();
+      return;
+    case ordered_json::value_t::string:
+      w.value(value.get_ref<const std::string&>());
+      return;
+    case ordered_json::value_t::boolean:
+      w.value(value.get<bool>());
+      return;
+    case ordered_json::value_t::number_integer:
+      w.value(value.get<int64_t>());
+      return;
+    case ordered_json::value_t::number_unsigned:
+      w.value(value.get<uint64_t>());
+      return;
+    case ordered_json::value_t::null:
+      w.null();
+      return;
+    default:  // a float (or binary): printed as nlohmann prints it
+      w.raw(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+}
+
+}  // namespace
+
+std::string pretty_json_text(const nlohmann::ordered_json& document) {
+  std::string text;
+  PrettyJsonWriter w(text);
+  print(w, document);
+  return text;
+}
+
+}  // namespace zdlint

@@ -1,8 +1,7 @@
 #include "reporters/json_tree_printer.h"
 
 #include <cstdint>
-
-#include "reporters/pretty_json_writer.h"
+#include <string>
 
 namespace zdlint {
 namespace {
@@ -46,11 +45,8 @@ void print(PrettyJsonWriter& w, const ordered_json& value) {
 
 }  // namespace
 
-std::string pretty_json_text(const nlohmann::ordered_json& document) {
-  std::string text;
-  PrettyJsonWriter w(text);
-  print(w, document);
-  return text;
+void write_json_tree(PrettyJsonWriter& w, const nlohmann::ordered_json& value) {
+  print(w, value);
 }
 
 }  // namespace zdlint

@@ -1,12 +1,14 @@
 #pragma once
-// An nlohmann tree printed as its dump(2, ' ', false, error_handler_t::replace) prints it, byte for
-// byte, through PrettyJsonWriter: nlohmann's serializer cost SARIF reports 15 M instructions to print
-// the 400 KB of the rules' documentation they start with, half of a one-file run.
+// An nlohmann tree written as its dump(2, ' ', false, error_handler_t::replace) prints it, byte for
+// byte, through PrettyJsonWriter, for the parts of a document still built as a tree (SARIF's
+// notifications): nlohmann's serializer is several times slower than the writer.
 #include <nlohmann/json.hpp>
-#include <string>
+
+#include "reporters/pretty_json_writer.h"
 
 namespace zdlint {
 
-std::string pretty_json_text(const nlohmann::ordered_json& document);
+// `value`, as the next value `w` writes.
+void write_json_tree(PrettyJsonWriter& w, const nlohmann::ordered_json& value);
 
 }  // namespace zdlint

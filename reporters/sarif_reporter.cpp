@@ -19,6 +19,7 @@
 #include "analyzer/thread_pool.h"
 #include "reporters/json_tree_printer.h"
 #include "reporters/json_writer.h"
+#include "reporters/pretty_json_writer.h"
 #include "reporters/reporter.h"
 #include "rules/registry.h"
 #include "rules/rule_docs.h"
@@ -265,7 +266,7 @@ class SarifWriter {
     // while the files' directories are resolved and their line hashes computed. The notifications'
     // artifacts are resolved first, as ever before the directories are (artifact() reads them).
     ordered_json notifications = notifications_json();
-    const auto print_skeleton = [this, &notifications] { return pretty_json_text(document(std::move(notifications))); };
+    const auto print_skeleton = [this, &notifications] { return skeleton_text(notifications); };
     std::future<std::string> skeleton_ready =
         std::async(options_.jobs > 1 ? std::launch::async : std::launch::deferred, print_skeleton);
     std::vector<const Diagnostic*> results;
@@ -340,69 +341,76 @@ class SarifWriter {
     return notifications;
   }
 
-  // Everything but the results, which write() prints into the empty array it leaves for them. Of
-  // the writer's state it reads only options_, result_ and base_, and it fills rule_index_: it runs
-  // while write() resolves directories.
-  ordered_json document(ordered_json notifications) {
-    ordered_json rules = ordered_json::array();
+  // Everything but the results, as text laid out as nlohmann's dump(2) would, with an empty results
+  // array that write() prints them into. Of the writer's state it reads only options_, result_ and
+  // base_, and it fills rule_index_: it runs while write() resolves directories.
+  std::string skeleton_text(const ordered_json& notifications) {
+    std::string text;
+    PrettyJsonWriter w(text);
+    w.begin_object();
+    w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+    w.key("version").value("2.1.0");
+    w.key("runs").begin_array().begin_object();
+    w.key("tool").begin_object().key("driver").begin_object();
+    w.key("name").value("zdlint");
+    w.key("version").value(ZDLINT_VERSION);
+    w.key("semanticVersion").value(ZDLINT_VERSION);
+    w.key("informationUri").value(kHomepage);
+    w.key("rules").begin_array();
     for (const Rule* rule : all_rules())
-      if (options_.rules.enabled(rule->meta.id)) add_rule(rules, rule->meta);
+      if (options_.rules.enabled(rule->meta.id)) add_rule(w, rule->meta);
     for (const auto& d : result_.diagnostics)  // a finding from a rule not listed above (never expected)
       if (!rule_index_.contains(d.rule.str()))
-        if (const Rule* rule = find_rule(d.rule.str())) add_rule(rules, rule->meta);
+        if (const Rule* rule = find_rule(d.rule.str())) add_rule(w, rule->meta);
     if (options_.include_suppressed)
       for (const auto& d : result_.suppressed)
         if (!rule_index_.contains(d.rule.str()))
-          if (const Rule* rule = find_rule(d.rule.str())) add_rule(rules, rule->meta);
+          if (const Rule* rule = find_rule(d.rule.str())) add_rule(w, rule->meta);
+    w.end_array().end_object().end_object();  // rules, driver, tool
 
-    ordered_json invocation = {
-        {"executionSuccessful", options_.execution_successful},
-        {"exitCode", options_.exit_code},
-        {"toolExecutionNotifications", notifications},
-    };
+    w.key("invocations").begin_array().begin_object();
+    w.key("executionSuccessful").value(options_.execution_successful);
+    w.key("exitCode").value(options_.exit_code);
+    w.key("toolExecutionNotifications");
+    write_json_tree(w, notifications);
+    w.end_object().end_array();
 
-    ordered_json base_uri = "file://" + sarif_percent_encode_path(base_.generic_string());
-    if (!base_uri.get<std::string>().ends_with('/')) base_uri = base_uri.get<std::string>() + "/";
-
-    ordered_json run = {
-        {"tool",
-         {{"driver",
-           {{"name", "zdlint"},
-            {"version", ZDLINT_VERSION},
-            {"semanticVersion", ZDLINT_VERSION},
-            {"informationUri", kHomepage},
-            {"rules", rules}}}}},
-        {"invocations", ordered_json::array({invocation})},
-        {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", base_uri}}}}},
-        {"columnKind", "utf16CodeUnits"},
-        {"results", ordered_json::array()},  // written by write(), one result at a time
-    };
-    return {
-        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-        {"version", "2.1.0"},
-        {"runs", ordered_json::array({run})},
-    };
+    std::string base_uri = "file://" + sarif_percent_encode_path(base_.generic_string());
+    if (!base_uri.ends_with('/')) base_uri += '/';
+    w.key("originalUriBaseIds").begin_object().key("%SRCROOT%").begin_object().key("uri").value(base_uri);
+    w.end_object().end_object();
+    w.key("columnKind").value("utf16CodeUnits");
+    w.key("results").begin_array().end_array();  // written by write(), one result at a time
+    w.end_object().end_array();                  // the run, runs
+    w.end_object();
+    return text;
   }
 
-  void add_rule(ordered_json& rules, const RuleMeta& m) {
+  void add_rule(PrettyJsonWriter& w, const RuleMeta& m) {
+    rule_index_.emplace(m.id, rule_index_.size());
     const std::string help_uri = std::string(kHomepage) + "/blob/main/" + m.docs_path();
-    std::string text = sentence(m.rationale) + "\n\n" + sentence(m.alternative);
-    std::string markdown = text + "\n\nSee [" + std::string(m.id) + "](" + help_uri + ").";
-    if (const auto doc = rule_doc(m.id)) text = markdown = std::string(*doc);
-    ordered_json tags = ordered_json::array({"postgresql", "migration", m.category});
-    rule_index_.emplace(m.id, rules.size());
-    rules.push_back({
-        {"id", m.id},
-        {"shortDescription", {{"text", sentence(m.summary)}}},
-        {"fullDescription", {{"text", sentence(m.rationale)}}},
-        {"help", {{"text", text}, {"markdown", markdown}}},
-        {"helpUri", help_uri},
-        {"defaultConfiguration", {{"level", sarif_level(m.severity)}}},
-        {"properties",
-         {{"tags", tags},
-          {"precision", m.category == "syntax" ? "very-high" : "high"},
-          {"problem.severity", problem_severity(m.severity)}}},
-    });
+    const std::optional<std::string_view> doc = rule_doc(m.id);
+    std::string text, markdown;
+    if (!doc) {
+      text = sentence(m.rationale) + "\n\n" + sentence(m.alternative);
+      markdown = text + "\n\nSee [" + std::string(m.id) + "](" + help_uri + ").";
+    }
+    w.begin_object();
+    w.key("id").value(m.id);
+    w.key("shortDescription").begin_object().key("text").value(sentence(m.summary)).end_object();
+    w.key("fullDescription").begin_object().key("text").value(sentence(m.rationale)).end_object();
+    w.key("help").begin_object();
+    w.key("text").value(doc ? *doc : std::string_view(text));
+    w.key("markdown").value(doc ? *doc : std::string_view(markdown));
+    w.end_object();
+    w.key("helpUri").value(help_uri);
+    w.key("defaultConfiguration").begin_object().key("level").value(sarif_level(m.severity)).end_object();
+    w.key("properties").begin_object();
+    w.key("tags").begin_array().value("postgresql").value("migration").value(m.category).end_array();
+    w.key("precision").value(m.category == "syntax" ? "very-high" : "high");
+    w.key("problem.severity").value(problem_severity(m.severity));
+    w.end_object();
+    w.end_object();
   }
 
   // Relative to the base directory under %SRCROOT% when the file is inside it, else an absolute file: URI.

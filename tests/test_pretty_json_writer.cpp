@@ -226,6 +226,17 @@ TEST_CASE("JSON output: every field laid out as nlohmann prints the same documen
   CHECK(no_findings.str().find("\n  \"diagnostics\": [],\n") != std::string::npos);
 }
 
+namespace {
+
+std::string tree_text(const ordered_json& value) {
+  std::string out;
+  PrettyJsonWriter w(out);
+  write_json_tree(w, value);
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE("json tree printer: a tree of every kind of value prints as nlohmann's dump(2) prints it") {
   ordered_json document = {
       {"text", "plain"},
@@ -238,8 +249,18 @@ TEST_CASE("json tree printer: a tree of every kind of value prints as nlohmann's
       {"nested", {{"list", {{{"a", 1}}, ordered_json::array(), {ordered_json::object()}}}, {"after", "x"}}},
       {"key \"escaped\"\n", "value"},
   };
-  CHECK(pretty_json_text(document) == nlohmann_dump(document));
+  CHECK(tree_text(document) == nlohmann_dump(document));
   for (const ordered_json& scalar : {ordered_json(1), ordered_json("s"), ordered_json(nullptr), ordered_json::array(),
                                      ordered_json::object(), ordered_json(-0.5)})
-    CHECK(pretty_json_text(scalar) == nlohmann_dump(scalar));
+    CHECK(tree_text(scalar) == nlohmann_dump(scalar));
+}
+
+TEST_CASE("json tree printer: a tree written as a member goes on its key's line") {
+  std::string out;
+  PrettyJsonWriter w(out);
+  w.begin_object().key("before").value("x").key("tree");
+  write_json_tree(w, ordered_json{{"a", ordered_json::array({1, 2})}});
+  w.key("after").begin_array().end_array().end_object();
+  const ordered_json whole = {{"before", "x"}, {"tree", {{"a", {1, 2}}}}, {"after", ordered_json::array()}};
+  CHECK(out == nlohmann_dump(whole));
 }

@@ -9,7 +9,13 @@ CiPaths::CiPaths(const std::string& base_directory) {
   base_ = fs::weakly_canonical(fs::absolute(base_, ec), ec).lexically_normal();
 }
 
-CiPath CiPaths::resolve(const std::string& display_path) const {
+const CiPath& CiPaths::resolve(const std::string& display_path) const {
+  const auto known = resolved_.find(display_path);
+  if (known != resolved_.end()) return known->second;
+  return resolved_.emplace(display_path, resolve_uncached(display_path)).first->second;
+}
+
+CiPath CiPaths::resolve_uncached(const std::string& display_path) const {
   // Standard input without --stdin-filename has no file behind it: keep its placeholder name.
   if (display_path == "-" || display_path.starts_with('<')) return {display_path, display_path, true};
   std::error_code ec;

@@ -3,6 +3,7 @@
 // repository root, and the lines and columns of a range.
 #include <filesystem>
 #include <string>
+#include <unordered_map>
 
 #include "parser/source_file.h"
 
@@ -19,10 +20,15 @@ struct CiPath {
 class CiPaths {
  public:
   explicit CiPaths(const std::string& base_directory = "");
-  [[nodiscard]] CiPath resolve(const std::string& display_path) const;
+  // Resolved once per path: resolving asks the file system about every component of it, and a
+  // report names a file once for each of its findings. Not synchronised.
+  [[nodiscard]] const CiPath& resolve(const std::string& display_path) const;
 
  private:
+  [[nodiscard]] CiPath resolve_uncached(const std::string& display_path) const;
+
   std::filesystem::path base_;
+  mutable std::unordered_map<std::string, CiPath> resolved_;
 };
 
 struct CiRange {

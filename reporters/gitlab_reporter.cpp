@@ -3,9 +3,10 @@
 // GitLab matches findings across commits by fingerprint alone, so the fingerprint must not change when
 // lines move, and must be unique within a report (findings with equal fingerprints are shown as one).
 #include <map>
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include "reporters/ci_location.h"
+#include "reporters/pretty_json_writer.h"
 #include "reporters/reporter.h"
 #include "reporters/sha1.h"
 #include "rules/registry.h"
@@ -13,7 +14,7 @@
 namespace zdlint {
 namespace {
 
-using nlohmann::ordered_json;
+constexpr size_t kFlushBytes = 1 << 16;
 
 // GitLab's five levels for zdlint's three: an error fails the deployment or blocks reads or writes on a
 // live table (an outage); a warning is risky depending on size, timing or deployment order; info is
@@ -72,24 +73,35 @@ class Fingerprints {
 void report_gitlab(std::ostream& out, const LintResult& result, const GitlabOptions& options) {
   const CiPaths paths(options.base_directory);
   Fingerprints fingerprints;
-  ordered_json issues = ordered_json::array();
+  // Written as nlohmann's dump(2) laid the array out when it was built as a tree, a finding at a
+  // time, in pieces: a large report is never held whole.
+  std::string text;
+  PrettyJsonWriter w(text);
+  w.begin_array();
   for (const auto& d : result.diagnostics) {
     const auto& file = result.files.at(d.file);
     // Repository-relative, as GitLab requires: run zdlint from the repository root.
     const std::string path = paths.resolve(file.path).relative;
     const CiRange range = ci_range(*file.source, d.range);
-    issues.push_back({
-        {"type", "issue"},
-        {"description", description(d)},
-        {"check_name", d.rule.str()},
-        {"fingerprint", fingerprints.next(path, d)},
-        {"severity", gitlab_severity(d.severity)},
-        {"categories", ordered_json::array({code_climate_category(d.rule)})},
-        {"location", {{"path", path}, {"lines", {{"begin", range.begin.line}, {"end", range.end.line}}}}},
-    });
+    w.begin_object();
+    w.key("type").value("issue");
+    w.key("description").value(description(d));
+    w.key("check_name").value(d.rule.str());
+    w.key("fingerprint").value(fingerprints.next(path, d));
+    w.key("severity").value(gitlab_severity(d.severity));
+    w.key("categories").begin_array().value(code_climate_category(d.rule)).end_array();
+    w.key("location").begin_object().key("path").value(path);
+    w.key("lines").begin_object().key("begin").value(range.begin.line).key("end").value(range.end.line);
+    w.end_object().end_object();
+    w.end_object();
+    if (text.size() >= kFlushBytes) {
+      out << text;
+      text.clear();
+    }
   }
+  w.end_array();
   // No byte-order mark: GitLab's parser rejects one.
-  out << issues.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << text << '\n';
 }
 
 }  // namespace zdlint

@@ -21,14 +21,16 @@ std::string_view language_of(PgQuery__Node** options, size_t n_options) {
   return {};
 }
 
-// The string token that holds the body: a DO block's only string, or the one after a function's AS.
+// The string token that holds the body: a DO block's string that does not name its language
+// (DO LANGUAGE 'plpgsql' $$…$$ is DO $$…$$ too), or the one after a function's AS.
 const Token* body_token(const Statement& host) {
   const bool is_do = host.kind() == PG_QUERY__NODE__NODE_DO_STMT;
   const Token* previous = nullptr;
   const Token* found = nullptr;
   for (const auto& token : host.tokens) {
     if (token.is_comment() || token.begin >= host.range.end) continue;
-    if (token.is_string() && (is_do || (previous && previous->kind == PG_QUERY__TOKEN__AS))) found = &token;
+    const auto after = [&](int32_t kind) { return previous && previous->kind == kind; };
+    if (token.is_string() && (is_do ? !after(PG_QUERY__TOKEN__LANGUAGE) : after(PG_QUERY__TOKEN__AS))) found = &token;
     if (is_do && found) break;
     previous = &token;
   }
@@ -197,20 +199,37 @@ class Extractor {
     const SharedTree tree = result.tree();
     if (!tree || tree->n_stmts == 0) return;
     const uint32_t base = offset_of(0);
-    const auto scanned = scan_tokens(sql, base);
+    // Where each byte of `sql` lies in the file. Text decoded from a quoted string (a body in '…',
+    // an EXECUTE '…') is shorter than its source wherever a quote was doubled or a character
+    // escaped: then a byte's offset is not simply `base` plus its index, and every token and tree
+    // location is mapped through this table.
+    std::shared_ptr<std::vector<uint32_t>> offsets;
+    for (size_t i = 0; i < sql.size(); ++i)
+      if (offset_of(i) != base + i) {
+        offsets = std::make_shared<std::vector<uint32_t>>(sql.size() + 1);
+        for (size_t k = 0; k <= sql.size(); ++k) (*offsets)[k] = offset_of(k);
+        break;
+      }
+    const auto file_offset = [&](size_t index) {
+      return offsets ? (*offsets)[index] : base + static_cast<uint32_t>(index);
+    };
+    const auto scanned = scan_tokens(sql, 0);
     for (size_t i = 0; i < tree->n_stmts; ++i) {
       const auto* raw = tree->stmts[i];
       Statement stmt;
       stmt.node = raw->stmt;
       stmt.tree = tree;
       stmt.base_offset = base;
+      stmt.location_offsets = offsets;
       stmt.origin = host_.kind() == PG_QUERY__NODE__NODE_DO_STMT ? StatementOrigin::DoBlock : StatementOrigin::FunctionBody;
       const auto begin = static_cast<size_t>(raw->stmt_location);
       const size_t end = raw->stmt_len == 0 ? sql.size() : begin + static_cast<size_t>(raw->stmt_len);
-      for (const auto& token : scanned.tokens) {
-        if (token.is_comment() || token.begin < base + begin || token.begin >= base + end) continue;
-        if (stmt.tokens.empty()) stmt.range.begin = offset_of(token.begin - base);
-        stmt.range.end = offset_of(token.end - 1 - base) + 1;
+      for (Token token : scanned.tokens) {
+        if (token.is_comment() || token.begin < begin || token.begin >= end) continue;
+        token.begin = file_offset(token.begin);
+        token.end = file_offset(token.end - 1) + 1;
+        if (stmt.tokens.empty()) stmt.range.begin = token.begin;
+        stmt.range.end = token.end;
         stmt.tokens.push_back(token);
       }
       if (stmt.tokens.empty()) continue;

@@ -31,6 +31,9 @@ struct Statement {
   std::shared_ptr<const PgQuery__ParseResult> tree;
   ByteRange range;           // first token to last token (the ';' excluded), in file bytes
   uint32_t base_offset = 0;  // file offset of the text the tree was parsed from
+  // For text decoded from a quoted string (PL/pgSQL in '…', EXECUTE '…') whose bytes do not lie
+  // one after another in the file: the file offset of each byte of it, and one past its end.
+  std::shared_ptr<const std::vector<uint32_t>> location_offsets;
   StatementOrigin origin = StatementOrigin::TopLevel;
   std::vector<Token> tokens;  // this statement's tokens, comments included, file offsets
   std::vector<Comment> leading_comments;
@@ -38,7 +41,11 @@ struct Statement {
 
   // A parse-tree location (relative to the parsed text) as a file offset.
   [[nodiscard]] uint32_t file_offset(int32_t location) const {
-    return location < 0 ? range.begin : base_offset + static_cast<uint32_t>(location);
+    if (location < 0) return range.begin;
+    const auto index = static_cast<size_t>(location);
+    if (location_offsets)
+      return index < location_offsets->size() ? (*location_offsets)[index] : location_offsets->back() + 1;
+    return base_offset + static_cast<uint32_t>(index);
   }
   [[nodiscard]] PgQuery__Node__NodeCase kind() const { return node ? node->node_case : PG_QUERY__NODE__NODE__NOT_SET; }
 };

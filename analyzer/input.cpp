@@ -28,8 +28,7 @@ std::variant<std::string, InputProblem> validate_source(std::string bytes, const
                                                   "convert it to UTF-8 first",
                                                   static_cast<unsigned char>(bytes[bad]), pos.line, pos.column_bytes)};
   }
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.replace(0, 3, "   ");  // keep offsets: a BOM becomes spaces
-  return bytes;
+  return bytes;  // a byte order mark is kept: SourceFile blanks it, and counts no column for it
 }
 
 std::variant<std::string, InputProblem> read_source(const std::string& path, const std::string& display_path) {

@@ -91,7 +91,7 @@ bool is_valid_utf8(std::string_view text, size_t* error_offset) {
   return true;
 }
 
-LineIndex::LineIndex(std::string_view text) {
+LineIndex::LineIndex(std::string_view text, uint32_t first_line_start) {
   const auto next_newline = [&](size_t from) -> const char* {
     if (from >= text.size()) return nullptr;  // memchr must not see a null pointer, even for 0 bytes
     return static_cast<const char*>(std::memchr(text.data() + from, '\n', text.size() - from));
@@ -101,7 +101,7 @@ LineIndex::LineIndex(std::string_view text) {
   size_t newlines = 0;
   for (const char* at = next_newline(0); at; at = next_newline(static_cast<size_t>(at - text.data()) + 1)) ++newlines;
   line_starts_.reserve(newlines + 1);
-  line_starts_.push_back(0);
+  line_starts_.push_back(first_line_start);
   if (text.find('\r') == std::string_view::npos) {  // most files: lines found with memchr, not byte by byte
     for (const char* at = next_newline(0); at; at = next_newline(static_cast<size_t>(at - text.data()) + 1))
       line_starts_.push_back(static_cast<uint32_t>(at - text.data() + 1));
@@ -119,11 +119,12 @@ LineIndex::LineIndex(std::string_view text) {
 
 uint32_t LineIndex::line_of(uint32_t offset) const {
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  return static_cast<uint32_t>(it - line_starts_.begin());
+  return std::max<uint32_t>(1, static_cast<uint32_t>(it - line_starts_.begin()));  // a byte order mark is on line 1
 }
 
 Position LineIndex::position(std::string_view text, uint32_t offset) const {
-  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
+  offset = std::clamp<uint32_t>(offset, std::min<uint32_t>(line_starts_.front(), static_cast<uint32_t>(text.size())),
+                                static_cast<uint32_t>(text.size()));
   const uint32_t line = line_of(offset);
   const uint32_t start = line_starts_[line - 1];
   Position pos;
@@ -150,8 +151,22 @@ std::string_view LineIndex::line_text(std::string_view text, uint32_t line) cons
   return text.substr(start, end - start);
 }
 
+namespace {
+
+// Blanks a UTF-8 byte order mark at the start of `text`; how many bytes it took.
+uint32_t blank_byte_order_mark(std::string& text) {
+  if (!text.starts_with("\xEF\xBB\xBF")) return 0;
+  text.replace(0, 3, "   ");
+  return 3;
+}
+
+}  // namespace
+
 SourceFile::SourceFile(std::string display_path, std::string text, bool psql_script)
-    : path_(std::move(display_path)), text_(std::move(text)), lines_(text_) {
+    : path_(std::move(display_path)),
+      text_(std::move(text)),
+      byte_order_mark_(blank_byte_order_mark(text_)),
+      lines_(text_, byte_order_mark_) {
   if (auto masked = mask_templates(text_)) {
     sql_ = std::move(masked->text);
     masked_placeholders_ = masked->placeholders;

@@ -27,7 +27,8 @@ struct Position {
 
 class LineIndex {
  public:
-  explicit LineIndex(std::string_view text);
+  // `first_line_start`: where line 1's first column is; a byte order mark before it is not one.
+  explicit LineIndex(std::string_view text, uint32_t first_line_start = 0);
   // Lines end at "\n", "\r\n" or a lone "\r", as LSP and SARIF count them.
   [[nodiscard]] Position position(std::string_view text, uint32_t offset) const;
   // Just the 1-based line: a binary search, without counting columns.
@@ -47,6 +48,8 @@ class SourceFile {
  public:
   // `psql_script`: the file runs through psql (the psql or sqitch runner), so its meta-commands and
   // variables are psql's, not SQL (parser/psql_script.h).
+  // A UTF-8 byte order mark at the start of `text` is blanked (three spaces, so that every offset
+  // holds), and no column is counted for it: editors and code scanning count none.
   SourceFile(std::string display_path, std::string text, bool psql_script = false);
   [[nodiscard]] const std::string& path() const { return path_; }
   [[nodiscard]] std::string_view text() const { return text_; }
@@ -66,6 +69,7 @@ class SourceFile {
  private:
   std::string path_;
   std::string text_;
+  uint32_t byte_order_mark_ = 0;  // its bytes, blanked in text_; 0 without one
   std::string sql_;  // masked copy, when there is something to mask
   bool masked_ = false;
   size_t masked_placeholders_ = 0;

@@ -119,7 +119,7 @@ void excerpt(std::ostream& out, const SourceFile& file, const Diagnostic& d, con
     std::string_view text = lines.line_text(file.text(), line);
     uint32_t start = lines.line_start(line);
     // Underline the part of the range on this line, leading indentation excluded.
-    size_t from = line == first ? d.range.begin - start : text.find_first_not_of(" \t");
+    size_t from = line == first ? d.range.begin - std::min(d.range.begin, start) : text.find_first_not_of(" \t");
     const bool cut_before = text.size() > kMaxLineBytes && from != std::string_view::npos && from > kContextBytes;
     if (text.size() > kMaxLineBytes) {
       const size_t window_begin = cut_before ? utf8_boundary_at_or_before(text, from - kContextBytes) : 0;

@@ -65,6 +65,25 @@ TEST_CASE("UTF-8 validation rejects malformed input") {
   CHECK(is_valid_utf8("0123456789abcdefghé😀表0123456789abcdef"));
 }
 
+TEST_CASE("a byte order mark is blanked and counts no column: line 1 starts after it") {
+  const SourceFile file("bom.sql", "\xEF\xBB\xBFSELECT 1;\nSELECT 2;\n");
+  CHECK(file.text() == "   SELECT 1;\nSELECT 2;\n");  // the same length: every offset holds
+  const Position first = file.position(3);
+  CHECK(first.line == 1);
+  CHECK(first.column_bytes == 1);
+  CHECK(first.column_chars == 1);
+  CHECK(first.column_utf16 == 1);
+  CHECK(file.position(0).column_chars == 1);  // within the mark: the line's first column
+  CHECK(file.line_of(0) == 1);
+  CHECK(file.lines().line_text(file.text(), 1) == "SELECT 1;");
+  const Position second = file.position(static_cast<uint32_t>(file.text().find('2')));
+  CHECK(second.line == 2);
+  CHECK(second.column_chars == 8);
+  // Only a mark at the very start is one.
+  CHECK(SourceFile("x.sql", "SELECT '\xEF\xBB\xBF';").text() == "SELECT '\xEF\xBB\xBF';");
+  CHECK(SourceFile("empty.sql", "\xEF\xBB\xBF").position(0).column_chars == 1);
+}
+
 TEST_CASE("columns count characters and UTF-16 code units after long runs of ASCII") {
   // 17 ASCII bytes, then é (2 bytes, 1 unit), 😀 (4 bytes, 2 units), 10 more ASCII bytes.
   const std::string line = "SELECT 123456789 é😀 'abcdefgh' x";
@@ -97,7 +116,9 @@ TEST_CASE("input: files are read whole, or say why they cannot be") {
   CHECK(big_text == big);
   // Sources are kept for the whole run: no slack but the byte that lets one read meet the end.
   CHECK(big_text.capacity() == big.size() + 1);
-  CHECK(std::get<std::string>(read_source(dir.write("bom.sql", "\xEF\xBB\xBFSELECT").string(), "bom.sql")) == "   SELECT");
+  // A byte order mark is read as it is; SourceFile blanks it.
+  CHECK(std::get<std::string>(read_source(dir.write("bom.sql", "\xEF\xBB\xBFSELECT").string(), "bom.sql")) ==
+        "\xEF\xBB\xBFSELECT");
 
   const auto missing = std::get<InputProblem>(read_source((dir.path() / "nope.sql").string(), "shown/nope.sql"));
   CHECK(missing.path == "shown/nope.sql");

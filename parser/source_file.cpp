@@ -91,6 +91,30 @@ bool is_valid_utf8(std::string_view text, size_t* error_offset) {
   return true;
 }
 
+namespace {
+
+constexpr uint32_t kCheckpointSpacing = 4096;
+
+// Characters and UTF-16 code units in text[from, to), counted as position() counts them; `from`
+// is where the counting path reaches (a line start or a checkpoint), and the path's last step may
+// pass `to` when `to` is inside a sequence. Returns where the path stopped.
+size_t count_columns(std::string_view text, size_t from, size_t to, uint32_t& chars, uint32_t& units) {
+  // An ASCII byte is one character and one UTF-16 code unit.
+  const size_t ascii_end = skip_ascii_words(text, from, to);
+  chars += static_cast<uint32_t>(ascii_end - from);
+  units += static_cast<uint32_t>(ascii_end - from);
+  size_t i = ascii_end;
+  while (i < to) {
+    const uint32_t len = utf8_sequence_length(text, i);
+    ++chars;
+    units += len == 4 ? 2 : 1;  // code points above U+FFFF take a surrogate pair
+    i += len;
+  }
+  return i;
+}
+
+}  // namespace
+
 LineIndex::LineIndex(std::string_view text, uint32_t first_line_start) {
   const auto next_newline = [&](size_t from) -> const char* {
     if (from >= text.size()) return nullptr;  // memchr must not see a null pointer, even for 0 bytes
@@ -105,15 +129,28 @@ LineIndex::LineIndex(std::string_view text, uint32_t first_line_start) {
   if (text.find('\r') == std::string_view::npos) {  // most files: lines found with memchr, not byte by byte
     for (const char* at = next_newline(0); at; at = next_newline(static_cast<size_t>(at - text.data()) + 1))
       line_starts_.push_back(static_cast<uint32_t>(at - text.data() + 1));
-    return;
-  }
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      line_starts_.push_back(static_cast<uint32_t>(i + 1));
-    } else if (text[i] == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+  } else {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        line_starts_.push_back(static_cast<uint32_t>(i + 1));
+      } else if (text[i] == '\r') {
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        line_starts_.push_back(static_cast<uint32_t>(i + 1));
+      }
     }
+  }
+  for (size_t line = 0; line < line_starts_.size(); ++line) {
+    const uint32_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] : static_cast<uint32_t>(text.size());
+    if (end > line_starts_[line] && end - line_starts_[line] > 2 * kCheckpointSpacing)
+      add_checkpoints(text, line_starts_[line], end);
+  }
+}
+
+void LineIndex::add_checkpoints(std::string_view text, uint32_t start, uint32_t end) {
+  uint32_t chars = 0, units = 0;
+  for (size_t at = start; end - at > kCheckpointSpacing;) {
+    at = count_columns(text, at, at + kCheckpointSpacing, chars, units);
+    checkpoints_.push_back({static_cast<uint32_t>(at), chars, units});
   }
 }
 
@@ -130,15 +167,16 @@ Position LineIndex::position(std::string_view text, uint32_t offset) const {
   Position pos;
   pos.line = line;
   pos.column_bytes = offset - start + 1;
-  // An ASCII byte is one character and one UTF-16 code unit.
-  const size_t ascii_end = skip_ascii_words(text, start, offset);
-  uint32_t chars = static_cast<uint32_t>(ascii_end - start), units = chars;
-  for (size_t i = ascii_end; i < offset;) {
-    const uint32_t len = utf8_sequence_length(text, i);
-    ++chars;
-    units += len == 4 ? 2 : 1;  // code points above U+FFFF take a surrogate pair
-    i += len;
+  // Counted from the line's last checkpoint before the offset, if it has one.
+  uint32_t from = start, chars = 0, units = 0;
+  const auto after = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), offset,
+                                      [](uint32_t at, const ColumnCheckpoint& c) { return at < c.offset; });
+  if (after != checkpoints_.begin() && std::prev(after)->offset > start) {
+    from = std::prev(after)->offset;
+    chars = std::prev(after)->chars;
+    units = std::prev(after)->units;
   }
+  count_columns(text, from, offset, chars, units);
   pos.column_chars = chars + 1;
   pos.column_utf16 = units + 1;
   return pos;

@@ -39,7 +39,18 @@ class LineIndex {
   [[nodiscard]] std::string_view line_text(std::string_view text, uint32_t line) const;
 
  private:
+  // Characters and UTF-16 code units from a line's start to `offset` (a sequence boundary).
+  struct ColumnCheckpoint {
+    uint32_t offset;
+    uint32_t chars;
+    uint32_t units;
+  };
+  // Checkpoints every few KB along the lines longer than that, so that a column on a long line
+  // (a minified dump, one statement after another) is not counted from the line's start each time.
+  void add_checkpoints(std::string_view text, uint32_t start, uint32_t end);
+
   std::vector<uint32_t> line_starts_;
+  std::vector<ColumnCheckpoint> checkpoints_;  // by offset
 };
 
 using FileId = uint32_t;

@@ -84,6 +84,37 @@ TEST_CASE("a byte order mark is blanked and counts no column: line 1 starts afte
   CHECK(SourceFile("empty.sql", "\xEF\xBB\xBF").position(0).column_chars == 1);
 }
 
+TEST_CASE("columns on a long line are counted from checkpoints along it, as from its start") {
+  // A 60 KB line of ASCII, two-byte and four-byte characters, so that checkpoints fall before,
+  // after and next to every kind; then a short line after it.
+  std::string line;
+  for (int i = 0; line.size() < 60000; ++i) line += i % 7 == 0 ? "😀" : i % 5 == 0 ? "é" : "abc ";
+  const std::string text = "SELECT 1;\n" + line + "\nSELECT 2;\n";
+  const SourceFile file("long.sql", text);
+  const auto naive = [&](uint32_t offset) {  // counted from the line's start, a character at a time
+    uint32_t chars = 0, units = 0;
+    for (size_t i = 10; i < offset;) {
+      const uint32_t len = utf8_sequence_length(text, i);
+      ++chars;
+      units += len == 4 ? 2 : 1;
+      i += len;
+    }
+    return std::pair(chars + 1, units + 1);
+  };
+  size_t checked = 0;
+  for (uint32_t offset = 10; offset < 10 + line.size(); offset += 997) {
+    for (uint32_t near = offset; near < offset + 5; ++near) {  // within sequences too
+      const Position pos = file.position(near);
+      CAPTURE(near);
+      CHECK(pos.line == 2);
+      CHECK(std::pair(pos.column_chars, pos.column_utf16) == naive(near));
+      ++checked;
+    }
+  }
+  CHECK(checked > 250);
+  CHECK(file.position(static_cast<uint32_t>(text.rfind('2'))).column_chars == 8);
+}
+
 TEST_CASE("columns count characters and UTF-16 code units after long runs of ASCII") {
   // 17 ASCII bytes, then é (2 bytes, 1 unit), 😀 (4 bytes, 2 units), 10 more ASCII bytes.
   const std::string line = "SELECT 123456789 é😀 'abcdefgh' x";

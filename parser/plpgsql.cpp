@@ -1,6 +1,8 @@
 #include "parser/plpgsql.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,16 +39,6 @@ const Token* body_token(const Statement& host) {
   return found;
 }
 
-size_t line_start_in(std::string_view text, int lineno) {
-  size_t pos = 0;
-  for (int line = 1; line < lineno && pos < text.size(); ++line) {
-    const size_t next = text.find('\n', pos);
-    if (next == std::string_view::npos) return 0;
-    pos = next + 1;
-  }
-  return pos;
-}
-
 // A statement a PL/pgSQL function runs as SQL: a static one (PLpgSQL_stmt_execsql), or the query
 // expression of an EXECUTE (PLpgSQL_stmt_dynexecute), with its line in the body.
 struct EmbeddedQuery {
@@ -66,8 +58,12 @@ class EmbeddedQueryReader {
     static constexpr std::string_view kStatic = "\"PLpgSQL_stmt_execsql\":";
     static constexpr std::string_view kDynamic = "\"PLpgSQL_stmt_dynexecute\":";
     std::vector<EmbeddedQuery> found;
+    // Each key's next occurrence, searched for again only once passed: searching both from every
+    // statement scanned the rest of the JSON for the key that no longer occurs, each time.
+    size_t at_static = json_.find(kStatic), at_dynamic = json_.find(kDynamic);
     for (size_t from = 0;;) {
-      const size_t at_static = json_.find(kStatic, from), at_dynamic = json_.find(kDynamic, from);
+      if (at_static < from) at_static = json_.find(kStatic, from);
+      if (at_dynamic < from) at_dynamic = json_.find(kDynamic, from);
       if (at_static == std::string_view::npos && at_dynamic == std::string_view::npos) break;
       EmbeddedQuery query;
       query.dynamic = at_dynamic < at_static;
@@ -159,7 +155,17 @@ class EmbeddedQueryReader {
 
 class Extractor {
  public:
-  Extractor(const Statement& host, const DecodedString& body) : host_(host), body_(body) {}
+  Extractor(const Statement& host, const DecodedString& body) : host_(host), body_(body) {
+    line_starts_.push_back(0);
+    for (size_t at = body.content.find('\n'); at != std::string::npos; at = body.content.find('\n', at + 1))
+      line_starts_.push_back(at + 1);
+    ScanOutcome scanned = scan_tokens(body.content, 0);
+    if (!scanned.error_offset) {
+      token_starts_.emplace();
+      for (const Token& token : scanned.tokens)
+        if (!token.is_comment()) token_starts_->push_back(token.begin);
+    }
+  }
 
   void add(const EmbeddedQuery& query) {
     if (query.dynamic) add_dynamic(query.query, query.lineno);
@@ -169,12 +175,32 @@ class Extractor {
   std::vector<Statement> take() { return std::move(statements_); }
 
  private:
-  std::optional<size_t> locate(const std::string& text, int lineno) const {
+  // Where `text`, a statement (or an EXECUTE's expression) PL/pgSQL reports on line `lineno` of the
+  // body, starts in it. PL/pgSQL gives only the line: the text is looked for from that line's
+  // start, or from the end of the statement before it when that is further on (statements come in
+  // the body's order), and only where a token starts, not inside a comment or a string.
+  std::optional<size_t> locate(const std::string& text, int lineno) {
     if (text.empty()) return std::nullopt;
-    size_t at = body_.content.find(text, line_start_in(body_.content, lineno));
-    if (at == std::string::npos) at = body_.content.find(text);
-    if (at == std::string::npos) return std::nullopt;
+    const std::string_view body = body_.content;
+    const size_t line_start = lineno >= 1 && static_cast<size_t>(lineno) <= line_starts_.size()
+                                  ? line_starts_[static_cast<size_t>(lineno) - 1]
+                                  : 0;
+    const auto first_match = [&](size_t from) -> std::optional<size_t> {
+      for (size_t at = body.find(text, from); at != std::string_view::npos; at = body.find(text, at + 1))
+        if (starts_token(at)) return at;
+      return std::nullopt;
+    };
+    std::optional<size_t> at = first_match(std::max(line_start, next_from_));
+    if (!at) at = first_match(line_start);
+    if (!at) at = first_match(0);
+    if (at) next_from_ = *at + text.size();
     return at;
+  }
+
+  // Whether a token of the body starts at `at`; always, when the body could not be scanned.
+  [[nodiscard]] bool starts_token(size_t at) const {
+    return !token_starts_ ||
+           std::binary_search(token_starts_->begin(), token_starts_->end(), static_cast<uint32_t>(at));
   }
 
   void add_static(const std::string& query, int lineno) {
@@ -224,8 +250,13 @@ class Extractor {
       stmt.origin = host_.kind() == PG_QUERY__NODE__NODE_DO_STMT ? StatementOrigin::DoBlock : StatementOrigin::FunctionBody;
       const auto begin = static_cast<size_t>(raw->stmt_location);
       const size_t end = raw->stmt_len == 0 ? sql.size() : begin + static_cast<size_t>(raw->stmt_len);
-      for (Token token : scanned.tokens) {
-        if (token.is_comment() || token.begin < begin || token.begin >= end) continue;
+      // The statement's tokens, found by where they start: a string with thousands of statements
+      // is not gone through whole for each of them.
+      const auto first = std::lower_bound(scanned.tokens.begin(), scanned.tokens.end(), begin,
+                                          [](const Token& t, size_t at) { return t.begin < at; });
+      for (auto it = first; it != scanned.tokens.end() && it->begin < end; ++it) {
+        Token token = *it;
+        if (token.is_comment()) continue;
         token.begin = file_offset(token.begin);
         token.end = file_offset(token.end - 1) + 1;
         if (stmt.tokens.empty()) stmt.range.begin = token.begin;
@@ -239,6 +270,9 @@ class Extractor {
 
   const Statement& host_;
   const DecodedString& body_;
+  std::vector<size_t> line_starts_;                    // of the body's lines
+  std::optional<std::vector<uint32_t>> token_starts_;  // of its tokens but comments, in order
+  size_t next_from_ = 0;                               // the end of the last statement found
   std::vector<Statement> statements_;
 };
 

@@ -19,6 +19,12 @@ namespace {
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
+size_t count(const std::string& haystack, std::string_view needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
 std::string repeat(std::string_view piece, size_t times) {
   std::string text;
   text.reserve(piece.size() * times);
@@ -103,6 +109,39 @@ TEST_CASE("hostile: 100,000 statements in one file") {
   CHECK(r.exit_code == 0);
   const auto summary = run_zdlint({"--color", "never", "--select", "rename-column", file.string()});
   CHECK(contains(summary.out, "Checked 1 file, 100001 statements: 0 errors, 0 warnings, 0 infos."));
+}
+
+// Each finding's column used to be counted from its line's start (found by a sweep): a line of n
+// statements took time quadratic in n, minutes for this one.
+TEST_CASE("hostile: 20,000 statements on one line, each finding at its column") {
+  const TempDir dir;
+  std::string sql;
+  for (int i = 0; i < 20'000; ++i) sql += "CREATE INDEX i" + std::to_string(i) + " ON t (a); ";
+  const auto last = sql.rfind("CREATE");
+  const auto file = dir.write("one_line.sql", sql);
+  const auto r =
+      run_zdlint({"--format", "json", "--select", "create-index-non-concurrent", "--fail-on", "none", file.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(count(r.out, "\"rule\": \"create-index-non-concurrent\"") == 20'000);
+  CHECK(contains(r.out, "\"column\": " + std::to_string(last + 1) + ","));
+}
+
+// Reading a PL/pgSQL body's statements back used to take time quadratic in their number (found by
+// a sweep): seconds for 8,000.
+TEST_CASE("hostile: a DO block of 20,000 statements, and one EXECUTE of as many") {
+  const TempDir dir;
+  std::string body, literal;
+  for (int i = 0; i < 20'000; ++i) {
+    body += "  CREATE INDEX i" + std::to_string(i) + " ON t (a);\n";
+    literal += "CREATE INDEX j" + std::to_string(i) + " ON t (a); ";
+  }
+  const auto file =
+      dir.write("do.sql", "DO $$\nBEGIN\n" + body + "END $$;\nDO $$ BEGIN EXECUTE '" + literal + "'; END $$;\n");
+  const auto r =
+      run_zdlint({"--format", "json", "--select", "create-index-non-concurrent", "--fail-on", "none", file.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(count(r.out, "\"rule\": \"create-index-non-concurrent\"") == 40'000);
+  CHECK(contains(r.out, "\"line\": 20002,"));  // the last statement of the first block
 }
 
 TEST_CASE("hostile: NUL bytes and invalid UTF-8 are input errors naming the file and position") {

@@ -24,6 +24,13 @@ for tool in hyperfine /usr/bin/time python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install hyperfine time python3)" >&2; exit 2; }
 done
 
+# Timings are only worth comparing on an idle machine: a niced job in another session still takes
+# its full share of the cores under the kernel's autogroup scheduling (bench/README.md, Measuring).
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
+if awk -v load="$load" 'BEGIN { exit !(load >= 0.5) }'; then
+  echo "bench: warning: the load average is $load; if something else is still running, the timings will show it" >&2
+fi
+
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DZDLINT_BENCH=ON -DZDLINT_TESTS=OFF >/dev/null
 cmake --build "$build" >/dev/null
 zdlint=$(realpath "$build/zdlint")

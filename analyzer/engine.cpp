@@ -229,10 +229,7 @@ void read_and_parse(PendingFile& file, const LintRequest& request, RunnerDetecto
   // The runner is known before parsing: a script that runs through psql is masked as psql reads it.
   const std::string& configured = file.settings.lint.runner;
   const std::string& path = input.from_stdin ? input.display_path : input.path;
-  // Detection reads the text after a byte order mark (first_line() skips one; line_starting_with() would not).
-  std::string_view detected_text = std::get<std::string>(text);
-  if (detected_text.starts_with("\xEF\xBB\xBF")) detected_text.remove_prefix(3);
-  file.runner = configured.empty() ? detector.detect(path, detected_text) : find_runner(configured);
+  file.runner = configured.empty() ? detector.detect(path, std::get<std::string>(text)) : find_runner(configured);
   const bool psql_script = file.runner && (file.runner->name == "psql" || file.runner->name == "sqitch");
   file.source =
       std::make_shared<const SourceFile>(input.display_path, std::move(std::get<std::string>(text)), psql_script);

@@ -206,7 +206,6 @@ std::array<bool, kDashMarkerCount> find_dash_markers(std::string_view text) {
 }
 
 std::string_view first_line(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
   // Not find_first_of, which asks memchr about every byte in turn.
   const auto end = std::find_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; });
   return text.substr(0, static_cast<size_t>(end - text.begin()));
@@ -393,6 +392,8 @@ std::optional<bool> RunnerDetector::is_symlink(const fs::path& path) {
 }
 
 const RunnerProfile* RunnerDetector::detect(std::string_view path, std::string_view text) {
+  // The markup is read as after a byte order mark: a first line, or a marker at a line's start.
+  if (text.starts_with(kUtf8ByteOrderMark)) text.remove_prefix(kUtf8ByteOrderMark.size());
   // 1. The file's own markup (runners.md §G, markers before names).
   const std::array<bool, kDashMarkerCount> marked = find_dash_markers(text);
   if (marked[kGooseUp] || marked[kGooseStatementBegin]) return &profile("goose");

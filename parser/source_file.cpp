@@ -193,9 +193,9 @@ namespace {
 
 // Blanks a UTF-8 byte order mark at the start of `text`; how many bytes it took.
 uint32_t blank_byte_order_mark(std::string& text) {
-  if (!text.starts_with("\xEF\xBB\xBF")) return 0;
-  text.replace(0, 3, "   ");
-  return 3;
+  if (!text.starts_with(kUtf8ByteOrderMark)) return 0;
+  text.replace(0, kUtf8ByteOrderMark.size(), kUtf8ByteOrderMark.size(), ' ');
+  return static_cast<uint32_t>(kUtf8ByteOrderMark.size());
 }
 
 }  // namespace

@@ -25,6 +25,9 @@ struct Position {
   uint32_t column_utf16 = 1;  // 1-based, in UTF-16 code units
 };
 
+// What a UTF-8 file may start with; SourceFile blanks it, and runner detection reads past it.
+inline constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
+
 class LineIndex {
  public:
   // `first_line_start`: where line 1's first column is; a byte order mark before it is not one.

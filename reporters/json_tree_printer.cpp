@@ -4,23 +4,22 @@
 #include <string>
 
 namespace zdlint {
-namespace {
 
 using nlohmann::ordered_json;
 
-void print(PrettyJsonWriter& w, const ordered_json& value) {
+void write_json_tree(PrettyJsonWriter& w, const ordered_json& value) {
   switch (value.type()) {
     case ordered_json::value_t::object:
       w.begin_object();
       for (auto member = value.begin(); member != value.end(); ++member) {
         w.key(member.key());
-        print(w, member.value());
+        write_json_tree(w, member.value());
       }
       w.end_object();
       return;
     case ordered_json::value_t::array:
       w.begin_array();
-      for (const ordered_json& element : value) print(w, element);
+      for (const ordered_json& element : value) write_json_tree(w, element);
       w.end_array();
       return;
     case ordered_json::value_t::string:
@@ -41,12 +40,6 @@ void print(PrettyJsonWriter& w, const ordered_json& value) {
     default:  // a float (or binary): printed as nlohmann prints it
       w.raw(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
-}
-
-}  // namespace
-
-void write_json_tree(PrettyJsonWriter& w, const nlohmann::ordered_json& value) {
-  print(w, value);
 }
 
 }  // namespace zdlint

@@ -71,7 +71,7 @@ constexpr std::array kProfiles{
                   SendMode::OneString, ".autocommit. in the file name",
                   "`<version>_<name>[.<dialect>].down.sql` next to the up file"},
     RunnerProfile{"postgres-migrations", true,
-                  "runs each file in a transaction unless its first line is `-- postgres-migrations "
+                  "runs each file in a transaction unless it holds `-- postgres-migrations "
                   "disable-transaction`",
                   SendMode::OneString, "-- postgres-migrations disable-transaction",
                   ""},
@@ -255,7 +255,9 @@ bool opts_out(const RunnerProfile& runner, std::string_view path, std::string_vi
   if (name == "sqlx") return first_line(text).starts_with("-- no-transaction");
   if (name == "tern") return contains_nocase(text, "---- tern: disable-tx ----");
   if (name == "yoyo") return contains_nocase(text, "-- transactional: false");
-  if (name == "postgres-migrations") return first_line(text).starts_with("-- postgres-migrations disable-transaction");
+  // Anywhere in the file, as postgres-migrations 5 looks for it (`sql.includes(…)` in
+  // src/run-migration.ts); version 4 looked at the first line only, but anywhere in it.
+  if (name == "postgres-migrations") return text.find("-- postgres-migrations disable-transaction") != std::string_view::npos;
   if (name == "popx") return path_file_name(path).find(".autocommit.") != std::string_view::npos;
   if (name == "flyway") {
     // Script configuration: `V2__x.sql.conf` beside the file (runners.md §1).

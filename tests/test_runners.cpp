@@ -167,13 +167,20 @@ TEST_CASE("runners: opting out of the runner's transaction, and where the down p
   CHECK(plan("dbmate", "1_x.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down transaction:false\n").runner_transaction);
   CHECK_FALSE(plan("sqlx", "1_x.up.sql", "-- no-transaction\nSELECT 1;\n").runner_transaction);
   CHECK(plan("sqlx", "1_x.up.sql", "SELECT 1;\n-- no-transaction\n").runner_transaction);  // first line only
+  // sqlx asks whether the text starts with it, and reads a byte order mark as part of the text
+  CHECK(plan("sqlx", "1_x.up.sql", "\xEF\xBB\xBF-- no-transaction\nSELECT 1;\n").runner_transaction);
   CHECK_FALSE(plan("popx", "1_x.autocommit.up.sql", "SELECT 1;\n").runner_transaction);
   CHECK_FALSE(plan("golang-migrate", "1_x.up.sql", "SELECT 1;\n").runner_transaction);
   CHECK(plan("node-pg-migrate", "1_x.sql", "-- Up Migration\nSELECT 1;\n").runner_transaction);
   CHECK_FALSE(plan("postgres-migrations", "2-x.sql", "-- postgres-migrations disable-transaction\nSELECT 1;\n")
                   .runner_transaction);
-  CHECK(plan("postgres-migrations", "2-x.sql", "SELECT 1;\n-- postgres-migrations disable-transaction\n")
-            .runner_transaction);  // first line only
+  // postgres-migrations 5 looks for its marker anywhere in the file, not only at its start
+  CHECK_FALSE(plan("postgres-migrations", "2-x.sql", "SELECT 1;\n-- postgres-migrations disable-transaction\n")
+                  .runner_transaction);
+  CHECK_FALSE(plan("postgres-migrations", "2-x.sql", "\xEF\xBB\xBF-- postgres-migrations disable-transaction\n")
+                  .runner_transaction);
+  CHECK(plan("postgres-migrations", "2-x.sql", "SELECT 1;\n-- postgres-migrations DISABLE-transaction\n")
+            .runner_transaction);  // as JavaScript's includes(), case matters
   CHECK(plan("concourse", "1_x.up.sql", "SELECT 1;\n").runner_transaction);
   CHECK_FALSE(plan("temporal-sql-tool", "x.sql", "SELECT 1;\n").runner_transaction);
 

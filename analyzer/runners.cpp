@@ -257,7 +257,8 @@ bool opts_out(const RunnerProfile& runner, std::string_view path, std::string_vi
   if (name == "yoyo") return contains_nocase(text, "-- transactional: false");
   // Anywhere in the file, as postgres-migrations 5 looks for it (`sql.includes(…)` in
   // src/run-migration.ts); version 4 looked at the first line only, but anywhere in it.
-  if (name == "postgres-migrations") return text.find("-- postgres-migrations disable-transaction") != std::string_view::npos;
+  if (name == "postgres-migrations")
+    return text.find("-- postgres-migrations disable-transaction") != std::string_view::npos;
   if (name == "popx") return path_file_name(path).find(".autocommit.") != std::string_view::npos;
   if (name == "flyway") {
     // Script configuration: `V2__x.sql.conf` beside the file (runners.md §1).

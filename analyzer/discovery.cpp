@@ -184,6 +184,11 @@ class DirectoryWalk {
       if (!has_sql_extension(name)) continue;
       std::string child = config::join_text(directory.path, name);
       std::string display = display_form(child);
+      if (entry.is_symlink && entry.type == fs::file_type::not_found) {  // dangling, or a loop of links
+        out_.problems.push_back(
+            {std::move(display), "is a broken symbolic link (its target cannot be reached); skipped", false});
+        continue;
+      }
       if (entry.is_symlink && !is_inside(child)) {
         out_.problems.push_back({std::move(display), "is a symbolic link that leaves the linted directory; not followed", false});
         continue;

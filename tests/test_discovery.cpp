@@ -1,5 +1,5 @@
 #include <doctest/doctest.h>
-
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -119,8 +119,26 @@ TEST_CASE("symbolic links that leave the directory are not followed") {
     REQUIRE(found.problems.size() == 2);
     CHECK(found.problems[0].path.ends_with("m/2.sql"));
     CHECK(found.problems[1].path.ends_with("m/sub/keys.sql"));
-    CHECK(found.problems[0].message.find("symbolic link") != std::string::npos);
+    CHECK(found.problems[0].message.find("symbolic link that leaves the linted directory") != std::string::npos);
     CHECK_FALSE(found.problems[0].is_error);
+  }
+}
+
+TEST_CASE("a broken symbolic link is reported as broken, not as leaving the directory") {
+  const test::TempDir dir;
+  dir.write("m/1.sql", "SELECT 1;");
+  std::filesystem::create_symlink(dir.path() / "m/gone.sql", dir.path() / "m/2.sql");  // dangles
+  std::filesystem::create_symlink("4.sql", dir.path() / "m/3.sql");                    // a loop of two
+  std::filesystem::create_symlink("3.sql", dir.path() / "m/4.sql");
+  const auto found = discover({(dir.path() / "m").string()}, "", nullptr, 1);
+  REQUIRE(found.files.size() == 1);
+  CHECK(found.files[0].display_path.ends_with("m/1.sql"));
+  REQUIRE(found.problems.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    CHECK(found.problems[i].path.ends_with(fmt::format("m/{}.sql", i + 2)));
+    CHECK(found.problems[i].message == "is a broken symbolic link (its target cannot be reached); skipped");
+    CHECK_FALSE(found.problems[i].is_error);
   }
 }
 

@@ -12,6 +12,100 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// The text between the quotes of an escape string (E'…'), its backslash escapes decoded as
+// PostgreSQL does (\n, \t and the like, octal, \x hex, \u and \U code points, and any other
+// character taken as itself); every byte decoded from an escape comes from where the escape starts.
+// Nothing for an escape PostgreSQL rejects (a code point that is not one, a lone surrogate).
+std::optional<DecodedString> decode_escapes(std::string_view inside, uint32_t base) {
+  DecodedString out;
+  const auto emit = [&](char byte, size_t from) {
+    out.content.push_back(byte);
+    out.file_offsets.push_back(base + static_cast<uint32_t>(from));
+  };
+  const auto digits = [&](size_t at, size_t most, int radix, uint32_t& value) {
+    size_t n = 0;
+    value = 0;
+    for (; n < most && at + n < inside.size(); ++n) {
+      const char c = inside[at + n];
+      int digit = -1;
+      if (c >= '0' && c <= '9')
+        digit = c - '0';
+      else if (c >= 'a' && c <= 'f')
+        digit = c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        digit = c - 'A' + 10;
+      if (digit < 0 || digit >= radix) break;
+      value = value * static_cast<uint32_t>(radix) + static_cast<uint32_t>(digit);
+    }
+    return n;
+  };
+  for (size_t i = 0; i < inside.size();) {
+    const size_t from = i;
+    const char c = inside[i];
+    if (c == '\'') {  // '' stands for one quote
+      emit(c, from);
+      i += 2;
+      continue;
+    }
+    if (c != '\\' || i + 1 == inside.size()) {
+      emit(c, from);
+      ++i;
+      continue;
+    }
+    const char kind = inside[i + 1];
+    uint32_t value = 0;
+    size_t n = 0;
+    if (kind >= '0' && kind <= '7') {
+      i += 1 + digits(i + 1, 3, 8, value);
+      if ((value & 0xFF) == 0) return std::nullopt;  // PostgreSQL refuses a zero byte
+      emit(static_cast<char>(value & 0xFF), from);
+    } else if (kind == 'x' && (n = digits(i + 2, 2, 16, value)) > 0) {  // \x without a hex digit is x
+      i += 2 + n;
+      if (value == 0) return std::nullopt;
+      emit(static_cast<char>(value), from);
+    } else if (kind == 'u' || kind == 'U') {
+      const size_t width = kind == 'u' ? 4 : 8;
+      if (digits(i + 2, width, 16, value) != width) return std::nullopt;
+      i += 2 + width;
+      if (value >= 0xD800 && value <= 0xDBFF) {  // a surrogate pair: the low half must follow as \uXXXX
+        uint32_t low = 0;
+        if (i + 1 >= inside.size() || inside[i] != '\\' || inside[i + 1] != 'u' || digits(i + 2, 4, 16, low) != 4 ||
+            low < 0xDC00 || low > 0xDFFF)
+          return std::nullopt;
+        i += 6;
+        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
+      } else if ((value >= 0xDC00 && value <= 0xDFFF) || value == 0 || value > 0x10FFFF) {
+        return std::nullopt;
+      }
+      if (value < 0x80) {
+        emit(static_cast<char>(value), from);
+      } else if (value < 0x800) {
+        emit(static_cast<char>(0xC0 | (value >> 6)), from);
+        emit(static_cast<char>(0x80 | (value & 0x3F)), from);
+      } else if (value < 0x10000) {
+        emit(static_cast<char>(0xE0 | (value >> 12)), from);
+        emit(static_cast<char>(0x80 | ((value >> 6) & 0x3F)), from);
+        emit(static_cast<char>(0x80 | (value & 0x3F)), from);
+      } else {
+        emit(static_cast<char>(0xF0 | (value >> 18)), from);
+        emit(static_cast<char>(0x80 | ((value >> 12) & 0x3F)), from);
+        emit(static_cast<char>(0x80 | ((value >> 6) & 0x3F)), from);
+        emit(static_cast<char>(0x80 | (value & 0x3F)), from);
+      }
+    } else {
+      const char simple = kind == 'b'   ? '\b'
+                          : kind == 'f' ? '\f'
+                          : kind == 'n' ? '\n'
+                          : kind == 'r' ? '\r'
+                          : kind == 't' ? '\t'
+                                        : kind;
+      emit(simple, from);
+      i += 2;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Comment make_comment(std::string_view file_text, const Token& token) {
@@ -112,17 +206,16 @@ std::optional<DecodedString> decode_string_literal_text(std::string_view literal
     for (size_t i = 0; i < body.size(); ++i) out.file_offsets[i] = base + static_cast<uint32_t>(tag_len + i);
     return out;
   }
-  size_t start = 0;
-  if (literal.starts_with("E'") || literal.starts_with("e'")) {
-    // Backslash escapes change lengths in ways that are not worth modelling here.
-    if (literal.find('\\') != std::string_view::npos) return std::nullopt;
-    start = 1;
-  }
+  const bool escapes = literal.starts_with("E'") || literal.starts_with("e'");
+  const size_t start = escapes ? 1 : 0;
   if (literal.size() < start + 2 || literal[start] != '\'' || literal.back() != '\'') return std::nullopt;
-  for (size_t i = start + 1; i + 1 < literal.size(); ++i) {
-    out.content.push_back(literal[i]);
-    out.file_offsets.push_back(base + static_cast<uint32_t>(i));
-    if (literal[i] == '\'') ++i;  // '' stands for one quote
+  const std::string_view inside = literal.substr(start + 1, literal.size() - start - 2);
+  const uint32_t inside_base = base + static_cast<uint32_t>(start + 1);
+  if (escapes) return decode_escapes(inside, inside_base);
+  for (size_t i = 0; i < inside.size(); ++i) {
+    out.content.push_back(inside[i]);
+    out.file_offsets.push_back(inside_base + static_cast<uint32_t>(i));
+    if (inside[i] == '\'') ++i;  // '' stands for one quote
   }
   return out;
 }

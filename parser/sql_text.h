@@ -31,8 +31,9 @@ std::string quote_identifier(std::string_view name);
 // at the same parenthesis depth, or the statement's end. Used to underline one ALTER TABLE action.
 ByteRange clause_range(const Statement& stmt, uint32_t offset);
 
-// A string literal token ('…', E'…' without escapes, $tag$…$tag$) decoded, with the file offset of
-// every content byte, so positions inside the string map back to the file.
+// A string literal token ('…', E'…', $tag$…$tag$) decoded, with the file offset of every content
+// byte (of the escape it came from, for an escape), so positions inside the string map back to the
+// file.
 struct DecodedString {
   std::string content;
   std::vector<uint32_t> file_offsets;  // file_offsets[i] is where content[i] came from
@@ -40,6 +41,7 @@ struct DecodedString {
     return i < file_offsets.size() ? file_offsets[i] : (file_offsets.empty() ? 0 : file_offsets.back() + 1);
   }
 };
+// Nothing for other tokens, for U&'…', or for an escape PostgreSQL would refuse.
 std::optional<DecodedString> decode_string_literal(std::string_view file_text, const Token& token);
 std::optional<DecodedString> decode_string_literal_text(std::string_view literal, uint32_t base);
 

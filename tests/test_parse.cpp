@@ -204,6 +204,31 @@ TEST_CASE("identifiers: quoted only when needed, and folded as PostgreSQL folds 
   CHECK(first_token_of_kind(file.statements[0], PG_QUERY__TOKEN__DROP) == tokens[3]);
 }
 
+TEST_CASE("string literals: escape strings decoded as PostgreSQL decodes them, each byte from its escape") {
+  const auto decoded = [](std::string_view literal) { return decode_string_literal_text(literal, 100); };
+  const auto plain = decoded("'it''s'");
+  REQUIRE(plain);
+  CHECK(plain->content == "it's");
+  CHECK(plain->file_offsets == std::vector<uint32_t>{101, 102, 103, 105});
+  const auto escaped = decoded(R"(E'a\tb\'c''d\\\101\x42\u00e9\U0001F600\qe\x')");
+  REQUIRE(escaped);
+  CHECK(escaped->content == "a\tb'c'd\\AB\xC3\xA9\xF0\x9F\x98\x80qex");
+  // a, \t, b, \', c, '', d, \\, \101, \x42, é (2 bytes), 😀 (4 bytes), \q, e, \x without a digit
+  CHECK(escaped->file_offsets == std::vector<uint32_t>{102, 103, 105, 106, 108, 109, 111, 112, 114, 118, 122, 122, 128,
+                                                       128, 128, 128, 138, 140, 141});
+  const auto pair = decoded(R"(e'\uD83D\uDE00')");  // a surrogate pair is one character
+  REQUIRE(pair);
+  CHECK(pair->content == "\xF0\x9F\x98\x80");
+  // What PostgreSQL refuses decodes to nothing: a zero byte, a lone surrogate, a short \u.
+  CHECK_FALSE(decoded(R"(E'a\0b')"));
+  CHECK_FALSE(decoded(R"(E'a\x00')"));
+  CHECK_FALSE(decoded(R"(E'\uD83D')"));
+  CHECK_FALSE(decoded(R"(E'\uDE00')"));
+  CHECK_FALSE(decoded(R"(E'\u12')"));
+  CHECK_FALSE(decoded(R"(E'\U00110000')"));
+  CHECK_FALSE(decoded(R"(U&'\0041')"));  // not decoded at all
+}
+
 // ---- the scanner's tokens, read from libpg_query's packed bytes --------------------------------
 
 TEST_CASE("scan tokens read from the packed bytes are the ones protobuf-c unpacks") {

@@ -106,6 +106,8 @@ struct Utf8Sequence {
   bool valid = false;
 };
 Utf8Sequence utf8_sequence_at(std::string_view text, size_t i);
+// Appends the UTF-8 encoding of a code point (at most U+10FFFF, not a surrogate).
+void append_utf8(std::string& out, uint32_t code_point);
 // Whether the text is well-formed UTF-8 (overlongs and surrogates rejected).
 bool is_valid_utf8(std::string_view text, size_t* error_offset = nullptr);
 

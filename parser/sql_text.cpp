@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "parser/source_file.h"
+
 namespace zdlint {
 namespace {
 
@@ -77,21 +79,8 @@ std::optional<DecodedString> decode_escapes(std::string_view inside, uint32_t ba
       } else if ((value >= 0xDC00 && value <= 0xDFFF) || value == 0 || value > 0x10FFFF) {
         return std::nullopt;
       }
-      if (value < 0x80) {
-        emit(static_cast<char>(value), from);
-      } else if (value < 0x800) {
-        emit(static_cast<char>(0xC0 | (value >> 6)), from);
-        emit(static_cast<char>(0x80 | (value & 0x3F)), from);
-      } else if (value < 0x10000) {
-        emit(static_cast<char>(0xE0 | (value >> 12)), from);
-        emit(static_cast<char>(0x80 | ((value >> 6) & 0x3F)), from);
-        emit(static_cast<char>(0x80 | (value & 0x3F)), from);
-      } else {
-        emit(static_cast<char>(0xF0 | (value >> 18)), from);
-        emit(static_cast<char>(0x80 | ((value >> 12) & 0x3F)), from);
-        emit(static_cast<char>(0x80 | ((value >> 6) & 0x3F)), from);
-        emit(static_cast<char>(0x80 | (value & 0x3F)), from);
-      }
+      append_utf8(out.content, value);
+      out.file_offsets.resize(out.content.size(), base + static_cast<uint32_t>(from));
     } else {
       const char simple = kind == 'b'   ? '\b'
                           : kind == 'f' ? '\f'

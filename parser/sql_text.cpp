@@ -17,7 +17,8 @@ std::string_view trim(std::string_view s) {
 // The text between the quotes of an escape string (E'…'), its backslash escapes decoded as
 // PostgreSQL does (\n, \t and the like, octal, \x hex, \u and \U code points, and any other
 // character taken as itself); every byte decoded from an escape comes from where the escape starts.
-// Nothing for an escape PostgreSQL rejects (a code point that is not one, a lone surrogate).
+// Nothing for an escape PostgreSQL rejects (a code point that is not one, a lone surrogate, a zero
+// byte, bytes that do not make UTF-8).
 std::optional<DecodedString> decode_escapes(std::string_view inside, uint32_t base) {
   DecodedString out;
   const auto emit = [&](char byte, size_t from) {
@@ -41,6 +42,7 @@ std::optional<DecodedString> decode_escapes(std::string_view inside, uint32_t ba
     }
     return n;
   };
+  bool raw_bytes = false;  // an octal or hex escape gave a byte of 0x80 or above
   for (size_t i = 0; i < inside.size();) {
     const size_t from = i;
     const char c = inside[i];
@@ -59,11 +61,14 @@ std::optional<DecodedString> decode_escapes(std::string_view inside, uint32_t ba
     size_t n = 0;
     if (kind >= '0' && kind <= '7') {
       i += 1 + digits(i + 1, 3, 8, value);
-      if ((value & 0xFF) == 0) return std::nullopt;  // PostgreSQL refuses a zero byte
-      emit(static_cast<char>(value & 0xFF), from);
+      value &= 0xFF;
+      if (value == 0) return std::nullopt;  // PostgreSQL refuses a zero byte
+      raw_bytes |= value >= 0x80;
+      emit(static_cast<char>(value), from);
     } else if (kind == 'x' && (n = digits(i + 2, 2, 16, value)) > 0) {  // \x without a hex digit is x
       i += 2 + n;
       if (value == 0) return std::nullopt;
+      raw_bytes |= value >= 0x80;
       emit(static_cast<char>(value), from);
     } else if (kind == 'u' || kind == 'U') {
       const size_t width = kind == 'u' ? 4 : 8;
@@ -92,6 +97,8 @@ std::optional<DecodedString> decode_escapes(std::string_view inside, uint32_t ba
       i += 2;
     }
   }
+  // Bytes given one by one must still make UTF-8, as PostgreSQL checks.
+  if (raw_bytes && !is_valid_utf8(out.content)) return std::nullopt;
   return out;
 }
 

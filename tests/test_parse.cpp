@@ -226,6 +226,10 @@ TEST_CASE("string literals: escape strings decoded as PostgreSQL decodes them, e
   CHECK_FALSE(decoded(R"(E'\uDE00')"));
   CHECK_FALSE(decoded(R"(E'\u12')"));
   CHECK_FALSE(decoded(R"(E'\U00110000')"));
+  CHECK_FALSE(decoded(R"(E'\377')"));  // not UTF-8
+  const auto octal_utf8 = decoded(R"(E'caf\303\251')");
+  REQUIRE(octal_utf8);
+  CHECK(octal_utf8->content == "caf\xC3\xA9");
   CHECK_FALSE(decoded(R"(U&'\0041')"));  // not decoded at all
 }
 

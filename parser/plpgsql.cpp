@@ -39,6 +39,20 @@ const Token* body_token(const Statement& host) {
   return found;
 }
 
+// The text of the string constant `token` starts: the token, and for a U&'…' string the UESCAPE
+// clause after it, which names the escape character.
+std::string_view literal_text(std::string_view file_text, const Statement& host, const Token& token) {
+  size_t end = token.end;
+  if (token.kind == PG_QUERY__TOKEN__USCONST) {
+    std::vector<const Token*> next;
+    for (const Token& t : host.tokens)
+      if (t.begin >= token.end && !t.is_comment() && next.size() < 2) next.push_back(&t);
+    if (next.size() == 2 && next[0]->kind == PG_QUERY__TOKEN__UESCAPE && next[1]->kind == PG_QUERY__TOKEN__SCONST)
+      end = next[1]->end;
+  }
+  return file_text.substr(token.begin, end - token.begin);
+}
+
 // A statement a PL/pgSQL function runs as SQL: a static one (PLpgSQL_stmt_execsql), or the query
 // expression of an EXECUTE (PLpgSQL_stmt_dynexecute), with its line in the body.
 struct EmbeddedQuery {
@@ -295,7 +309,7 @@ bool may_embed_plpgsql(const Statement& host) {
 std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const Statement& host) {
   const Token* token = body_token(host);
   if (!token) return {};
-  const auto body = decode_string_literal(file.sql(), *token);
+  const auto body = decode_string_literal_text(literal_text(file.sql(), host, *token), token->begin);
   if (!body) return {};
 
   std::string function_sql;

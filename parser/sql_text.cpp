@@ -1,6 +1,7 @@
 #include "parser/sql_text.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "parser/source_file.h"
 
@@ -14,78 +15,104 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// Up to `most` digits of `radix` at text[at…]: how many there were, their value in `value`.
+size_t read_digits(std::string_view text, size_t at, size_t most, uint32_t radix, uint32_t& value) {
+  size_t n = 0;
+  value = 0;
+  for (; n < most && at + n < text.size(); ++n) {
+    const char c = text[at + n];
+    uint32_t digit = radix;
+    if (c >= '0' && c <= '9')
+      digit = static_cast<uint32_t>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      digit = static_cast<uint32_t>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      digit = static_cast<uint32_t>(c - 'A' + 10);
+    if (digit >= radix) break;
+    value = value * radix + digit;
+  }
+  return n;
+}
+
+// Decoded text under construction: each byte with the file offset it came from.
+class Decoder {
+ public:
+  explicit Decoder(uint32_t base) : base_(base) {}
+
+  void byte(char c, size_t from) {
+    out_.content.push_back(c);
+    out_.file_offsets.push_back(base_ + static_cast<uint32_t>(from));
+  }
+  // A code point from an escape at `from`; false when PostgreSQL refuses it (zero, a surrogate,
+  // beyond U+10FFFF). A high surrogate waits for the low one the next escape must give.
+  bool code_point(uint32_t value, size_t from) {
+    if (high_surrogate_) {
+      if (value < 0xDC00 || value > 0xDFFF) return false;
+      value = 0x10000 + ((*high_surrogate_ - 0xD800) << 10) + (value - 0xDC00);
+      from = high_from_;
+      high_surrogate_.reset();
+    } else if (value >= 0xD800 && value <= 0xDBFF) {
+      high_surrogate_ = value;
+      high_from_ = from;
+      return true;
+    } else if (value >= 0xDC00 && value <= 0xDFFF) {
+      return false;
+    }
+    if (value == 0 || value > 0x10FFFF) return false;
+    append_utf8(out_.content, value);
+    out_.file_offsets.resize(out_.content.size(), base_ + static_cast<uint32_t>(from));
+    return true;
+  }
+  // Anything but the low half of a surrogate pair is refused after the high half.
+  [[nodiscard]] bool awaits_low_surrogate() const { return high_surrogate_.has_value(); }
+  std::optional<DecodedString> finish() {
+    if (high_surrogate_) return std::nullopt;
+    return std::move(out_);
+  }
+
+ private:
+  uint32_t base_;
+  DecodedString out_;
+  std::optional<uint32_t> high_surrogate_;
+  size_t high_from_ = 0;
+};
+
 // The text between the quotes of an escape string (E'…'), its backslash escapes decoded as
 // PostgreSQL does (\n, \t and the like, octal, \x hex, \u and \U code points, and any other
 // character taken as itself); every byte decoded from an escape comes from where the escape starts.
 // Nothing for an escape PostgreSQL rejects (a code point that is not one, a lone surrogate, a zero
 // byte, bytes that do not make UTF-8).
 std::optional<DecodedString> decode_escapes(std::string_view inside, uint32_t base) {
-  DecodedString out;
-  const auto emit = [&](char byte, size_t from) {
-    out.content.push_back(byte);
-    out.file_offsets.push_back(base + static_cast<uint32_t>(from));
-  };
-  const auto digits = [&](size_t at, size_t most, int radix, uint32_t& value) {
-    size_t n = 0;
-    value = 0;
-    for (; n < most && at + n < inside.size(); ++n) {
-      const char c = inside[at + n];
-      int digit = -1;
-      if (c >= '0' && c <= '9')
-        digit = c - '0';
-      else if (c >= 'a' && c <= 'f')
-        digit = c - 'a' + 10;
-      else if (c >= 'A' && c <= 'F')
-        digit = c - 'A' + 10;
-      if (digit < 0 || digit >= radix) break;
-      value = value * static_cast<uint32_t>(radix) + static_cast<uint32_t>(digit);
-    }
-    return n;
-  };
+  Decoder out(base);
   bool raw_bytes = false;  // an octal or hex escape gave a byte of 0x80 or above
   for (size_t i = 0; i < inside.size();) {
     const size_t from = i;
     const char c = inside[i];
-    if (c == '\'') {  // '' stands for one quote
-      emit(c, from);
-      i += 2;
-      continue;
-    }
-    if (c != '\\' || i + 1 == inside.size()) {
-      emit(c, from);
-      ++i;
-      continue;
-    }
-    const char kind = inside[i + 1];
+    const char kind = i + 1 < inside.size() ? inside[i + 1] : '\0';
+    if (out.awaits_low_surrogate() && !(c == '\\' && kind == 'u')) return std::nullopt;
     uint32_t value = 0;
     size_t n = 0;
-    if (kind >= '0' && kind <= '7') {
-      i += 1 + digits(i + 1, 3, 8, value);
+    if (c == '\'') {  // '' stands for one quote
+      out.byte(c, from);
+      i += 2;
+    } else if (c != '\\' || i + 1 == inside.size()) {
+      out.byte(c, from);
+      ++i;
+    } else if (kind >= '0' && kind <= '7') {
+      i += 1 + read_digits(inside, i + 1, 3, 8, value);
       value &= 0xFF;
       if (value == 0) return std::nullopt;  // PostgreSQL refuses a zero byte
       raw_bytes |= value >= 0x80;
-      emit(static_cast<char>(value), from);
-    } else if (kind == 'x' && (n = digits(i + 2, 2, 16, value)) > 0) {  // \x without a hex digit is x
+      out.byte(static_cast<char>(value), from);
+    } else if (kind == 'x' && (n = read_digits(inside, i + 2, 2, 16, value)) > 0) {  // \x without a hex digit is x
       i += 2 + n;
       if (value == 0) return std::nullopt;
       raw_bytes |= value >= 0x80;
-      emit(static_cast<char>(value), from);
+      out.byte(static_cast<char>(value), from);
     } else if (kind == 'u' || kind == 'U') {
       const size_t width = kind == 'u' ? 4 : 8;
-      if (digits(i + 2, width, 16, value) != width) return std::nullopt;
+      if (read_digits(inside, i + 2, width, 16, value) != width || !out.code_point(value, from)) return std::nullopt;
       i += 2 + width;
-      if (value >= 0xD800 && value <= 0xDBFF) {  // a surrogate pair: the low half must follow as \uXXXX
-        uint32_t low = 0;
-        if (i + 1 >= inside.size() || inside[i] != '\\' || inside[i + 1] != 'u' || digits(i + 2, 4, 16, low) != 4 ||
-            low < 0xDC00 || low > 0xDFFF)
-          return std::nullopt;
-        i += 6;
-        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
-      } else if ((value >= 0xDC00 && value <= 0xDFFF) || value == 0 || value > 0x10FFFF) {
-        return std::nullopt;
-      }
-      append_utf8(out.content, value);
-      out.file_offsets.resize(out.content.size(), base + static_cast<uint32_t>(from));
     } else {
       const char simple = kind == 'b'   ? '\b'
                           : kind == 'f' ? '\f'
@@ -93,13 +120,66 @@ std::optional<DecodedString> decode_escapes(std::string_view inside, uint32_t ba
                           : kind == 'r' ? '\r'
                           : kind == 't' ? '\t'
                                         : kind;
-      emit(simple, from);
+      out.byte(simple, from);
       i += 2;
     }
   }
+  auto decoded = out.finish();
   // Bytes given one by one must still make UTF-8, as PostgreSQL checks.
-  if (raw_bytes && !is_valid_utf8(out.content)) return std::nullopt;
-  return out;
+  if (decoded && raw_bytes && !is_valid_utf8(decoded->content)) return std::nullopt;
+  return decoded;
+}
+
+// The text between the quotes of a Unicode escape string (U&'…'): `escape` followed by four hex
+// digits, or by + and six, is a code point, and written twice is itself; nothing else is special.
+std::optional<DecodedString> decode_unicode_escapes(std::string_view inside, uint32_t base, char escape) {
+  Decoder out(base);
+  for (size_t i = 0; i < inside.size();) {
+    const size_t from = i;
+    const char c = inside[i];
+    if (out.awaits_low_surrogate() && c != escape) return std::nullopt;
+    if (c == '\'') {  // '' stands for one quote
+      out.byte(c, from);
+      i += 2;
+    } else if (c != escape) {
+      out.byte(c, from);
+      ++i;
+    } else if (i + 1 < inside.size() && inside[i + 1] == escape) {
+      out.byte(c, from);
+      i += 2;
+    } else {
+      const bool wide = i + 1 < inside.size() && inside[i + 1] == '+';
+      const size_t at = i + (wide ? 2 : 1), width = wide ? 6 : 4;
+      uint32_t value = 0;
+      if (read_digits(inside, at, width, 16, value) != width || !out.code_point(value, from)) return std::nullopt;
+      i = at + width;
+    }
+  }
+  return out.finish();
+}
+
+// The escape character of a U&'…' string from what follows its closing quote: nothing (a
+// backslash), or UESCAPE 'c'. Nothing when that is not all there is, or `c` may not be one.
+std::optional<char> unicode_escape_character(std::string_view after) {
+  const auto skip_space = [&] {
+    while (!after.empty() && (after.front() == ' ' || after.front() == '\t' || after.front() == '\n' ||
+                              after.front() == '\r' || after.front() == '\f'))
+      after.remove_prefix(1);
+  };
+  skip_space();
+  if (after.empty()) return '\\';
+  constexpr std::string_view kKeyword = "uescape";
+  if (after.size() < kKeyword.size()) return std::nullopt;
+  for (size_t i = 0; i < kKeyword.size(); ++i)
+    if ((after[i] | 0x20) != kKeyword[i]) return std::nullopt;
+  after.remove_prefix(kKeyword.size());
+  skip_space();
+  if (after.size() != 3 || after[0] != '\'' || after[2] != '\'') return std::nullopt;
+  const char c = after[1];
+  const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  if (hex || c == '+' || c == '\'' || c == '"' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+    return std::nullopt;
+  return c;
 }
 
 }  // namespace
@@ -185,10 +265,6 @@ ByteRange clause_range(const Statement& stmt, uint32_t offset) {
   return range;
 }
 
-std::optional<DecodedString> decode_string_literal(std::string_view file_text, const Token& token) {
-  return decode_string_literal_text(file_text.substr(token.begin, token.end - token.begin), token.begin);
-}
-
 std::optional<DecodedString> decode_string_literal_text(std::string_view literal, uint32_t base) {
   DecodedString out;
   if (literal.starts_with("$")) {
@@ -201,6 +277,16 @@ std::optional<DecodedString> decode_string_literal_text(std::string_view literal
     out.file_offsets.resize(body.size());
     for (size_t i = 0; i < body.size(); ++i) out.file_offsets[i] = base + static_cast<uint32_t>(tag_len + i);
     return out;
+  }
+  if (literal.starts_with("U&'") || literal.starts_with("u&'")) {
+    size_t close = 3;  // the closing quote: the first one not doubled
+    while (close < literal.size() &&
+           !(literal[close] == '\'' && (close + 1 == literal.size() || literal[close + 1] != '\'')))
+      close += literal[close] == '\'' ? 2 : 1;
+    if (close >= literal.size()) return std::nullopt;
+    const std::optional<char> escape = unicode_escape_character(literal.substr(close + 1));
+    if (!escape) return std::nullopt;
+    return decode_unicode_escapes(literal.substr(3, close - 3), base + 3, *escape);
   }
   const bool escapes = literal.starts_with("E'") || literal.starts_with("e'");
   const size_t start = escapes ? 1 : 0;

@@ -31,7 +31,7 @@ std::string quote_identifier(std::string_view name);
 // at the same parenthesis depth, or the statement's end. Used to underline one ALTER TABLE action.
 ByteRange clause_range(const Statement& stmt, uint32_t offset);
 
-// A string literal token ('…', E'…', $tag$…$tag$) decoded, with the file offset of every content
+// A string literal token ('…', E'…', U&'…', $tag$…$tag$) decoded, with the file offset of every content
 // byte (of the escape it came from, for an escape), so positions inside the string map back to the
 // file.
 struct DecodedString {
@@ -41,8 +41,9 @@ struct DecodedString {
     return i < file_offsets.size() ? file_offsets[i] : (file_offsets.empty() ? 0 : file_offsets.back() + 1);
   }
 };
-// Nothing for other tokens, for U&'…', or for an escape PostgreSQL would refuse.
-std::optional<DecodedString> decode_string_literal(std::string_view file_text, const Token& token);
+// The content of a string constant, '…', E'…' (its backslash escapes decoded), U&'…' (its Unicode
+// escapes decoded; the literal may end with its UESCAPE 'c' clause) or $tag$…$tag$, which starts at
+// file offset `base`. Nothing for other text, or for an escape PostgreSQL would refuse.
 std::optional<DecodedString> decode_string_literal_text(std::string_view literal, uint32_t base);
 
 }  // namespace zdlint

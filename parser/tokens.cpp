@@ -1,5 +1,7 @@
 #include "parser/tokens.h"
 
+#include <algorithm>
+
 #include "parser/pg_query_raii.h"
 #include "parser/sql_lexer.h"
 
@@ -93,6 +95,21 @@ bool decode_scan_result(std::string_view packed, uint32_t base, std::vector<Toke
   return true;
 }
 
+// pg_query_scan gives a U&'…' string no length and a U&"…" identifier a length of one (the
+// scanner looks ahead for UESCAPE): its end is found in the text, after the closing quote (the first
+// one not doubled).
+void mend_unicode_literal_ends(std::string_view text, uint32_t base, std::vector<Token>& tokens) {
+  for (Token& token : tokens) {
+    if (token.kind != PG_QUERY__TOKEN__USCONST && token.kind != PG_QUERY__TOKEN__UIDENT) continue;
+    size_t at = token.begin - base + 2;  // the opening quote, after U&
+    if (at >= text.size() || (text[at] != '\'' && text[at] != '"')) continue;
+    const char quote = text[at++];
+    while (at < text.size() && !(text[at] == quote && (at + 1 == text.size() || text[at + 1] != quote)))
+      at += text[at] == quote ? 2 : 1;
+    token.end = base + static_cast<uint32_t>(std::min(at + 1, text.size()));
+  }
+}
+
 }  // namespace
 
 ScanOutcome scan_tokens(std::string_view text, uint32_t base) {
@@ -114,7 +131,9 @@ ScanOutcome scan_with_postgres(std::string_view text, uint32_t base) {
     return out;
   }
   const std::string_view packed = result.packed();
-  if (!decode_scan_result(packed, base, out.tokens)) {
+  if (decode_scan_result(packed, base, out.tokens)) {
+    mend_unicode_literal_ends(text, base, out.tokens);
+  } else {
     out.tokens.clear();  // not what this libpg_query writes; protobuf-c reads it
     const auto tree = result.unpack();
     if (!tree) return out;
@@ -124,6 +143,7 @@ ScanOutcome scan_with_postgres(std::string_view text, uint32_t base) {
       out.tokens.push_back({base + static_cast<uint32_t>(t->start), base + static_cast<uint32_t>(t->end),
                             static_cast<int32_t>(t->token)});
     }
+    mend_unicode_literal_ends(text, base, out.tokens);
   }
   return out;
 }

@@ -230,7 +230,28 @@ TEST_CASE("string literals: escape strings decoded as PostgreSQL decodes them, e
   const auto octal_utf8 = decoded(R"(E'caf\303\251')");
   REQUIRE(octal_utf8);
   CHECK(octal_utf8->content == "caf\xC3\xA9");
-  CHECK_FALSE(decoded(R"(U&'\0041')"));  // not decoded at all
+}
+
+TEST_CASE("string literals: Unicode escape strings, with the escape character UESCAPE gives them") {
+  const auto decoded = [](std::string_view literal) { return decode_string_literal_text(literal, 100); };
+  const auto plain = decoded(R"(U&'d\0061t\+000061 ''q'' \\')");
+  REQUIRE(plain);
+  CHECK(plain->content == "data 'q' \\");
+  CHECK(plain->file_offsets == std::vector<uint32_t>{103, 104, 109, 110, 118, 119, 121, 122, 124, 125});
+  const auto own_escape = decoded(R"(u&'d!0061t!+000061 \0041' uescape '!')");
+  REQUIRE(own_escape);
+  CHECK(own_escape->content == "data \\0041");  // the backslash is nothing special then
+  const auto pair = decoded(R"(U&'\D83D\DE00')");
+  REQUIRE(pair);
+  CHECK(pair->content == "\xF0\x9F\x98\x80");
+  CHECK(pair->file_offsets == std::vector<uint32_t>{103, 103, 103, 103});
+  // What PostgreSQL refuses: a short escape, a lone surrogate, a zero, an escape character it does
+  // not take, anything after the string but UESCAPE.
+  CHECK_FALSE(decoded(R"(U&'\004')"));
+  CHECK_FALSE(decoded(R"(U&'\D83D x')"));
+  CHECK_FALSE(decoded(R"(U&'\0000')"));
+  CHECK_FALSE(decoded(R"(U&'a+0061' UESCAPE '+')"));
+  CHECK_FALSE(decoded(R"(U&'a' x)"));
 }
 
 // ---- the scanner's tokens, read from libpg_query's packed bytes --------------------------------

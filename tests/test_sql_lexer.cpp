@@ -80,6 +80,18 @@ TEST_CASE("the lexer's tokens, case by case") {
   CHECK((*tokens)[3].kind == PG_QUERY__TOKEN__TEXT_P);
 }
 
+TEST_CASE("a U&'…' string and a U&\"…\" identifier span their text, which pg_query_scan does not give") {
+  const std::string sql = "SELECT U&'d!0061''t' UESCAPE '!', U&\"q\"\"\\0041\" FROM t";
+  const ScanOutcome scanned = scan_with_postgres(sql, 5);
+  REQUIRE(scanned.tokens.size() == 8);  // SELECT, string, UESCAPE, '!', ',', identifier, FROM, t
+  const auto text = [&](const Token& t) { return sql.substr(t.begin - 5, t.end - t.begin); };
+  CHECK(scanned.tokens[1].kind == PG_QUERY__TOKEN__USCONST);
+  CHECK(text(scanned.tokens[1]) == "U&'d!0061''t'");
+  CHECK(scanned.tokens[2].kind == PG_QUERY__TOKEN__UESCAPE);
+  CHECK(scanned.tokens[5].kind == PG_QUERY__TOKEN__UIDENT);
+  CHECK(text(scanned.tokens[5]) == "U&\"q\"\"\\0041\"");
+}
+
 TEST_CASE("what the lexer leaves to PostgreSQL, scan_tokens still gets right") {
   for (const std::string& sql : std::initializer_list<std::string>{
            "SELECT E'tab\\t', B'101', X'1F', N'national', U&'\\0041', U&\"\\0041\"",

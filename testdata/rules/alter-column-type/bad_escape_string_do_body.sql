@@ -13,3 +13,18 @@ END $$;
 -- Octal, hex and Unicode escapes, one of them spelling the statement's first letter.
 DO E'BEGIN \101LTER TABLE t ADD COLUMN w text DEFAULT \'\x41\u00e9\', ALTER COLUMN c TYPE bigint; END';
 -- expect: alter-column-type 14:71
+
+-- A body in a Unicode escape string (U&'…'), here with an escape character of its own.
+DO U&'BEGIN !0041LTER TABLE t ALTER COLUMN d TYPE bigint; END' UESCAPE '!';
+-- expect: alter-column-type 18:31
+
+-- With the default escape character, a backslash.
+DO U&'BEGIN \0041LTER TABLE t ALTER COLUMN e TYPE bigint; END';
+-- expect: alter-column-type 22:31
+
+-- An EXECUTE of a Unicode escape string.
+DO $$
+BEGIN
+  EXECUTE U&'ALTER TABLE t ALTER COLUMN f TYPE \0062igint';
+END $$;
+-- expect: alter-column-type 28:28

@@ -279,11 +279,8 @@ std::optional<DecodedString> decode_string_literal_text(std::string_view literal
     return out;
   }
   if (literal.starts_with("U&'") || literal.starts_with("u&'")) {
-    size_t close = 3;  // the closing quote: the first one not doubled
-    while (close < literal.size() &&
-           !(literal[close] == '\'' && (close + 1 == literal.size() || literal[close + 1] != '\'')))
-      close += literal[close] == '\'' ? 2 : 1;
-    if (close >= literal.size()) return std::nullopt;
+    const size_t close = closing_quote(literal, 2);
+    if (close == literal.size()) return std::nullopt;
     const std::optional<char> escape = unicode_escape_character(literal.substr(close + 1));
     if (!escape) return std::nullopt;
     return decode_unicode_escapes(literal.substr(3, close - 3), base + 3, *escape);

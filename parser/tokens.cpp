@@ -101,16 +101,21 @@ bool decode_scan_result(std::string_view packed, uint32_t base, std::vector<Toke
 void mend_unicode_literal_ends(std::string_view text, uint32_t base, std::vector<Token>& tokens) {
   for (Token& token : tokens) {
     if (token.kind != PG_QUERY__TOKEN__USCONST && token.kind != PG_QUERY__TOKEN__UIDENT) continue;
-    size_t at = token.begin - base + 2;  // the opening quote, after U&
-    if (at >= text.size() || (text[at] != '\'' && text[at] != '"')) continue;
-    const char quote = text[at++];
-    while (at < text.size() && !(text[at] == quote && (at + 1 == text.size() || text[at + 1] != quote)))
-      at += text[at] == quote ? 2 : 1;
-    token.end = base + static_cast<uint32_t>(std::min(at + 1, text.size()));
+    const size_t opening = token.begin - base + 2;  // after U&
+    if (opening >= text.size() || (text[opening] != '\'' && text[opening] != '"')) continue;
+    token.end = base + static_cast<uint32_t>(std::min(closing_quote(text, opening) + 1, text.size()));
   }
 }
 
 }  // namespace
+
+size_t closing_quote(std::string_view text, size_t opening) {
+  const char quote = text[opening];
+  size_t at = opening + 1;
+  while (at < text.size() && !(text[at] == quote && (at + 1 == text.size() || text[at + 1] != quote)))
+    at += text[at] == quote ? 2 : 1;
+  return std::min(at, text.size());
+}
 
 ScanOutcome scan_tokens(std::string_view text, uint32_t base) {
   if (auto tokens = lex_plain_sql(text, base)) return {std::move(*tokens), std::nullopt, {}};

@@ -29,6 +29,10 @@ struct ScanOutcome {
   std::string error_message;
 };
 
+// The offset of the quote that closes the quoted text whose opening quote is text[opening]: the first
+// one after it that is not doubled (a doubled quote stands for one). text.size() when none does.
+size_t closing_quote(std::string_view text, size_t opening);
+
 // Scans `text`, whose first byte is at file offset `base`.
 ScanOutcome scan_tokens(std::string_view text, uint32_t base);
 // The same with pg_query_scan, whatever the text holds (for comparing the two).

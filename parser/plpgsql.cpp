@@ -39,14 +39,20 @@ const Token* body_token(const Statement& host) {
   return found;
 }
 
-// The text of the string constant `token` starts: the token, and for a U&'…' string the UESCAPE
-// clause after it, which names the escape character.
+// The text of the string constant `token` starts, found in the text: a string continued on a later
+// line is one string even where the scanner gives a comment between its parts two tokens; and a
+// U&'…' string takes the UESCAPE clause after it, which names its escape character.
 std::string_view literal_text(std::string_view file_text, const Statement& host, const Token& token) {
-  size_t end = token.end;
-  if (token.kind == PG_QUERY__TOKEN__USCONST) {
+  const std::string_view start = file_text.substr(token.begin);
+  if (start.starts_with("$")) return file_text.substr(token.begin, token.end - token.begin);
+  const bool unicode = start.starts_with("U&'") || start.starts_with("u&'");
+  const bool escapes = start.starts_with("E'") || start.starts_with("e'");
+  const size_t opening = token.begin + (unicode ? 2 : escapes ? 1 : 0);
+  size_t end = std::min(closing_quote(file_text, opening, escapes) + 1, file_text.size());
+  if (unicode) {
     std::vector<const Token*> next;
     for (const Token& t : host.tokens)
-      if (t.begin >= token.end && !t.is_comment() && next.size() < 2) next.push_back(&t);
+      if (t.begin >= end && !t.is_comment() && next.size() < 2) next.push_back(&t);
     if (next.size() == 2 && next[0]->kind == PG_QUERY__TOKEN__UESCAPE && next[1]->kind == PG_QUERY__TOKEN__SCONST)
       end = next[1]->end;
   }

@@ -77,6 +77,35 @@ class Decoder {
   size_t high_from_ = 0;
 };
 
+// A quote at inside[i], in the text between a string constant's quotes: a doubled quote, which stands
+// for one, or the end of a part the next line continues ('…'\n'…'), which adds nothing. Moves `i`
+// past it; false for anything else, which PostgreSQL would not have read as one string.
+bool quote(Decoder& out, std::string_view inside, size_t& i) {
+  if (i + 1 < inside.size() && inside[i + 1] == '\'') {
+    out.byte('\'', i);
+    i += 2;
+    return true;
+  }
+  const size_t next = continuing_quote(inside, i);
+  if (next == std::string_view::npos) return false;
+  i = next + 1;
+  return true;
+}
+
+// The text between the quotes of a plain string ('…').
+std::optional<DecodedString> decode_plain(std::string_view inside, uint32_t base) {
+  Decoder out(base);
+  for (size_t i = 0; i < inside.size();) {
+    if (inside[i] != '\'') {
+      out.byte(inside[i], i);
+      ++i;
+    } else if (!quote(out, inside, i)) {
+      return std::nullopt;
+    }
+  }
+  return out.finish();
+}
+
 // The text between the quotes of an escape string (E'…'), its backslash escapes decoded as
 // PostgreSQL does (\n, \t and the like, octal, \x hex, \u and \U code points, and any other
 // character taken as itself); every byte decoded from an escape comes from where the escape starts.
@@ -89,12 +118,11 @@ std::optional<DecodedString> decode_escapes(std::string_view inside, uint32_t ba
     const size_t from = i;
     const char c = inside[i];
     const char kind = i + 1 < inside.size() ? inside[i + 1] : '\0';
-    if (out.awaits_low_surrogate() && !(c == '\\' && kind == 'u')) return std::nullopt;
+    if (out.awaits_low_surrogate() && !(c == '\\' && (kind == 'u' || kind == 'U'))) return std::nullopt;
     uint32_t value = 0;
     size_t n = 0;
-    if (c == '\'') {  // '' stands for one quote
-      out.byte(c, from);
-      i += 2;
+    if (c == '\'') {
+      if (!quote(out, inside, i)) return std::nullopt;
     } else if (c != '\\' || i + 1 == inside.size()) {
       out.byte(c, from);
       ++i;
@@ -138,9 +166,8 @@ std::optional<DecodedString> decode_unicode_escapes(std::string_view inside, uin
     const size_t from = i;
     const char c = inside[i];
     if (out.awaits_low_surrogate() && c != escape) return std::nullopt;
-    if (c == '\'') {  // '' stands for one quote
-      out.byte(c, from);
-      i += 2;
+    if (c == '\'') {
+      if (!quote(out, inside, i)) return std::nullopt;
     } else if (c != escape) {
       out.byte(c, from);
       ++i;
@@ -290,13 +317,7 @@ std::optional<DecodedString> decode_string_literal_text(std::string_view literal
   if (literal.size() < start + 2 || literal[start] != '\'' || literal.back() != '\'') return std::nullopt;
   const std::string_view inside = literal.substr(start + 1, literal.size() - start - 2);
   const uint32_t inside_base = base + static_cast<uint32_t>(start + 1);
-  if (escapes) return decode_escapes(inside, inside_base);
-  for (size_t i = 0; i < inside.size(); ++i) {
-    out.content.push_back(inside[i]);
-    out.file_offsets.push_back(inside_base + static_cast<uint32_t>(i));
-    if (inside[i] == '\'') ++i;  // '' stands for one quote
-  }
-  return out;
+  return escapes ? decode_escapes(inside, inside_base) : decode_plain(inside, inside_base);
 }
 
 }  // namespace zdlint

@@ -109,12 +109,42 @@ void mend_unicode_literal_ends(std::string_view text, uint32_t base, std::vector
 
 }  // namespace
 
-size_t closing_quote(std::string_view text, size_t opening) {
+size_t continuing_quote(std::string_view text, size_t close) {
+  bool line_break = false;
+  size_t at = close + 1;
+  while (at < text.size()) {
+    const char c = text[at];
+    if (c == '\n' || c == '\r') {
+      line_break = true;
+      ++at;
+    } else if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+      ++at;
+    } else if (c == '-' && at + 1 < text.size() && text[at + 1] == '-') {
+      while (at < text.size() && text[at] != '\n' && text[at] != '\r') ++at;
+    } else {
+      break;
+    }
+  }
+  return line_break && at < text.size() && text[at] == '\'' ? at : std::string_view::npos;
+}
+
+size_t closing_quote(std::string_view text, size_t opening, bool backslash_escapes) {
   const char quote = text[opening];
-  size_t at = opening + 1;
-  while (at < text.size() && !(text[at] == quote && (at + 1 == text.size() || text[at + 1] != quote)))
-    at += text[at] == quote ? 2 : 1;
-  return std::min(at, text.size());
+  for (size_t at = opening + 1; at < text.size();) {
+    if (backslash_escapes && text[at] == '\\') {
+      at += 2;
+    } else if (text[at] != quote) {
+      ++at;
+    } else if (at + 1 < text.size() && text[at + 1] == quote) {
+      at += 2;
+    } else if (const size_t next = quote == '\'' ? continuing_quote(text, at) : std::string_view::npos;
+               next != std::string_view::npos) {
+      at = next + 1;
+    } else {
+      return at;
+    }
+  }
+  return text.size();
 }
 
 ScanOutcome scan_tokens(std::string_view text, uint32_t base) {

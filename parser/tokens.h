@@ -29,9 +29,14 @@ struct ScanOutcome {
   std::string error_message;
 };
 
+// After the quote at text[close] that ends a part of a string constant: the offset of the quote that
+// continues it, when only spaces holding a line break (and -- comments) lie between ('…'\n'…',
+// which PostgreSQL reads as one string); npos otherwise.
+size_t continuing_quote(std::string_view text, size_t close);
 // The offset of the quote that closes the quoted text whose opening quote is text[opening]: the first
-// one after it that is not doubled (a doubled quote stands for one). text.size() when none does.
-size_t closing_quote(std::string_view text, size_t opening);
+// one after it that is not doubled (a doubled quote stands for one), escaped by a backslash (when
+// `backslash_escapes`, as in E'…') nor continued on a later line. text.size() when none does.
+size_t closing_quote(std::string_view text, size_t opening, bool backslash_escapes = false);
 
 // Scans `text`, whose first byte is at file offset `base`.
 ScanOutcome scan_tokens(std::string_view text, uint32_t base);

@@ -219,6 +219,20 @@ TEST_CASE("string literals: escape strings decoded as PostgreSQL decodes them, e
   const auto pair = decoded(R"(e'\uD83D\uDE00')");  // a surrogate pair is one character
   REQUIRE(pair);
   CHECK(pair->content == "\xF0\x9F\x98\x80");
+  const auto wide_low = decoded(R"(e'\uD83D\U0000DE00')");  // either width for either half
+  REQUIRE(wide_low);
+  CHECK(wide_low->content == "\xF0\x9F\x98\x80");
+  // A string continued on a later line is one: the quotes and what lies between them add nothing,
+  // and escapes go on after the break.
+  const auto continued = decoded("E'a\\t'  -- why\n  'b\\n'");
+  REQUIRE(continued);
+  CHECK(continued->content == "a\tb\n");
+  CHECK(continued->file_offsets == std::vector<uint32_t>{102, 103, 118, 119});
+  const auto plain_continued = decoded("'it''s'\r\n'ok'");
+  REQUIRE(plain_continued);
+  CHECK(plain_continued->content == "it'sok");
+  CHECK_FALSE(decoded("'a' 'b'"));     // not continued without a line break
+  CHECK_FALSE(decoded("E'a'\n'b''"));  // what follows is not a string's end
   // What PostgreSQL refuses decodes to nothing: a zero byte, a lone surrogate, a short \u.
   CHECK_FALSE(decoded(R"(E'a\0b')"));
   CHECK_FALSE(decoded(R"(E'a\x00')"));
@@ -252,6 +266,9 @@ TEST_CASE("string literals: Unicode escape strings, with the escape character UE
   CHECK_FALSE(decoded(R"(U&'\0000')"));
   CHECK_FALSE(decoded(R"(U&'a+0061' UESCAPE '+')"));
   CHECK_FALSE(decoded(R"(U&'a' x)"));
+  const auto continued = decoded("U&'\\0061'\n'\\0062' UESCAPE '\\'");
+  REQUIRE(continued);
+  CHECK(continued->content == "ab");
 }
 
 // ---- the scanner's tokens, read from libpg_query's packed bytes --------------------------------

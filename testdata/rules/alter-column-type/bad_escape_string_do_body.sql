@@ -28,3 +28,13 @@ BEGIN
   EXECUTE U&'ALTER TABLE t ALTER COLUMN f TYPE \0062igint';
 END $$;
 -- expect: alter-column-type 28:28
+
+-- A string continued on a later line is one string, whose escapes go on in the part after the break.
+DO E'BEGIN ALTER TABLE t ALTER COLUMN g TYPE bigint; '
+  -- between the parts
+  '\u0045ND';
+-- expect: alter-column-type 33:26
+
+-- A surrogate pair whose low half is written with \U.
+DO E'BEGIN ALTER TABLE t ALTER COLUMN h TYPE bigint; /* \uD83D\U0000DE00 */ END';
+-- expect: alter-column-type 39:26

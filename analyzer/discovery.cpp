@@ -113,7 +113,14 @@ class DirectoryWalk {
       for (Directory& directory : directories_)
         if (!directory.open_error)
           listings_->add(directory.listing_key, DirectoryListing(std::move(directory.entries)));
-    if (found_.empty() && !failed_) out_.problems.push_back({argument_, "is a directory with no .sql files"});
+    if (found_.empty() && !failed_)
+      out_.problems.push_back(
+          {argument_,
+           unfollowed_links_ == 0 ? std::string("is a directory with no .sql files")
+           : unfollowed_links_ == 1
+               ? std::string("is a directory with no .sql files but a symbolic link that was not followed")
+               : fmt::format("is a directory with no .sql files but {} symbolic links that were not followed",
+                             unfollowed_links_)});
     return std::move(found_);
   }
 
@@ -185,11 +192,13 @@ class DirectoryWalk {
       std::string child = config::join_text(directory.path, name);
       std::string display = display_form(child);
       if (entry.is_symlink && entry.type == fs::file_type::not_found) {  // dangling, or a loop of links
+        ++unfollowed_links_;
         out_.problems.push_back(
             {std::move(display), "is a broken symbolic link (its target cannot be reached); skipped", false});
         continue;
       }
-      if (entry.is_symlink && !is_inside(child)) {
+      if (entry.is_symlink && !is_inside(directory.relative, name)) {
+        ++unfollowed_links_;
         out_.problems.push_back({std::move(display), "is a symbolic link that leaves the linted directory; not followed", false});
         continue;
       }
@@ -197,11 +206,14 @@ class DirectoryWalk {
     }
   }
 
-  // Whether the symbolic link at `path` resolves to a file inside the linted directory.
-  bool is_inside(const std::string& path) {
+  // Whether the symbolic link `name` in the directory at `relative` (from the argument) resolves to
+  // a file inside the linted directory. It is resolved from the argument's resolved path, so that
+  // the links the argument itself goes through do not count towards the system's limit on a chain.
+  bool is_inside(const std::string& relative, const std::string& name) {
     std::error_code ec;
     if (!root_) root_ = fs::canonical(argument_, ec);  // asked only when there is a link
-    const fs::path target = fs::canonical(path, ec);
+    if (root_->empty()) return false;
+    const fs::path target = fs::canonical(*root_ / relative / name, ec);
     return !ec && is_within(*root_, target);
   }
 
@@ -217,6 +229,7 @@ class DirectoryWalk {
   std::deque<Directory> directories_;  // the root first; each level after the one above it
   std::optional<fs::path> root_;  // the argument resolved, for symbolic links
   std::vector<DiscoveredFile> found_;
+  size_t unfollowed_links_ = 0;  // .sql entries that are broken links or links out of the directory
   bool failed_ = false;
 };
 

@@ -140,6 +140,32 @@ TEST_CASE("a broken symbolic link is reported as broken, not as leaving the dire
     CHECK(found.problems[i].message == "is a broken symbolic link (its target cannot be reached); skipped");
     CHECK_FALSE(found.problems[i].is_error);
   }
+  // A directory with nothing to lint but such links says so.
+  std::filesystem::remove(dir.path() / "m/1.sql");
+  const auto nothing = discover({(dir.path() / "m").string()}, "", nullptr, 1);
+  CHECK(nothing.files.empty());
+  REQUIRE(nothing.problems.size() == 4);
+  CHECK(nothing.problems[3].message == "is a directory with no .sql files but 3 symbolic links that were not followed");
+  CHECK(nothing.problems[3].is_error);
+}
+
+TEST_CASE("a link inside the directory is inside it, however many links the directory's own path goes through") {
+  // Linux follows at most 40 links in one path: a chain of 40 within the directory, resolved through
+  // a link to the directory, is 41 from the path given.
+  const test::TempDir dir;
+  dir.write("real/1_a.sql", "SELECT 1;");
+  std::string previous = "1_a.sql";
+  for (int i = 1; i < 40; ++i) {
+    const std::string name = fmt::format("c{}", i);
+    std::filesystem::create_symlink(previous, dir.path() / "real" / name);
+    previous = name;
+  }
+  std::filesystem::create_symlink(previous, dir.path() / "real/2_b.sql");
+  std::filesystem::create_directory_symlink(dir.path() / "real", dir.path() / "linked");
+  const auto found = discover({(dir.path() / "linked").string()}, "", nullptr, 1);
+  CHECK(found.problems.empty());
+  REQUIRE(found.files.size() == 2);
+  CHECK(found.files[1].display_path.ends_with("linked/2_b.sql"));
 }
 
 TEST_CASE("input validation: binary and invalid UTF-8 files") {

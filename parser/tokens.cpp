@@ -96,8 +96,7 @@ bool decode_scan_result(std::string_view packed, uint32_t base, std::vector<Toke
 }
 
 // pg_query_scan gives a U&'…' string no length and a U&"…" identifier a length of one (the
-// scanner looks ahead for UESCAPE): its end is found in the text, after the closing quote (the first
-// one not doubled).
+// scanner looks ahead for UESCAPE): its end is found in the text, after its closing quote.
 void mend_unicode_literal_ends(std::string_view text, uint32_t base, std::vector<Token>& tokens) {
   for (Token& token : tokens) {
     if (token.kind != PG_QUERY__TOKEN__USCONST && token.kind != PG_QUERY__TOKEN__UIDENT) continue;
@@ -166,9 +165,7 @@ ScanOutcome scan_with_postgres(std::string_view text, uint32_t base) {
     return out;
   }
   const std::string_view packed = result.packed();
-  if (decode_scan_result(packed, base, out.tokens)) {
-    mend_unicode_literal_ends(text, base, out.tokens);
-  } else {
+  if (!decode_scan_result(packed, base, out.tokens)) {
     out.tokens.clear();  // not what this libpg_query writes; protobuf-c reads it
     const auto tree = result.unpack();
     if (!tree) return out;
@@ -178,8 +175,8 @@ ScanOutcome scan_with_postgres(std::string_view text, uint32_t base) {
       out.tokens.push_back({base + static_cast<uint32_t>(t->start), base + static_cast<uint32_t>(t->end),
                             static_cast<int32_t>(t->token)});
     }
-    mend_unicode_literal_ends(text, base, out.tokens);
   }
+  mend_unicode_literal_ends(text, base, out.tokens);
   return out;
 }
 

@@ -1,7 +1,10 @@
 #include "parser/psql_script.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
+
+#include "parser/tokens.h"
 
 namespace zdlint {
 namespace {
@@ -41,9 +44,9 @@ class PsqlScanner {
   void step() {
     const char c = sql_[i_];
     if (c == '\'')
-      return skip_quoted(
-          '\'', i_ > 0 && (sql_[i_ - 1] == 'E' || sql_[i_ - 1] == 'e') && (i_ < 2 || !is_ident_char(sql_[i_ - 2])));
-    if (c == '"') return skip_quoted('"', false);
+      return skip_quoted(i_ > 0 && (sql_[i_ - 1] == 'E' || sql_[i_ - 1] == 'e') &&
+                         (i_ < 2 || !is_ident_char(sql_[i_ - 2])));
+    if (c == '"') return skip_quoted(false);
     if (c == '-' && next_is('-')) return skip_to_line_end();
     if (c == '/' && next_is('*')) return skip_block_comment();
     if (c == '$' && (i_ == 0 || !is_ident_char(sql_[i_ - 1])) && skip_dollar_quote()) return;
@@ -59,25 +62,15 @@ class PsqlScanner {
 
   [[nodiscard]] bool next_is(char c) const { return i_ + 1 < sql_.size() && sql_[i_ + 1] == c; }
 
-  // 'text' with '' doubled; E'text' also with backslash escapes. "identifier" with "" doubled.
-  void skip_quoted(char quote, bool backslash_escapes) {
+  // 'text' with '' doubled, and continued on a later line ('…'\n'…' is one string); E'text' also
+  // with backslash escapes, in the later parts too. "identifier" with "" doubled.
+  void skip_quoted(bool backslash_escapes) {
     in_statement_ = true;
-    for (++i_; i_ < sql_.size(); ++i_) {
-      if (backslash_escapes && sql_[i_] == '\\') {
-        ++i_;
-      } else if (sql_[i_] == quote) {
-        if (i_ + 1 < sql_.size() && sql_[i_ + 1] == quote) {
-          ++i_;
-        } else {
-          ++i_;
-          return;
-        }
-      }
-    }
+    i_ = std::min(closing_quote(sql_, i_, backslash_escapes) + 1, sql_.size());
   }
 
-  void skip_to_line_end() {
-    while (i_ < sql_.size() && sql_[i_] != '\n') ++i_;
+  void skip_to_line_end() {  // a line ends at \n or \r, for psql as for PostgreSQL
+    while (i_ < sql_.size() && sql_[i_] != '\n' && sql_[i_] != '\r') ++i_;
   }
 
   void skip_block_comment() {  // nested, as PostgreSQL's are
@@ -191,7 +184,7 @@ class PsqlScanner {
   // The data starts on the line after the COPY's semicolon and ends with a line holding `\.` (or
   // with the file).
   void copy_data() {
-    skip_to_line_end();
+    while (i_ < sql_.size() && sql_[i_] != '\n') ++i_;  // psql reads the data a \n-ended line at a time
     if (i_ >= sql_.size()) return;
     const size_t begin = ++i_;
     while (i_ < sql_.size()) {

@@ -46,6 +46,15 @@ TEST_CASE("psql: backslashes in strings, dollar quotes, quoted identifiers and c
   CHECK(looks_like_psql_script("\\connect app\nSELECT 1;\n"));
 }
 
+TEST_CASE("psql: a comment ends at a lone \\r, and a string continued on a later line is one string") {
+  // Both as PostgreSQL's scanner reads them: nothing here is a meta-command.
+  const std::string text =
+      "SELECT 1; -- a comment ended by a lone CR\r'a string over\n\\i two lines';\n"
+      "SELECT E'a '\n  -- between the parts\n  'b\\'\\x';\n";
+  CHECK(masked(text) == text);
+  CHECK_FALSE(looks_like_psql_script(text));
+}
+
 TEST_CASE("psql: the data after COPY … FROM stdin is masked up to the \\. line, in every file") {
   const std::string text =
       "COPY public.actor (actor_id, name) FROM stdin;\n"

@@ -221,8 +221,7 @@ uint32_t blank_byte_order_mark(std::string& text) {
 SourceFile::SourceFile(std::string display_path, std::string text, bool psql_script)
     : path_(std::move(display_path)),
       text_(std::move(text)),
-      byte_order_mark_(blank_byte_order_mark(text_)),
-      lines_(text_, byte_order_mark_) {
+      lines_(text_, blank_byte_order_mark(text_)) {  // the same length blanked: the view stays valid
   if (auto masked = mask_templates(text_)) {
     sql_ = std::move(masked->text);
     masked_placeholders_ = masked->placeholders;

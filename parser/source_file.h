@@ -83,7 +83,6 @@ class SourceFile {
  private:
   std::string path_;
   std::string text_;
-  uint32_t byte_order_mark_ = 0;  // its bytes, blanked in text_; 0 without one
   std::string sql_;  // masked copy, when there is something to mask
   bool masked_ = false;
   size_t masked_placeholders_ = 0;

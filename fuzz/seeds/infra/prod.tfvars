@@ -1,0 +1,2 @@
+db_engine_version = "15.4"
+db_family         = "postgres15"

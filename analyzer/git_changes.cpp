@@ -108,8 +108,10 @@ std::variant<ChangedFiles, std::string> changed_since(const std::string& ref, co
   // "--end-of-options" keeps a ref that starts with "-" from being read as an option.
   const Output commit = run_git({"-C", root, "rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"});
   if (commit.exit_code != 0) return "'" + ref + "' does not name a commit in " + root;
+  // Compared with the commit just verified, by its id: nothing of the ref is read as an option again.
+  const std::string commit_id = commit.out.substr(0, commit.out.find('\n'));
   const Output diff =
-      run_git({"-C", root, "diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMT", ref, "--"});
+      run_git({"-C", root, "diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMT", commit_id, "--"});
   if (diff.exit_code != 0) return "git diff failed: " + first_line(diff.err);
   const Output untracked = run_git({"-C", root, "ls-files", "--others", "--exclude-standard", "--full-name", "-z"});
   if (untracked.exit_code != 0) return "git ls-files failed: " + first_line(untracked.err);

@@ -40,11 +40,15 @@ struct Token {
 
 // Names, strings, numbers and punctuation, comments left out.
 std::vector<Token> code_tokens(std::string_view text, const CodeSyntax& syntax);
-// `key = scalar` and `key: scalar` pairs, grouped by the innermost {…}, (…) or […].
-std::vector<Entry> code_entries(const std::vector<Token>& tokens);
+// `key = scalar` and `key: scalar` pairs, grouped by the innermost {…}, (…) or […]. For each of
+// the token indices `at` (ascending), `labels` receives the label of the group that token sits in
+// (what CDK's `rds.PostgresEngineVersion.VER_16_4` is told apart by).
+std::vector<Entry> code_entries(const std::vector<Token>& tokens, const std::vector<size_t>& at = {},
+                                std::vector<std::string>* labels = nullptr);
 
 // `key: scalar` lines and sequence items of a YAML stream, grouped by mapping; flow collections,
-// block scalars, anchors' targets and tags' arguments are not read as versions.
+// block scalars, aliases (`*pg`) and tags' arguments (`!Ref Param`) are not read as versions, an
+// anchored scalar (`&pg postgres:16`) is.
 std::vector<Entry> yaml_entries(std::string_view text);
 
 // `key = scalar` lines of a TOML file; the label is the [table] header.

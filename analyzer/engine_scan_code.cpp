@@ -116,9 +116,18 @@ class Tokenizer {
 
 bool is_punct(const Token& t, char c) { return t.kind == Token::Kind::Punct && t.text.size() == 1 && t.text[0] == c; }
 
+bool is_key_like(const Token& t) {
+  return t.kind == Token::Kind::Name || t.kind == Token::Kind::String;
+}
+
 // The names and strings just before an opening bracket, joined: `resource "aws_db_instance" "app" {`
-// gives "resource aws_db_instance app", `new aws.rds.Cluster(` gives "aws.rds.Cluster".
+// gives "resource aws_db_instance app", `new aws.rds.Cluster(` gives "aws.rds.Cluster"; else the key
+// the bracket is assigned to: `"Db": {` (JSON), `app = {` (HCL maps) give "Db", "app". Without the
+// key, sibling objects (a template's resources) would be told apart only by their order.
 std::string label_before(const std::vector<Token>& tokens, size_t open) {
+  if (open >= 2 && (is_punct(tokens[open - 1], ':') || is_punct(tokens[open - 1], '=')) &&
+      is_key_like(tokens[open - 2]) && !(open >= 3 && is_punct(tokens[open - 3], '.')))
+    return tokens[open - 2].text;
   size_t first = open;
   while (first > 0 && open - first < 8) {  // a few names: `resource "type" "name"`, `aws.rds.Cluster`
     const Token& t = tokens[first - 1];
@@ -144,31 +153,46 @@ std::string label_before(const std::vector<Token>& tokens, size_t open) {
 
 std::vector<Token> code_tokens(std::string_view text, const CodeSyntax& syntax) { return Tokenizer(text, syntax).run(); }
 
-std::vector<Entry> code_entries(const std::vector<Token>& tokens) {
+std::vector<Entry> code_entries(const std::vector<Token>& tokens, const std::vector<size_t>& at,
+                                std::vector<std::string>* labels) {
+  size_t next_at = 0;
   struct Group {
     size_t id;
     std::string label;
+    bool named_call = false;  // a call (`new aws.rds.Cluster(`) whose resource name is yet to be read
   };
   std::vector<Group> open{{0, ""}};
   size_t next_group = 1;
   std::vector<Entry> entries;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
+    for (; labels && next_at < at.size() && at[next_at] <= i; ++next_at) labels->push_back(open.back().label);
     if (is_punct(t, '{') || is_punct(t, '(') || is_punct(t, '[')) {
       // A bracket with nothing before it (an object passed as an argument) is labelled by the
       // group it opens in.
       std::string own = label_before(tokens, i);
       std::string label = open.back().label;
       if (!own.empty() && label.size() + own.size() < kMaxLabel) label = label.empty() ? own : label + "/" + own;
-      open.push_back({next_group++, std::move(label)});
+      open.push_back({next_group++, std::move(label), is_punct(t, '(') && !own.empty()});
+      continue;
+    }
+    // The first string argument of a call names the resource (Pulumi's `new aws.rds.Cluster("db", {`,
+    // `aws.rds.Instance("db", engine=…)`, CDK's `new rds.DatabaseInstance(this, 'Db', {`): the
+    // arguments read after it are labelled by it, so that two resources of one type are told apart
+    // by name, not by order.
+    if (open.back().named_call && t.kind == Token::Kind::String && i > 0 &&
+        (is_punct(tokens[i - 1], '(') || is_punct(tokens[i - 1], ',')) && i + 1 < tokens.size() &&
+        (is_punct(tokens[i + 1], ',') || is_punct(tokens[i + 1], ')'))) {
+      Group& call = open.back();
+      call.named_call = false;
+      if (call.label.size() + t.text.size() < kMaxLabel) call.label += "/" + t.text;
       continue;
     }
     if ((is_punct(t, '}') || is_punct(t, ')') || is_punct(t, ']'))) {
       if (open.size() > 1) open.pop_back();  // unbalanced input: stay at the top level
       continue;
     }
-    const bool key_like = t.kind == Token::Kind::Name || t.kind == Token::Kind::String;
-    if (!key_like || i + 2 >= tokens.size()) continue;
+    if (!is_key_like(t) || i + 2 >= tokens.size()) continue;
     const Token& op = tokens[i + 1];
     const Token& value = tokens[i + 2];
     if (!is_punct(op, '=') && !is_punct(op, ':')) continue;
@@ -179,6 +203,7 @@ std::vector<Entry> code_entries(const std::vector<Token>& tokens) {
     entries.push_back({open.back().id, open.back().label, t.text, value.text, value.range,
                        value.kind == Token::Kind::String});
   }
+  for (; labels && next_at < at.size(); ++next_at) labels->push_back(open.back().label);  // past the end
   return entries;
 }
 

@@ -45,7 +45,27 @@ struct Scalar {
   size_t offset = 0;  // within the line
   bool quoted = false;
 };
+// Where the node at `at` starts after its properties (`&anchor`, `!Tag`), and whether it has a tag.
+struct Node {
+  size_t at = 0;
+  bool tagged = false;
+};
+Node skip_properties(std::string_view line, size_t at) {
+  Node node{at, false};
+  while (node.at < line.size() && (line[node.at] == '&' || line[node.at] == '!')) {
+    node.tagged = node.tagged || line[node.at] == '!';
+    node.at = std::min(line.find_first_of(" \t", node.at), line.size());
+    while (node.at < line.size() && (line[node.at] == ' ' || line[node.at] == '\t')) ++node.at;
+  }
+  return node;
+}
+
 std::optional<Scalar> scalar_at(std::string_view line, size_t at) {
+  // `&pg postgres:16`: the anchored scalar is the value here (its aliases are not followed);
+  // `!Ref Param`: a tag's argument is not.
+  const Node node = skip_properties(line, at);
+  if (node.tagged) return std::nullopt;
+  at = node.at;
   std::string_view rest = trim_right(line.substr(at));
   if (rest.empty()) return std::nullopt;
   const char first = rest.front();
@@ -70,9 +90,11 @@ std::optional<KeyAt> key_at(std::string_view line, size_t at) {
   std::string key;
   if (rest.front() == '"' || rest.front() == '\'') {
     const size_t close = rest.find(rest.front(), 1);
-    if (close == std::string_view::npos || close + 1 >= rest.size() || rest[close + 1] != ':') return std::nullopt;
-    key = std::string(rest.substr(1, close - 1));
+    if (close == std::string_view::npos) return std::nullopt;
     colon = close + 1;
+    while (colon < rest.size() && (rest[colon] == ' ' || rest[colon] == '\t')) ++colon;  // `"image" : x`
+    if (colon >= rest.size() || rest[colon] != ':') return std::nullopt;
+    key = std::string(rest.substr(1, close - 1));
   } else {
     for (size_t i = 0; i < rest.size(); ++i)
       if (rest[i] == ':' && (i + 1 == rest.size() || rest[i + 1] == ' ' || rest[i + 1] == '\t')) {
@@ -122,9 +144,11 @@ class YamlScanner {
 
     // "- - key: v": every dash opens a sequence item; the content starts after the last one.
     size_t content = indent;
+    size_t dash = indent;  // the last dash's column
     bool item = false;
     while (content < line.size() && line[content] == '-' && (content + 1 == line.size() || line[content + 1] == ' ')) {
       item = true;
+      dash = content;
       content = content + 1 + leading_spaces(line.substr(content + 1));
     }
     if (content >= line.size()) {  // a bare "-": an item whose content follows on the next lines
@@ -135,6 +159,12 @@ class YamlScanner {
     if (item) {
       open_item(indent, content);
       if (!key) {  // "- postgres:16": a scalar item of the sequence
+        // "- |": a block scalar item, its text indented past the dash.
+        const size_t node = skip_properties(line, content).at;
+        if (node < line.size() && (line[node] == '|' || line[node] == '>')) {
+          block_scalar_indent_ = dash;
+          return;
+        }
         if (const auto value = scalar_at(line, content)) add("-", *value, raw.offset);
         return;
       }
@@ -142,12 +172,15 @@ class YamlScanner {
       if (!key) return;  // a continuation line of a plain multi-line scalar
       enter(content);
     }
-    if (key->value_at >= line.size()) {  // `key:` opens a nested block
+    // `key: &anchor` and `key: !Tag` with nothing after them open a nested block as `key:` does;
+    // `key: !Sub |` opens a block scalar as `key: |` does.
+    const Node node = skip_properties(line, key->value_at);
+    if (node.at >= line.size()) {  // `key:` opens a nested block
       pending_key_ = key->key;
       return;
     }
     pending_key_.clear();
-    const char indicator = line[key->value_at];
+    const char indicator = line[node.at];
     if (indicator == '|' || indicator == '>') {
       block_scalar_indent_ = content;
       return;
@@ -217,7 +250,8 @@ std::vector<Entry> toml_entries(std::string_view text) {
       if (close == std::string_view::npos) continue;
       std::string_view name = s.substr(start + 1, close - start - 1);
       while (!name.empty() && name.front() == '[') name.remove_prefix(1);
-      table = std::string(name);
+      while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);  // `[ tools ]`
+      table = std::string(trim_right(name));
       ++group;
       continue;
     }
@@ -229,6 +263,12 @@ std::vector<Entry> toml_entries(std::string_view text) {
     size_t value_at = s.find_first_not_of(" \t", equals + 1);
     if (value_at == std::string_view::npos) continue;
     std::string_view value = s.substr(value_at);
+    if (value.front() == '[') {  // mise's `postgres = ["16", "15"]`: the first version is the one used
+      const size_t first = value.find_first_not_of(" \t", 1);
+      if (first == std::string_view::npos) continue;
+      value_at += first;
+      value.remove_prefix(first);
+    }
     bool quoted = false;
     if (value.front() == '"' || value.front() == '\'') {
       const size_t close = value.find(value.front(), 1);
@@ -237,7 +277,7 @@ std::vector<Entry> toml_entries(std::string_view text) {
       ++value_at;
       quoted = true;
     } else {
-      const size_t end = value.find_first_of(" \t#,");
+      const size_t end = value.find_first_of(" \t#,]");
       value = value.substr(0, end);
     }
     const auto begin = static_cast<uint32_t>(line.offset + value_at);

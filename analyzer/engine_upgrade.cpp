@@ -166,11 +166,18 @@ void add_entries(const std::vector<Entry>& entries, Declarations& out) {
 }
 
 // CDK: PostgresEngineVersion.VER_16_4, AuroraPostgresEngineVersion.of('16.6', '16').
-void add_cdk_versions(const std::vector<Token>& tokens, Declarations& out) {
+struct CdkVersion {
+  size_t token = 0;  // the PostgresEngineVersion name
+  std::string what;
+  EngineVersion version;
+  ByteRange range;
+};
+std::vector<CdkVersion> cdk_versions(const std::vector<Token>& tokens) {
   const auto punct = [&](size_t i, char c) {
     return i < tokens.size() && tokens[i].kind == Token::Kind::Punct && tokens[i].text.size() == 1 &&
            tokens[i].text[0] == c;
   };
+  std::vector<CdkVersion> found;
   for (size_t i = 0; i + 2 < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.kind != Token::Kind::Name || (t.text != "PostgresEngineVersion" && t.text != "AuroraPostgresEngineVersion"))
@@ -178,16 +185,25 @@ void add_cdk_versions(const std::vector<Token>& tokens, Declarations& out) {
     if (!punct(i + 1, '.') || tokens[i + 2].kind != Token::Kind::Name) continue;
     const Token& member = tokens[i + 2];
     if (member.text.starts_with("VER_")) {
-      std::string dotted = member.text.substr(4);
-      std::replace(dotted.begin(), dotted.end(), '_', '.');
+      // VER_16_4; RDS extended support's VER_11_22_RDS_20240418 and Aurora's VER_16_4_LIMITLESS
+      // name the version in their leading numbers.
+      std::string dotted;
+      for (size_t at = 4; at < member.text.size() && std::isdigit(static_cast<unsigned char>(member.text[at]));) {
+        const size_t end = std::min(member.text.find('_', at), member.text.size());
+        const std::string_view part = std::string_view(member.text).substr(at, end - at);
+        if (!std::all_of(part.begin(), part.end(), [](unsigned char c) { return std::isdigit(c); })) break;
+        dotted += (dotted.empty() ? "" : ".") + std::string(part);
+        at = end + 1;
+      }
       if (const auto v = parse_engine_version(dotted))
-        out.add(t.text, "version", fmt::format("{}.{}", t.text, member.text), *v, member.range);
+        found.push_back({i, fmt::format("{}.{}", t.text, member.text), *v, member.range});
     } else if (member.text == "of" && punct(i + 3, '(') && i + 4 < tokens.size() &&
                tokens[i + 4].kind == Token::Kind::String) {
       if (const auto v = parse_engine_version(tokens[i + 4].text))
-        out.add(t.text, "version", fmt::format("{}.of('{}')", t.text, tokens[i + 4].text), *v, tokens[i + 4].range);
+        found.push_back({i, fmt::format("{}.of('{}')", t.text, tokens[i + 4].text), *v, tokens[i + 4].range});
     }
   }
+  return found;
 }
 
 // FROM [--platform=…] postgres:16 [AS name]
@@ -195,7 +211,9 @@ void add_dockerfile_images(std::string_view text, Declarations& out) {
   for (const auto& line : engine_scan::lines_of(text)) {
     std::string_view s = line.text;
     const size_t start = s.find_first_not_of(" \t");
-    if (start == std::string_view::npos || lower(s.substr(start, 5)) != "from ") continue;
+    if (start == std::string_view::npos || lower(s.substr(start, 4)) != "from" || s.size() == start + 4 ||
+        (s[start + 4] != ' ' && s[start + 4] != '\t'))  // `FROM\tpostgres:16` too
+      continue;
     size_t at = start + 5;
     while (true) {
       at = s.find_first_not_of(" \t", at);
@@ -306,6 +324,14 @@ std::optional<EngineVersion> postgres_image_version(std::string_view image) {
 bool is_infrastructure_file(const fs::path& path) { return format_of(path, "") != Format::None; }
 
 std::vector<EngineDeclaration> scan_engine_versions(const fs::path& path, std::string_view text) {
+  // A UTF-8 byte order mark is read as the spaces SourceFile blanks it to: the revision at the ref
+  // (raw bytes from git) and the working tree's (a SourceFile's text) must scan alike, and a mark
+  // is no part of the first line's key, `FROM` or tool name.
+  std::string blanked;
+  if (text.starts_with(kUtf8ByteOrderMark)) {
+    blanked = std::string(kUtf8ByteOrderMark.size(), ' ') + std::string(text.substr(kUtf8ByteOrderMark.size()));
+    text = blanked;
+  }
   Declarations out;
   switch (format_of(path, text)) {
     case Format::Hcl: {
@@ -313,8 +339,8 @@ std::vector<EngineDeclaration> scan_engine_versions(const fs::path& path, std::s
       add_entries(engine_scan::code_entries(tokens), out);
       break;
     }
-    case Format::Json:
-      add_entries(engine_scan::code_entries(engine_scan::code_tokens(text, {})), out);
+    case Format::Json:  // comments of JSONC (devcontainer.json, tsconfig.json); JSON has no `//` outside strings
+      add_entries(engine_scan::code_entries(engine_scan::code_tokens(text, {false, true, false, false})), out);
       break;
     case Format::Yaml:
       add_entries(engine_scan::yaml_entries(text), out);
@@ -323,8 +349,15 @@ std::vector<EngineDeclaration> scan_engine_versions(const fs::path& path, std::s
     case Format::Python: {
       const bool python = format_of(path, text) == Format::Python;
       const auto tokens = engine_scan::code_tokens(text, {python, !python, false, false});
-      add_entries(engine_scan::code_entries(tokens), out);
-      add_cdk_versions(tokens, out);
+      // A CDK version is labelled by the construct it sits in (`rds.DatabaseInstance/Db`), so that
+      // two databases are told apart by their ids, not by their order.
+      const auto cdk = cdk_versions(tokens);
+      std::vector<size_t> at;
+      for (const auto& c : cdk) at.push_back(c.token);
+      std::vector<std::string> labels;
+      add_entries(engine_scan::code_entries(tokens, at, &labels), out);
+      for (size_t k = 0; k < cdk.size(); ++k)
+        out.add(labels[k], tokens[cdk[k].token].text, cdk[k].what, cdk[k].version, cdk[k].range);
       break;
     }
     case Format::Dockerfile:

@@ -32,6 +32,26 @@ std::set<std::string> declared(const std::string& name, const std::string& text)
 
 using Set = std::set<std::string>;
 
+// "LINE:COL VERSION [TEXT]": the text is exactly what the declaration's range covers.
+std::set<std::string> spans(const std::string& name, const std::string& text) {
+  const SourceFile source(name, text);
+  std::set<std::string> out;
+  for (const auto& d : scan_engine_versions(name, text)) {
+    const auto pos = source.position(d.range.begin);
+    out.insert(std::to_string(pos.line) + ":" + std::to_string(pos.column_bytes) + " " + d.version.str() + " [" +
+               text.substr(d.range.begin, d.range.end - d.range.begin) + "]");
+  }
+  return out;
+}
+
+// "BEFORE -> AFTER" for each declaration whose version differs between two revisions of `name`.
+std::set<std::string> changed(const std::string& name, const std::string& before, const std::string& after) {
+  std::set<std::string> out;
+  for (const auto& c : engine_version_changes(scan_engine_versions(name, before), scan_engine_versions(name, after)))
+    out.insert(c.before->str() + " -> " + c.after.version.str());
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("engine versions: version strings and image references") {
@@ -339,6 +359,112 @@ TEST_CASE("engine versions: which files are infrastructure") {
     CHECK_MESSAGE(is_infrastructure_file(name) == (std::string(name) != "template"), name);
   CHECK_FALSE(is_infrastructure_file("001_init.sql"));
   CHECK_FALSE(is_infrastructure_file("README.md"));
+}
+
+TEST_CASE("engine versions: YAML anchors, tags and block scalar items") {
+  // An anchored scalar is the value where it stands; a key whose value is only an anchor or a tag
+  // opens a nested block like `key:`; `!Sub |` and a bare `- |` item open block scalars, whose text
+  // declares nothing; a tag's argument is not read.
+  const std::string yaml = R"(services:
+  db:
+    image: &pg postgres:15.4
+  copy:
+    image: *pg
+  ci:
+    services: &services
+      - postgres:14
+spec:
+  postgresql: &zalando
+    version: "17"
+Resources:
+  Host:
+    Properties:
+      UserData: !Base64 |
+        #cloud-config
+        services:
+          db:
+            image: postgres:13
+  Db:
+    Properties:
+      Engine: postgres
+      EngineVersion: !Ref EngineVersion
+args:
+  - |
+    image: postgres:12
+  - &script >-
+    image: postgres:11
+  - image: postgres:16
+"image" : postgres:10
+)";
+  CHECK(spans("compose.yaml", yaml) == Set{"3:16 15.4 [postgres:15.4]", "8:9 14 [postgres:14]", "11:15 17 [17]",
+                                           "29:12 16 [postgres:16]", "30:11 10 [postgres:10]"});
+}
+
+TEST_CASE("engine versions: a UTF-8 byte order mark") {
+  const std::string bom = "\xEF\xBB\xBF";
+  CHECK(spans("Dockerfile", bom + "FROM postgres:16\n") == Set{"1:6 16 [postgres:16]"});  // columns after the mark
+  CHECK(spans(".tool-versions", bom + "postgres 16.2\n") == Set{"1:10 16.2 [16.2]"});
+  CHECK(spans("mise.toml", bom + "[tools]\npostgres = \"16\"\n") == Set{"2:13 16 [16]"});
+  // The revision at the ref comes from git with its mark; the working tree's is a SourceFile's
+  // text, the mark blanked: the two are one file and its image one declaration.
+  const std::string compose = "services:\n  db:\n    image: postgres:";
+  CHECK(changed("compose.yaml", bom + compose + "15\n", "   " + compose + "16\n") == Set{"15 -> 16"});
+  CHECK(changed("compose.yaml", bom + compose + "15\n", compose + "16\n") == Set{"15 -> 16"});
+}
+
+TEST_CASE("engine versions: resources are told apart by name, not by order") {
+  // A database added before another is not the other's upgrade: JSON objects are labelled by
+  // their keys, HCL maps by theirs, Pulumi and CDK resources by their names.
+  const auto json = [](const std::string& resources) { return "{\"Resources\": {" + resources + "}}"; };
+  const auto cfn = [](const std::string& name, const std::string& version) {
+    return "\"" + name + "\": {\"Properties\": {\"Engine\": \"postgres\", \"EngineVersion\": \"" + version + "\"}}";
+  };
+  CHECK(changed("db.json", json(cfn("Db", "15.8")), json(cfn("New", "16.4") + ", " + cfn("Db", "15.8"))).empty());
+  CHECK(changed("db.json", json(cfn("Db", "15.8")), json(cfn("New", "16.4") + ", " + cfn("Db", "16.2"))) ==
+        Set{"15.8 -> 16.2"});
+  CHECK(changed("main.tf",
+                "locals {\n  dbs = {\n    app = { engine = \"postgres\", engine_version = \"15.8\" }\n  }\n}\n",
+                "locals {\n  dbs = {\n    new = { engine = \"postgres\", engine_version = \"16.4\" }\n"
+                "    app = { engine = \"postgres\", engine_version = \"15.8\" }\n  }\n}\n")
+            .empty());
+  const auto pulumi_ts = [](const std::string& name, const std::string& version) {
+    return "new aws.rds.Cluster(\"" + name + "\", { engine: \"aurora-postgresql\", engineVersion: \"" + version +
+           "\" });\n";
+  };
+  CHECK(changed("index.ts", pulumi_ts("db", "15.4"), pulumi_ts("new", "16.4") + pulumi_ts("db", "15.4")).empty());
+  CHECK(changed("index.ts", pulumi_ts("db", "15.4"), pulumi_ts("new", "16.4") + pulumi_ts("db", "16.4")) ==
+        Set{"15.4 -> 16.4"});
+  const auto pulumi_py = [](const std::string& name, const std::string& version) {
+    return name + " = aws.rds.Instance(\"" + name + "\", engine=\"postgres\", engine_version=\"" + version + "\")\n";
+  };
+  CHECK(changed("__main__.py", pulumi_py("db", "15.4"), pulumi_py("new", "16.4") + pulumi_py("db", "15.4")).empty());
+  const auto cdk = [](const std::string& id, const std::string& version) {
+    return "new rds.DatabaseInstance(this, '" + id +
+           "', { engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion." + version +
+           " }) });\n";
+  };
+  CHECK(changed("stack.ts", cdk("Db", "VER_15_8"), cdk("New", "VER_16_4") + cdk("Db", "VER_15_8")).empty());
+  CHECK(changed("stack.ts", cdk("Db", "VER_15_8"), cdk("New", "VER_16_4") + cdk("Db", "VER_16_4")) ==
+        Set{"15.8 -> 16.4"});
+}
+
+TEST_CASE("engine versions: smaller corners of the formats") {
+  // CDK constants with a suffix name their version in their leading numbers: RDS extended support,
+  // Aurora Limitless.
+  CHECK(spans("stack.ts",
+              "const v = rds.PostgresEngineVersion.VER_11_22_RDS_20240418;\n"
+              "const w = rds.AuroraPostgresEngineVersion.VER_16_4_LIMITLESS;\n") ==
+        Set{"1:37 11.22 [VER_11_22_RDS_20240418]", "2:43 16.4 [VER_16_4_LIMITLESS]"});
+  // A tab after FROM.
+  CHECK(spans("Dockerfile", "FROM\tpostgres:16 AS db\nFROM\n") == Set{"1:6 16 [postgres:16]"});
+  // JSONC (devcontainer.json): a commented-out line declares nothing; `//` in a string is no comment.
+  CHECK(spans("db.json",
+              "{\n  // \"Engine\": \"postgres\", \"EngineVersion\": \"15.8\",\n"
+              "  \"Url\": \"https://example.com\", \"Engine\": \"postgres\", \"EngineVersion\": \"16.4\"\n}\n") ==
+        Set{"3:73 16.4 [16.4]"});
+  // mise: the first of several versions is the one used; a table header with spaces.
+  CHECK(spans("mise.toml", "[tools]\npostgres = [\"16\", \"15\"]\n[ tools ]\npostgresql = [ 15.4 ]\n") ==
+        Set{"2:14 16 [16]", "4:16 15.4 [15.4]"});
 }
 
 TEST_CASE("engine versions: two revisions compared") {

@@ -237,6 +237,28 @@ class YamlScanner {
 
 std::vector<Entry> yaml_entries(std::string_view text) { return YamlScanner().run(text); }
 
+namespace {
+
+// Where the value of the `version` key of an inline table (`{ version = "16", os = ["linux"] }`)
+// starts in it, its quote included; a `version` nested deeper, or inside a string, is not it.
+std::optional<size_t> inline_table_version(std::string_view table) {
+  const std::vector<Token> tokens = code_tokens(table, {.hash_comments = true});
+  int depth = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.kind == Token::Kind::Punct && (t.text == "{" || t.text == "[")) ++depth;
+    if (t.kind == Token::Kind::Punct && (t.text == "}" || t.text == "]")) --depth;
+    if (depth != 1 || t.kind == Token::Kind::Punct || t.text != "version" || i + 2 >= tokens.size()) continue;
+    const Token& equals = tokens[i + 1];
+    const Token& value = tokens[i + 2];
+    if (equals.kind != Token::Kind::Punct || equals.text != "=" || value.kind == Token::Kind::Punct) continue;
+    return value.range.begin - (value.kind == Token::Kind::String ? 1 : 0);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<Entry> toml_entries(std::string_view text) {
   std::vector<Entry> entries;
   std::string table;
@@ -263,7 +285,12 @@ std::vector<Entry> toml_entries(std::string_view text) {
     size_t value_at = s.find_first_not_of(" \t", equals + 1);
     if (value_at == std::string_view::npos) continue;
     std::string_view value = s.substr(value_at);
-    if (value.front() == '[') {  // mise's `postgres = ["16", "15"]`: the first version is the one used
+    if (value.front() == '{') {  // mise's `postgres = { version = "16", … }`: the version is the value
+      const std::optional<size_t> version = inline_table_version(value);
+      if (!version) continue;
+      value_at += *version;
+      value.remove_prefix(*version);
+    } else if (value.front() == '[') {  // mise's `postgres = ["16", "15"]`: the first version is the one used
       const size_t first = value.find_first_not_of(" \t", 1);
       if (first == std::string_view::npos) continue;
       value_at += first;
@@ -277,7 +304,7 @@ std::vector<Entry> toml_entries(std::string_view text) {
       ++value_at;
       quoted = true;
     } else {
-      const size_t end = value.find_first_of(" \t#,]");
+      const size_t end = value.find_first_of(" \t#,]}");
       value = value.substr(0, end);
     }
     const auto begin = static_cast<uint32_t>(line.offset + value_at);

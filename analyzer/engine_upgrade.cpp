@@ -260,7 +260,10 @@ void add_toml_versions(std::string_view text, Declarations& out) {
   for (const Entry& e : engine_scan::toml_entries(text)) {
     const std::string table = lower(e.label);
     const bool supabase = table == "db" && e.key == "major_version";
-    const bool mise = table == "tools" && (e.key == "postgres" || e.key == "postgresql");
+    // `[tools] postgres = "16"` (or an array, or an inline table: the scanner reads their version),
+    // and the table form `[tools.postgres] version = "16"`.
+    const bool mise = (table == "tools" && (e.key == "postgres" || e.key == "postgresql")) ||
+                      ((table == "tools.postgres" || table == "tools.postgresql") && e.key == "version");
     if (!supabase && !mise) continue;
     if (const auto v = parse_engine_version(e.value)) out.add(e.label, e.key, e.key, *v, e.range);
   }

@@ -465,6 +465,15 @@ TEST_CASE("engine versions: smaller corners of the formats") {
   // mise: the first of several versions is the one used; a table header with spaces.
   CHECK(spans("mise.toml", "[tools]\npostgres = [\"16\", \"15\"]\n[ tools ]\npostgresql = [ 15.4 ]\n") ==
         Set{"2:14 16 [16]", "4:16 15.4 [15.4]"});
+  // mise's inline table and table forms; a `version` of another tool is not PostgreSQL's.
+  CHECK(spans("mise.toml",
+              "[tools]\npostgres = { version = \"16.2\", os = [\"linux\"] }\n"
+              "node = { version = \"20\" }\n[tools.postgresql]\nversion = 15\n[tools.node]\nversion = \"18\"\n") ==
+        Set{"2:25 16.2 [16.2]", "5:11 15 [15]"});
+  CHECK(spans("mise.toml", "[tools]\npostgres = { os = [\"linux\"] }\npostgresql = {version=\"14\"}\n") ==
+        Set{"3:24 14 [14]"});
+  CHECK(
+      spans("mise.toml", "[tools]\npostgres = { postinstall = \"echo version = 3\", x = { version = 4 } }\n").empty());
 }
 
 TEST_CASE("engine versions: two revisions compared") {

@@ -30,17 +30,17 @@ while IFS= read -r -d '' seed; do
 done < <(find testdata examples -name '*.sql' -print0)
 # A settings byte with the high bit set makes the rest a history: its files joined by NUL bytes.
 # Each case directory of testdata/ is one ('\xcf': PostgreSQL 16, the runner's transactions).
+history_of() {  # the .sql files of directory $1, in version order, joined by NUL bytes
+  local separator='' file
+  while IFS= read -r -d '' file; do
+    printf "$separator"
+    cat "$file"
+    separator='\0'
+  done < <(find "$1" -name '*.sql' -print0 | sort -zV)
+}
 while IFS= read -r -d '' case_dir; do
   n=$((n + 1))
-  {
-    printf '\xcf'
-    separator=''
-    while IFS= read -r -d '' file; do
-      printf "$separator"
-      cat "$file"
-      separator='\0'
-    done < <(find "$case_dir" -name '*.sql' -print0 | sort -zV)
-  } >"$work/lint/$n-history.sql"
+  { printf '\xcf'; history_of "$case_dir"; } >"$work/lint/$n-history.sql"
 done < <(find testdata/rules -mindepth 2 -maxdepth 2 -type d -print0; find testdata/migrations -mindepth 1 -maxdepth 1 -type d -print0)
 cp fuzz/seeds/config/*.toml "$work/config/"
 
@@ -66,16 +66,7 @@ for layout in testdata/migrations/*/; do
     k=$((k + 1))
     { printf "$byte"; printf 'O'; cat "$file"; } >"$work/runners/$name-$k.sql"
   done < <(find "$layout" -name '*.sql' -print0 | sort -zV)
-  {
-    printf "$byte"
-    printf '\xcf'
-    separator=''
-    while IFS= read -r -d '' file; do
-      printf "$separator"
-      cat "$file"
-      separator='\0'
-    done < <(find "$layout" -name '*.sql' -print0 | sort -zV)
-  } >"$work/runners/$name-history.sql"
+  { printf "$byte"; printf '\xcf'; history_of "$layout"; } >"$work/runners/$name-history.sql"
 done
 
 # fuzz_infra: the file's name on the first line, then its text.

@@ -221,22 +221,322 @@ std::string_view digit_prefix(std::string_view name) {
   return name.substr(0, n);
 }
 
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// Without the ASCII whitespace at both ends, as Go's strings.TrimSpace and JavaScript's trim() see it.
+std::string_view trim_space(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool equals_nocase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && matches_nocase_at(a, 0, b);
+}
+
+bool is_word(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// The lines of `text` as Go's bufio.ScanLines splits it: at "\n" only (a "\r" before it stays on the
+// line; every reader below trims it).
+template <typename F>
+void for_each_line(std::string_view text, F&& f) {
+  for (size_t begin = 0; begin <= text.size();) {
+    const size_t end = std::min(text.find('\n', begin), text.size());
+    if (!f(text.substr(begin, end - begin), begin)) return;
+    begin = end + 1;
+  }
+}
+
+// goose reads an annotation off a line (internal/sqlparser/parser.go, extractAnnotation): a line
+// that, trimmed, starts with "--" and holds "+goose" (in that case) is one; without every "--" and
+// its first "+goose", trimmed, it must name an annotation in any case. So `--+goose Down` and
+// `-- +goose  NO TRANSACTION` are annotations, `-- +GOOSE DOWN` is a plain comment. goose refuses an
+// indented annotation line (the file never runs); zdlint reads it as goose would without the indent.
+enum class GooseAnnotation { kNone, kUp, kDown, kStatementBegin, kNoTransaction, kOther };
+
+GooseAnnotation goose_annotation(std::string_view line) {
+  if (!trim_space(line).starts_with("--") || line.find("+goose") == std::string_view::npos)
+    return GooseAnnotation::kNone;
+  std::string command;
+  for (size_t i = 0; i < line.size();) {
+    if (line.substr(i, 2) == "--") {
+      i += 2;
+    } else {
+      command += line[i++];
+    }
+  }
+  if (const size_t at = command.find("+goose"); at != std::string::npos) command.erase(at, 6);
+  if (command.find("+goose") != std::string::npos) return GooseAnnotation::kOther;
+  const std::string_view name = trim_space(command);
+  if (equals_nocase(name, "up")) return GooseAnnotation::kUp;
+  if (equals_nocase(name, "down")) return GooseAnnotation::kDown;
+  if (equals_nocase(name, "statementbegin")) return GooseAnnotation::kStatementBegin;
+  if (equals_nocase(name, "no transaction")) return GooseAnnotation::kNoTransaction;
+  return GooseAnnotation::kOther;
+}
+
+struct GooseMarkup {
+  bool up = false, statement_begin = false, no_transaction = false;
+  std::optional<uint32_t> down;  // the start of the first `-- +goose Down` line
+};
+
+// The goose annotations of a file; only lines holding "+goose" can be one.
+GooseMarkup goose_markup(std::string_view text) {
+  GooseMarkup found;
+  for (size_t at = text.find("+goose"); at != std::string_view::npos;) {
+    const size_t newline = text.rfind('\n', at);
+    const size_t begin = newline == std::string_view::npos ? 0 : newline + 1;
+    const size_t end = std::min(text.find('\n', at), text.size());
+    switch (goose_annotation(text.substr(begin, end - begin))) {
+      case GooseAnnotation::kUp:
+        found.up = true;
+        break;
+      case GooseAnnotation::kDown:
+        if (!found.down) found.down = static_cast<uint32_t>(begin);
+        break;
+      case GooseAnnotation::kStatementBegin:
+        found.statement_begin = true;
+        break;
+      case GooseAnnotation::kNoTransaction:
+        found.no_transaction = true;
+        break;
+      default:
+        break;
+    }
+    at = text.find("+goose", end);
+  }
+  return found;
+}
+
+// The first of node-pg-migrate's markers (src/sqlMigration.ts): /^\s*--[\s-]*up\s+migration/im, so
+// `--Up Migration`, `-- Up  Migration` and `---- UP MIGRATION ----` are markers too. The start of
+// its line.
+std::optional<uint32_t> pg_migrate_marker(std::string_view text, std::string_view direction) {
+  for (size_t at = text.find("--"); at != std::string_view::npos; at = text.find("--", at + 1)) {
+    const std::optional<size_t> line = line_start_before(text, at);
+    if (!line) continue;
+    size_t i = at + 2;
+    while (i < text.size() && (is_space(text[i]) || text[i] == '-')) ++i;
+    if (!matches_nocase_at(text, i, direction)) continue;
+    i += direction.size();
+    const size_t blanks = i;
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (i > blanks && matches_nocase_at(text, i, "migration")) return static_cast<uint32_t>(*line);
+  }
+  return std::nullopt;
+}
+
+// dbmate's directive (pkg/dbmate/migration.go): /(?m)^--\s*migrate:up(\s*$|\s+\S+)/, so
+// `--migrate:up` is one and `-- migrate:upgrade` is not. The start of the first one from `from` on.
+std::optional<uint32_t> dbmate_directive(std::string_view text, std::string_view direction, size_t from = 0) {
+  // Found by its colon, which memchr skips to: asked of every file, and "m" is everywhere in SQL.
+  constexpr std::string_view kMigrate = "migrate";
+  for (size_t colon = text.find(':', from + kMigrate.size()); colon != std::string_view::npos;
+       colon = text.find(':', colon + 1)) {
+    const size_t at = colon - kMigrate.size();
+    if (!matches_nocase_at(text, at, kMigrate) || !matches_nocase_at(text, colon + 1, direction)) continue;
+    const size_t after = colon + 1 + direction.size();
+    if (after < text.size() && !is_space(text[after])) continue;
+    size_t dashes = at;
+    while (dashes > 0 && (text[dashes - 1] == ' ' || text[dashes - 1] == '\t')) --dashes;
+    if (dashes < 2 || text.substr(dashes - 2, 2) != "--") continue;
+    if (const std::optional<size_t> line = line_start_before(text, dashes - 2)) return static_cast<uint32_t>(*line);
+  }
+  return std::nullopt;
+}
+
+// dbmate's options on a directive line (parseMigrationOptions): `key:value` words after the
+// directive; the transaction is off only for the word `transaction:false` exactly.
+bool dbmate_transaction_false(std::string_view directive_line) {
+  const size_t directive = find_nocase(directive_line, "migrate:");
+  std::string_view rest = directive_line.substr(directive + std::string_view("migrate:").size());
+  while (!rest.empty() && !is_space(rest.front())) rest.remove_prefix(1);  // up / down
+  bool off = false;
+  while (!(rest = trim_space(rest)).empty()) {
+    const auto end = static_cast<size_t>(std::find_if(rest.begin(), rest.end(), is_space) - rest.begin());
+    const std::string_view word = rest.substr(0, end);
+    // A word with more than one colon is no option; the last `transaction:` word wins.
+    if (std::count(word.begin(), word.end(), ':') == 1 && word.starts_with("transaction:"))
+      off = word == "transaction:false";
+    rest.remove_prefix(end);
+  }
+  return off;
+}
+
+// tern's `---- tern: disable-tx ----`, which it looks for in the up and the down part separately,
+// each trimmed (migrate/migrate.go: strings.TrimSpace, then /(?m)^---- tern: disable-tx ----$/):
+// the whole line, in that case. Go's multi-line `$` matches before "\n" only, so on a CRLF line
+// the marker is not seen unless it ends the part.
+bool tern_disables_transaction(std::string_view part) {
+  constexpr std::string_view kMarker = "---- tern: disable-tx ----";
+  part = trim_space(part);
+  for (size_t at = part.find(kMarker); at != std::string_view::npos; at = part.find(kMarker, at + 1)) {
+    const size_t after = at + kMarker.size();
+    if ((at == 0 || part[at - 1] == '\n') && (after == part.size() || part[after] == '\n')) return true;
+  }
+  return false;
+}
+
+// Where tern splits a file: the first `---- create above / drop below ----`, exactly, anywhere
+// (strings.SplitN(body, marker, 2)).
+constexpr std::string_view kTernSplit = "---- create above / drop below ----";
+
+// graphile-migrate's `--! no-transaction` (src/header.ts isNoTransactionDefined): the body's first
+// line, after the `--! Key: value` header lines and the blank lines below them (parseMigrationText
+// trims the body), must match /^--!\s*no-transaction\b/, in that case.
+bool graphile_no_transaction(std::string_view text) {
+  // A header: /^--! ([A-Z][a-zA-Z0-9_]*)(?::(.*))?$/, where `.` takes no "\r".
+  const auto is_header = [](std::string_view line) {
+    if (!line.starts_with("--! ") || line.size() < 5 || !std::isupper(static_cast<unsigned char>(line[4])))
+      return false;
+    size_t i = 5;
+    while (i < line.size() && is_word(line[i])) ++i;
+    return i == line.size() || (line[i] == ':' && line.find('\r', i) == std::string_view::npos);
+  };
+  size_t body = 0;
+  for_each_line(text, [&](std::string_view line, size_t begin) {
+    if (!is_header(line)) {
+      body = begin;
+      return false;
+    }
+    body = std::min(begin + line.size() + 1, text.size());
+    return true;
+  });
+  std::string_view rest = text.substr(body);
+  for (bool trimmed = false; !trimmed;) {  // JavaScript's trim() takes a byte order mark too
+    trimmed = true;
+    rest = trim_space(rest);
+    if (rest.starts_with(kUtf8ByteOrderMark)) rest.remove_prefix(kUtf8ByteOrderMark.size()), trimmed = false;
+  }
+  const std::string_view line = rest.substr(0, std::min(rest.find('\n'), rest.size()));
+  if (!line.starts_with("--!")) return false;
+  size_t i = 3;
+  while (i < line.size() && is_space(line[i])) ++i;
+  constexpr std::string_view kNoTransaction = "no-transaction";
+  return line.substr(i, kNoTransaction.size()) == kNoTransaction &&
+         (i + kNoTransaction.size() == line.size() || !is_word(line[i + kNoTransaction.size()]));
+}
+
+// yoyo's `-- transactional: false` (yoyo/migrations.py, parse_metadata_from_sql_comments): read from
+// the file's leading comment lines only, up to its first line of SQL, as
+// /^\s*--\s*(transactional|depends)\s*:\s*(.*)$/ (any spacing, the value in any case); the lines
+// end as the file's first line does.
+bool yoyo_not_transactional(std::string_view text) {
+  const size_t first_break = text.find_first_of("\r\n");
+  const std::string_view ending = first_break == std::string_view::npos || text[first_break] == '\n' ? "\n"
+                                  : text.substr(first_break + 1, 1) == "\n"                          ? "\r\n"
+                                                                                                     : "\r";
+  std::string value;
+  bool seen = false;
+  for (size_t begin = 0; begin <= text.size();) {
+    const size_t end = std::min(text.find(ending, begin), text.size());
+    const std::string_view line = text.substr(begin, end - begin);
+    begin = end + ending.size();
+    std::string_view rest = line;
+    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    if (rest.empty()) continue;
+    if (!rest.starts_with("--")) break;  // the first line of SQL ends the directives
+    rest.remove_prefix(2);
+    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    if (!rest.starts_with("transactional")) continue;
+    rest.remove_prefix(std::string_view("transactional").size());
+    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    if (!rest.starts_with(':')) continue;
+    rest.remove_prefix(1);
+    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    value += seen ? " " : "";  // a second directive is appended to the first
+    value += rest;
+    seen = true;
+  }
+  return equals_nocase(value, "false");
+}
+
+// Atlas's `-- atlas:txmode none` (sql/migrate/dir.go LocalFile.Directive, comments): file directives
+// are read only from the comment lines (`--` or `#` at the line's start) that open the file, and only
+// when a blank line separates them from the rest; each line matches
+// /^([ -~]*)atlas:(\w+)(?: +([ -~]*))*/. A second txmode is an error.
+bool atlas_txmode_none(std::string_view text) {
+  std::vector<std::string_view> comments;
+  std::string_view content = text;
+  while (content.starts_with("#") || content.starts_with("--")) {
+    const size_t end = content.find('\n');
+    if (end == std::string_view::npos) return false;  // comments only: nothing separates them
+    comments.push_back(trim_space(content.substr(0, end)));
+    content.remove_prefix(end + 1);
+  }
+  // The blank line must be "\n" after spaces and tabs: a CRLF file's "\r\n" is not one.
+  const size_t blank = content.find_first_not_of(" \t");
+  if (blank == std::string_view::npos || content[blank] != '\n') return false;
+  std::vector<std::string_view> modes;
+  for (const std::string_view comment : comments) {
+    size_t printable = 0;
+    while (printable < comment.size() && comment[printable] >= ' ' && comment[printable] <= '~') ++printable;
+    // The greedy prefix takes the last `atlas:<word>` it can reach.
+    for (size_t at = comment.substr(0, printable).rfind("atlas:"); at != std::string_view::npos;
+         at = at == 0 ? std::string_view::npos : comment.substr(0, at).rfind("atlas:")) {
+      size_t name_end = at + 6;
+      while (name_end < comment.size() && is_word(comment[name_end])) ++name_end;
+      if (name_end == at + 6) continue;
+      if (comment.substr(at + 6, name_end - at - 6) != "txmode") break;
+      size_t value = name_end;
+      while (value < printable && comment[value] == ' ') ++value;
+      modes.push_back(value == name_end ? std::string_view() : comment.substr(value, printable - value));
+      break;
+    }
+  }
+  return modes.size() == 1 && modes.front() == "none";
+}
+
+// Liquibase takes a file as formatted SQL when its first line that is not blank matches
+// /^\s*--\s*liquibase\s*formatted.*/ in any case (AbstractFormattedChangeLogParser.supports), so
+// `-- liquibase formatted sql` is one too.
+bool is_liquibase_first_line(std::string_view text) {
+  std::string_view line;
+  for_each_line(text, [&](std::string_view candidate, size_t) {
+    line = candidate;
+    return trim_space(candidate).empty();
+  });
+  line = trim_space(line);
+  if (!line.starts_with("--")) return false;
+  line.remove_prefix(2);
+  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+  if (!matches_nocase_at(line, 0, "liquibase")) return false;
+  line.remove_prefix(std::string_view("liquibase").size());
+  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+  return matches_nocase_at(line, 0, "formatted");
+}
+
 // Where the down parts of a two-direction file lie, under its runner's markup.
 std::vector<ByteRange> down_sections(const RunnerProfile& runner, std::string_view text) {
   const auto end = static_cast<uint32_t>(text.size());
   std::optional<uint32_t> down;
-  if (runner.name == "goose") down = line_starting_with(text, "-- +goose down");
-  if (runner.name == "node-pg-migrate") down = line_starting_with(text, "-- down migration");
-  if (runner.name == "tern") down = line_starting_with(text, "---- create above / drop below ----");
+  if (runner.name == "goose") down = goose_markup(text).down;
+  if (runner.name == "tern") {
+    if (const size_t split = text.find(kTernSplit); split != std::string_view::npos)
+      down = static_cast<uint32_t>(split);
+  }
+  if (runner.name == "node-pg-migrate") {
+    // node-pg-migrate runs from its up marker to its down marker, or to the end of the file when the
+    // down marker comes first (its down then ends at the up marker); without an up marker it runs
+    // the whole file as the up migration, down section included (getActions).
+    const std::optional<uint32_t> up = pg_migrate_marker(text, "up");
+    down = pg_migrate_marker(text, "down");
+    if (!up || !down) return {};
+    return {{*down, *up < *down ? end : *up}};
+  }
   if (runner.name != "dbmate") return down ? std::vector<ByteRange>{{*down, end}} : std::vector<ByteRange>{};
   // dbmate: since 2025 a file may hold several up/down pairs (runners.md §5); each down part ends
   // where the next up part begins.
   std::vector<ByteRange> parts;
-  for (down = line_starting_with(text, "-- migrate:down"); down;) {
-    const auto up = line_starting_with(text, "-- migrate:up", *down + 1);
+  for (down = dbmate_directive(text, "down"); down;) {
+    const auto up = dbmate_directive(text, "up", *down + 1);
     parts.push_back({*down, up ? *up : end});
     if (!up) break;
-    down = line_starting_with(text, "-- migrate:down", *up + 1);
+    down = dbmate_directive(text, "down", *up + 1);
   }
   return parts;
 }
@@ -244,17 +544,19 @@ std::vector<ByteRange> down_sections(const RunnerProfile& runner, std::string_vi
 // The file turns its runner's transaction off.
 bool opts_out(const RunnerProfile& runner, std::string_view path, std::string_view text) {
   const std::string_view name = runner.name;
-  if (name == "goose") return contains_nocase(text, "+goose no transaction");
+  // goose: anywhere in the file, for both directions (runners.md §4).
+  if (name == "goose") return goose_markup(text).no_transaction;
   if (name == "dbmate") {
-    const auto up = line_starting_with(text, "-- migrate:up");
-    return up && contains_nocase(first_line(text.substr(*up)), "transaction:false");
+    const auto up = dbmate_directive(text, "up");
+    return up && dbmate_transaction_false(first_line(text.substr(*up)));
   }
-  if (name == "atlas") return contains_nocase(text, "atlas:txmode none");
-  if (name == "graphile-migrate") return contains_nocase(text, "--! no-transaction");
+  if (name == "atlas") return atlas_txmode_none(text);
+  if (name == "graphile-migrate") return graphile_no_transaction(text);
   if (name == "liquibase") return contains_nocase(text, "runintransaction:false");
   if (name == "sqlx") return first_line(text).starts_with("-- no-transaction");
-  if (name == "tern") return contains_nocase(text, "---- tern: disable-tx ----");
-  if (name == "yoyo") return contains_nocase(text, "-- transactional: false");
+  // tern: in the up part (disable-tx is looked for in each direction's part, runners.md §23).
+  if (name == "tern") return tern_disables_transaction(text.substr(0, text.find(kTernSplit)));
+  if (name == "yoyo") return yoyo_not_transactional(text);
   // Anywhere in the file, as postgres-migrations 5 looks for it (`sql.includes(…)` in
   // src/run-migration.ts); version 4 looked at the first line only, but anywhere in it.
   if (name == "postgres-migrations")
@@ -400,10 +702,14 @@ const RunnerProfile* RunnerDetector::detect(std::string_view path, std::string_v
   // 1. The file's own markup (runners.md §G, markers before names).
   const std::array<bool, kDashMarkerCount> marked = find_dash_markers(text);
   if (marked[kGooseUp] || marked[kGooseStatementBegin]) return &profile("goose");
-  if (marked[kMigrateUp]) return &profile("dbmate");
-  if (marked[kUpMigration]) return &profile("node-pg-migrate");
+  // The spellings the runners accept beyond the templates' (`--+goose Up`, `--migrate:up`,
+  // `--Up Migration`), which the one pass above does not look for.
+  const GooseMarkup goose = goose_markup(text);
+  if (goose.up || goose.statement_begin) return &profile("goose");
+  if (marked[kMigrateUp] || dbmate_directive(text, "up")) return &profile("dbmate");
+  if (marked[kUpMigration] || pg_migrate_marker(text, "up")) return &profile("node-pg-migrate");
   if (marked[kTernCreateAbove] || marked[kTernDisableTx]) return &profile("tern");
-  if (first_line(text).starts_with("--liquibase formatted sql")) return &profile("liquibase");
+  if (is_liquibase_first_line(text)) return &profile("liquibase");
   if (first_line(text).starts_with("--! Previous:")) return &profile("graphile-migrate");
   if (first_line(text).starts_with("-- postgres-migrations")) return &profile("postgres-migrations");
   // pg_dump's plain output (also Rails' structure.sql) is a psql script.

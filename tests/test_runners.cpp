@@ -220,6 +220,106 @@ TEST_CASE("runners: opting out of the runner's transaction, and where the down p
   CHECK_FALSE(is_other_dialect_file("m/V3__move_to.mysql.up.sql"));  // not pop's name: no version_ prefix
 }
 
+TEST_CASE("runners: markers as each runner's own parser reads them: spacing, case, CRLF, position") {
+  const auto plan = [](std::string_view runner, const std::string& text) {
+    return plan_file(find_runner(runner), "1_x.sql", text);
+  };
+  const auto down_begins = [&](std::string_view runner, const std::string& text) {
+    const FilePlan p = plan(runner, text);
+    return p.down_parts.empty() ? std::string("none") : std::to_string(p.down_parts.front().begin);
+  };
+  const test::TempDir dir;
+  const auto detect = [&](const std::string& relative, const std::string& text) {
+    const fs::path path = dir.write(relative, text);
+    RunnerDetector detector;
+    const RunnerProfile* runner = detector.detect(path.native(), text);
+    return runner ? std::string(runner->name) : std::string("none");
+  };
+
+  // goose: an annotation is a "--" line holding "+goose", read without its dashes, any spacing,
+  // the annotation in any case; "+GOOSE" is no annotation, only a comment.
+  const std::string goose_tight = "--+goose Up\nSELECT 1;\n--+goose Down\nSELECT 2;\n";
+  CHECK(detect("g1/00001_x.sql", goose_tight) == "goose");
+  CHECK(down_begins("goose", goose_tight) == std::to_string(goose_tight.find("--+goose Down")));
+  const std::string goose_wide = "-- +goose Up\nSELECT 1;\n-- +goose  down\nSELECT 2;\n";
+  CHECK(down_begins("goose", goose_wide) == std::to_string(goose_wide.find("-- +goose  down")));
+  const std::string goose_crlf = "-- +goose Up\r\nSELECT 1;\r\n-- +goose Down\r\nSELECT 2;\r\n";
+  CHECK(down_begins("goose", goose_crlf) == std::to_string(goose_crlf.find("-- +goose Down")));
+  CHECK(down_begins("goose", "-- +goose Up\nSELECT 1;\n-- +GOOSE DOWN\nSELECT 2;\n") == "none");
+  CHECK_FALSE(plan("goose", "-- +goose  NO TRANSACTION\n-- +goose Up\nSELECT 1;\n").runner_transaction);
+  CHECK_FALSE(plan("goose", "--+goose no transaction\n-- +goose Up\nSELECT 1;\n").runner_transaction);
+  CHECK(plan("goose", "-- +goose Up\nSELECT '-- +goose NO TRANSACTION';\n").runner_transaction);  // not a "--" line
+
+  // dbmate: /^--\s*migrate:up(\s*$|\s+\S+)/, and options are whole `key:value` words.
+  const std::string dbmate_tight = "--migrate:up\nSELECT 1;\n--migrate:down\nSELECT 2;\n";
+  CHECK(detect("d1/20240101_x.sql", dbmate_tight) == "dbmate");
+  CHECK(down_begins("dbmate", dbmate_tight) == std::to_string(dbmate_tight.find("--migrate:down")));
+  CHECK_FALSE(plan("dbmate", "--migrate:up transaction:false\nSELECT 1;\n--migrate:down\n").runner_transaction);
+  CHECK(plan("dbmate", "-- migrate:up transaction:False\nSELECT 1;\n-- migrate:down\n").runner_transaction);
+  CHECK(plan("dbmate", "-- migrate:up notransaction:false\nSELECT 1;\n-- migrate:down\n").runner_transaction);
+  CHECK_FALSE(plan("dbmate", "-- migrate:up transaction:false\r\nSELECT 1;\r\n-- migrate:down\r\n").runner_transaction);
+
+  // node-pg-migrate: /^\s*--[\s-]*down\s+migration/im; a down marker first ends at the up marker,
+  // and without an up marker the whole file is the up migration.
+  const std::string npm_tight = "--Up Migration\nSELECT 1;\n---- Down  Migration ----\nSELECT 2;\n";
+  CHECK(detect("n1/1_x.sql", npm_tight) == "node-pg-migrate");
+  CHECK(down_begins("node-pg-migrate", npm_tight) == std::to_string(npm_tight.find("---- Down")));
+  const std::string npm_reversed = "-- Down Migration\nDROP TABLE t;\n-- Up Migration\nCREATE TABLE t ();\n";
+  const FilePlan reversed = plan("node-pg-migrate", npm_reversed);
+  REQUIRE(reversed.down_parts.size() == 1);
+  CHECK(reversed.down_parts[0].begin == 0);
+  CHECK(reversed.down_parts[0].end == npm_reversed.find("-- Up Migration"));
+  CHECK_FALSE(reversed.in_down_part(static_cast<uint32_t>(npm_reversed.find("CREATE"))));
+  CHECK(down_begins("node-pg-migrate", "CREATE TABLE t ();\n-- Down Migration\nDROP TABLE t;\n") == "none");
+
+  // tern: the split is the exact text anywhere; disable-tx is the whole line of the up part, and
+  // Go's `$` does not match before "\r\n".
+  CHECK(down_begins("tern", "SELECT 1;\n---- Create Above / Drop Below ----\nSELECT 2;\n") == "none");
+  const FilePlan tern_lf = plan("tern", "---- tern: disable-tx ----\nCREATE INDEX CONCURRENTLY i ON t (a);\n");
+  CHECK_FALSE(tern_lf.runner_transaction);
+  CHECK(tern_lf.send == SendMode::Split);
+  const FilePlan tern_crlf = plan("tern", "---- tern: disable-tx ----\r\nCREATE INDEX CONCURRENTLY i ON t (a);\r\n");
+  CHECK(tern_crlf.runner_transaction);
+  CHECK(tern_crlf.send == SendMode::OneString);
+  CHECK_FALSE(plan("tern",
+                   "CREATE INDEX CONCURRENTLY i ON t (a);\r\n---- tern: disable-tx ----\r\n"
+                   "---- create above / drop below ----\r\nDROP INDEX i;\r\n")
+                  .runner_transaction);  // the last line of the up part, which tern trims
+  CHECK(plan("tern", "---- tern: disable-tx ---- \nCREATE INDEX CONCURRENTLY i ON t (a);\n").runner_transaction);
+  CHECK(plan("tern",
+             "CREATE TABLE t (a int);\n---- create above / drop below ----\n---- tern: disable-tx ----\n"
+             "DROP TABLE t;\n")
+            .runner_transaction);  // the down part's own
+
+  // graphile-migrate: the body's first line, after the headers.
+  const std::string header = "--! Previous: -\n--! Hash: sha1:0\n\n";
+  CHECK(plan("graphile-migrate",
+             header + "-- index the titles\n--! no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);\n")
+            .runner_transaction);
+  CHECK_FALSE(plan("graphile-migrate", header + "--!no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);\n")
+                  .runner_transaction);
+  CHECK_FALSE(plan("graphile-migrate", header + "\n\n--! no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);\n")
+                  .runner_transaction);
+  CHECK(plan("graphile-migrate", header + "--! no-transactions\nSELECT 1;\n").runner_transaction);
+
+  // yoyo: the leading comment lines only, any spacing around the colon, the value in any case.
+  CHECK_FALSE(plan("yoyo", "--transactional:false\nCREATE INDEX CONCURRENTLY i ON t (a);\n").runner_transaction);
+  CHECK_FALSE(plan("yoyo", "-- depends: 0001\r\n-- transactional : FALSE\r\nSELECT 1;\r\n").runner_transaction);
+  CHECK(plan("yoyo", "CREATE TABLE t (a int);\n-- transactional: false\nSELECT 1;\n").runner_transaction);
+
+  // Atlas: the comment lines that open the file, a blank line below them.
+  CHECK(plan("atlas", "-- atlas:txmode none\nCREATE INDEX CONCURRENTLY i ON t (a);\n").runner_transaction);
+  CHECK_FALSE(plan("atlas", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY i ON t (a);\n").runner_transaction);
+  CHECK_FALSE(plan("atlas", "--atlas:txmode  none\n\nCREATE INDEX CONCURRENTLY i ON t (a);\n").runner_transaction);
+  CHECK(plan("atlas", "-- atlas:txmode none\r\n\r\nCREATE INDEX CONCURRENTLY i ON t (a);\r\n").runner_transaction);
+  CHECK(plan("atlas", "CREATE TABLE t (a int);\n-- atlas:txmode none\n\nSELECT 1;\n").runner_transaction);
+  CHECK(plan("atlas", "-- atlas:txmode file\n\nSELECT 1;\n").runner_transaction);
+
+  // Liquibase: the first line that is not blank, /^\s*--\s*liquibase\s*formatted.*/i.
+  CHECK(detect("l1/changelog.sql", "-- liquibase formatted sql\n--changeset a:1\nSELECT 1;\n") == "liquibase");
+  CHECK(detect("l2/V1__x.sql", "\n--Liquibase Formatted SQL\r\n--changeset a:1\r\nSELECT 1;\r\n") == "liquibase");
+}
+
 TEST_CASE("runners: Flyway's transaction, turned off by <file>.sql.conf or by a non-transactional statement") {
   const test::TempDir dir;
   const fs::path migration = dir.write("sql/V2__backfill.sql", "SELECT 1;\n");

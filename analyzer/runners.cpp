@@ -882,12 +882,39 @@ bool FilePlan::in_down_part(uint32_t offset) const {
                      [&](const ByteRange& part) { return offset >= part.begin && offset < part.end; });
 }
 
+// The runner's opt-out written in the file where, or as, the runner does not read it (opts_out
+// said no): why it is not read, for the finding that then says the file runs in a transaction.
+// Empty when the markup is nowhere in the file.
+std::string_view unread_opt_out(const RunnerProfile& runner, std::string_view text) {
+  const std::string_view name = runner.name;
+  if (name == "atlas" && contains_nocase(text, "atlas:txmode"))
+    return "Atlas reads file directives only from the comment lines that open the file, and only when a blank "
+           "line separates them from the rest";
+  if (name == "tern" && contains_nocase(text, "tern: disable-tx"))
+    return "tern reads `---- tern: disable-tx ----` only as a whole line of the up part, exactly so written (a "
+           "line ending in CRLF does not count unless it is the up part's last)";
+  if (name == "graphile-migrate" && text.find("no-transaction") != std::string_view::npos)
+    return "graphile-migrate reads `--! no-transaction` only as the body's first line, right after the `--!` "
+           "headers and the blank lines below them";
+  if (name == "yoyo" && contains_nocase(text, "transactional"))
+    return "yoyo reads directives only from the comment lines that open the file, before its first line of SQL";
+  if (name == "goose" && contains_nocase(text, "goose no transaction"))
+    return "goose reads an annotation only on a line starting with `--` and holding `+goose` in lower case";
+  if (name == "dbmate" && contains_nocase(text, "transaction:"))
+    return "dbmate turns its transaction off only for the exact word `transaction:false` on the `-- migrate:up` "
+           "line";
+  if (name == "sqlx" && text.find("-- no-transaction") != std::string_view::npos)
+    return "sqlx reads `-- no-transaction` only as the file's very first bytes";
+  return {};
+}
+
 FilePlan plan_file(const RunnerProfile* runner, std::string_view path, std::string_view text) {
   FilePlan plan;
   plan.runner = runner;
   plan.down = is_down_file(path);
   if (!runner) return plan;
   plan.runner_transaction = runner->wraps_in_transaction && !opts_out(*runner, path, text);
+  if (plan.runner_transaction) plan.unread_opt_out = unread_opt_out(*runner, text);
   plan.send = runner->send;
   // tern sends a disable-tx file statement by statement (runners.md §23).
   if (runner->name == "tern" && runner->wraps_in_transaction && !plan.runner_transaction) plan.send = SendMode::Split;

@@ -62,6 +62,9 @@ struct FilePlan {
   [[nodiscard]] bool in_down_part(uint32_t offset) const;
   // Liquibase: a changeset of the file carries `--rollback` lines (analyzer/liquibase_rollback).
   bool rollback_lines = false;
+  // The runner's transaction is on although its opt-out markup is in the file, where or as the
+  // runner does not read it: why it is not read (empty when the markup is nowhere in the file).
+  std::string_view unread_opt_out;
 };
 
 // Recognises the runner of a file from its own markup (`-- +goose Up`, `-- migrate:up`, pg_dump's

@@ -90,7 +90,11 @@ void check(const StatementContext& ctx, Emitter& out) {
              fmt::format("{} cannot run inside a transaction block, and {}: PostgreSQL rejects it with \"{} cannot "
                          "run inside a transaction block\" and the whole migration rolls back",
                          form, who, form),
-             runner && !runner->opt_out.empty()
+             runner && !ctx.migration.plan->unread_opt_out.empty()
+                 ? fmt::format("the file's opt-out is not read: {}; put the statement in a migration file of its "
+                               "own, marked `{}` where {} reads it",
+                               ctx.migration.plan->unread_opt_out, runner->opt_out, runner->name)
+             : runner && !runner->opt_out.empty()
                  ? fmt::format("put the statement in a migration file of its own, marked `{}`", runner->opt_out)
                  : std::string("put the statement in a migration file of its own and turn off the runner's "
                                "transaction for that file (for example goose `-- +goose NO TRANSACTION`, dbmate "

@@ -315,6 +315,16 @@ TEST_CASE("runners: markers as each runner's own parser reads them: spacing, cas
   CHECK(plan("atlas", "CREATE TABLE t (a int);\n-- atlas:txmode none\n\nSELECT 1;\n").runner_transaction);
   CHECK(plan("atlas", "-- atlas:txmode file\n\nSELECT 1;\n").runner_transaction);
 
+  // Markup the runner does not read is named, so the finding can say why the transaction is on.
+  CHECK(plan("atlas", "-- atlas:txmode none\nCREATE INDEX CONCURRENTLY i ON t (a);\n")
+            .unread_opt_out.find("blank line") != std::string_view::npos);
+  CHECK(plan("tern", "---- tern: disable-tx ----\r\nCREATE INDEX CONCURRENTLY i ON t (a);\r\n")
+            .unread_opt_out.starts_with("tern reads"));
+  CHECK(plan("dbmate", "-- migrate:up transaction:False\nSELECT 1;\n").unread_opt_out.starts_with("dbmate"));
+  CHECK(plan("atlas", "-- atlas:txmode none\n\nSELECT 1;\n").unread_opt_out.empty());      // read: no transaction
+  CHECK(plan("atlas", "CREATE INDEX CONCURRENTLY i ON t (a);\n").unread_opt_out.empty());  // nowhere in the file
+  CHECK(plan("goose", "-- +goose Up\nSELECT 1;\n").unread_opt_out.empty());
+
   // Liquibase: the first line that is not blank, /^\s*--\s*liquibase\s*formatted.*/i.
   CHECK(detect("l1/changelog.sql", "-- liquibase formatted sql\n--changeset a:1\nSELECT 1;\n") == "liquibase");
   CHECK(detect("l2/V1__x.sql", "\n--Liquibase Formatted SQL\r\n--changeset a:1\r\nSELECT 1;\r\n") == "liquibase");

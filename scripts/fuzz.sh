@@ -77,6 +77,15 @@ done < <(find fuzz/seeds/infra testdata/rules/bundled-engine-upgrade -type f ! -
 
 export TMPDIR=$work/tmp  # fuzz_lint writes each history's files there
 mkdir -p "$TMPDIR"
+# The leak suppressions name functions, so a leak's stack must be symbolized: without
+# llvm-symbolizer (Debian's llvm package) libpg_query's known one-byte leak would fail the run.
+if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then
+  for symbolizer in llvm-symbolizer llvm-symbolizer-14 /usr/lib/llvm-14/bin/llvm-symbolizer; do
+    if command -v "$symbolizer" >/dev/null; then export ASAN_SYMBOLIZER_PATH=$(command -v "$symbolizer"); break; fi
+  done
+  [ -n "${ASAN_SYMBOLIZER_PATH:-}" ] ||
+    { echo "fuzz: llvm-symbolizer is not installed (scripts/install-deps.sh installs it: Debian's llvm)" >&2; exit 2; }
+fi
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

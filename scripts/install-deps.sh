@@ -16,6 +16,7 @@ test_packages=(
   git ca-certificates
   pre-commit
   clang libclang-rt-14-dev
+  llvm  # llvm-symbolizer: the fuzzers' leak suppressions (tests/lsan.supp) match function names
 )
 # --build-only: the binary alone, as the GitHub Action (action.yml) builds it.
 if [ "${1:-}" = --build-only ]; then

@@ -47,6 +47,14 @@ const RunnerProfile* expected_runner(const std::string& scenario) {
   return best;
 }
 
+// The runner a fresh detector recognises for `text` written at `relative` under `dir`, or "none".
+std::string detected_runner(const test::TempDir& dir, const std::string& relative, const std::string& text) {
+  const fs::path path = dir.write(relative, text);
+  RunnerDetector detector;
+  const RunnerProfile* runner = detector.detect(path.native(), text);
+  return runner ? std::string(runner->name) : std::string("none");
+}
+
 }  // namespace
 
 TEST_CASE("runners: every scenario is linted as its runner, with exactly the expected findings") {
@@ -105,10 +113,7 @@ TEST_CASE("runners: every scenario is linted as its runner, with exactly the exp
 TEST_CASE("runners: recognised from the file's markup, the directory's marker files and the file's name") {
   const test::TempDir dir;
   const auto detect = [&](const std::string& relative, const std::string& text) {
-    const fs::path path = dir.write(relative, text);
-    RunnerDetector detector;
-    const RunnerProfile* runner = detector.detect(path.native(), text);
-    return runner ? std::string(runner->name) : std::string("none");
+    return detected_runner(dir, relative, text);
   };
   CHECK(detect("a/00001_x.sql", "-- +goose Up\nSELECT 1;\n") == "goose");
   CHECK(detect("b/20240101_x.sql", "-- migrate:up\nSELECT 1;\n") == "dbmate");
@@ -230,10 +235,7 @@ TEST_CASE("runners: markers as each runner's own parser reads them: spacing, cas
   };
   const test::TempDir dir;
   const auto detect = [&](const std::string& relative, const std::string& text) {
-    const fs::path path = dir.write(relative, text);
-    RunnerDetector detector;
-    const RunnerProfile* runner = detector.detect(path.native(), text);
-    return runner ? std::string(runner->name) : std::string("none");
+    return detected_runner(dir, relative, text);
   };
 
   // goose: an annotation is a "--" line holding "+goose", read without its dashes, any spacing,

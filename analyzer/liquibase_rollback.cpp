@@ -1,10 +1,9 @@
 #include "analyzer/liquibase_rollback.h"
 
+#include <cctype>
+
 namespace zdlint {
 namespace {
-
-constexpr std::string_view kRollback = "--rollback";
-constexpr std::string_view kChangeset = "--changeset";
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -12,7 +11,36 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Where the word after a line's `--` starts, when the line is a comment (leading blanks allowed):
+// Liquibase's patterns read `\s*--[\s]*changeset…` and `\s*--[\s]*rollback (.*)`.
+std::optional<size_t> comment_word(std::string_view line) {
+  size_t at = 0;
+  while (at < line.size() && is_blank(line[at])) ++at;
+  if (line.substr(at, 2) != "--") return std::nullopt;
+  at += 2;
+  while (at < line.size() && is_blank(line[at])) ++at;
+  return at;
+}
+
+bool word_at(std::string_view line, size_t at, std::string_view word) {  // ASCII case ignored
+  if (line.size() - at < word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(line[at + i])) != word[i]) return false;
+  return true;
+}
+
 }  // namespace
+
+std::optional<size_t> rollback_sql_at(std::string_view line) {
+  constexpr std::string_view kRollback = "rollback ";  // Liquibase's pattern has this one space
+  const std::optional<size_t> word = comment_word(line);
+  if (!word || !word_at(line, *word, kRollback)) return std::nullopt;
+  return *word + kRollback.size();
+}
 
 LiquibaseRollback liquibase_rollback(std::string_view text) {
   LiquibaseRollback out;
@@ -22,14 +50,15 @@ LiquibaseRollback liquibase_rollback(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     else out.sql[end] = '\n';
     const std::string_view line = text.substr(begin, end - begin);
-    const size_t indent = line.find_first_not_of(" \t");
-    const std::string_view content = indent == std::string_view::npos ? std::string_view() : line.substr(indent);
-    if (content.starts_with(kChangeset)) out.changesets.push_back(static_cast<uint32_t>(begin + indent));
-    if (content.starts_with(kRollback)) {
-      const size_t sql_at = begin + indent + kRollback.size();
-      const std::string_view sql = trim(text.substr(sql_at, end - sql_at));
-      if (sql != "empty" && sql != "not required")
-        out.sql.replace(sql_at, end - sql_at, text.substr(sql_at, end - sql_at));
+    const std::optional<size_t> word = comment_word(line);
+    constexpr std::string_view kChangeset = "changeset";
+    if (word && word_at(line, *word, kChangeset) &&
+        (*word + kChangeset.size() == line.size() || is_blank(line[*word + kChangeset.size()])))
+      out.changesets.push_back(static_cast<uint32_t>(begin + line.find('-')));
+    if (const std::optional<size_t> sql_at = rollback_sql_at(line)) {
+      const std::string_view sql = line.substr(*sql_at);
+      const std::string_view trimmed = trim(sql);
+      if (trimmed != "empty" && trimmed != "not required") out.sql.replace(begin + *sql_at, sql.size(), sql);
     }
     begin = end + 1;
   }

@@ -1,7 +1,7 @@
 #include "analyzer/runners.h"
 
-#include <fmt/format.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +12,7 @@
 #include "analyzer/directory_listing.h"
 #include "analyzer/fd.h"
 #include "analyzer/input.h"
+#include "analyzer/liquibase_rollback.h"
 #include "parser/psql_script.h"
 
 namespace zdlint {
@@ -919,7 +920,13 @@ FilePlan plan_file(const RunnerProfile* runner, std::string_view path, std::stri
   // tern sends a disable-tx file statement by statement (runners.md §23).
   if (runner->name == "tern" && runner->wraps_in_transaction && !plan.runner_transaction) plan.send = SendMode::Split;
   plan.down_parts = down_sections(*runner, text);
-  plan.rollback_lines = runner->name == "liquibase" && line_starting_with(text, "--rollback").has_value();
+  if (runner->name == "liquibase") {
+    for (size_t begin = 0; begin < text.size() && !plan.rollback_lines;) {
+      const size_t end = std::min(text.find('\n', begin), text.size());
+      plan.rollback_lines = rollback_sql_at(text.substr(begin, end - begin)).has_value();
+      begin = end + 1;
+    }
+  }
   return plan;
 }
 

@@ -237,6 +237,26 @@ TEST_CASE("rollback: Liquibase rollback lines keep their offsets, and empty ones
                                                      static_cast<uint32_t>(text.find("--changeset a:2"))});
 }
 
+TEST_CASE("rollback: Liquibase lines as its patterns read them: a space after --, any case") {
+  // \s*--[\s]*rollback (.*) and \s*--[\s]*changeset\s+…, both case-insensitive.
+  const std::string text =
+      "-- liquibase formatted sql\n-- changeset a:1\nCREATE TABLE t (id int);\n-- rollback DROP TABLE t;\n"
+      "--CHANGESET a:2\nCREATE TABLE u (id int);\n\t--ROLLBACK DROP TABLE u;\n--rollbackDROP TABLE v;\n"
+      "--changesets are described below\n";
+  const LiquibaseRollback rollback = liquibase_rollback(text);
+  REQUIRE(rollback.sql.size() == text.size());
+  CHECK(rollback.sql.substr(text.find("DROP TABLE t;"), 13) == "DROP TABLE t;");
+  CHECK(rollback.sql.substr(text.find("DROP TABLE u;"), 13) == "DROP TABLE u;");
+  CHECK(rollback.sql.find("TABLE v") == std::string::npos);  // no space after rollback: not a rollback line
+  CHECK(rollback.changesets == std::vector<uint32_t>{static_cast<uint32_t>(text.find("-- changeset a:1")),
+                                                     static_cast<uint32_t>(text.find("--CHANGESET a:2"))});
+  // The plan knows the file has rollback lines, so the rollback rules compare them.
+  CHECK(plan_file(find_runner("liquibase"), "changelog.sql", "-- changeset a:1\nSELECT 1;\n-- rollback SELECT 2;\n")
+            .rollback_lines);
+  CHECK_FALSE(plan_file(find_runner("liquibase"), "changelog.sql", "-- changeset a:1\nSELECT 1;\n--rollbackx\n")
+                  .rollback_lines);
+}
+
 TEST_CASE("rollback: the down file of an up file, by each runner's naming") {
   namespace fs = std::filesystem;
   const test::TempDir dir;

@@ -226,9 +226,15 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+// Without the ASCII whitespace at its start.
+std::string_view skip_space(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  return s;
+}
+
 // Without the ASCII whitespace at both ends, as Go's strings.TrimSpace and JavaScript's trim() see it.
 std::string_view trim_space(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  s = skip_space(s);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
 }
@@ -437,18 +443,17 @@ bool yoyo_not_transactional(std::string_view text) {
     const size_t end = std::min(text.find(ending, begin), text.size());
     const std::string_view line = text.substr(begin, end - begin);
     begin = end + ending.size();
-    std::string_view rest = line;
-    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    std::string_view rest = skip_space(line);
     if (rest.empty()) continue;
     if (!rest.starts_with("--")) break;  // the first line of SQL ends the directives
     rest.remove_prefix(2);
-    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    rest = skip_space(rest);
     if (!rest.starts_with("transactional")) continue;
     rest.remove_prefix(std::string_view("transactional").size());
-    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    rest = skip_space(rest);
     if (!rest.starts_with(':')) continue;
     rest.remove_prefix(1);
-    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    rest = skip_space(rest);
     value += seen ? " " : "";  // a second directive is appended to the first
     value += rest;
     seen = true;
@@ -921,11 +926,10 @@ FilePlan plan_file(const RunnerProfile* runner, std::string_view path, std::stri
   if (runner->name == "tern" && runner->wraps_in_transaction && !plan.runner_transaction) plan.send = SendMode::Split;
   plan.down_parts = down_sections(*runner, text);
   if (runner->name == "liquibase") {
-    for (size_t begin = 0; begin < text.size() && !plan.rollback_lines;) {
-      const size_t end = std::min(text.find('\n', begin), text.size());
-      plan.rollback_lines = rollback_sql_at(text.substr(begin, end - begin)).has_value();
-      begin = end + 1;
-    }
+    for_each_line(text, [&](std::string_view line, size_t) {
+      plan.rollback_lines = rollback_sql_at(line).has_value();
+      return !plan.rollback_lines;
+    });
   }
   return plan;
 }

@@ -16,19 +16,20 @@
 
 #include "analyzer/catalog.h"
 #include "analyzer/change_set.h"
-#include "analyzer/engine_upgrade.h"
 #include "analyzer/contract_directive.h"
+#include "analyzer/discovery.h"
 #include "analyzer/down_replay.h"
+#include "analyzer/engine_upgrade.h"
+#include "analyzer/fingerprint.h"
 #include "analyzer/liquibase_rollback.h"
-#include "analyzer/rollback_directive.h"
 #include "analyzer/lock_model.h"
+#include "analyzer/locks_by_statement.h"
+#include "analyzer/rollback_directive.h"
 #include "analyzer/runners.h"
 #include "analyzer/session.h"
-#include "analyzer/locks_by_statement.h"
-#include "analyzer/discovery.h"
-#include "analyzer/fingerprint.h"
 #include "analyzer/suppression.h"
 #include "analyzer/thread_pool.h"
+#include "parser/tree_fingerprint.h"
 #include "rules/registry.h"
 
 namespace zdlint {
@@ -36,19 +37,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// One file's findings to fingerprint: index ranges into the result's two vectors. The statement
-// fingerprints, the costly part, are computed on a worker once the file is replayed
+// One file's findings to fingerprint: index ranges into the result's two vectors. Most statement
+// fingerprints come from the trees as the replay meets a statement's findings; those that need
+// pg_query_fingerprint (a second parse) are computed on a worker once the file is replayed
 // (precompute_fingerprints), so that only the cheap rest is left after the replay.
 struct FingerprintJob {
   size_t first_diagnostic, end_diagnostic, first_suppressed, end_suppressed;
   std::vector<ByteRange> statements;
   std::shared_ptr<const SourceFile> source;
   std::vector<uint32_t> finding_starts;
-  StatementFingerprints fingerprints;  // set by precompute_fingerprints
+  // Those the replay took from the statements' trees; precompute_fingerprints adds the others.
+  StatementFingerprints fingerprints;
 };
 
 void precompute_fingerprints(FingerprintJob& job) {
-  job.fingerprints = fingerprint_statements(job.source->text(), job.statements, job.finding_starts);
+  job.fingerprints =
+      fingerprint_statements(job.source->text(), job.statements, job.finding_starts, std::move(job.fingerprints));
 }
 
 // A planned file while the run reads, parses and replays it.
@@ -263,6 +267,7 @@ class Replay {
     std::optional<RevertCheck> revert;
     if (down) revert.emplace(catalog_, up_statements(*pending.parsed), *down);
     summaries_.clear();
+    tree_fingerprints_.clear();
     statement_locks_.clear();
     suppressions_ = FileSuppressions();
     const size_t first_diagnostic = result_.diagnostics.size();
@@ -290,7 +295,7 @@ class Replay {
     if (revert) outcome = revert->finish(catalog_);
     if (outcome && outcome->file == id) check_down(*outcome);  // a down section: findings in this file
     suppressions_.finish(id, first_diagnostic, result_.diagnostics, result_.suppressed, policy_);
-    describe_findings(first_diagnostic, first_suppressed);
+    describe_findings(first_diagnostic, first_suppressed, std::move(tree_fingerprints_));
     if (outcome && outcome->file != id) down_file_findings(*outcome, *pending.down_parsed);
   }
 
@@ -475,11 +480,16 @@ class Replay {
   }
 
   void add_fingerprint_job(FileId file, size_t first_diagnostic, size_t first_suppressed,
-                           std::vector<ByteRange> statements) {
+                           std::vector<ByteRange> statements, StatementFingerprints known = {}) {
     if (!request_.fingerprints) return;
-    FingerprintJob& job = fingerprint_jobs_.emplace_back(FingerprintJob{
-        first_diagnostic, result_.diagnostics.size(), first_suppressed, result_.suppressed.size(),
-        std::move(statements), result_.files[file].source, {}, {}});
+    FingerprintJob& job = fingerprint_jobs_.emplace_back(FingerprintJob{first_diagnostic,
+                                                                        result_.diagnostics.size(),
+                                                                        first_suppressed,
+                                                                        result_.suppressed.size(),
+                                                                        std::move(statements),
+                                                                        result_.files[file].source,
+                                                                        {},
+                                                                        std::move(known)});
     for (size_t k = job.first_diagnostic; k < job.end_diagnostic; ++k)
       job.finding_starts.push_back(result_.diagnostics[k].range.begin);
     for (size_t k = job.first_suppressed; k < job.end_suppressed; ++k)
@@ -507,16 +517,21 @@ class Replay {
       suppressions_.add_statement(stmt, migration_.source->text());
       summaries_.push_back({stmt.range, stmt.kind(), effects.concurrently, effects.refuses_transaction,
                             session_.in_transaction(), effects.strongest_on_pre_existing()});
+      if (shares_range_with_previous()) tree_fingerprints_.erase(summaries_.size() - 2);
       if (request_.describe_locks) statement_locks_.add_statement(effects);
     }
     if (request_.on_effects && !report.history)
       request_.on_effects(migration_.file, *migration_.source, stmt, session_, effects);
     const StatementContext ctx{stmt, catalog_, migration_, settings_.lint, session_, effects};
+    const size_t findings_before = result_.diagnostics.size();
     for (const Rule* rule : rules_) {
       if (!rule->check) continue;
       Emitter emitter(rule->meta, migration_.file, result_.diagnostics);
       rule->check(ctx, emitter);
     }
+    if (request_.fingerprints && stmt.origin == StatementOrigin::TopLevel &&
+        result_.diagnostics.size() > findings_before)
+      fingerprint_from_tree(stmt);
     catalog_.apply(stmt, Origin{migration_.file, session_.transaction_id()});
     session_.apply(stmt, effects);
   }
@@ -539,7 +554,7 @@ class Replay {
 
   // The file's findings, reported and suppressed: configured severity, fingerprint, and what the
   // statement each one is about locks.
-  void describe_findings(size_t first_diagnostic, size_t first_suppressed) {
+  void describe_findings(size_t first_diagnostic, size_t first_suppressed, StatementFingerprints known) {
     std::vector<Diagnostic*> findings;
     for (size_t i = first_diagnostic; i < result_.diagnostics.size(); ++i) findings.push_back(&result_.diagnostics[i]);
     for (size_t i = first_suppressed; i < result_.suppressed.size(); ++i) findings.push_back(&result_.suppressed[i]);
@@ -554,7 +569,25 @@ class Replay {
       if (request_.describe_locks && after != statements.begin() && d->range.begin < std::prev(after)->end)
         d->locks = statement_locks_.of(static_cast<size_t>(std::prev(after) - statements.begin()));
     }
-    add_fingerprint_job(migration_.file, first_diagnostic, first_suppressed, std::move(statements));
+    add_fingerprint_job(migration_.file, first_diagnostic, first_suppressed, std::move(statements), std::move(known));
+  }
+
+  // The fingerprint of the top-level statement just replayed (summaries_.back()), taken from its
+  // tree when its text is what was parsed; otherwise pg_query_fingerprint parses the text later.
+  void fingerprint_from_tree(const Statement& stmt) {
+    if (shares_range_with_previous()) return;
+    const std::string_view text = migration_.source->text().substr(stmt.range.begin, stmt.range.size());
+    // Templating placeholders and psql variables were parsed as stand-ins.
+    if (migration_.source->sql().substr(stmt.range.begin, stmt.range.size()) != text) return;
+    if (std::optional<std::string> fingerprint = tree_fingerprint(*stmt.node))
+      tree_fingerprints_.emplace(summaries_.size() - 1, std::move(*fingerprint));
+  }
+
+  // Several statements parsed from one slice share its range, whose text holds them all: their
+  // fingerprint is of that whole text, left to pg_query_fingerprint.
+  [[nodiscard]] bool shares_range_with_previous() const {
+    const size_t count = summaries_.size();
+    return count >= 2 && summaries_[count - 2].range == summaries_[count - 1].range;
   }
 
  public:
@@ -563,9 +596,8 @@ class Replay {
   // statement fingerprints meanwhile.
   std::vector<FingerprintJob*> take_new_fingerprint_jobs() { return std::exchange(new_fingerprint_jobs_, {}); }
 
-  // Fingerprinting parses each statement with a finding again (ahead of time on the workers, see
-  // FingerprintJob); what is left runs after the replay, on every core. The results do not depend
-  // on the order.
+  // What fingerprinting has left after the replay and the workers (FingerprintJob) runs on every
+  // core. The results do not depend on the order.
   void assign_fingerprints_in_parallel(unsigned jobs) {
     parallel_for(fingerprint_jobs_.size(), jobs, [&](size_t i) {
       FingerprintJob& job = fingerprint_jobs_[i];
@@ -587,6 +619,7 @@ class Replay {
   Session session_;
   MigrationInfo migration_;
   std::vector<StatementSummary> summaries_;
+  StatementFingerprints tree_fingerprints_;  // by index in summaries_: of statements with findings
   LocksByStatement statement_locks_;  // parallel to summaries_
   FileSuppressions suppressions_;
   SuppressionPolicy policy_;

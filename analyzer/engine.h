@@ -62,7 +62,8 @@ struct LintRequest {
   // large history keeps no lock list per statement and copies none into its findings.
   bool describe_locks = true;
   // Fill each finding's Diagnostic::fingerprint. Baselines and the JSON, SARIF and GitLab outputs use
-  // it; without it no statement with a finding is parsed a second time (pg_query_fingerprint).
+  // it; without it no statement with a finding has its tree walked for its fingerprint, or its text
+  // parsed again where the tree cannot serve (parser/tree_fingerprint.h).
   bool fingerprints = true;
   EffectsObserver on_effects;  // optional
   // Per-file settings (from .zdlint.toml); when unset every file uses `settings` and `rules`.

@@ -66,13 +66,12 @@ std::string statement_fingerprint(std::string_view sql) {
 }
 
 StatementFingerprints fingerprint_statements(std::string_view file_text, const std::vector<ByteRange>& statements,
-                                             const std::vector<uint32_t>& finding_starts) {
-  StatementFingerprints fingerprints;
+                                             const std::vector<uint32_t>& finding_starts, StatementFingerprints known) {
   for (const uint32_t start : finding_starts) {
     if (const std::optional<size_t> index = statement_holding(statements, start))
-      fingerprint_of(fingerprints, file_text, statements, *index);
+      fingerprint_of(known, file_text, statements, *index);
   }
-  return fingerprints;
+  return known;
 }
 
 void assign_fingerprints(std::string_view file_text, const std::vector<ByteRange>& statements,

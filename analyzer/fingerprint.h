@@ -34,8 +34,10 @@ using StatementFingerprints = std::map<size_t, std::string>;
 
 // The fingerprints of the statements (a file's top-level statement ranges, in order) that contain
 // one of `finding_starts`: the costly part of assign_fingerprints, which can so run ahead of it.
+// `known`: those already computed (from the statements' trees, tree_fingerprint), kept as they are.
 StatementFingerprints fingerprint_statements(std::string_view file_text, const std::vector<ByteRange>& statements,
-                                             const std::vector<uint32_t>& finding_starts);
+                                             const std::vector<uint32_t>& finding_starts,
+                                             StatementFingerprints known = {});
 
 // Sets `fingerprint` on one file's findings. `statements` are the file's top-level statement
 // ranges in order; a finding takes the fingerprint of the statement that contains its start (or of

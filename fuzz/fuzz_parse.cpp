@@ -2,17 +2,21 @@
 // libpg_query routine, each checked against the routine itself:
 // - parser/tree_capture.h: the tree taken from libpg_query before it serialises it, packed with
 //   protobuf-c, is byte for byte pg_query_parse_protobuf's tree (or the copy gave up, too deep);
-// - parser/sql_lexer.h: where the lexer answers, pg_query_scan gives the same tokens, without an error.
+// - parser/sql_lexer.h: where the lexer answers, pg_query_scan gives the same tokens, without an error;
+// - parser/tree_fingerprint.h: each statement's fingerprint from its tree is pg_query_fingerprint's
+//   of the statement's text.
 // Any difference aborts, and the input is kept as a regression.
 #include <pg_query.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "parser/pg_query_raii.h"
 #include "parser/sql_lexer.h"
+#include "parser/tree_fingerprint.h"
 
 namespace {
 
@@ -24,6 +28,26 @@ void check_tree_capture(const std::string& sql) {
     const PgQueryProtobufParseResult protobuf = pg_query_parse_protobuf(sql.c_str());
     const bool same = !protobuf.error && packed == std::string(protobuf.parse_tree.data, protobuf.parse_tree.len);
     pg_query_free_protobuf_parse_result(protobuf);
+    if (!same) std::abort();
+  }
+}
+
+// Each statement's fingerprint from its tree is pg_query_fingerprint's of its text alone.
+void check_fingerprints(const std::string& sql) {
+  const zdlint::ParseTreeResult parsed(sql.c_str());
+  const zdlint::SharedTree tree = parsed.tree();
+  if (!tree) return;
+  for (size_t i = 0; i < tree->n_stmts; ++i) {
+    const PgQuery__RawStmt& raw = *tree->stmts[i];
+    if (!raw.stmt) continue;
+    const std::optional<std::string> from_tree = zdlint::tree_fingerprint(*raw.stmt);
+    if (!from_tree) continue;  // left to pg_query_fingerprint
+    const auto begin = static_cast<size_t>(raw.stmt_location);
+    const std::string text =
+        sql.substr(begin, raw.stmt_len > 0 ? static_cast<size_t>(raw.stmt_len) : std::string::npos);
+    const PgQueryFingerprintResult expected = pg_query_fingerprint(text.c_str());
+    const bool same = !expected.error && expected.fingerprint_str && *from_tree == expected.fingerprint_str;
+    pg_query_free_fingerprint_result(expected);
     if (!same) std::abort();
   }
 }
@@ -44,6 +68,7 @@ void check_lexer(const std::string& sql) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string sql(reinterpret_cast<const char*>(data), size);
   check_tree_capture(sql.c_str());  // libpg_query reads up to the first NUL
+  check_fingerprints(sql.c_str());
   check_lexer(sql);
   return 0;
 }

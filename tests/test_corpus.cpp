@@ -26,8 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path corpus() {
-  if (const char* dir = std::getenv("ZDLINT_CORPUS")) return dir;
-  return fs::path(zdlint::test::source_dir()) / ".." / "shared" / "corpus";
+  return zdlint::test::corpus_dir();
 }
 
 bool have_corpus() {

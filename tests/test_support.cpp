@@ -38,6 +38,11 @@ fs::path TempDir::write(const std::string& relative, const std::string& content)
 
 std::string source_dir() { return ZDLINT_SOURCE_DIR; }
 
+fs::path corpus_dir() {
+  if (const char* dir = std::getenv("ZDLINT_CORPUS")) return dir;
+  return fs::path(source_dir()) / ".." / "shared" / "corpus";
+}
+
 std::string slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

@@ -34,6 +34,9 @@ RunResult run_zdlint_in(const std::filesystem::path& cwd, const std::vector<std:
 
 std::string source_dir();
 
+// The real-world corpus: $ZDLINT_CORPUS, else ../shared/corpus next to the source tree. It may be absent.
+std::filesystem::path corpus_dir();
+
 // A whole file, as bytes.
 std::string slurp(const std::filesystem::path& path);
 

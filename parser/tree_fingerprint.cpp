@@ -198,9 +198,9 @@ class FingerprintLayouts {
         return Kind::Enum;
       case PROTOBUF_C_TYPE_STRING:
         return Kind::Text;
-      case PROTOBUF_C_TYPE_FLOAT:
       case PROTOBUF_C_TYPE_DOUBLE:
         return Kind::Double;
+      case PROTOBUF_C_TYPE_FLOAT:  // no such field in pg_query.proto
       case PROTOBUF_C_TYPE_BYTES:
       case PROTOBUF_C_TYPE_MESSAGE:
         break;

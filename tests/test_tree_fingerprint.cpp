@@ -2,6 +2,7 @@
 // of testdata/ and for the cases its walk treats specially.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -42,8 +43,24 @@ void compare_statements(const std::string& name, const std::string& text, Compar
   }
 }
 
-std::string fingerprint_of(const std::string& sql) {
+// Compares them in every .sql file under `dir` of at most `largest` bytes.
+Comparison compare_files(const fs::path& dir, uintmax_t largest) {
   Comparison comparison;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".sql" || entry.file_size() > largest) continue;
+    compare_statements(entry.path().string(), zdlint::test::slurp(entry.path()), comparison);
+  }
+  return comparison;
+}
+
+void check_all_equal(const Comparison& comparison, size_t at_least) {
+  INFO("first mismatch: " << (comparison.mismatches.empty() ? "" : comparison.mismatches.front()));
+  CHECK(comparison.mismatches.empty());
+  CHECK(comparison.compared > at_least);
+  CHECK(comparison.without_fingerprint == 0);
+}
+
+std::string fingerprint_of(const std::string& sql) {
   const auto source = std::make_shared<const zdlint::SourceFile>("t.sql", sql);
   const zdlint::ParsedFile parsed = zdlint::parse_file(source, {});
   REQUIRE(parsed.statements.size() == 1);
@@ -55,15 +72,7 @@ std::string fingerprint_of(const std::string& sql) {
 }  // namespace
 
 TEST_CASE("the tree's fingerprint is pg_query_fingerprint's for every statement of testdata/") {
-  Comparison comparison;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(zdlint::test::source_dir()) / "testdata")) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".sql") continue;
-    compare_statements(entry.path().string(), zdlint::test::slurp(entry.path()), comparison);
-  }
-  INFO("first mismatch: " << (comparison.mismatches.empty() ? "" : comparison.mismatches.front()));
-  CHECK(comparison.mismatches.empty());
-  CHECK(comparison.compared > 1000);
-  CHECK(comparison.without_fingerprint == 0);
+  check_all_equal(compare_files(fs::path(zdlint::test::source_dir()) / "testdata", UINTMAX_MAX), 1000);
 }
 
 TEST_CASE("the tree's fingerprint is pg_query_fingerprint's for every statement of the corpus") {
@@ -72,16 +81,8 @@ TEST_CASE("the tree's fingerprint is pg_query_fingerprint's for every statement 
     MESSAGE("not compared with the corpus: none at ", corpus.string(), " (set ZDLINT_CORPUS)");
     return;
   }
-  Comparison comparison;
-  for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
-    // The two large dumps take a minute to parse and hold nothing the histories do not.
-    if (!entry.is_regular_file() || entry.path().extension() != ".sql" || entry.file_size() > (1u << 20)) continue;
-    compare_statements(entry.path().string(), zdlint::test::slurp(entry.path()), comparison);
-  }
-  INFO("first mismatch: " << (comparison.mismatches.empty() ? "" : comparison.mismatches.front()));
-  CHECK(comparison.mismatches.empty());
-  CHECK(comparison.compared > 10000);
-  CHECK(comparison.without_fingerprint == 0);
+  // The two large dumps take a minute to parse and hold nothing the histories do not.
+  check_all_equal(compare_files(corpus, 1u << 20), 10000);
 }
 
 TEST_CASE("the cases libpg_query's fingerprint treats specially give its values") {

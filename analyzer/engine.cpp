@@ -575,7 +575,7 @@ class Replay {
   // The fingerprint of the top-level statement just replayed (summaries_.back()), taken from its
   // tree when its text is what was parsed; otherwise pg_query_fingerprint parses the text later.
   void fingerprint_from_tree(const Statement& stmt) {
-    if (shares_range_with_previous()) return;
+    if (!stmt.node || shares_range_with_previous()) return;
     const std::string_view text = migration_.source->text().substr(stmt.range.begin, stmt.range.size());
     // Templating placeholders and psql variables were parsed as stand-ins.
     if (migration_.source->sql().substr(stmt.range.begin, stmt.range.size()) != text) return;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -240,6 +241,7 @@ class FingerprintText {
 
   void statement(const PgQuery__Node& stmt) {
     // pg_query_fingerprint walks the parse's list of RawStmts: the list at depth 0, each RawStmt at 1.
+    text_.reserve(1024);  // a DDL statement's text is a few hundred bytes
     text_ = "RawStmt";
     child("stmt", [&] { node(&stmt, &layouts_.raw_stmt(), "stmt", 2); });
   }
@@ -260,6 +262,12 @@ class FingerprintText {
     text_ += value;
   }
 
+  void number(std::string_view name, int64_t value) {  // as "%d" and "%ld" print it
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
+    pair(name, std::string_view(digits, static_cast<size_t>(end - digits)));
+  }
+
   void node(const PgQuery__Node* node, const MessageInfo* parent, std::string_view field, unsigned depth) {
     if (depth >= kDepthLimit || !node) return;
     switch (node->node_case) {
@@ -271,7 +279,7 @@ class FingerprintText {
       case PG_QUERY__NODE__NODE_INTEGER:
         if (node->integer->ival != 0) {
           text_ += "Integer";
-          pair("ival", std::to_string(node->integer->ival));
+          number("ival", node->integer->ival);
         }
         return;
       case PG_QUERY__NODE__NODE_FLOAT:
@@ -313,22 +321,25 @@ class FingerprintText {
       for (size_t i = 0; i < count; ++i) node(items[i], parent, field, depth + 1);
       return;
     }
+    // Each item is hashed alone; the items are then written again in the order of their hashes.
     struct Item {
       uint64_t hash;
-      std::string text;
+      size_t begin, end;  // in the items' text
     };
     std::vector<Item> set;
     set.reserve(count);
     const size_t mark = text_.size();
     for (size_t i = 0; i < count; ++i) {
+      const size_t begin = text_.size();
       node(items[i], parent, field, depth + 1);
-      const std::string_view item = std::string_view(text_).substr(mark);
-      set.push_back({XXH3_64bits_withSeed(item.data(), item.size(), kFingerprintVersion), std::string(item)});
-      text_.resize(mark);
+      const uint64_t hash = XXH3_64bits_withSeed(text_.data() + begin, text_.size() - begin, kFingerprintVersion);
+      set.push_back({hash, begin - mark, text_.size() - mark});
     }
+    const std::string items_text = text_.substr(mark);
+    text_.resize(mark);
     std::stable_sort(set.begin(), set.end(), [](const Item& a, const Item& b) { return a.hash < b.hash; });
     for (size_t i = 0; i < set.size(); ++i)
-      if (i == 0 || set[i].hash != set[i - 1].hash) text_ += set[i].text;
+      if (i == 0 || set[i].hash != set[i - 1].hash) text_.append(items_text, set[i].begin, set[i].end - set[i].begin);
   }
 
   void fields(const ProtobufCMessage* message, const MessageInfo& info, const MessageInfo* parent,
@@ -373,14 +384,14 @@ class FingerprintText {
           if (const char* text = member_at<const char*>(message, field.offset); text && *text) pair(field.name, text);
           break;
         case Kind::Int32:
-          if (const auto value = member_at<int32_t>(message, field.offset)) pair(field.name, std::to_string(value));
+          if (const auto value = member_at<int32_t>(message, field.offset)) number(field.name, value);
           break;
         case Kind::UInt32:
           if (const auto value = member_at<uint32_t>(message, field.offset))
-            pair(field.name, std::to_string(static_cast<int32_t>(value)));
+            number(field.name, static_cast<int32_t>(value));
           break;
         case Kind::Int64:
-          if (const auto value = member_at<int64_t>(message, field.offset)) pair(field.name, std::to_string(value));
+          if (const auto value = member_at<int64_t>(message, field.offset)) number(field.name, value);
           break;
         case Kind::Bool:
           if (member_at<protobuf_c_boolean>(message, field.offset)) pair(field.name, "true");

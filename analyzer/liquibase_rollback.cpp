@@ -1,6 +1,6 @@
 #include "analyzer/liquibase_rollback.h"
 
-#include <cctype>
+#include "parser/ascii.h"
 
 namespace zdlint {
 namespace {
@@ -11,26 +11,15 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool is_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // Where the word after a line's `--` starts, when the line is a comment (leading blanks allowed):
 // Liquibase's patterns read `\s*--[\s]*changeset…` and `\s*--[\s]*rollback (.*)`.
 std::optional<size_t> comment_word(std::string_view line) {
   size_t at = 0;
-  while (at < line.size() && is_blank(line[at])) ++at;
+  while (at < line.size() && is_ascii_space(line[at])) ++at;
   if (line.substr(at, 2) != "--") return std::nullopt;
   at += 2;
-  while (at < line.size() && is_blank(line[at])) ++at;
+  while (at < line.size() && is_ascii_space(line[at])) ++at;
   return at;
-}
-
-bool word_at(std::string_view line, size_t at, std::string_view word) {  // ASCII case ignored
-  if (line.size() - at < word.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(line[at + i])) != word[i]) return false;
-  return true;
 }
 
 }  // namespace
@@ -38,7 +27,7 @@ bool word_at(std::string_view line, size_t at, std::string_view word) {  // ASCI
 std::optional<size_t> rollback_sql_at(std::string_view line) {
   constexpr std::string_view kRollback = "rollback ";  // Liquibase's pattern has this one space
   const std::optional<size_t> word = comment_word(line);
-  if (!word || !word_at(line, *word, kRollback)) return std::nullopt;
+  if (!word || !matches_nocase_at(line, *word, kRollback)) return std::nullopt;
   return *word + kRollback.size();
 }
 
@@ -52,8 +41,8 @@ LiquibaseRollback liquibase_rollback(std::string_view text) {
     const std::string_view line = text.substr(begin, end - begin);
     const std::optional<size_t> word = comment_word(line);
     constexpr std::string_view kChangeset = "changeset";
-    if (word && word_at(line, *word, kChangeset) &&
-        (*word + kChangeset.size() == line.size() || is_blank(line[*word + kChangeset.size()])))
+    if (word && matches_nocase_at(line, *word, kChangeset) &&
+        (*word + kChangeset.size() == line.size() || is_ascii_space(line[*word + kChangeset.size()])))
       out.changesets.push_back(static_cast<uint32_t>(begin + line.find('-')));
     if (const std::optional<size_t> sql_at = rollback_sql_at(line)) {
       const std::string_view sql = line.substr(*sql_at);

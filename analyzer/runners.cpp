@@ -13,6 +13,7 @@
 #include "analyzer/fd.h"
 #include "analyzer/input.h"
 #include "analyzer/liquibase_rollback.h"
+#include "parser/ascii.h"
 #include "parser/psql_script.h"
 
 namespace zdlint {
@@ -112,16 +113,6 @@ constexpr std::array kProfiles{
 
 const RunnerProfile& profile(std::string_view name) { return *find_runner(name); }
 
-// ASCII only, without the locale lookup of std::tolower: every file's text is searched for markers.
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Whether `text` holds `needle` at `at`, ignoring ASCII case.
-bool matches_nocase_at(std::string_view text, size_t at, std::string_view needle) {
-  return text.size() - at >= needle.size() &&
-         std::equal(needle.begin(), needle.end(), text.begin() + static_cast<std::ptrdiff_t>(at),
-                    [](char a, char b) { return lower(a) == lower(b); });
-}
-
 // The start of the line `at` lies on when only spaces and tabs come before it there; nullopt otherwise.
 std::optional<size_t> line_start_before(std::string_view text, size_t at) {
   while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
@@ -133,7 +124,7 @@ std::optional<size_t> line_start_before(std::string_view text, size_t at) {
 // needle's first byte (both cases of a letter), so most of the text is skipped at memchr's speed.
 size_t find_nocase(std::string_view text, std::string_view needle, size_t from = 0) {
   if (needle.empty() || text.size() < needle.size()) return std::string_view::npos;
-  const char first_lower = lower(needle[0]);
+  const char first_lower = ascii_lower(needle[0]);
   const char first_upper = first_lower >= 'a' && first_lower <= 'z' ? static_cast<char>(first_lower - 'a' + 'A') : first_lower;
   const size_t last = text.size() - needle.size();
   const bool caseless = first_upper == first_lower;
@@ -222,25 +213,17 @@ std::string_view digit_prefix(std::string_view name) {
   return name.substr(0, n);
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
 // Without the ASCII whitespace at its start.
 std::string_view skip_space(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
   return s;
 }
 
 // Without the ASCII whitespace at both ends, as Go's strings.TrimSpace and JavaScript's trim() see it.
 std::string_view trim_space(std::string_view s) {
   s = skip_space(s);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
   return s;
-}
-
-bool equals_nocase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && matches_nocase_at(a, 0, b);
 }
 
 bool is_word(char c) {
@@ -327,11 +310,11 @@ std::optional<uint32_t> pg_migrate_marker(std::string_view text, std::string_vie
     const std::optional<size_t> line = line_start_before(text, at);
     if (!line) continue;
     size_t i = at + 2;
-    while (i < text.size() && (is_space(text[i]) || text[i] == '-')) ++i;
+    while (i < text.size() && (is_ascii_space(text[i]) || text[i] == '-')) ++i;
     if (!matches_nocase_at(text, i, direction)) continue;
     i += direction.size();
     const size_t blanks = i;
-    while (i < text.size() && is_space(text[i])) ++i;
+    while (i < text.size() && is_ascii_space(text[i])) ++i;
     if (i > blanks && matches_nocase_at(text, i, "migration")) return static_cast<uint32_t>(*line);
   }
   return std::nullopt;
@@ -347,7 +330,7 @@ std::optional<uint32_t> dbmate_directive(std::string_view text, std::string_view
     const size_t at = colon - kMigrate.size();
     if (!matches_nocase_at(text, at, kMigrate) || !matches_nocase_at(text, colon + 1, direction)) continue;
     const size_t after = colon + 1 + direction.size();
-    if (after < text.size() && !is_space(text[after])) continue;
+    if (after < text.size() && !is_ascii_space(text[after])) continue;
     size_t dashes = at;
     while (dashes > 0 && (text[dashes - 1] == ' ' || text[dashes - 1] == '\t')) --dashes;
     if (dashes < 2 || text.substr(dashes - 2, 2) != "--") continue;
@@ -361,10 +344,10 @@ std::optional<uint32_t> dbmate_directive(std::string_view text, std::string_view
 bool dbmate_transaction_false(std::string_view directive_line) {
   const size_t directive = find_nocase(directive_line, "migrate:");
   std::string_view rest = directive_line.substr(directive + std::string_view("migrate:").size());
-  while (!rest.empty() && !is_space(rest.front())) rest.remove_prefix(1);  // up / down
+  while (!rest.empty() && !is_ascii_space(rest.front())) rest.remove_prefix(1);  // up / down
   bool off = false;
   while (!(rest = trim_space(rest)).empty()) {
-    const auto end = static_cast<size_t>(std::find_if(rest.begin(), rest.end(), is_space) - rest.begin());
+    const auto end = static_cast<size_t>(std::find_if(rest.begin(), rest.end(), is_ascii_space) - rest.begin());
     const std::string_view word = rest.substr(0, end);
     // A word with more than one colon is no option; the last `transaction:` word wins.
     if (std::count(word.begin(), word.end(), ':') == 1 && word.starts_with("transaction:"))
@@ -422,7 +405,7 @@ bool graphile_no_transaction(std::string_view text) {
   const std::string_view line = rest.substr(0, std::min(rest.find('\n'), rest.size()));
   if (!line.starts_with("--!")) return false;
   size_t i = 3;
-  while (i < line.size() && is_space(line[i])) ++i;
+  while (i < line.size() && is_ascii_space(line[i])) ++i;
   constexpr std::string_view kNoTransaction = "no-transaction";
   return line.substr(i, kNoTransaction.size()) == kNoTransaction &&
          (i + kNoTransaction.size() == line.size() || !is_word(line[i + kNoTransaction.size()]));
@@ -509,10 +492,10 @@ bool is_liquibase_first_line(std::string_view text) {
   line = trim_space(line);
   if (!line.starts_with("--")) return false;
   line.remove_prefix(2);
-  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+  line = skip_space(line);
   if (!matches_nocase_at(line, 0, "liquibase")) return false;
   line.remove_prefix(std::string_view("liquibase").size());
-  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+  line = skip_space(line);
   return matches_nocase_at(line, 0, "formatted");
 }
 
@@ -631,7 +614,7 @@ const RunnerProfile* find_runner(std::string_view name) {
 bool is_down_file(std::string_view path) {
   const std::string_view name = path_file_name(path);
   std::string lowered(name.size(), ' ');
-  std::transform(name.begin(), name.end(), lowered.begin(), lower);
+  std::transform(name.begin(), name.end(), lowered.begin(), ascii_lower);
   if (lowered.ends_with(".down.sql") || lowered == "down.sql" || lowered.ends_with(".rollback.sql") ||
       lowered.starts_with("downgrade_"))
     return true;

@@ -20,22 +20,18 @@
 
 namespace {
 
-void check_tree_capture(const std::string& sql) {
-  const zdlint::ParseTreeResult taken(sql.c_str());
-  if (const zdlint::SharedTree tree = taken.tree()) {
-    std::string packed(protobuf_c_message_get_packed_size(&tree->base), '\0');
-    protobuf_c_message_pack(&tree->base, reinterpret_cast<uint8_t*>(packed.data()));
-    const PgQueryProtobufParseResult protobuf = pg_query_parse_protobuf(sql.c_str());
-    const bool same = !protobuf.error && packed == std::string(protobuf.parse_tree.data, protobuf.parse_tree.len);
-    pg_query_free_protobuf_parse_result(protobuf);
-    if (!same) std::abort();
-  }
+void check_tree_capture(const std::string& sql, const zdlint::SharedTree& tree) {
+  if (!tree) return;
+  std::string packed(protobuf_c_message_get_packed_size(&tree->base), '\0');
+  protobuf_c_message_pack(&tree->base, reinterpret_cast<uint8_t*>(packed.data()));
+  const PgQueryProtobufParseResult protobuf = pg_query_parse_protobuf(sql.c_str());
+  const bool same = !protobuf.error && packed == std::string(protobuf.parse_tree.data, protobuf.parse_tree.len);
+  pg_query_free_protobuf_parse_result(protobuf);
+  if (!same) std::abort();
 }
 
 // Each statement's fingerprint from its tree is pg_query_fingerprint's of its text alone.
-void check_fingerprints(const std::string& sql) {
-  const zdlint::ParseTreeResult parsed(sql.c_str());
-  const zdlint::SharedTree tree = parsed.tree();
+void check_fingerprints(const std::string& sql, const zdlint::SharedTree& tree) {
   if (!tree) return;
   for (size_t i = 0; i < tree->n_stmts; ++i) {
     const PgQuery__RawStmt& raw = *tree->stmts[i];
@@ -67,8 +63,11 @@ void check_lexer(const std::string& sql) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string sql(reinterpret_cast<const char*>(data), size);
-  check_tree_capture(sql.c_str());  // libpg_query reads up to the first NUL
-  check_fingerprints(sql.c_str());
+  const std::string statements(sql.c_str());  // libpg_query reads up to the first NUL
+  const zdlint::ParseTreeResult parsed(statements.c_str());
+  const zdlint::SharedTree tree = parsed.tree();
+  check_tree_capture(statements, tree);
+  check_fingerprints(statements, tree);
   check_lexer(sql);
   return 0;
 }

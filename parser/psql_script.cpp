@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "parser/ascii.h"
 #include "parser/tokens.h"
 
 namespace zdlint {
@@ -16,17 +17,6 @@ bool is_ident_char(char c) {
   return is_ident_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$';
 }
 constexpr size_t kMaxVariableName = 256;
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-bool equals_nocase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
 
 // Walks a script the way psql's lexer does, as far as masking needs: quoted text, comments and
 // dollar quotes are skipped whole; the rest is looked at for meta-commands, variables, statement
@@ -56,7 +46,7 @@ class PsqlScanner {
     if (c == ']' && brackets_ > 0) --brackets_;
     if (c == ';') return statement_end();
     if (is_ident_start(c)) return word();
-    if (!is_space(c)) in_statement_ = true;
+    if (!is_ascii_space(c)) in_statement_ = true;
     ++i_;
   }
 

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -22,58 +24,70 @@ class KeywordTable {
     for (unsigned i = 0; i < tokens.n_values; ++i) {
       const ProtobufCEnumValue& value = tokens.values[i];
       if (value.value < PG_QUERY__TOKEN__ABORT_P || value.value > PG_QUERY__TOKEN__ZONE) continue;
-      std::string word(value.name);
-      if (word.ends_with("_P")) word.resize(word.size() - 2);
-      for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      longest_ = std::max(longest_, word.size());
-      words_.push_back({std::move(word), value.value});
+      std::string_view name(value.name);
+      if (name.ends_with("_P")) name.remove_suffix(2);
+      Keyword keyword{{}, static_cast<uint8_t>(name.size()), value.value};
+      if (name.size() > keyword.word.size()) throw std::logic_error("a keyword longer than the table holds");
+      for (size_t k = 0; k < name.size(); ++k) {
+        const char c = name[k];
+        // matches() folds case by setting bit 0x20, which is exact only for letters and '_'.
+        if (!((c >= 'A' && c <= 'Z') || c == '_')) throw std::logic_error("a keyword with a character not in [A-Z_]");
+        keyword.word[k] = static_cast<char>(c | 0x20);
+      }
+      longest_ = std::max<size_t>(longest_, name.size());
+      words_.push_back(keyword);
     }
-    // Open addressing with linear probing, at most a quarter full: a lookup (one for every word of
-    // every file) mostly compares one entry. std::unordered_map's hash and bucket division cost more.
-    slots_.assign(std::bit_ceil(words_.size() * 4), nullptr);
-    for (const Keyword& keyword : words_) {
-      size_t at = hash(keyword.word) & (slots_.size() - 1);
-      while (slots_[at]) at = (at + 1) & (slots_.size() - 1);
-      slots_[at] = &keyword;
+    // Open addressing with linear probing, at most an eighth full: most lookups look at one slot,
+    // and most words that are not keywords find it empty.
+    slots_.assign(std::bit_ceil(words_.size() * 8), kEmpty);
+    for (size_t i = 0; i < words_.size(); ++i) {
+      const Keyword& keyword = words_[i];
+      size_t at = hash({keyword.word.data(), keyword.length}) & (slots_.size() - 1);
+      while (slots_[at] != kEmpty) at = (at + 1) & (slots_.size() - 1);
+      slots_[at] = static_cast<uint16_t>(i);
     }
   }
 
   // The keyword's kind, or IDENT; keywords match without regard to ASCII case, as PostgreSQL's do.
   [[nodiscard]] int32_t kind_of(std::string_view word) const {
     if (word.size() > longest_) return PG_QUERY__TOKEN__IDENT;
-    char lower[64];
-    uint64_t h = kHashStart;  // of the folded word, as it is folded
-    for (size_t i = 0; i < word.size(); ++i) {
-      const char c = word[i];
-      lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      h = hash_step(h, lower[i]);
-    }
-    const std::string_view folded(lower, word.size());
-    for (size_t at = finish(h) & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
-      const Keyword* keyword = slots_[at];
-      if (!keyword) return PG_QUERY__TOKEN__IDENT;
-      if (keyword->word == folded) return keyword->kind;
+    for (size_t at = hash(word) & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+      if (slots_[at] == kEmpty) return PG_QUERY__TOKEN__IDENT;
+      const Keyword& keyword = words_[slots_[at]];
+      if (matches(keyword, word)) return keyword.kind;
     }
   }
 
  private:
   struct Keyword {
-    std::string word;  // lower case
+    std::array<char, 24> word;  // lower case
+    uint8_t length;
     int32_t kind;
   };
+  static constexpr uint16_t kEmpty = UINT16_MAX;
 
-  // FNV-1a.
-  static constexpr uint64_t kHashStart = 0xcbf29ce484222325ULL;
-  static uint64_t hash_step(uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL; }
-  static size_t finish(uint64_t h) { return static_cast<size_t>(h ^ (h >> 32)); }
+  // A word's length and three of its bytes, folded to lower case: no loop over the word, which the
+  // lexer asks of every word of every file. Setting bit 0x20 folds letters; '_' becomes 0x7f in
+  // word and keyword alike.
   static size_t hash(std::string_view word) {
-    uint64_t h = kHashStart;
-    for (const char c : word) h = hash_step(h, c);
-    return finish(h);
+    const auto at = [&](size_t k) { return static_cast<size_t>(static_cast<unsigned char>(word[k]) | 0x20); };
+    const size_t n = word.size();
+    if (n == 0) return 0;
+    return (n * 0x9E3779B1u) ^ (at(0) * 0x85EBCA77u) ^ (at(n - 1) * 0xC2B2AE3Du) ^ (at(n / 2) * 0x27D4EB2Fu);
   }
 
-  std::vector<Keyword> words_;  // not resized once slots_ points into it
-  std::vector<const Keyword*> slots_;
+  // Whether `word` is the keyword (held folded), in any ASCII case. Only letters and '_' are in
+  // keywords, and no other byte of a word gives one of theirs when bit 0x20 is set: '_' and DEL
+  // share 0x7f, and DEL ends a word.
+  static bool matches(const Keyword& keyword, std::string_view word) {
+    if (keyword.length != word.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k)
+      if ((static_cast<unsigned char>(word[k]) | 0x20) != static_cast<unsigned char>(keyword.word[k])) return false;
+    return true;
+  }
+
+  std::vector<Keyword> words_;
+  std::vector<uint16_t> slots_;  // indexes into words_
   size_t longest_ = 0;
 };
 
@@ -126,7 +140,7 @@ class Lexer {
       const char c = text_[at_];
       int32_t kind = 0;
       if (c == '-' && peek(1) == '-') {
-        while (at_ < text_.size() && text_[at_] != '\n' && text_[at_] != '\r') ++at_;
+        at_ = line_end(at_ + 2);
         kind = PG_QUERY__TOKEN__SQL_COMMENT;
       } else if (c == '/' && peek(1) == '*') {
         if (!block_comment()) return std::nullopt;
@@ -171,18 +185,32 @@ class Lexer {
  private:
   [[nodiscard]] char peek(size_t ahead) const { return at_ + ahead < text_.size() ? text_[at_ + ahead] : '\0'; }
 
-  // /* … */, nested as PostgreSQL nests them.
+  // The first '\n' or '\r' from `from` on, or the end of the text: where a -- comment ends.
+  [[nodiscard]] size_t line_end(size_t from) const {
+    const char* begin = text_.data() + from;
+    const size_t left = text_.size() - from;
+    const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', left));
+    const size_t line = newline ? static_cast<size_t>(newline - begin) : left;
+    const auto* carriage_return = static_cast<const char*>(std::memchr(begin, '\r', line));
+    return from + (carriage_return ? static_cast<size_t>(carriage_return - begin) : line);
+  }
+
+  // /* … */, nested as PostgreSQL nests them. Both "/*" and "*/" hold a '*', so the comment is read
+  // from one '*' to the next: one before which an unread '/' stands opens a nested comment, one
+  // followed by '/' closes.
   bool block_comment() {
-    int depth = 0;
-    while (at_ + 1 < text_.size()) {
-      if (text_[at_] == '/' && text_[at_ + 1] == '*') {
+    at_ += 2;  // the opening "/*"
+    int depth = 1;
+    while (const auto* star = static_cast<const char*>(std::memchr(text_.data() + at_, '*', text_.size() - at_))) {
+      const auto at = static_cast<size_t>(star - text_.data());
+      if (at > at_ && text_[at - 1] == '/') {
         ++depth;
-        at_ += 2;
-      } else if (text_[at_] == '*' && text_[at_ + 1] == '/') {
-        at_ += 2;
+        at_ = at + 1;
+      } else if (at + 1 < text_.size() && text_[at + 1] == '/') {
+        at_ = at + 2;
         if (--depth == 0) return true;
       } else {
-        ++at_;
+        at_ = at + 1;
       }
     }
     return false;  // unterminated

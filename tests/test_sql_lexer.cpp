@@ -62,6 +62,10 @@ TEST_CASE("the lexer's tokens, case by case") {
            "CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tags text[] DEFAULT '{}'::text[]);",
            "SELECT a[1:2], b[3], (c).d, e.f.g, *, t.* FROM t;\f",
            "-- only a comment at the end",
+           "/*/ opens once */ SELECT 1 /**/ /*/**/*/ /* a */* 2 /* x /*/ y */ z */ /* -- */ 3 -- /* \r4",
+           "/* \u00e9t\u00e9 */ -- unterminated\r\n/*/*/*/ x */ y */ z */ SELECT 1 -- last, no newline",
+           "current_date, CURRENT_DATE, Current_Date, current_dat, current_datex, _null, null_, nul, nulls, NULLS",
+           "a, zone, zones, zon, abort, ABORT_P, xmltable, xmltables, i, a_b_c, \u00e9select, select\u00e9, s$lect",
            "",
            "   \n\t ",
        }) {

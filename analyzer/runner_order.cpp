@@ -307,8 +307,8 @@ class GroupFinder {
     if (flyway_runner && parse_flyway(name).kind != FlywayName::Other) return {Scheme::Flyway, {}};
     // Prisma: <version>_<name>/migration.sql, the directories in string order.
     if ((configured_.empty() || configured_ == "prisma") && name == "migration.sql") {
-      const fs::path directory(*last_directory_);
-      if (!digit_prefix(directory.filename().string()).empty()) return {Scheme::Prisma, directory.parent_path()};
+      if (!digit_prefix(path_file_name(*last_directory_)).empty())
+        return {Scheme::Prisma, fs::path(path_parent(*last_directory_))};
     }
     return {};
   }
@@ -422,7 +422,9 @@ void sort_by_key(Files& files, const std::function<std::optional<Key>(const Disc
   for (auto& [key, f] : keyed) files.push_back(std::move(f));
 }
 
-std::string file_name_of(const DiscoveredFile& f) { return fs::path(f.path).filename().string(); }
+std::string file_name_of(const DiscoveredFile& f) {
+  return std::string(path_file_name(f.path));
+}
 
 void order_sqitch(Files& files, const fs::path& plan_directory) {
   const auto scripts = sqitch_deploy_scripts(plan_directory / "sqitch.plan");
@@ -496,7 +498,7 @@ bool locale_less(std::string_view a, std::string_view b) {
 // (20250625_x) sorts by its digits as text, not as a number.
 void order_prisma(Files& files) {
   sort_by_key<std::string>(
-      files, [](const DiscoveredFile& f) { return fs::path(f.path).parent_path().filename().string(); }, locale_less);
+      files, [](const DiscoveredFile& f) { return std::string(path_file_name(path_parent(f.path))); }, locale_less);
 }
 
 // <schema>/{common,main,state}/delta/<N>/<file>: by N, then by file name across the directories;
@@ -504,13 +506,17 @@ void order_prisma(Files& files) {
 void order_synapse(Files& files, const fs::path& root) {
   using Key = std::tuple<int, unsigned long long, std::string>;
   sort_by_key<Key>(files, [&](const DiscoveredFile& f) -> std::optional<Key> {
-    const fs::path rel = fs::path(relative_to(f.path, root));
-    std::vector<std::string> parts;
-    for (const auto& part : rel) parts.push_back(part.string());
+    std::string rel = relative_to(f.path, root);  // normal: no empty, "." or ".." parts
+    std::vector<std::string_view> parts;
+    for (size_t start = 0; start < rel.size();) {
+      const size_t slash = std::min(rel.find('/', start), rel.size());
+      parts.push_back(std::string_view(rel).substr(start, slash - start));
+      start = slash + 1;
+    }
     if (parts.size() == 4 && (parts[1] == "delta" || parts[1] == "full_schemas") && !digit_prefix(parts[2]).empty() &&
         digit_prefix(parts[2]).size() == parts[2].size() && parts[2].size() < 19)
-      return Key{parts[1] == "delta" ? 1 : 0, std::stoull(parts[2]), parts[3]};
-    return Key{0, 0, rel.generic_string()};
+      return Key{parts[1] == "delta" ? 1 : 0, std::stoull(std::string(parts[2])), std::string(parts[3])};
+    return Key{0, 0, std::move(rel)};
   });
 }
 

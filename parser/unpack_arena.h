@@ -30,10 +30,26 @@ class UnpackArena {
   // For protobuf-c's unpack functions; valid as long as the arena.
   [[nodiscard]] ProtobufCAllocator* allocator() { return &allocator_; }
 
-  // `size` bytes, aligned for any type, valid as long as the arena.
-  void* take(size_t size);
+  // `size` bytes, aligned for any type, valid as long as the arena. Inline: a tree copy takes a
+  // piece for each of its nodes and strings, nearly always from the chunk in hand.
+  void* take(size_t size) {
+#ifdef ZDLINT_NODE_BY_NODE
+    return take_own(size);
+#else
+    size = (size + kAlign - 1) & ~(kAlign - 1);
+    if (size > left_) return take_from_new_chunk(size);
+    void* at = cursor_;
+    cursor_ += size;
+    left_ -= size;
+    return at;
+#endif
+  }
 
  private:
+  static constexpr size_t kAlign = alignof(std::max_align_t);
+
+  void* take_own(size_t size);             // an allocation of its own (ZDLINT_NODE_BY_NODE)
+  void* take_from_new_chunk(size_t size);  // `size` is aligned already
   static void* allocate(void* self, size_t size);
   static void release(void*, void*) {}  // nodes are released with the arena
 

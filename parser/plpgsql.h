@@ -1,7 +1,7 @@
 #pragma once
 // SQL statements inside PL/pgSQL: DO blocks and LANGUAGE plpgsql function bodies.
 //
-// pg_query_parse_plpgsql has no protobuf form, so its JSON is read with nlohmann::json. Static SQL
+// pg_query_parse_plpgsql has no protobuf form: the statements are read from its JSON. Static SQL
 // and EXECUTE of a string literal become Statements with file positions, so rules see a
 // CREATE INDEX inside a DO block exactly as they see one at top level.
 #include <vector>

@@ -190,6 +190,32 @@ TEST_CASE("plpgsql bodies: statements come in the body's order, every branch inc
   CHECK(slice(file, file.statements[4].range) == "DROP TABLE f");
 }
 
+TEST_CASE("plpgsql bodies: a function met again gets its statements at its own positions") {
+  // The second meeting of a function's text is answered from what the first compiled: the
+  // positions must still be those of the file and place it is in.
+  const std::string function =
+      "CREATE FUNCTION again() RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n  DROP TABLE x;\n"
+      "  EXECUTE 'DROP TABLE y';\nEND $$;\n";
+  const std::string broken = "CREATE FUNCTION broken() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DROP TABLE; END $$;\n";
+  for (int round = 0; round < 2; ++round) {
+    const auto first = parse(function + broken);
+    const auto later = parse("SELECT 1;\n\n" + function + "-- and once more\n" + function + broken);
+    REQUIRE(first.statements.size() == 4);  // the function, its two statements, the broken one
+    CHECK(slice(first, first.statements[1].range) == "DROP TABLE x");
+    CHECK(first.source->position(first.statements[1].range.begin).line == 3);
+    CHECK(slice(first, first.statements[2].range) == "DROP TABLE y");
+    REQUIRE(later.statements.size() == 8);
+    for (const size_t at : {2u, 5u}) {
+      CHECK(later.statements[at].origin == StatementOrigin::FunctionBody);
+      CHECK(slice(later, later.statements[at].range) == "DROP TABLE x");
+      CHECK(slice(later, later.statements[at + 1].range) == "DROP TABLE y");
+    }
+    CHECK(later.source->position(later.statements[2].range.begin).line == 5);
+    CHECK(later.source->position(later.statements[5].range.begin).line == 11);
+    CHECK(later.statements[7].kind() == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT);
+  }
+}
+
 TEST_CASE("identifiers: quoted only when needed, and folded as PostgreSQL folds them") {
   CHECK(quote_identifier("orders_2024") == "orders_2024");
   CHECK(quote_identifier("Orders") == "\"Orders\"");

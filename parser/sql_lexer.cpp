@@ -60,7 +60,7 @@ class KeywordTable {
 
  private:
   struct Keyword {
-    std::array<char, 24> word;  // lower case
+    std::array<char, 24> word;  // folded as matches() folds: letters in lower case, '_' as 0x7f
     uint8_t length;
     int32_t kind;
   };

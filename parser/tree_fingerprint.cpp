@@ -381,7 +381,13 @@ class FingerprintText {
           break;
         }
         case Kind::Text:
-          if (const char* text = member_at<const char*>(message, field.offset); text && *text) pair(field.name, text);
+          // libpg_query hashes a string that is set, empty or not. protobuf-c's shared empty
+          // string stands for one that is not (NULL in PostgreSQL's node); a set empty string
+          // ('' in COMMENT ON … IS '') is a string of its own in a captured tree. (Packed and
+          // unpacked, the two would look alike; zdlint's trees are captured, parser/tree_capture.h.)
+          if (const char* text = member_at<const char*>(message, field.offset);
+              text != nullptr && text != protobuf_c_empty_string)
+            pair(field.name, text);
           break;
         case Kind::Int32:
           if (const auto value = member_at<int32_t>(message, field.offset)) number(field.name, value);

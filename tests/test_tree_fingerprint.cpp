@@ -114,6 +114,15 @@ TEST_CASE("the cases libpg_query's fingerprint treats specially give its values"
       "ALTER TABLE t ADD COLUMN c int NOT NULL DEFAULT 1, ALTER COLUMN d TYPE bigint USING d::bigint",
       "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t USING gin (lower(a), b DESC NULLS LAST) WHERE c",
       "WITH w AS MATERIALIZED (SELECT 1) SELECT * FROM w ORDER BY 1 LIMIT 2 FOR UPDATE SKIP LOCKED",
+      // a string field set to '' is hashed, one left unset (NULL) is not; empty constants are left out
+      "COMMENT ON INDEX biid IS ''",
+      "COMMENT ON INDEX biid IS 'x'",
+      "COMMENT ON INDEX biid IS NULL",
+      "COMMENT ON TABLE t IS ''",
+      "COMMENT ON COLUMN t.c IS ''",
+      "SELECT ''",
+      "SELECT '' AS x",
+      "INSERT INTO t VALUES ('')",
   };
   for (const std::string& sql : cases) {
     CAPTURE(sql);

@@ -1,0 +1,2 @@
+-- ntMEDEX
+COMMENT ON INDEX biid IS '';

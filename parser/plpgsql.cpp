@@ -13,15 +13,7 @@
 #include "parser/node_walk.h"
 #include "parser/pg_query_raii.h"
 #include "parser/sql_text.h"
-
-// libpg_query's xxHash (its fingerprints use it), declared as xxhash.h declares it.
-extern "C" {
-struct XXH128_hash_t {
-  uint64_t low64;
-  uint64_t high64;
-};
-XXH128_hash_t XXH3_128bits(const void* data, size_t length);
-}
+#include "parser/xxhash.h"
 
 namespace zdlint {
 namespace {

@@ -248,8 +248,8 @@ class Lexer {
       if (is_space(text_[next])) {
         ++next;
       } else if (text_[next] == '-' && next + 1 < text_.size() && text_[next + 1] == '-') {
-        next = text_.find_first_of("\n\r", next);
-        if (next == std::string_view::npos) return false;
+        next = line_end(next + 2);
+        if (next == text_.size()) return false;
       } else {
         break;
       }

@@ -12,8 +12,7 @@
 #include <utility>
 #include <vector>
 
-// libpg_query's own copy of xxHash, the hash pg_query_fingerprint uses (libpg_query.a exports it).
-extern "C" uint64_t XXH3_64bits_withSeed(const void* data, size_t length, uint64_t seed);
+#include "parser/xxhash.h"
 
 namespace zdlint {
 namespace {

@@ -21,6 +21,7 @@
 #include "analyzer/down_replay.h"
 #include "analyzer/engine_upgrade.h"
 #include "analyzer/fingerprint.h"
+#include "analyzer/heap_optional.h"
 #include "analyzer/liquibase_rollback.h"
 #include "analyzer/lock_model.h"
 #include "analyzer/locks_by_statement.h"
@@ -55,21 +56,27 @@ void precompute_fingerprints(FingerprintJob& job) {
       fingerprint_statements(job.source->text(), job.statements, job.finding_starts, std::move(job.fingerprints));
 }
 
-// A planned file while the run reads, parses and replays it.
+// The down file next to an up file (paired_down_file), found for the rollback rules; read and
+// parsed only when down-does-not-revert-up will compare it with the up.
+struct PairedDown {
+  fs::path path;
+  std::string display_path;
+  std::shared_ptr<const SourceFile> source;
+  std::optional<ParsedFile> parsed;
+  std::optional<InputProblem> problem;
+};
+
+// A planned file while the run reads, parses and replays it. A run holds one for every file until
+// the replay ends, so what few files have (a read error, a down file) is kept on the heap: 784 bytes
+// a file before, 440 now (1.6 MB less for the corpus's 4,582 files).
 struct PendingFile {
   PlannedFile input;
   FileSettings settings;
-  std::optional<InputProblem> problem;
+  HeapOptional<InputProblem> problem;  // unreadable
   std::shared_ptr<const SourceFile> source;
   std::optional<ParsedFile> parsed;  // unset for files streamed during the replay
   const RunnerProfile* runner = nullptr;  // configured, or recognised before parsing (psql's masking)
-  // The down file next to an up file (paired_down_file), found for the rollback rules; read and
-  // parsed only when down-does-not-revert-up will compare it with the up.
-  std::optional<fs::path> down_path;
-  std::string down_display_path;
-  std::shared_ptr<const SourceFile> down_source;
-  std::optional<ParsedFile> down_parsed;
-  std::optional<InputProblem> down_problem;
+  std::unique_ptr<PairedDown> down;
   std::vector<FingerprintJob*> fingerprint_jobs;  // the replay's jobs for its findings
 };
 
@@ -182,35 +189,37 @@ void read_down_file(PendingFile& file, const LintRequest& request, RunnerDetecto
   if (input.from_stdin || input.history || !request.run_rules ||
       !(compare || rules.enabled(missing_down_migration_rule().meta.id)))
     return;
-  file.down_path = detector.down_file_of(input.path);
-  if (!file.down_path || !compare) return;
+  std::optional<fs::path> down_path = detector.down_file_of(input.path);
+  if (!down_path) return;
+  PairedDown& down = *(file.down = std::make_unique<PairedDown>());
+  down.path = std::move(*down_path);
+  if (!compare) return;
   const fs::path up_directory = fs::path(input.path).parent_path();
-  const fs::path relative = file.down_path->lexically_relative(up_directory.empty() ? "." : up_directory);
-  file.down_display_path = (fs::path(input.display_path).parent_path() / relative).lexically_normal().string();
+  const fs::path relative = down.path.lexically_relative(up_directory.empty() ? "." : up_directory);
+  down.display_path = (fs::path(input.display_path).parent_path() / relative).lexically_normal().string();
   // Untrusted input: a down that is a symbolic link out of the migrations (to a secret) is not read,
   // so nothing of its target can reach a public annotation. The migrations are the up's directory,
   // or its parent for Sqitch's deploy/ and revert/.
   std::error_code ec;
-  const std::optional<bool> listed_as_link = detector.is_symlink(*file.down_path);
-  if (listed_as_link ? *listed_as_link : fs::is_symlink(*file.down_path, ec)) {
+  const std::optional<bool> listed_as_link = detector.is_symlink(down.path);
+  if (listed_as_link ? *listed_as_link : fs::is_symlink(down.path, ec)) {
     const bool above = relative.begin() != relative.end() && *relative.begin() == "..";  // sqitch
     const fs::path root = fs::weakly_canonical(above ? up_directory.parent_path() : up_directory, ec);
-    const fs::path target = fs::canonical(*file.down_path, ec);
+    const fs::path target = fs::canonical(down.path, ec);
     const fs::path inside = target.lexically_relative(root);
     if (ec || inside.empty() || *inside.begin() == "..") {
-      file.down_problem = InputProblem{file.down_display_path,
-                                       "is a symbolic link that leaves the migration's directory; not followed", false};
+      down.problem = InputProblem{down.display_path,
+                                  "is a symbolic link that leaves the migration's directory; not followed", false};
       return;
     }
   }
-  auto text = read_source(file.down_path->string(), file.down_display_path);
+  auto text = read_source(down.path.string(), down.display_path);
   if (auto* problem = std::get_if<InputProblem>(&text)) {
-    file.down_problem = std::move(*problem);  // the up is still linted; a rollback would fail
+    down.problem = std::move(*problem);  // the up is still linted; a rollback would fail
     return;
   }
-  file.down_source =
-      std::make_shared<const SourceFile>(file.down_display_path, std::move(std::get<std::string>(text)));
-  file.down_parsed = parse_file(file.down_source, request.parse);
+  down.source = std::make_shared<const SourceFile>(down.display_path, std::move(std::get<std::string>(text)));
+  down.parsed = parse_file(down.source, request.parse);
 }
 
 void read_and_parse(PendingFile& file, const LintRequest& request, RunnerDetector& detector) {
@@ -248,7 +257,8 @@ constexpr PipelineWindow kParsedAhead{.items = 64, .weight = 4u << 20};
 
 // The bytes of text a read file holds (its down file's included), for the pipeline's window.
 size_t bytes_held(const PendingFile& file) {
-  return (file.source ? file.source->text().size() : 0) + (file.down_source ? file.down_source->text().size() : 0);
+  return (file.source ? file.source->text().size() : 0) +
+         (file.down && file.down->source ? file.down->source->text().size() : 0);
 }
 
 class Replay {
@@ -260,7 +270,7 @@ class Replay {
     migration_ = {id, pending.source.get(), &plan_,
                   pending.input.history ? std::nullopt : contract_directive(*pending.source)};
     begin_session(pending);
-    migration_.has_down = !plan_.down_parts.empty() || plan_.rollback_lines || pending.down_path.has_value();
+    migration_.has_down = !plan_.down_parts.empty() || plan_.rollback_lines || pending.down != nullptr;
     if (!pending.input.history) migration_.rollback = rollback_directive(*pending.source);
     // Before the up changes the catalog: what it and its down name, as they are now.
     const std::optional<DownMigration> down = down_migration(pending);
@@ -296,7 +306,7 @@ class Replay {
     if (outcome && outcome->file == id) check_down(*outcome);  // a down section: findings in this file
     suppressions_.finish(id, first_diagnostic, result_.diagnostics, result_.suppressed, policy_);
     describe_findings(first_diagnostic, first_suppressed, std::move(tree_fingerprints_));
-    if (outcome && outcome->file != id) down_file_findings(*outcome, *pending.down_parsed);
+    if (outcome && outcome->file != id) down_file_findings(*outcome, *pending.down->parsed);
   }
 
  private:
@@ -402,17 +412,18 @@ class Replay {
         if (!in_up_part(error.range)) down.syntax_errors.push_back(&error);
       return down;
     }
-    if (!pending.down_parsed) return std::nullopt;
+    if (!pending.down || !pending.down->parsed) return std::nullopt;
+    const PairedDown& paired = *pending.down;
     down.file = static_cast<FileId>(result_.files.size());
-    down.source = pending.down_source.get();
-    FileReport report{.path = pending.down_display_path,
-                      .source = pending.down_source,
-                      .empty = pending.down_source->text().empty(),
+    down.source = paired.source.get();
+    FileReport report{.path = paired.display_path,
+                      .source = paired.source,
+                      .empty = paired.source->text().empty(),
                       .runner = result_.files[migration_.file].runner,
                       .down = true};
     result_.files.push_back(std::move(report));
-    for (const auto& stmt : pending.down_parsed->statements) down.statements.push_back(&stmt);
-    for (const auto& error : pending.down_parsed->syntax_errors) down.syntax_errors.push_back(&error);
+    for (const auto& stmt : paired.parsed->statements) down.statements.push_back(&stmt);
+    for (const auto& error : paired.parsed->syntax_errors) down.syntax_errors.push_back(&error);
     return down;
   }
 
@@ -756,16 +767,18 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
         replay.file(id, file);
         file.fingerprint_jobs = replay.take_new_fingerprint_jobs();
         // Discovery may have reported the same file already (a link out of a linted directory).
-        if (file.down_problem && std::none_of(result.problems.begin(), result.problems.end(),
-                                              [&](const InputProblem& p) { return p.path == file.down_problem->path; }))
-          result.problems.push_back(std::move(*file.down_problem));
+        if (file.down && file.down->problem &&
+            std::none_of(result.problems.begin(), result.problems.end(),
+                         [&](const InputProblem& p) { return p.path == file.down->problem->path; }))
+          result.problems.push_back(std::move(*file.down->problem));
       },
       [&](size_t i) {  // on a worker, once file i is replayed
         pending[i].parsed.reset();  // the trees are no longer needed
-        pending[i].down_parsed.reset();
+        pending[i].down.reset();    // its source lives on in the report
         for (FingerprintJob* job : pending[i].fingerprint_jobs) precompute_fingerprints(*job);
       });
-  pending = {};  // every file's state is in the result now; its slots are freed before the findings are sorted
+  pending = std::vector<PendingFile>();  // every file's state is in the result now; its slots are freed before the
+                                         // findings are sorted
   replay.assign_fingerprints_in_parallel(request.jobs);
   check_change_set(request, plan.infrastructure, result);
   if (templated_files)  // one note for the run, not one per file

@@ -8,6 +8,7 @@
 #include "analyzer/catalog.h"
 #include "analyzer/names.h"
 #include "parser/node_walk.h"
+#include "parser/packed_strings.h"
 
 namespace zdlint {
 namespace {
@@ -19,7 +20,7 @@ struct BuiltinFunction {
 
 // The table as generated, read only while compiling: kept as it is, its 2,646 string_views would
 // be 2,646 pointers that a position-independent binary relocates at every start, dirtying 16 pages
-// before main() (bench/README.md, the one small file).
+// before main() (parser/packed_strings.h).
 consteval auto builtin_list() {
   return std::to_array<BuiltinFunction>({
 #include "analyzer/builtin_functions.inc"
@@ -30,33 +31,17 @@ static_assert(std::ranges::is_sorted(builtin_list(), {}, &BuiltinFunction::name)
               "builtin_functions.inc must be sorted by name: it is binary-searched");
 
 constexpr size_t kBuiltinCount = builtin_list().size();
-constexpr size_t kBuiltinNameBytes = [] {
-  size_t bytes = 0;
-  for (const BuiltinFunction& function : builtin_list()) bytes += function.name.size();
-  return bytes;
-}();
 
-// The same table without a pointer: the names back to back, where each one starts, and its code.
-struct PackedBuiltins {
-  std::array<char, kBuiltinNameBytes> names{};
-  std::array<uint32_t, kBuiltinCount + 1> starts{};  // name i is names[starts[i], starts[i + 1])
-  std::array<char, kBuiltinCount> volatility{};
-
-  [[nodiscard]] std::string_view name(size_t i) const { return {names.data() + starts[i], starts[i + 1] - starts[i]}; }
-};
-
-constexpr PackedBuiltins kBuiltins = [] {
-  PackedBuiltins packed;
-  size_t at = 0;
-  size_t i = 0;
-  for (const BuiltinFunction& function : builtin_list()) {
-    packed.starts[i] = static_cast<uint32_t>(at);
-    packed.volatility[i] = function.volatility;
-    for (const char c : function.name) packed.names[at++] = c;
-    ++i;
-  }
-  packed.starts[i] = static_cast<uint32_t>(at);
-  return packed;
+// The same table without a pointer: the names packed, and each one's code.
+constexpr auto kBuiltinNames = pack_strings([] {
+  std::array<std::string_view, kBuiltinCount> names;
+  std::ranges::transform(builtin_list(), names.begin(), &BuiltinFunction::name);
+  return names;
+});
+constexpr auto kBuiltinVolatility = [] {
+  std::array<char, kBuiltinCount> codes{};
+  std::ranges::transform(builtin_list(), codes.begin(), &BuiltinFunction::volatility);
+  return codes;
 }();
 
 Volatility from_code(char code) {
@@ -83,14 +68,14 @@ std::optional<Volatility> builtin_volatility(std::string_view name) {
   size_t high = kBuiltinCount;
   while (low < high) {
     const size_t middle = low + (high - low) / 2;
-    if (kBuiltins.name(middle) < name) {
+    if (kBuiltinNames[middle] < name) {
       low = middle + 1;
     } else {
       high = middle;
     }
   }
-  if (low == kBuiltinCount || kBuiltins.name(low) != name) return std::nullopt;
-  return from_code(kBuiltins.volatility[low]);
+  if (low == kBuiltinCount || kBuiltinNames[low] != name) return std::nullopt;
+  return from_code(kBuiltinVolatility[low]);
 }
 
 ExpressionVolatility expression_volatility(const PgQuery__Node* expr, const Catalog& catalog) {

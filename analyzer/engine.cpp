@@ -777,8 +777,8 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
         pending[i].down.reset();    // its source lives on in the report
         for (FingerprintJob* job : pending[i].fingerprint_jobs) precompute_fingerprints(*job);
       });
-  pending = std::vector<PendingFile>();  // every file's state is in the result now; its slots are freed before the
-                                         // findings are sorted
+  // Every file's state is in the result now: its slot is freed before the findings are sorted.
+  pending = std::vector<PendingFile>();
   replay.assign_fingerprints_in_parallel(request.jobs);
   check_change_set(request, plan.infrastructure, result);
   if (templated_files)  // one note for the run, not one per file

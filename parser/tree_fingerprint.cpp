@@ -26,7 +26,7 @@ struct FieldName {
 };
 // Each field's message, its name in pg_query.proto and its C name, three strings a field, packed so
 // that the binary holds no pointer to relocate (parser/packed_strings.h): as string_views they were
-// 59 KB of pointers, 15 pages written at every start of zdlint.
+// 59 KB of pointers, 14 pages written at every start of zdlint.
 constexpr auto kFieldNames = pack_strings([] {
   constexpr FieldName kGenerated[] = {
 #include "pg_query_field_names.inc"

@@ -67,8 +67,9 @@ struct PairedDown {
 };
 
 // A planned file while the run reads, parses and replays it. A run holds one for every file until
-// the replay ends, so what few files have (a read error, a down file) is kept on the heap: 784 bytes
-// a file before, 440 now (1.6 MB less for the corpus's 4,582 files).
+// the replay ends, so what most files lack (a read error, a down file) is kept on the heap: 784
+// bytes a file before, 440 now. The corpus's 4,582 files take 1.6 MB less, its 1,276 down files
+// 0.4 MB of their own.
 struct PendingFile {
   PlannedFile input;
   FileSettings settings;

@@ -38,8 +38,8 @@ Baseline make_baseline(const LintResult& result, const fs::path& baseline_file) 
     auto [it, fresh] = paths.try_emplace(d.file);
     if (fresh) it->second = relative_to_baseline(result.files.at(d.file).path, baseline_file);
     const auto& source = *result.files.at(d.file).source;
-    baseline.entries.push_back({it->second, std::string(d.rule.str()), d.fingerprint, d.message,
-                                source.line_of(d.range.begin)});
+    baseline.entries.push_back(
+        {it->second, std::string(d.rule.str()), d.fingerprint, d.message.str(), source.line_of(d.range.begin)});
   }
   return baseline;
 }

@@ -33,6 +33,7 @@ std::vector<EngineVersionChange> changes_in(const InfrastructureFile& file, std:
 void check_change_set(const LintRequest& request, const std::vector<InfrastructureFile>& files, LintResult& result) {
   const std::vector<std::string> migrations = change_set_migrations(result);
   const FileSettings defaults{request.settings, request.rules, {}, false};
+  TextPool texts;
   for (const auto& file : files) {
     const FileSettings settings = request.settings_for ? request.settings_for(file.display_path) : defaults;
     if (settings.excluded) continue;
@@ -52,7 +53,7 @@ void check_change_set(const LintRequest& request, const std::vector<Infrastructu
     const InfrastructureContext ctx{*source, changes, file.from_git, migrations};
     std::vector<Diagnostic> found;
     for (const Rule* rule : rules) {
-      Emitter emitter(rule->meta, id, found);
+      Emitter emitter(rule->meta, id, found, texts);
       rule->check_infrastructure(ctx, emitter);
     }
     if (found.empty()) continue;

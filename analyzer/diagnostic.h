@@ -7,6 +7,7 @@
 
 #include "analyzer/heap_optional.h"
 #include "analyzer/lock_mode.h"
+#include "analyzer/shared_text.h"
 #include "parser/source_file.h"
 
 namespace zdlint {
@@ -66,8 +67,10 @@ struct Diagnostic {
   Severity severity = Severity::Warning;
   FileId file = 0;
   ByteRange range;
-  std::string message;
-  std::string help;
+  // Shared with the run's other findings of the same words (TextPool): most help is the same for
+  // every finding of a rule, and many messages are repeated too.
+  SharedText message;
+  SharedText help;
   std::vector<Note> notes;
   HeapOptional<Fix> fix;
   HeapOptional<Suppression> suppression;  // set on the entries of LintResult::suppressed

@@ -299,7 +299,7 @@ class Replay {
     const FileContext ctx{migration_, settings_.lint, session_, summaries_};
     for (const Rule* rule : rules_) {
       if (!rule->check_file) continue;
-      Emitter emitter(rule->meta, migration_.file, result_.diagnostics);
+      Emitter emitter(rule->meta, migration_.file, result_.diagnostics, texts_);
       rule->check_file(ctx, emitter);
     }
     std::optional<RevertOutcome> outcome;
@@ -456,7 +456,7 @@ class Replay {
     const DownContext ctx{migration_, outcome};
     for (const Rule* rule : rules_) {
       if (!rule->check_down) continue;
-      Emitter emitter(rule->meta, outcome.file, result_.diagnostics);
+      Emitter emitter(rule->meta, outcome.file, result_.diagnostics, texts_);
       rule->check_down(ctx, emitter);
     }
   }
@@ -538,7 +538,7 @@ class Replay {
     const size_t findings_before = result_.diagnostics.size();
     for (const Rule* rule : rules_) {
       if (!rule->check) continue;
-      Emitter emitter(rule->meta, migration_.file, result_.diagnostics);
+      Emitter emitter(rule->meta, migration_.file, result_.diagnostics, texts_);
       rule->check(ctx, emitter);
     }
     if (request_.fingerprints && stmt.origin == StatementOrigin::TopLevel &&
@@ -555,13 +555,14 @@ class Replay {
     d.severity = syntax_error_rule().meta.severity;
     d.file = migration_.file;
     d.range = error.range;
-    d.message = std::move(error.message);
+    d.message = texts_.intern(std::move(error.message));
     if (!error.help.empty())
-      d.help = std::move(error.help);
+      d.help = texts_.intern(std::move(error.help));
     else if (error.gave_up)
-      d.help = "fix the errors above first; a file in another SQL dialect or a data dump is better excluded";
+      d.help =
+          texts_.intern("fix the errors above first; a file in another SQL dialect or a data dump is better excluded");
     else
-      d.help = "PostgreSQL 15's grammar rejects this statement; zdlint analysed the rest of the file";
+      d.help = texts_.intern("PostgreSQL 15's grammar rejects this statement; zdlint analysed the rest of the file");
   }
 
   // The file's findings, reported and suppressed: configured severity, fingerprint, and what the
@@ -624,6 +625,7 @@ class Replay {
  private:
   const LintRequest& request_;
   LintResult& result_;
+  TextPool texts_;  // the findings' help, one copy of each text
   FileSettings settings_;
   std::vector<const Rule*> rules_;
   bool report_syntax_errors_ = true;

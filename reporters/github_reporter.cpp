@@ -36,9 +36,9 @@ void command(std::ostream& out, std::string_view name, const Properties& propert
 
 // The annotation text: the message, then the notes and the help, each on its own line.
 std::string annotation_message(const Diagnostic& d) {
-  std::string text = d.message;
+  std::string text = d.message.str();
   for (const auto& note : d.notes) text += "\nnote: " + note.message;
-  if (!d.help.empty()) text += "\nhelp: " + d.help;
+  if (!d.help.empty()) text.append("\nhelp: ").append(d.help.view());
   return text;
 }
 

@@ -58,7 +58,7 @@ class Fingerprints {
   std::string next(const std::string& path, const Diagnostic& d) {
     std::string key = "zdlint";
     key += '\0' + path + '\0' + std::string(d.rule.str()) + '\0';
-    key += d.fingerprint.empty() ? "message" + std::string(1, '\0') + d.message
+    key += d.fingerprint.empty() ? "message" + std::string(1, '\0') + d.message.str()
                                  : "statement" + std::string(1, '\0') + d.fingerprint;
     const unsigned occurrence = seen_[key]++;
     return sha1_hex(key + '\0' + std::to_string(occurrence));

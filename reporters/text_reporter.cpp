@@ -150,12 +150,12 @@ void report_text(std::ostream& out, const LintResult& result, const TextOptions&
     const auto pos = file.source->position(d.range.begin);
     out << style.paint(fmt::format("{}:{}:{}:", file.path, pos.line, pos.column_chars), "1") << ' '
         << style.paint(fmt::format("{}[{}]", to_string(d.severity), d.rule.str()), severity_color(d.severity)) << ": "
-        << d.message << '\n';
+        << d.message.view() << '\n';
     if (options.quiet) continue;
     excerpt(out, *file.source, d, style);
     const std::string pad(std::to_string(file.source->line_of(d.range.end)).size(), ' ');
     for (const auto& note : d.notes) out << pad << ' ' << style.paint("= note:", "1") << ' ' << note.message << '\n';
-    if (!d.help.empty()) out << pad << ' ' << style.paint("= help:", "1;32") << ' ' << d.help << '\n';
+    if (!d.help.empty()) out << pad << ' ' << style.paint("= help:", "1;32") << ' ' << d.help.view() << '\n';
     out << '\n';
   }
   if (options.quiet) return;

@@ -8,8 +8,8 @@ Diagnostic& Emitter::emit(ByteRange range, std::string message, std::string help
   d.severity = meta_.severity;
   d.file = file_;
   d.range = range;
-  d.message = std::move(message);
-  d.help = std::move(help);
+  d.message = texts_.intern(std::move(message));
+  d.help = texts_.intern(std::move(help));
   return d;
 }
 

@@ -119,13 +119,16 @@ struct DownContext {
 
 class Emitter {
  public:
-  Emitter(const RuleMeta& meta, FileId file, std::vector<Diagnostic>& out) : meta_(meta), file_(file), out_(out) {}
+  // The run's `texts` hold one copy of each help text its findings give.
+  Emitter(const RuleMeta& meta, FileId file, std::vector<Diagnostic>& out, TextPool& texts)
+      : meta_(meta), file_(file), out_(out), texts_(texts) {}
   Diagnostic& emit(ByteRange range, std::string message, std::string help);
 
  private:
   const RuleMeta& meta_;
   FileId file_;
   std::vector<Diagnostic>& out_;
+  TextPool& texts_;
 };
 
 struct Rule {

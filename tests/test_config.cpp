@@ -523,7 +523,7 @@ TEST_CASE("config: max_lock_timeout is what lock-timeout-too-long compares with"
   request.settings.max_lock_timeout_ms = 5'000;
   const LintResult strict = run_lint(request);
   REQUIRE(strict.diagnostics.size() == 1);
-  CHECK(strict.diagnostics[0].message.ends_with("The limit is 5s (max_lock_timeout)"));
+  CHECK(strict.diagnostics[0].message.view().ends_with("The limit is 5s (max_lock_timeout)"));
 }
 
 // From here on the engine applies FileSettings per file.

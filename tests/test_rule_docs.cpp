@@ -115,7 +115,7 @@ TEST_CASE("rule docs: Bad examples are flagged, Good examples are not") {
         CHECK_MESSAGE(!found.empty(), rule->meta.docs_path(), ":", example.line, ": the Bad example is not flagged");
         if (rule->meta.category == "lock" || rule->meta.category == "rewrite")
           for (const auto& d : found)
-            CHECK_MESSAGE(d.message.find("Lock") != std::string::npos, rule->meta.docs_path(), ":", example.line,
+            CHECK_MESSAGE(d.message.view().find("Lock") != std::string::npos, rule->meta.docs_path(), ":", example.line,
                           ": the message names no lock mode: ", d.message);
       } else {
         CHECK_MESSAGE(found.empty(), rule->meta.docs_path(), ":", example.line, ": the Good example is flagged: ",

@@ -364,9 +364,9 @@ TEST_CASE("runners: a lock held by PostgreSQL's implicit transaction is not said
   size_t checked = 0;
   for (const auto& d : result.diagnostics) {
     if (d.rule.str() != "backfill-in-ddl-transaction" && d.rule.str() != "long-lock-window") continue;
-    CAPTURE(d.message);
-    CHECK(d.message.find("which PostgreSQL runs as one implicit transaction") != std::string::npos);
-    CHECK(d.message.find("the runner commits") == std::string::npos);
+    CAPTURE(d.message.str());
+    CHECK(d.message.view().find("which PostgreSQL runs as one implicit transaction") != std::string::npos);
+    CHECK(d.message.view().find("the runner commits") == std::string::npos);
     ++checked;
   }
   CHECK(checked == 2);

@@ -13,7 +13,7 @@ namespace {
 std::vector<std::string> change_set_migrations(const LintResult& result) {
   std::vector<std::string> migrations;
   for (const auto& file : result.files)
-    if (!file.history && !file.infrastructure && !file.empty && file.source) migrations.push_back(file.path);
+    if (!file.history && !file.infrastructure && !file.empty) migrations.push_back(file.path);
   return migrations;
 }
 

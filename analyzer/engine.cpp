@@ -307,6 +307,11 @@ class Replay {
     if (outcome && outcome->file == id) check_down(*outcome);  // a down section: findings in this file
     suppressions_.finish(id, first_diagnostic, result_.diagnostics, result_.suppressed, policy_);
     describe_findings(first_diagnostic, first_suppressed, std::move(tree_fingerprints_));
+    // The report keeps a file's text only for its findings, reported or suppressed: the outputs read
+    // it nowhere else, and the files without any are most of a history's text (the corpus: 9.2 of
+    // its 11.6 MB), held to the end of the run.
+    if (result_.diagnostics.size() == first_diagnostic && result_.suppressed.size() == first_suppressed)
+      report.source.reset();
     if (outcome && outcome->file != id) down_file_findings(*outcome, *pending.down->parsed);
   }
 
@@ -777,7 +782,8 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
       },
       [&](size_t i) {  // on a worker, once file i is replayed
         pending[i].parsed.reset();  // the trees are no longer needed
-        pending[i].down.reset();    // its source lives on in the report
+        pending[i].down.reset();    // its source lives on in the report, if it has findings
+        pending[i].source.reset();  // likewise
         for (FingerprintJob* job : pending[i].fingerprint_jobs) precompute_fingerprints(*job);
       });
   // Every file's state is in the result now: its slot is freed before the findings are sorted.

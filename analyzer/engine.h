@@ -82,7 +82,9 @@ struct LintRequest {
 
 struct FileReport {
   std::string path;
-  std::shared_ptr<const SourceFile> source;  // null when the file could not be read
+  // The file's text; null when the run found nothing in it, reported or suppressed (only findings
+  // are shown with their text, and a long history's texts would otherwise be held to the run's end).
+  std::shared_ptr<const SourceFile> source;
   uint32_t statements = 0;                   // top-level statements analysed
   bool empty = false;
   // Replayed only as history of a named file (--with-history): its findings are not reported and

@@ -630,7 +630,7 @@ class Replay {
  private:
   const LintRequest& request_;
   LintResult& result_;
-  TextPool texts_;  // the findings' help, one copy of each text
+  TextPool texts_;  // the findings' messages and help, one copy of each text
   FileSettings settings_;
   std::vector<const Rule*> rules_;
   bool report_syntax_errors_ = true;

@@ -119,7 +119,7 @@ struct DownContext {
 
 class Emitter {
  public:
-  // The run's `texts` hold one copy of each help text its findings give.
+  // The run's `texts` hold one copy of each message and help text its findings give.
   Emitter(const RuleMeta& meta, FileId file, std::vector<Diagnostic>& out, TextPool& texts)
       : meta_(meta), file_(file), out_(out), texts_(texts) {}
   Diagnostic& emit(ByteRange range, std::string message, std::string help);

@@ -116,10 +116,10 @@ TEST_CASE("rule docs: Bad examples are flagged, Good examples are not") {
         if (rule->meta.category == "lock" || rule->meta.category == "rewrite")
           for (const auto& d : found)
             CHECK_MESSAGE(d.message.view().find("Lock") != std::string::npos, rule->meta.docs_path(), ":", example.line,
-                          ": the message names no lock mode: ", d.message);
+                          ": the message names no lock mode: ", d.message.str());
       } else {
-        CHECK_MESSAGE(found.empty(), rule->meta.docs_path(), ":", example.line, ": the Good example is flagged: ",
-                      found.empty() ? "" : found.front().message);
+        CHECK_MESSAGE(found.empty(), rule->meta.docs_path(), ":", example.line,
+                      ": the Good example is flagged: ", found.empty() ? std::string() : found.front().message.str());
       }
     }
   }

@@ -317,6 +317,28 @@ TEST_CASE("sarif: input problems are toolExecutionNotifications; files outside t
         json{{"uri", "file://" + zdlint::sarif_percent_encode_path(fs::weakly_canonical(outside).generic_string())}});
 }
 
+// Files found by walking a directory take the reporter's quick way to their location (their
+// directory resolved once, discovery knowing they are not links), outside the base directory too.
+TEST_CASE("sarif: files found in a directory outside the current one get file: URIs") {
+  const TempDir dir;
+  fs::create_directories(dir.path() / "inside");
+  dir.write("outside/db/1 add.sql", "ALTER TABLE t RENAME COLUMN a TO b;\n");
+  dir.write("outside/db/2 add.sql", "ALTER TABLE t RENAME COLUMN b TO c;\n");
+  const InDirectory cwd(dir.path() / "inside");
+  const auto r = run_zdlint({"--format", "sarif", "--select", "rename-column", (dir.path() / "outside").string()});
+  CHECK(r.exit_code == 1);
+  const json doc = sarif_of(r);
+  const json& run = only_run(doc);
+  const std::string outside = fs::weakly_canonical(dir.path() / "outside").generic_string();
+  REQUIRE(run["results"].size() == 2);
+  CHECK(run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] ==
+        json{{"uri", "file://" + zdlint::sarif_percent_encode_path(outside + "/db/1 add.sql")}});
+  CHECK(run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"] ==
+        json{{"uri", "file://" + zdlint::sarif_percent_encode_path(outside + "/db/2 add.sql")}});
+  CHECK(run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>().ends_with(
+      "/outside/db/2%20add.sql"));
+}
+
 TEST_CASE("sarif: standard input is reported under --stdin-filename") {
   const auto r = run_zdlint({"--format", "sarif", "--stdin-filename", "db/migrate/7 drop.sql", "-"},
                             "ALTER TABLE t DROP COLUMN c;\n");

@@ -447,26 +447,20 @@ class SarifWriter {
         std::string resolved = directory->second;
         if (!resolved.ends_with('/')) resolved += '/';
         resolved.append(*absolute, slash + 1);
-        std::string json;
-        if (const auto rest = below(base_.native(), resolved)) {
-          JsonWriter(json)
-              .begin_object()
-              .key("uri")
-              .value(sarif_percent_encode_path(*rest))
-              .key("uriBaseId")
-              .value("%SRCROOT%")
-              .end_object();
-          return json;
-        }
-        // Outside a base directory that is not the root: resolve_artifact's relative path would
-        // climb out of it with "..", so the location is the absolute file: URI.
-        if (const std::string& base = base_.native();
-            base.size() > 1 && base.starts_with('/') && !base.ends_with('/')) {
-          JsonWriter(json)
-              .begin_object()
-              .key("uri")
-              .value("file://" + sarif_percent_encode_path(resolved))
-              .end_object();
+        // Below the base directory: the rest of the path, under %SRCROOT%. Outside a base directory
+        // that is not the root: the absolute file: URI, as resolve_artifact's relative path would
+        // climb out of the base with "..".
+        const std::string& base = base_.native();
+        const std::optional<std::string_view> rest = below(base, resolved);
+        if (rest || (base.size() > 1 && base.starts_with('/') && !base.ends_with('/'))) {
+          std::string json;
+          JsonWriter writer(json);
+          writer.begin_object().key("uri");
+          if (rest)
+            writer.value(sarif_percent_encode_path(*rest)).key("uriBaseId").value("%SRCROOT%");
+          else
+            writer.value("file://" + sarif_percent_encode_path(resolved));
+          writer.end_object();
           return json;
         }
       }

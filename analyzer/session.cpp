@@ -109,12 +109,18 @@ void Session::clear_locks() {
   first_access_exclusive_.reset();
   window_extended_ = false;
   write_locked_.clear();
+  held_write_locked_.clear();
   write_locks_accumulated_ = false;
 }
 
-LockMode Session::held_mode(const QualifiedName& relation) const {
+const HeldLock* Session::held_lock(const QualifiedName& relation) const {
   const auto it = held_index_.find(relation);
-  return it == held_index_.end() ? LockMode::None : held_[it->second].effect.lock;
+  return it == held_index_.end() ? nullptr : &held_[it->second];
+}
+
+LockMode Session::held_mode(const QualifiedName& relation) const {
+  const HeldLock* held = held_lock(relation);
+  return held ? held->effect.lock : LockMode::None;
 }
 
 void Session::hold(const Statement& stmt, const StatementEffects& effects) {
@@ -128,8 +134,12 @@ void Session::hold(const Statement& stmt, const StatementEffects& effects) {
   for (const auto& effect : effects.effects) {
     if (effect.lock == LockMode::None) continue;
     const auto [it, added] = held_index_.try_emplace(effect.relation, held_.size());
-    if (added) held_.push_back({effect, stmt.range, dml});
-    else if (effect.lock > held_[it->second].effect.lock) held_[it->second] = {effect, stmt.range, dml};
+    if (added) {
+      held_.push_back({effect, stmt.range, dml});
+      held_write_locked_.push_back(false);
+    } else if (effect.lock > held_[it->second].effect.lock) {
+      held_[it->second] = {effect, stmt.range, dml};
+    }
     // Judged by the lock now held: a relation this transaction created stays its own even when a
     // later statement sees an older one (a CREATE SEQUENCE of a name the history already had). A
     // relation already listed stays listed when a stronger lock of a CREATE of the same name
@@ -137,8 +147,8 @@ void Session::hold(const Statement& stmt, const StatementEffects& effects) {
     // (lock-ordering-risk checks).
     const LockEffect& holding = held_[it->second].effect;
     const bool pre_existing_table = holding.pre_existing() && holding.kind != RelationKind::Index;
-    if (pre_existing_table && blocked_by(holding.lock).writes &&
-        std::find(write_locked_.begin(), write_locked_.end(), holding.relation) == write_locked_.end()) {
+    if (pre_existing_table && blocked_by(holding.lock).writes && !held_write_locked_[it->second]) {
+      held_write_locked_[it->second] = true;
       write_locked_.push_back(holding.relation);
       if (had_write_locks) write_locks_accumulated_ = true;
     }

@@ -63,6 +63,8 @@ class Session {
   // Locks the open transaction holds, one per relation in the order they were first taken: taken
   // by earlier statements, released at COMMIT/ROLLBACK.
   [[nodiscard]] const std::vector<HeldLock>& held_locks() const { return held_; }
+  // The lock the open transaction holds on a relation; null when it holds none.
+  [[nodiscard]] const HeldLock* held_lock(const QualifiedName& relation) const;
   // The mode the open transaction already holds on a relation (None when it holds none).
   [[nodiscard]] LockMode held_mode(const QualifiedName& relation) const;
   // The first statement of the open transaction that took AccessExclusiveLock on a relation that
@@ -105,6 +107,9 @@ class Session {
   std::optional<ByteRange> first_access_exclusive_;
   bool window_extended_ = false;
   std::vector<QualifiedName> write_locked_;
+  // Per entry of held_: whether its relation is in write_locked_. A search of write_locked_ for
+  // each lock taken made a transaction altering n tables cost n² name comparisons.
+  std::vector<bool> held_write_locked_;
   bool write_locks_accumulated_ = false;
 };
 

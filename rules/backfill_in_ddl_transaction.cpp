@@ -13,11 +13,11 @@ namespace {
 // The AccessExclusiveLock a DDL statement of the open transaction took on `table`, if it existed
 // before this file (a table created in this migration blocks nobody).
 const HeldLock* ddl_access_exclusive(const Session& session, const QualifiedName& table) {
-  for (const HeldLock& held : session.held_locks())
-    if (!held.dml && held.effect.relation == table && held.effect.lock == LockMode::AccessExclusive &&
-        held.effect.pre_existing() && held.effect.kind != RelationKind::Index)
-      return &held;
-  return nullptr;
+  const HeldLock* held = session.held_lock(table);
+  if (!held || held->dml || held->effect.lock != LockMode::AccessExclusive || !held->effect.pre_existing() ||
+      held->effect.kind == RelationKind::Index)
+    return nullptr;
+  return held;
 }
 
 std::string_view verb(DataChangeKind kind) {

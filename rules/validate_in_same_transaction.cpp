@@ -28,16 +28,12 @@ ByteRange validate_range(const StatementContext& ctx, const std::string& name, s
   return ctx.stmt.range;
 }
 
-// Locks the open transaction holds on `relation` that stop writes (ShareLock or stronger), taken
-// by DDL of this transaction on a relation live traffic uses.
-const HeldLock* strongest_held(const Session& session, const QualifiedName& relation) {
-  const HeldLock* best = nullptr;
-  for (const auto& held : session.held_locks()) {
-    if (held.dml || held.effect.relation != relation || !held.effect.pre_existing()) continue;
-    if (!held.effect.blocks().writes) continue;
-    if (!best || held.effect.lock > best->effect.lock) best = &held;
-  }
-  return best;
+// The lock the open transaction holds on `relation` when it stops writes (ShareLock or stronger),
+// taken by DDL of this transaction on a relation live traffic uses.
+const HeldLock* write_blocking_ddl_lock(const Session& session, const QualifiedName& relation) {
+  const HeldLock* held = session.held_lock(relation);
+  if (!held || held->dml || !held->effect.pre_existing() || !held->effect.blocks().writes) return nullptr;
+  return held;
 }
 
 void check(const StatementContext& ctx, Emitter& out) {
@@ -56,9 +52,10 @@ void check(const StatementContext& ctx, Emitter& out) {
     const bool added_here = constraint && constraint->origin.file == ctx.migration.file &&
                             constraint->origin.transaction == ctx.session.transaction_id();
     std::vector<const HeldLock*> held;
-    if (const HeldLock* on_table = strongest_held(ctx.session, table)) held.push_back(on_table);
+    if (const HeldLock* on_table = write_blocking_ddl_lock(ctx.session, table)) held.push_back(on_table);
     if (constraint && constraint->kind == ConstraintKind::ForeignKey && constraint->references != table)
-      if (const HeldLock* on_parent = strongest_held(ctx.session, constraint->references)) held.push_back(on_parent);
+      if (const HeldLock* on_parent = write_blocking_ddl_lock(ctx.session, constraint->references))
+        held.push_back(on_parent);
     if (held.empty() && !added_here) continue;
 
     std::string locks;

@@ -14,6 +14,7 @@ struct Observed {
   StatementEffects effects;
   std::optional<int64_t> lock_timeout_ms;
   bool in_transaction = false;
+  std::vector<std::string> write_locked;  // the pre-existing tables whose writes the transaction blocks
 };
 
 // Replays `history` then `statements` (two files) and returns what the model said about the last
@@ -35,6 +36,8 @@ Observed last_statement(const std::string& history, const std::string& statement
     observed.effects = effects;
     observed.in_transaction = session.in_transaction();
     observed.lock_timeout_ms = session.lock_timeout() ? std::optional(session.lock_timeout()->milliseconds) : std::nullopt;
+    observed.write_locked.clear();
+    for (const QualifiedName& name : session.write_locked()) observed.write_locked.push_back(name.str());
   };
   const LintResult result = run_lint(request);
   REQUIRE(result.diagnostics.empty());  // no syntax errors in the fixtures
@@ -307,6 +310,16 @@ TEST_CASE("session: transactions and timeouts") {
   SUBCASE("set_config() and RESET") {
     CHECK(last_statement(kBig, "SELECT set_config('lock_timeout', '150ms', false); SELECT 1;").lock_timeout_ms == 150);
     CHECK_FALSE(last_statement(kBig, "SET lock_timeout = 100; RESET lock_timeout; SELECT 1;").lock_timeout_ms.has_value());
+  }
+  // What the session holds before the last statement: an effect is observed before the statement's
+  // own locks are added.
+  SUBCASE("each table whose writes the transaction blocks is listed once, in the order first locked") {
+    const std::string locks =
+        "BEGIN;\nALTER TABLE big ADD COLUMN c int;\nLOCK parent IN SHARE MODE;\nALTER TABLE big ADD COLUMN d int;\n"
+        "LOCK parent IN ACCESS EXCLUSIVE MODE;\nCREATE TABLE fresh (id int);\nALTER TABLE fresh ADD COLUMN e int;\n";
+    CHECK(last_statement(kBig, locks).write_locked == std::vector<std::string>{"public.big", "public.parent"});
+    CHECK(last_statement(kBig, locks + "COMMIT;\nBEGIN;\nLOCK parent IN SHARE MODE;\nSELECT 1;\n").write_locked ==
+          std::vector<std::string>{"public.parent"});
   }
   SUBCASE("settings do not carry over from an earlier file") {
     CHECK_FALSE(last_statement("SET lock_timeout = '1s';", "SELECT 1;").lock_timeout_ms.has_value());

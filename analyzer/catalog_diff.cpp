@@ -374,15 +374,20 @@ class CatalogComparison {
       if (!before.contains(name)) compare(name, nullptr, &value);
   }
 
+  // Pairs the indexes of the two sides by name. Both are sorted by name (IndexTable::all), so one
+  // walk does it: a search of the other side for each index made a table with n indexes cost n²
+  // comparisons for every down compared.
   template <typename Compare>
   void compare_keyed(const std::vector<const Index*>& before, const std::vector<const Index*>& after, Compare compare) {
-    const auto find = [](const std::vector<const Index*>& in, const QualifiedName& name) -> const Index* {
-      const auto it = std::find_if(in.begin(), in.end(), [&](const Index* i) { return i->name == name; });
-      return it == in.end() ? nullptr : *it;
-    };
-    for (const Index* b : before) compare(b, find(after, b->name));
-    for (const Index* a : after)
-      if (!find(before, a->name)) compare(nullptr, a);
+    auto b = before.begin(), a = after.begin();
+    while (b != before.end() || a != after.end()) {
+      if (a == after.end() || (b != before.end() && (*b)->name < (*a)->name))
+        compare(*b++, nullptr);
+      else if (b == before.end() || (*a)->name < (*b)->name)
+        compare(nullptr, *a++);
+      else
+        compare(*b++, *a++);
+    }
   }
 
   void compare_tables() {

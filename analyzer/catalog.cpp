@@ -78,6 +78,12 @@ const Table* Catalog::find_table_facts(const QualifiedName& name) const {
   return find_in(partial_tables_, name);
 }
 
+const Table* Catalog::default_partition_of(const Table& parent) const {
+  if (!parent.default_partition_name) return nullptr;
+  const Table* partition = find_table(*parent.default_partition_name);
+  return partition && partition->default_partition ? partition : nullptr;
+}
+
 const Index* Catalog::find_index(const QualifiedName& name) const { return indexes_.find(name); }
 const Sequence* Catalog::find_sequence(const QualifiedName& name) const { return find_in(sequences_, name); }
 const Domain* Catalog::find_domain(const QualifiedName& name) const { return find_in(domains_, name); }

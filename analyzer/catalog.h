@@ -168,6 +168,9 @@ struct Table {
   std::optional<QualifiedName> partition_of;
   bool default_partition = false;
   std::vector<QualifiedName> partitions;
+  // Of a partitioned table: the one of `partitions` that is its DEFAULT partition. Kept so that
+  // creating or attaching a partition finds it without looking at every other partition.
+  std::optional<QualifiedName> default_partition_name;
   std::vector<std::string> partition_key;
   std::string replica_identity = "default";
   std::string access_method = "heap";
@@ -221,6 +224,8 @@ class Catalog {
   // Also tables the history only altered: what it added to them (constraints, columns) is known,
   // the rest is not. For questions like "is there a validated CHECK proving col IS NOT NULL?".
   [[nodiscard]] const Table* find_table_facts(const QualifiedName& name) const;
+  // The DEFAULT partition of a partitioned table, when the history created one.
+  [[nodiscard]] const Table* default_partition_of(const Table& parent) const;
   [[nodiscard]] const Index* find_index(const QualifiedName& name) const;
   [[nodiscard]] const Sequence* find_sequence(const QualifiedName& name) const;
   [[nodiscard]] const Domain* find_domain(const QualifiedName& name) const;

@@ -338,6 +338,7 @@ class CatalogReplay {
         // A partition has its parent's columns, and a copy of each of its indexes.
         if (table.columns.empty()) table.columns = parent->second.columns;
         parent->second.partitions.push_back(name);
+        if (table.default_partition) parent->second.default_partition_name = name;
         // Copied first: cloning adds to the table the pointers point into.
         std::vector<Index> parent_indexes;
         for (const Index* index : c_.indexes_of(parent_name)) parent_indexes.push_back(*index);
@@ -476,6 +477,7 @@ class CatalogReplay {
           if (auto child = c_.tables_.find(partition); child != c_.tables_.end()) {
             child->second.partition_of = table.name;
             child->second.default_partition = cmd.def->partition_cmd->bound && cmd.def->partition_cmd->bound->is_default;
+            if (child->second.default_partition) table.default_partition_name = partition;
           }
         }
         break;
@@ -483,6 +485,7 @@ class CatalogReplay {
         if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD) {
           const auto partition = qualified_name(cmd.def->partition_cmd->name);
           std::erase(table.partitions, partition);
+          if (table.default_partition_name == partition) table.default_partition_name.reset();
           if (auto child = c_.tables_.find(partition); child != c_.tables_.end()) {
             child->second.partition_of.reset();
             child->second.default_partition = false;
@@ -528,8 +531,10 @@ class CatalogReplay {
       if (auto it = c_.tables_.find(child); it != c_.tables_.end() && it->second.partition_of == old_name)
         it->second.partition_of = new_name;
     if (renamed.partition_of)
-      if (auto parent = c_.tables_.find(*renamed.partition_of); parent != c_.tables_.end())
+      if (auto parent = c_.tables_.find(*renamed.partition_of); parent != c_.tables_.end()) {
         std::replace(parent->second.partitions.begin(), parent->second.partitions.end(), old_name, new_name);
+        if (parent->second.default_partition_name == old_name) parent->second.default_partition_name = new_name;
+      }
   }
 
   void rename(const PgQuery__RenameStmt& stmt) {
@@ -702,8 +707,10 @@ class CatalogReplay {
     const auto it = c_.tables_.find(name);
     if (it == c_.tables_.end()) return;
     if (it->second.partition_of)
-      if (auto parent = c_.tables_.find(*it->second.partition_of); parent != c_.tables_.end())
+      if (auto parent = c_.tables_.find(*it->second.partition_of); parent != c_.tables_.end()) {
         std::erase(parent->second.partitions, name);
+        if (parent->second.default_partition_name == name) parent->second.default_partition_name.reset();
+      }
     c_.tables_.erase(it);
     c_.indexes_.erase_of_table(name);
     std::erase_if(c_.sequences_, [&](const auto& entry) { return entry.second.owned_by_table == name; });

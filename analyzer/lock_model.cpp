@@ -390,17 +390,15 @@ const Constraint* bound_proof(const Table& partition, const Table& parent) {
 }
 
 void lock_default_partition(const Table& parent, EffectsBuilder& out) {
-  for (const auto& partition : parent.partitions) {
-    const Table* existing = out.catalog().find_table(partition);
-    if (!existing || !existing->default_partition) continue;
-    LockEffect& effect = out.on(partition, LockMode::AccessExclusive);
-    if (const Constraint* proof = bound_proof(*existing, parent)) {
-      effect.note = fmt::format("the default partition; its validated CHECK {} rules out rows of the new bound: no scan",
-                                proof->name);
-    } else {
-      effect.scan = true;
-      effect.note = "the default partition, scanned for rows that belong to the new bound";
-    }
+  const Table* existing = out.catalog().default_partition_of(parent);
+  if (!existing) return;
+  LockEffect& effect = out.on(existing->name, LockMode::AccessExclusive);
+  if (const Constraint* proof = bound_proof(*existing, parent)) {
+    effect.note = fmt::format("the default partition; its validated CHECK {} rules out rows of the new bound: no scan",
+                              proof->name);
+  } else {
+    effect.scan = true;
+    effect.note = "the default partition, scanned for rows that belong to the new bound";
   }
 }
 

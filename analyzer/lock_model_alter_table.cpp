@@ -324,9 +324,8 @@ void detach_partition(AlterContext& c, const PgQuery__PartitionCmd& cmd) {
   c.out.on(partition, LockMode::AccessExclusive);
   c.out.indexes_of(partition, LockMode::AccessExclusive, false);
   if (c.table)
-    for (const auto& sibling : c.table->partitions)
-      if (const Table* existing = c.out.catalog().find_table(sibling); existing && existing->default_partition && sibling != partition)
-        c.out.on(sibling, LockMode::AccessExclusive).note = "the default partition, whose implicit bound changes";
+    if (const Table* existing = c.out.catalog().default_partition_of(*c.table); existing && existing->name != partition)
+      c.out.on(existing->name, LockMode::AccessExclusive).note = "the default partition, whose implicit bound changes";
 }
 
 void subcommand(AlterContext& c, const PgQuery__AlterTableCmd& cmd) {

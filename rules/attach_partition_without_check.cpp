@@ -139,14 +139,12 @@ void check(const StatementContext& ctx, Emitter& out) {
     const bool child_scanned = child && child->scan && child->pre_existing();
 
     const LockEffect* default_effect = nullptr;
-    if (parent)
-      for (const auto& sibling : parent->partitions) {
-        const Table* existing = ctx.catalog.find_table(sibling);
-        if (!existing || !existing->default_partition || sibling == child_name) continue;
-        const LockEffect* effect = ctx.effects.find(sibling);
-        if (effect && effect->scan && effect->pre_existing() && !default_has_key_check(parent, existing))
-          default_effect = effect;
-      }
+    if (const Table* existing = parent ? ctx.catalog.default_partition_of(*parent) : nullptr;
+        existing && existing->name != child_name) {
+      const LockEffect* effect = ctx.effects.find(existing->name);
+      if (effect && effect->scan && effect->pre_existing() && !default_has_key_check(parent, existing))
+        default_effect = effect;
+    }
     if (!child_scanned && !default_effect) continue;
 
     std::string message;

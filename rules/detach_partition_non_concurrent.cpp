@@ -48,10 +48,9 @@ void check(const StatementContext& ctx, Emitter& out) {
     // PostgreSQL refuses DETACH … CONCURRENTLY while the partitioned table has a DEFAULT partition.
     const Table* parent_table = ctx.catalog.find_table(parent_name);
     std::optional<QualifiedName> default_partition;
-    if (parent_table)
-      for (const auto& partition : parent_table->partitions)
-        if (const Table* t = ctx.catalog.find_table(partition); t && t->default_partition && partition != child_name)
-          default_partition = partition;
+    if (const Table* t = parent_table ? ctx.catalog.default_partition_of(*parent_table) : nullptr;
+        t && t->name != child_name)
+      default_partition = t->name;
 
     const Token* detach = first_token_of_kind(ctx.stmt, PG_QUERY__TOKEN__DETACH);
     const ByteRange range = detach ? clause_range(ctx.stmt, detach->begin) : ctx.stmt.range;

@@ -262,6 +262,27 @@ TEST_CASE("indexes, partitions, sequences and maintenance") {
     CHECK(effect_on(observed.effects, "public.events").lock == LockMode::AccessExclusive);
     CHECK(effect_on(observed.effects, "public.events_2026").created);
   }
+  SUBCASE("the default partition is followed through renames, detaches, drops and attaches") {
+    const std::string create_2026 =
+        "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');";
+    const auto scanned = [&](const std::string& history, const std::string& relation) {
+      const LockEffect* effect = last_statement(events + history, create_2026).effects.find({"public", relation});
+      return effect && effect->lock == LockMode::AccessExclusive && effect->scan;
+    };
+    CHECK(scanned("", "events_default"));
+    CHECK(scanned("ALTER TABLE events_default RENAME TO events_rest;", "events_rest"));
+    CHECK_FALSE(scanned("ALTER TABLE events_default RENAME TO events_rest;", "events_default"));
+    CHECK_FALSE(scanned("ALTER TABLE events DETACH PARTITION events_default;", "events_default"));
+    CHECK_FALSE(scanned("DROP TABLE events_default;", "events_default"));
+    CHECK(
+        scanned("ALTER TABLE events DETACH PARTITION events_default;\n"
+                "ALTER TABLE events ATTACH PARTITION events_2025 DEFAULT;",
+                "events_2025"));
+    CHECK_FALSE(
+        scanned("ALTER TABLE events DETACH PARTITION events_default;\n"
+                "ALTER TABLE events ATTACH PARTITION events_2025 DEFAULT;",
+                "events_default"));
+  }
   SUBCASE("CREATE INDEX on a partitioned table locks every partition; CONCURRENTLY fails") {
     const auto observed = last_statement(events, "CREATE INDEX events_ts_idx ON events (ts);");
     CHECK(effect_on(observed.effects, "public.events_2024").lock == LockMode::Share);

@@ -3,6 +3,7 @@
 // lines and files, bytes that are not text, and tokens that never end. The ctest entry has a
 // time limit, so a hang fails the test instead of stalling CI.
 #include <doctest/doctest.h>
+
 #include <sys/resource.h>
 
 #include <algorithm>

@@ -266,7 +266,8 @@ TEST_CASE("indexes, partitions, sequences and maintenance") {
     const std::string create_2026 =
         "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');";
     const auto scanned = [&](const std::string& history, const std::string& relation) {
-      const LockEffect* effect = last_statement(events + history, create_2026).effects.find({"public", relation});
+      const Observed observed = last_statement(events + history, create_2026);  // the effect points into it
+      const LockEffect* effect = observed.effects.find({"public", relation});
       return effect && effect->lock == LockMode::AccessExclusive && effect->scan;
     };
     CHECK(scanned("", "events_default"));

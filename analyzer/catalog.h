@@ -166,6 +166,9 @@ struct Table {
   std::vector<Constraint> constraints;
   bool unlogged = false;
   std::optional<QualifiedName> partition_of;
+  // Of a partition: whether it is its parent's DEFAULT partition. The parent's
+  // `default_partition_name` alone is not enough: a lenient replay lets a CREATE replace a table
+  // without a DROP, and the new table of that name is no partition at all.
   bool default_partition = false;
   std::vector<QualifiedName> partitions;
   // Of a partitioned table: the one of `partitions` that is its DEFAULT partition. Kept so that

@@ -283,6 +283,8 @@ TEST_CASE("indexes, partitions, sequences and maintenance") {
         scanned("ALTER TABLE events DETACH PARTITION events_default;\n"
                 "ALTER TABLE events ATTACH PARTITION events_2025 DEFAULT;",
                 "events_default"));
+    // A history that creates the table again without dropping it: the new one is no partition.
+    CHECK_FALSE(scanned("CREATE TABLE events_default (id bigint);", "events_default"));
   }
   SUBCASE("CREATE INDEX on a partitioned table locks every partition; CONCURRENTLY fails") {
     const auto observed = last_statement(events, "CREATE INDEX events_ts_idx ON events (ts);");

@@ -286,6 +286,20 @@ TEST_CASE("indexes, partitions, sequences and maintenance") {
     // A history that creates the table again without dropping it: the new one is no partition.
     CHECK_FALSE(scanned("CREATE TABLE events_default (id bigint);", "events_default"));
   }
+  SUBCASE("a statement touching dozens of relations lists each once, at its strongest lock") {
+    // Beyond 16 effects the builder finds them through a map: every index below is reached twice.
+    std::string wide = "CREATE TABLE wide (a int, b int);\n";
+    for (int i = 0; i < 30; ++i) wide += "CREATE INDEX wide_" + std::to_string(i) + " ON wide (a, b);\n";
+    const auto observed =
+        last_statement(wide, "ALTER TABLE wide ALTER COLUMN a TYPE bigint, ALTER COLUMN b TYPE bigint;");
+    CHECK(observed.effects.effects.size() == 31);
+    for (int i = 0; i < 30; ++i) {
+      const LockEffect& index = effect_on(observed.effects, "public.wide_" + std::to_string(i));
+      CHECK(index.lock == LockMode::AccessExclusive);
+      CHECK(index.index_rebuilt);
+    }
+    CHECK(effect_on(observed.effects, "public.wide").reads_blocked_via_index);
+  }
   SUBCASE("CREATE INDEX on a partitioned table locks every partition; CONCURRENTLY fails") {
     const auto observed = last_statement(events, "CREATE INDEX events_ts_idx ON events (ts);");
     CHECK(effect_on(observed.effects, "public.events_2024").lock == LockMode::Share);

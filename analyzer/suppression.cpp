@@ -45,6 +45,44 @@ Diagnostic make(const Rule& rule, FileId file, ByteRange range, std::string mess
   return d;
 }
 
+// Finds the statement directives whose target holds an offset without looking at every one: a file
+// with a directive on each of its 16,000 statements took 2.6 G instructions to match its findings.
+// The targets are sorted by where they begin, each with the furthest end of those up to it, so a
+// search walks back from the last target beginning at or before the offset only as far as one of
+// them can still reach it. Statements' targets barely overlap: that is one or two steps.
+class DirectiveIndex {
+ public:
+  explicit DirectiveIndex(const std::vector<IgnoreDirective>& directives) : directives_(directives) {
+    for (size_t k = 0; k < directives.size(); ++k) (directives[k].file_wide ? file_wide_ : by_begin_).push_back(k);
+    std::stable_sort(by_begin_.begin(), by_begin_.end(),
+                     [&](size_t a, size_t b) { return directives[a].target.begin < directives[b].target.begin; });
+    reach_.reserve(by_begin_.size());
+    for (const size_t k : by_begin_)
+      reach_.push_back(std::max(reach_.empty() ? 0 : reach_.back(), directives[k].target.end));
+  }
+
+  // Calls visit(k) for each statement directive k whose target holds `offset`.
+  template <typename Visit>
+  void for_each_covering(uint32_t offset, Visit visit) const {
+    auto i =
+        static_cast<size_t>(std::upper_bound(by_begin_.begin(), by_begin_.end(), offset,
+                                             [&](uint32_t at, size_t k) { return at < directives_[k].target.begin; }) -
+                            by_begin_.begin());
+    while (i > 0 && reach_[i - 1] >= offset) {
+      --i;
+      if (contains(directives_[by_begin_[i]].target, offset)) visit(by_begin_[i]);
+    }
+  }
+
+  [[nodiscard]] const std::vector<size_t>& file_wide() const { return file_wide_; }
+
+ private:
+  const std::vector<IgnoreDirective>& directives_;
+  std::vector<size_t> by_begin_;   // statement directives, by where their target begins
+  std::vector<uint32_t> reach_;    // reach_[i]: the furthest end of the targets of by_begin_[0..i]
+  std::vector<size_t> file_wide_;  // file-wide directives, in the order given
+};
+
 }  // namespace
 
 ParsedDirective parse_ignore_directive(const Comment& comment) {
@@ -141,21 +179,25 @@ void FileSuppressions::finish(FileId file, size_t first, std::vector<Diagnostic>
     for (auto& p : problems_)
       diagnostics.push_back(make(invalid_ignore_rule(), file, p.comment, std::move(p.message), std::move(p.help)));
 
+  const DirectiveIndex index(directives_);
   // Moves diagnostics[from, end) that a directive covers to `suppressed`; marks the directives used.
   const auto apply = [&](size_t from) {
     size_t kept = from;
     for (size_t i = from; i < diagnostics.size(); ++i) {
       Diagnostic& d = diagnostics[i];
       const IgnoreDirective* match = nullptr;
-      for (auto& directive : directives_) {
-        if (!directive.file_wide && !contains(directive.target, d.range.begin)) continue;
+      // Marks each directive covering the finding used, and picks the one that explains it: a
+      // statement's own directive (the first given) rather than a file-wide one.
+      const auto consider = [&](IgnoreDirective& directive) {
         for (size_t k = 0; k < directive.rules.size(); ++k) {
           if (directive.rules[k] != d.rule.str()) continue;
           directive.used[k] = true;
-          // A statement's own directive explains the finding better than a file-wide one.
-          if (!match || (match->file_wide && !directive.file_wide)) match = &directive;
+          if (!match || (match->file_wide && !directive.file_wide) || (!directive.file_wide && &directive < match))
+            match = &directive;
         }
-      }
+      };
+      index.for_each_covering(d.range.begin, [&](size_t k) { consider(directives_[k]); });
+      for (const size_t k : index.file_wide()) consider(directives_[k]);
       if (match) {
         d.suppression = Suppression{match->file_wide, match->reason, match->comment};
         suppressed.push_back(std::move(d));

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "analyzer/engine.h"
 #include "analyzer/suppression.h"
@@ -147,6 +149,55 @@ TEST_CASE("a directive inside a multi-line statement covers it") {
   CHECK(run.count(kRename) == 0);
   CHECK(run.suppressed(kRename) == 1);
   CHECK(run.count(kUnused) == 0);
+}
+
+TEST_CASE("a finding under several directives: the statement's first explains it, each is used") {
+  const std::string sql =
+      "SET lock_timeout = '2s';\n"
+      "-- zdlint-ignore-file rename-column: the file's reason\n"
+      "-- zdlint-ignore rename-column: the leading reason\n"
+      "ALTER TABLE projects -- zdlint-ignore rename-column: the inner reason\n"
+      "  RENAME COLUMN a TO b; -- zdlint-ignore rename-column: the trailing reason\n"
+      "-- zdlint-ignore rename-column: the next statement's reason\n"
+      "ALTER TABLE projects RENAME COLUMN c TO d;\n"
+      "ALTER TABLE projects RENAME COLUMN e TO f;\n";
+  const Run run = lint(sql);
+  CHECK(run.count(kRename) == 0);
+  REQUIRE(run.suppressed(kRename) == 3);
+  std::vector<std::string> reasons;
+  for (const Diagnostic& d : run.result.suppressed) reasons.push_back(d.suppression->reason);
+  CHECK(reasons == std::vector<std::string>{"the leading reason", "the next statement's reason", "the file's reason"});
+  CHECK(run.count(kUnused) == 0);
+}
+
+TEST_CASE("a directive whose target reaches over a shorter one still covers what follows that one") {
+  // Statement targets may overlap (a leading directive's reaches from its comment to its statement's
+  // end, over a statement the parser rejected between them): the wide target below spans the narrow
+  // one, and the finding at byte 250 lies after the narrow one's end but within the wide one.
+  Statement wide;
+  wide.range = {100, 300};
+  wide.leading_comments = {{{40, 90}, "zdlint-ignore rename-column: the wide reason"}};
+  Statement narrow;
+  narrow.range = {150, 160};
+  narrow.trailing_comments = {{{161, 200}, "zdlint-ignore create-index-non-concurrent: the narrow reason"}};
+  FileSuppressions file;
+  file.add_statement(wide, "");
+  file.add_statement(narrow, "");
+  std::vector<Diagnostic> diagnostics(3);
+  diagnostics[0].rule = RuleId(kRename);
+  diagnostics[0].range = {250, 260};
+  diagnostics[1].rule = RuleId("create-index-non-concurrent");
+  diagnostics[1].range = {150, 160};
+  diagnostics[2].rule = RuleId("create-index-non-concurrent");
+  diagnostics[2].range = {250, 260};  // outside the narrow target: kept
+  std::vector<Diagnostic> suppressed;
+  file.finish(0, 0, diagnostics, suppressed, {.rule_ran = [](std::string_view) { return true; }});
+  REQUIRE(suppressed.size() == 2);
+  CHECK(suppressed[0].suppression->reason == "the wide reason");
+  CHECK(suppressed[1].suppression->reason == "the narrow reason");
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].range.begin == 250);
+  CHECK(diagnostics[0].rule.str() == "create-index-non-concurrent");
 }
 
 TEST_CASE("a directive before a statement the parser rejects suppresses its syntax error") {

@@ -156,7 +156,10 @@ std::vector<const Table*> Catalog::derived_from(const QualifiedName& relation) c
 void Catalog::rebuild_links() {
   referenced_by_.clear();
   derived_from_.clear();
+  table_names_by_schema_.clear();
+  for (const auto& [name, table] : partial_tables_) note_table_name(name);
   for (const auto& [name, table] : tables_) {
+    note_table_name(name);
     for (const Constraint& constraint : table.constraints)
       if (constraint.kind == ConstraintKind::ForeignKey) referenced_by_[constraint.references].push_back(name);
     for (const QualifiedName& source : table.reads) derived_from_[source].push_back(name);
@@ -183,9 +186,12 @@ std::vector<const Table*> Catalog::views_depending_on(const QualifiedName& relat
 
 std::vector<const Table*> Catalog::relations_in_schema(std::string_view schema) const {
   std::vector<const Table*> result;
-  for (const auto& [name, table] : tables_)
-    if (name.schema == schema) result.push_back(&table);
+  const auto names = table_names_by_schema_.find(std::string(schema));
+  if (names == table_names_by_schema_.end()) return result;
+  for (const QualifiedName& name : names->second)
+    if (const Table* table = find_table(name)) result.push_back(table);
   std::sort(result.begin(), result.end(), ByName{});
+  result.erase(std::unique(result.begin(), result.end()), result.end());
   return result;
 }
 

@@ -305,6 +305,11 @@ class Catalog {
   // Relation -> relations made from it: views and CREATE TABLE AS reading it, CREATE TABLE LIKE it.
   // A superset in the same way; derived_from() checks each one.
   std::unordered_map<QualifiedName, std::vector<QualifiedName>, QualifiedNameHash> derived_from_;
+  // Schema -> the names of the tables (complete or partial) ever put in it, so that DROP SCHEMA and
+  // relations_in_schema do not walk every table of a long history. A superset in the same way:
+  // a name stays when its table goes, and may be listed twice; the readers check each.
+  std::unordered_map<std::string, std::vector<QualifiedName>> table_names_by_schema_;
+  void note_table_name(const QualifiedName& name) { table_names_by_schema_[name.schema].push_back(name); }
   // The relations that read `relation` or were made LIKE it, in name order.
   [[nodiscard]] std::vector<const Table*> derived_from(const QualifiedName& relation) const;
   // Fills referenced_by_ and derived_from_ from the tables, for a catalog assembled by copying them.

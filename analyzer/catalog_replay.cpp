@@ -101,6 +101,7 @@ class CatalogReplay {
         view.origin = origin_;
         if (const Table* old = c_.find_table(name); old && stmt.replace) view.origin = old->origin;
         note_derived(view);
+        c_.note_table_name(name);
         c_.tables_[name] = std::move(view);
         break;
       }
@@ -116,6 +117,7 @@ class CatalogReplay {
         table.reads = relations_named(stmt.query);
         table.origin = origin_;
         note_derived(table);
+        c_.note_table_name(name);
         c_.tables_[name] = std::move(table);
         break;
       }
@@ -145,7 +147,8 @@ class CatalogReplay {
   // to a pre-existing one.
   Table& facts_for(const QualifiedName& name) {
     if (auto it = c_.tables_.find(name); it != c_.tables_.end()) return it->second;
-    auto it = c_.partial_tables_.try_emplace(name, Table{name}).first;
+    auto [it, added] = c_.partial_tables_.try_emplace(name, Table{name});
+    if (added) c_.note_table_name(name);
     it->second.partial = true;
     it->second.origin = Origin{static_cast<FileId>(-1), 0, {}};
     return it->second;
@@ -298,6 +301,7 @@ class CatalogReplay {
   void create_table(const PgQuery__CreateStmt& stmt) {
     const auto name = qualified_name(stmt.relation);
     if (stmt.if_not_exists && c_.tables_.contains(name)) return;
+    c_.note_table_name(name);
     Table& table = c_.tables_[name];
     table = Table{name, stmt.partspec ? RelationKind::PartitionedTable : RelationKind::Table};
     table.origin = origin_;
@@ -548,6 +552,7 @@ class CatalogReplay {
         if (auto partial = c_.partial_tables_.extract(old_name); !partial.empty()) {
           partial.key().name = stmt.newname;
           partial.mapped().name.name = stmt.newname;
+          c_.note_table_name(partial.key());
           c_.partial_tables_.insert(std::move(partial));
         }
         auto node = c_.tables_.extract(old_name);
@@ -555,6 +560,7 @@ class CatalogReplay {
         QualifiedName new_name{old_name.schema, stmt.newname};
         node.key() = new_name;
         node.mapped().name = new_name;
+        c_.note_table_name(new_name);
         c_.tables_.insert(std::move(node));
         c_.indexes_.retarget(old_name, new_name);
         // A sequence keeps its name but stays owned by the renamed table (each serial or identity
@@ -689,17 +695,21 @@ class CatalogReplay {
   }
 
   // DROP SCHEMA … CASCADE: everything in it goes.
+  // The schema's tables are found through Catalog::table_names_by_schema_, and its other objects
+  // as one range of each map (ordered by schema first): the cost does not grow with the history.
   void drop_schema(const std::string& schema) {
-    const auto in_schema = [&](const auto& entry) { return entry.first.schema == schema; };
-    std::vector<QualifiedName> tables;
-    for (const auto& [name, table] : c_.tables_)
-      if (name.schema == schema) tables.push_back(name);
-    for (const auto& name : tables) drop_table(name);
-    std::erase_if(c_.partial_tables_, in_schema);
-    std::erase_if(c_.sequences_, in_schema);
-    std::erase_if(c_.domains_, in_schema);
-    std::erase_if(c_.enums_, in_schema);
-    std::erase_if(c_.functions_, in_schema);
+    if (auto names = c_.table_names_by_schema_.extract(schema); !names.empty())
+      for (const QualifiedName& name : names.mapped()) drop_table(name);  // complete or partial
+    const auto erase_schema = [&](auto& map) {
+      const auto first = map.lower_bound(QualifiedName{schema, ""});
+      auto last = first;
+      while (last != map.end() && last->first.schema == schema) ++last;
+      map.erase(first, last);
+    };
+    erase_schema(c_.sequences_);
+    erase_schema(c_.domains_);
+    erase_schema(c_.enums_);
+    erase_schema(c_.functions_);
   }
 
   void drop_table(const QualifiedName& name) {

@@ -67,6 +67,49 @@ TEST_CASE("catalog: tables of a schema and tables using a type come in name orde
   CHECK(indexes == std::vector<std::string>{"app.aa", "app.zz"});
 }
 
+TEST_CASE("catalog: DROP SCHEMA … CASCADE removes everything in the schema, and nothing else") {
+  // The schema's tables are found through an index of the names ever put in it, stale ones
+  // included; its other objects as one range of each ordered map, bounded by the schema's name.
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE app.orders (id serial);
+    CREATE TABLE app.old_name (id int);
+    ALTER TABLE app.old_name RENAME TO renamed;
+    ALTER TABLE app.legacy ADD COLUMN note text;
+    CREATE VIEW app.recent AS SELECT id FROM app.orders;
+    CREATE TABLE app.dropped (id int);
+    DROP TABLE app.dropped;
+    CREATE SEQUENCE app.counter;
+    CREATE TYPE app.mood AS ENUM ('ok');
+    CREATE DOMAIN app.positive AS int;
+    CREATE FUNCTION app.answer() RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT 42';
+    CREATE TABLE ap.kept (id int);
+    CREATE SEQUENCE ap.counter;
+    CREATE TABLE app2.kept (id int);
+    CREATE SEQUENCE app2.counter;
+    CREATE TYPE app2.mood AS ENUM ('ok');
+    CREATE FUNCTION app2.answer() RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT 42';
+  )sql");
+  CHECK(names(catalog.relations_in_schema("app")) ==
+        std::vector<std::string>{"app.orders", "app.recent", "app.renamed"});
+  REQUIRE(catalog.find_table_facts({"app", "legacy"}));
+  replay(catalog, "DROP SCHEMA app CASCADE;\nCREATE TABLE app.again (id int);\n", 1);
+  CHECK(names(catalog.relations_in_schema("app")) == std::vector<std::string>{"app.again"});
+  CHECK_FALSE(catalog.find_table_facts({"app", "legacy"}));
+  CHECK_FALSE(catalog.find_sequence({"app", "counter"}));
+  CHECK_FALSE(catalog.find_sequence({"app", "orders_id_seq"}));
+  CHECK_FALSE(catalog.find_enum({"app", "mood"}));
+  CHECK_FALSE(catalog.find_domain({"app", "positive"}));
+  CHECK_FALSE(catalog.function_volatility({"app", "answer"}));
+  // Schemas whose names sort next to it keep everything.
+  CHECK(names(catalog.relations_in_schema("ap")) == std::vector<std::string>{"ap.kept"});
+  CHECK(names(catalog.relations_in_schema("app2")) == std::vector<std::string>{"app2.kept"});
+  CHECK(catalog.find_sequence({"ap", "counter"}));
+  CHECK(catalog.find_sequence({"app2", "counter"}));
+  CHECK(catalog.find_enum({"app2", "mood"}));
+  CHECK(catalog.function_volatility({"app2", "answer"}));
+}
+
 TEST_CASE("catalog: columns follow a renamed type, and only the type of that schema") {
   Catalog catalog;
   replay(catalog, R"sql(

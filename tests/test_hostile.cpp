@@ -223,6 +223,26 @@ TEST_CASE("hostile: 20,000 statements, each under its own directive") {
   CHECK(contains(r.out, "\"line\": 40000,"));  // the last index
 }
 
+// DROP SCHEMA looked at every table of the history for the schema's, twice (the replay and the
+// drop-cascade rule): 8,000 schemas created and dropped took 0.8 G instructions, now 0.3 G.
+TEST_CASE("hostile: 8,000 schemas created, then each dropped with its table") {
+  const TempDir dir;
+  std::string created;
+  std::string dropped;
+  for (int i = 0; i < 8'000; ++i) {
+    const std::string schema = "s" + std::to_string(i);
+    created += "CREATE SCHEMA " + schema + ";\nCREATE TABLE " + schema + ".t (a int);\n";
+    dropped += "DROP SCHEMA " + schema + " CASCADE;\n";
+  }
+  dir.write("001_schemas.sql", created);
+  dir.write("002_drop.sql", dropped);
+  const auto r = run_zdlint({"--format", "json", "--select", "drop-cascade", "--fail-on", "none", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  CHECK(count(r.out, "\"rule\": \"drop-cascade\"") == 8'000);
+  CHECK(contains(r.out, "with schema s7999 it also drops table s7999.t\""));
+  CHECK(contains(r.out, "\"line\": 8000,"));
+}
+
 // Each finding's column used to be counted from its line's start (found by a sweep): a line of n
 // statements took time quadratic in n, minutes for this one.
 TEST_CASE("hostile: 20,000 statements on one line, each finding at its column") {

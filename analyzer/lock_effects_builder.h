@@ -89,8 +89,8 @@ class EffectsBuilder {
   }
 
   // Most statements touch a handful of relations, found fastest by a look at each. One that locks
-  // every partition or index of a table touches thousands, and then a map finds them: a search of
-  // every effect for each made CREATE INDEX on a table of 8,000 partitions cost a second.
+  // every partition or index of a table touches thousands: searched one by one, ten CREATE INDEX on
+  // a table of 8,000 partitions took 1.4 s. Beyond kSearchedOneByOne, a map finds them.
   static constexpr size_t kSearchedOneByOne = 16;
 
   [[nodiscard]] LockEffect* effect_on(const QualifiedName& name) {

@@ -186,14 +186,14 @@ void FileSuppressions::finish(FileId file, size_t first, std::vector<Diagnostic>
     for (size_t i = from; i < diagnostics.size(); ++i) {
       Diagnostic& d = diagnostics[i];
       const IgnoreDirective* match = nullptr;
-      // Marks each directive covering the finding used, and picks the one that explains it: a
-      // statement's own directive (the first given) rather than a file-wide one.
+      // Marks each directive covering the finding used, and picks the one that explains it: the
+      // statement directives come first, and of them the first given; a file-wide one only when
+      // none covers it.
       const auto consider = [&](IgnoreDirective& directive) {
         for (size_t k = 0; k < directive.rules.size(); ++k) {
           if (directive.rules[k] != d.rule.str()) continue;
           directive.used[k] = true;
-          if (!match || (match->file_wide && !directive.file_wide) || (!directive.file_wide && &directive < match))
-            match = &directive;
+          if (!match || (!directive.file_wide && &directive < match)) match = &directive;
         }
       };
       index.for_each_covering(d.range.begin, [&](size_t k) { consider(directives_[k]); });

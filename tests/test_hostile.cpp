@@ -186,9 +186,9 @@ TEST_CASE("hostile: 3,000 partitions created and 3,000 attached beside a default
   CHECK(contains(r.out, "\"line\": 6001,"));
 }
 
-// A statement's effects were found by a search of all of them for each relation it locks: CREATE
-// INDEX on a table of 8,000 partitions took a second, ALTER COLUMN TYPE on a table of 8,000 indexes
-// a third of one.
+// A statement's effects were found by a search of all of them for each relation it locks (found by
+// a sweep): ten CREATE INDEX on a table of 8,000 partitions took 1.4 s of CPU, ALTER COLUMN TYPE
+// on a table of 8,000 indexes 0.35 s.
 TEST_CASE("hostile: indexes created on a table of 8,000 partitions") {
   const TempDir dir;
   std::string sql = "CREATE TABLE p (id int, k int) PARTITION BY LIST (k);\n";
@@ -224,7 +224,7 @@ TEST_CASE("hostile: 20,000 statements, each under its own directive") {
 }
 
 // DROP SCHEMA looked at every table of the history for the schema's, twice (the replay and the
-// drop-cascade rule): 8,000 schemas created and dropped took 0.8 G instructions, now 0.3 G.
+// drop-cascade rule; found by a sweep): 8,000 schemas created and dropped took 0.92 s of CPU.
 TEST_CASE("hostile: 8,000 schemas created, then each dropped with its table") {
   const TempDir dir;
   std::string created;

@@ -312,7 +312,8 @@ class Catalog {
   void note_table_name(const QualifiedName& name) { table_names_by_schema_[name.schema].push_back(name); }
   // The relations that read `relation` or were made LIKE it, in name order.
   [[nodiscard]] std::vector<const Table*> derived_from(const QualifiedName& relation) const;
-  // Fills referenced_by_ and derived_from_ from the tables, for a catalog assembled by copying them.
+  // Fills referenced_by_, derived_from_ and table_names_by_schema_ from the tables, for a catalog
+  // assembled by copying them.
   void rebuild_links();
 };
 

@@ -130,7 +130,7 @@ std::vector<const Table*> Catalog::tables_using_type(const QualifiedName& type) 
   std::vector<const Table*> result;
   for (const auto& [name, table] : tables_) {
     const bool uses = std::any_of(table.columns.begin(), table.columns.end(), [&](const Column& c) {
-      return c.type.name == type.name && (c.type.schema.empty() ? "public" : c.type.schema) == type.schema;
+      return c.type->name == type.name && (c.type->schema.empty() ? "public" : c.type->schema) == type.schema;
     });
     if (uses) result.push_back(&table);
   }

@@ -37,14 +37,15 @@ std::string_view to_string(RelationKind kind);
 
 struct Column {
   std::string name;
-  SqlType type;
-  bool not_null = false;
-  bool has_default = false;
-  Volatility default_volatility = Volatility::Immutable;
-  bool identity = false;
-  bool generated = false;  // GENERATED ALWAYS AS (…) STORED
+  SharedSqlType type;
   std::string default_sequence;  // the sequence a nextval() default, serial or identity draws from
   std::optional<Origin> added;   // ALTER TABLE … ADD COLUMN after the table was created: where
+  // The small fields last, side by side: a history holds hundreds of thousands of columns.
+  bool not_null = false;
+  bool has_default = false;
+  bool identity = false;
+  bool generated = false;  // GENERATED ALWAYS AS (…) STORED
+  Volatility default_volatility = Volatility::Immutable;
 };
 
 enum class ConstraintKind { Check, ForeignKey, PrimaryKey, Unique, Exclusion, NotNull };

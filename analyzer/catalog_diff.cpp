@@ -451,7 +451,7 @@ class CatalogComparison {
         out_.push_back({column_what(), "existed before the up and is missing after the down"});
         continue;
       }
-      if (column.type != after->type) differ(column_what(), "type", after->type.str(), column.type.str());
+      if (column.type != after->type) differ(column_what(), "type", after->type->str(), column.type->str());
       if (column.not_null != after->not_null)
         differ(column_what(), "nullability", null_text(after->not_null), null_text(column.not_null));
       if (column.has_default != after->has_default)

@@ -286,7 +286,7 @@ class CatalogReplay {
     if (table.columns.size() == table.columns.capacity())
       table.columns.reserve(table.columns.size() + table.columns.size() / 8 + 1);
     table.columns.push_back(std::move(column));
-    if (is_serial_type(table.columns.back().type)) {
+    if (is_serial_type(*table.columns.back().type)) {
       Column& added = table.columns.back();
       added.has_default = true;
       added.default_volatility = Volatility::Volatile;
@@ -691,7 +691,11 @@ class CatalogReplay {
     for (auto* tables : {&c_.tables_, &c_.partial_tables_})
       for (auto& [table_name, table] : *tables)
         for (auto& column : table.columns)
-          if (is_old_type(column.type)) column.type.name = stmt.newname;
+          if (is_old_type(*column.type)) {
+            SqlType renamed = *column.type;
+            renamed.name = stmt.newname;
+            column.type = std::move(renamed);
+          }
   }
 
   // DROP SCHEMA … CASCADE: everything in it goes.

@@ -155,7 +155,7 @@ void alter_column_type(AlterContext& c, const std::string& column, const PgQuery
   const Column* known = c.table ? c.table->column(column) : nullptr;
   TypeChange change = TypeChange::Rewrite;
   if (known) {
-    change = classify_type_change(known->type, to, def.raw_default != nullptr);
+    change = classify_type_change(*known->type, to, def.raw_default != nullptr);
   } else {
     table.assumed = true;
     table.note = fmt::format("the old type of {} is unknown (the history never created it): a rewrite is assumed", column);
@@ -164,7 +164,7 @@ void alter_column_type(AlterContext& c, const std::string& column, const PgQuery
     change = c.pg() >= 12 && c.session.timezone_is_utc() ? TypeChange::BinaryCoercible : TypeChange::Rewrite;
   if (change == TypeChange::Rewrite) {
     c.out.rewrite(c.target, known ? fmt::format("{} changes from {} to {}: every row is converted", column,
-                                                 known->type.str(), to.str())
+                                                known->type->str(), to.str())
                                   : std::string());
   } else {
     // Binary-coercible (or the same type): no rewrite, but indexes on the column are dropped and

@@ -1,7 +1,10 @@
 #include "analyzer/sql_types.h"
 
 #include <array>
+#include <functional>
+#include <mutex>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "parser/node_walk.h"
@@ -74,6 +77,61 @@ SqlType sql_type(const PgQuery__TypeName* type) {
   result.array = type->n_array_bounds > 0;
   return result;
 }
+
+namespace {
+
+// The types met so far, each held once, found by value: what SharedSqlType shares.
+class SharedTypes {
+ public:
+  std::shared_ptr<const SqlType> instance_of(SqlType type) {
+    const std::lock_guard lock(mutex_);  // catalogs are built on one thread; tests and fuzzers may differ
+    if (const auto it = known_.find(type); it != known_.end()) return *it;
+    auto instance = std::make_shared<const SqlType>(std::move(type));
+    // Bounded, whatever a run's input: past kKept types, one more is not shared. Equal types are
+    // still equal (SharedSqlType's == compares values when the instances differ).
+    if (known_.size() < kKept) known_.insert(instance);
+    return instance;
+  }
+
+ private:
+  static constexpr size_t kKept = 4096;
+
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(const SqlType& type) const {
+      size_t hash = std::hash<std::string>{}(type.schema) ^ (std::hash<std::string>{}(type.name) * 31);
+      for (const int typmod : type.typmods) hash = hash * 31 + static_cast<size_t>(typmod);
+      return hash * 2 + (type.array ? 1 : 0);
+    }
+    size_t operator()(const std::shared_ptr<const SqlType>& type) const { return (*this)(*type); }
+  };
+  struct Equal {
+    using is_transparent = void;
+    static const SqlType& of(const SqlType& type) { return type; }
+    static const SqlType& of(const std::shared_ptr<const SqlType>& type) { return *type; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return of(a) == of(b);
+    }
+  };
+
+  std::mutex mutex_;
+  std::unordered_set<std::shared_ptr<const SqlType>, Hash, Equal> known_;
+};
+
+SharedTypes& shared_types() {
+  static SharedTypes types;
+  return types;
+}
+
+}  // namespace
+
+SharedSqlType::SharedSqlType() {
+  static const std::shared_ptr<const SqlType> none = shared_types().instance_of({});
+  type_ = none;
+}
+
+SharedSqlType::SharedSqlType(SqlType type) : type_(shared_types().instance_of(std::move(type))) {}
 
 bool is_serial_type(const SqlType& type) {
   return type.schema.empty() && !type.array &&

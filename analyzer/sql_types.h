@@ -4,6 +4,7 @@
 // binary-coercible (no rewrite) or not.
 #include <pg_query/pg_query.pb-c.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,24 @@ struct SqlType {
 };
 
 SqlType sql_type(const PgQuery__TypeName* type);
+
+// A column's type, one instance shared by the columns that have it: a history has hundreds of
+// thousands of columns but few distinct types, and a SqlType takes 96 bytes where this takes 16
+// (the 50 MB synthetic file's catalog held 77 MB of columns, 200 bytes each). Immutable: a column
+// whose type changes is given another.
+class SharedSqlType {
+ public:
+  SharedSqlType();              // no type: an empty name
+  SharedSqlType(SqlType type);  // NOLINT(google-explicit-constructor): a column is given its type
+  [[nodiscard]] const SqlType& operator*() const { return *type_; }
+  [[nodiscard]] const SqlType* operator->() const { return type_.get(); }
+  friend bool operator==(const SharedSqlType& a, const SharedSqlType& b) {
+    return a.type_ == b.type_ || *a.type_ == *b.type_;
+  }
+
+ private:
+  std::shared_ptr<const SqlType> type_;
+};
 
 bool is_serial_type(const SqlType& type);
 

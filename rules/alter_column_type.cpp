@@ -69,7 +69,7 @@ void check(const StatementContext& ctx, Emitter& out) {
     const ByteRange range = action_range(ctx.stmt, ctx.stmt.file_offset(def.location));
     const Column* old = known ? known->column(column) : nullptr;
 
-    if (!old || old->type.name.empty()) {
+    if (!old || old->type->name.empty()) {
       const std::string why =
           !known ? fmt::format("{} was not created by these migrations", table.str())
                  : fmt::format("the migrations never gave {}.{} a type zdlint could read", table.str(), column);
@@ -86,10 +86,10 @@ void check(const StatementContext& ctx, Emitter& out) {
       continue;
     }
 
-    TypeChange change = classify_type_change(old->type, to, has_using);
+    TypeChange change = classify_type_change(*old->type, to, has_using);
     // Arrays: a new element typmod or element type goes through an array coercion that rewrites
     // every value (varchar(10)[] to varchar(20)[] or text[] rewrote on PostgreSQL 15).
-    if (old->type.array && to.array && old->type != to) change = TypeChange::Rewrite;
+    if (old->type->array && to.array && *old->type != to) change = TypeChange::Rewrite;
     std::optional<std::string> note;
     if (change == TypeChange::CoercibleIfUtc) {
       if (ctx.settings.pg_version >= 12 && ctx.session.timezone_is_utc()) continue;
@@ -109,7 +109,7 @@ void check(const StatementContext& ctx, Emitter& out) {
         range,
         fmt::format("changing column \"{}\" of {} from {} to {}{} rewrites the whole table{} while holding {} until "
                     "every row is converted, for a time that grows with the table",
-                    column, table.str(), old->type.str(), to.str(),
+                    column, table.str(), old->type->str(), to.str(),
                     has_using ? " with a USING expression evaluated for every row" : "",
                     rebuilt_indexes(ctx, alter->effect), lock_phrase(alter->effect)),
         std::string(kExpandContract));

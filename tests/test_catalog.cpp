@@ -125,9 +125,37 @@ TEST_CASE("catalog: columns follow a renamed type, and only the type of that sch
   const Table* a = catalog.find_table({"public", "a"});
   REQUIRE(a != nullptr);
   REQUIRE(a->columns.size() == 2);
-  CHECK(a->columns[0].type.name == "feeling");
-  CHECK(a->columns[1].type.name == "feeling");
-  CHECK(a->columns[1].type.schema == "public");
+  CHECK(a->columns[0].type->name == "feeling");
+  CHECK(a->columns[1].type->name == "feeling");
+  CHECK(a->columns[1].type->schema == "public");
+}
+
+TEST_CASE("catalog: columns of one type share one copy of it; changing a column's type changes that column only") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE a (x varchar(50), y varchar(50), z varchar(60), w varchar(50)[]);
+    CREATE TABLE b (x character varying(50));
+    ALTER TABLE a ALTER COLUMN y TYPE varchar(80);
+  )sql");
+  const Table* a = catalog.find_table({"public", "a"});
+  const Table* b = catalog.find_table({"public", "b"});
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  REQUIRE(a->columns.size() == 4);
+  REQUIRE(b->columns.size() == 1);
+  // One instance for both tables' varchar(50), the alias spelling included: what keeps a long
+  // history's columns small.
+  CHECK(&*a->columns[0].type == &*b->columns[0].type);
+  CHECK(a->columns[0].type == b->columns[0].type);
+  CHECK(a->columns[1].type->str() == "varchar(80)");
+  CHECK(a->columns[0].type->str() == "varchar(50)");
+  CHECK(b->columns[0].type->str() == "varchar(50)");
+  CHECK_FALSE(a->columns[0].type == a->columns[2].type);  // varchar(60)
+  CHECK_FALSE(a->columns[0].type == a->columns[3].type);  // varchar(50)[]
+  // Equal types are equal whether or not they share an instance.
+  CHECK(SharedSqlType(SqlType{"", "int4", {}, false}) == SharedSqlType(SqlType{"", "int4", {}, false}));
+  CHECK(SharedSqlType() == SharedSqlType(SqlType{}));
+  CHECK(SharedSqlType()->name.empty());
 }
 
 TEST_CASE("catalog: foreign keys follow renames of either table, and go with drops") {

@@ -4,7 +4,7 @@
 #include <functional>
 #include <mutex>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <utility>
 
 #include "parser/node_walk.h"
@@ -80,16 +80,16 @@ SqlType sql_type(const PgQuery__TypeName* type) {
 
 namespace {
 
-// The types met so far, each held once, found by value: what SharedSqlType shares.
+// The types met so far, found by value: what SharedSqlType shares.
 class SharedTypes {
  public:
   std::shared_ptr<const SqlType> instance_of(SqlType type) {
     const std::lock_guard lock(mutex_);  // catalogs are built on one thread; tests and fuzzers may differ
-    if (const auto it = known_.find(type); it != known_.end()) return *it;
-    auto instance = std::make_shared<const SqlType>(std::move(type));
+    if (const auto it = known_.find(type); it != known_.end()) return it->second;
+    auto instance = std::make_shared<const SqlType>(type);
     // Bounded, whatever a run's input: past kKept types, one more is not shared. Equal types are
     // still equal (SharedSqlType's == compares values when the instances differ).
-    if (known_.size() < kKept) known_.insert(instance);
+    if (known_.size() < kKept) known_.emplace(std::move(type), instance);
     return instance;
   }
 
@@ -97,26 +97,15 @@ class SharedTypes {
   static constexpr size_t kKept = 4096;
 
   struct Hash {
-    using is_transparent = void;
     size_t operator()(const SqlType& type) const {
       size_t hash = std::hash<std::string>{}(type.schema) ^ (std::hash<std::string>{}(type.name) * 31);
       for (const int typmod : type.typmods) hash = hash * 31 + static_cast<size_t>(typmod);
       return hash * 2 + (type.array ? 1 : 0);
     }
-    size_t operator()(const std::shared_ptr<const SqlType>& type) const { return (*this)(*type); }
-  };
-  struct Equal {
-    using is_transparent = void;
-    static const SqlType& of(const SqlType& type) { return type; }
-    static const SqlType& of(const std::shared_ptr<const SqlType>& type) { return *type; }
-    template <typename A, typename B>
-    bool operator()(const A& a, const B& b) const {
-      return of(a) == of(b);
-    }
   };
 
   std::mutex mutex_;
-  std::unordered_set<std::shared_ptr<const SqlType>, Hash, Equal> known_;
+  std::unordered_map<SqlType, std::shared_ptr<const SqlType>, Hash> known_;
 };
 
 SharedTypes& shared_types() {

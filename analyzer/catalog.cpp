@@ -61,6 +61,11 @@ QualifiedName index_name(const PgQuery__IndexStmt& stmt) {
   return {table.schema, default_index_name(table.name, index_columns(stmt), "idx")};
 }
 
+bool Column::has_type(const QualifiedName& type_name) const {
+  const std::string_view schema = type->schema.empty() ? std::string_view("public") : std::string_view(type->schema);
+  return type->name == type_name.name && schema == type_name.schema;
+}
+
 const Column* Table::column(std::string_view column_name) const {
   const auto it = std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.name == column_name; });
   return it == columns.end() ? nullptr : &*it;
@@ -129,9 +134,8 @@ std::vector<const Table*> Catalog::tables_using_domain(const QualifiedName& doma
 std::vector<const Table*> Catalog::tables_using_type(const QualifiedName& type) const {
   std::vector<const Table*> result;
   for (const auto& [name, table] : tables_) {
-    const bool uses = std::any_of(table.columns.begin(), table.columns.end(), [&](const Column& c) {
-      return c.type->name == type.name && (c.type->schema.empty() ? "public" : c.type->schema) == type.schema;
-    });
+    const bool uses =
+        std::any_of(table.columns.begin(), table.columns.end(), [&](const Column& c) { return c.has_type(type); });
     if (uses) result.push_back(&table);
   }
   std::sort(result.begin(), result.end(), ByName{});

@@ -46,6 +46,10 @@ struct Column {
   bool identity = false;
   bool generated = false;  // GENERATED ALWAYS AS (…) STORED
   Volatility default_volatility = Volatility::Immutable;
+
+  // Whether its type is `type_name` (an unqualified type is in public), compared in place: callers
+  // look at every column of the catalog.
+  [[nodiscard]] bool has_type(const QualifiedName& type_name) const;
 };
 
 enum class ConstraintKind { Check, ForeignKey, PrimaryKey, Unique, Exclusion, NotNull };

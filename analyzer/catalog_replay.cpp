@@ -683,15 +683,10 @@ class CatalogReplay {
     } else {
       return;
     }
-    // Every column of the catalog is looked at: compared in place, not through a QualifiedName built
-    // for each one.
-    const auto is_old_type = [&](const SqlType& type) {
-      return type.name == old_name.name && type_schema(type) == old_name.schema;
-    };
     for (auto* tables : {&c_.tables_, &c_.partial_tables_})
       for (auto& [table_name, table] : *tables)
         for (auto& column : table.columns)
-          if (is_old_type(*column.type)) {
+          if (column.has_type(old_name)) {
             SqlType renamed = *column.type;
             renamed.name = stmt.newname;
             column.type = std::move(renamed);

@@ -48,8 +48,7 @@ Names columns_of_type(const Catalog& catalog, const QualifiedName& type) {
   Names out;
   for (const Table* table : catalog.tables_using_type(type))
     for (const Column& column : table->columns)
-      if (column.type->name == type.name &&
-          (column.type->schema.empty() ? "public" : column.type->schema) == type.schema)
+      if (column.has_type(type))
         out.push_back(fmt::format("column {}.{} (and its data)", table->name.str(), column.name));
   return out;
 }

@@ -1,5 +1,6 @@
 #include "parser/tree_capture.h"
 
+#include <pg_query.h>
 #include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -14,8 +15,12 @@ namespace zdlint {
 namespace {
 
 thread_local TreeCapture* active_capture = nullptr;
+// The capture whose tree pg_query_nodes_to_protobuf is converting on this thread, if any; and the
+// one set aside while PostgreSQL reports a message during the conversion.
+thread_local TreeCapture* converting = nullptr;
+thread_local TreeCapture* converting_suspended = nullptr;
 
-// The stack the recursive copy may take: three quarters of the calling thread's, which leaves its
+// The stack a walk over a tree may take: three quarters of the calling thread's, which leaves its
 // callers room (libpg_query's own recursion over the same tree has returned by then).
 uintptr_t stack_allowance() {
   thread_local const uintptr_t allowance = [] {
@@ -37,109 +42,61 @@ uintptr_t stack_allowance() {
   return allowance;
 }
 
-// A deep copy of a message libpg_query built (in its memory context, freed when the parse call
-// returns) into the arena: each message's struct copied whole, then what it points to.
-class Copier {
+// Whether a tree nests within what zdlint's recursive walks over it (rules, fingerprints) may take
+// of the stack. A statement's tree cannot nest deeper than the number of structs its conversion
+// allocated, so only a statement that took more than the stack allows for is walked here to be
+// sure: in practice a very long one (an INSERT of thousands of rows), very rarely.
+class DepthProbe {
  public:
-  explicit Copier(UnpackArena& arena)
-      : arena_(arena),
-        stack_start_(reinterpret_cast<uintptr_t>(__builtin_frame_address(0))),
-        stack_allowance_(stack_allowance()) {}
+  DepthProbe() : stack_start_(reinterpret_cast<uintptr_t>(__builtin_frame_address(0))) {}
 
-  [[nodiscard]] bool too_deep() const { return too_deep_; }
-
-  // The copy; null when the tree nests too deeply.
-  ProtobufCMessage* message(const ProtobufCMessage& from, const MessageLayout& layout) {
+  // Whether the tree below `message` is within the allowance.
+  bool fits(const ProtobufCMessage& message, const MessageLayout& layout) {
     const Level level(depth_);
-    if (std::max(stack_used(), depth_ * kStackPerLevel) > stack_allowance_) {
-      too_deep_ = true;
-      return nullptr;
-    }
-    auto* copy = static_cast<char*>(duplicate(&from, layout.descriptor->sizeof_message));
+    if (std::max(stack_used(), depth_ * kStackPerLevel) > stack_allowance()) return false;
+    const char* fields = reinterpret_cast<const char*>(&message);
     if (layout.is_node()) {
       // Only the member the node's case selects is looked at.
-      const auto node_case = static_cast<uint32_t>(reinterpret_cast<const PgQuery__Node&>(from).node_case);
-      if (const PointerField* member = layout.node_member(node_case))
-        if (!field(copy, *member)) return nullptr;
-    } else {
-      for (const PointerField& pointer : layout.pointers) {
-        if (pointer.oneof_case != 0 &&
-            *reinterpret_cast<const uint32_t*>(copy + pointer.quantifier_offset) != pointer.oneof_case)
-          continue;  // another member of its oneof is set
-        if (!field(copy, pointer)) return nullptr;
-      }
+      const auto node_case = static_cast<uint32_t>(reinterpret_cast<const PgQuery__Node&>(message).node_case);
+      const PointerField* member = layout.node_member(node_case);
+      return member == nullptr || fits(fields, *member);
     }
-    return reinterpret_cast<ProtobufCMessage*>(copy);
+    for (const PointerField& pointer : layout.messages) {
+      if (pointer.oneof_case != 0 &&
+          *reinterpret_cast<const uint32_t*>(fields + pointer.quantifier_offset) != pointer.oneof_case)
+        continue;  // another member of its oneof is set
+      if (!fits(fields, pointer)) return false;
+    }
+    return true;
   }
+
+  // Whether any tree `levels` deep fits, without walking it.
+  static bool surely_fits(size_t levels) { return levels <= stack_allowance() / kStackPerLevel; }
 
  private:
-  // Replaces what the copied field of `copy` points to with a copy of its own.
-  bool field(char* copy, const PointerField& pointer) {
-    char* member = copy + pointer.offset;
-    if (pointer.repeated) {
-      const size_t count = *reinterpret_cast<const size_t*>(copy + pointer.quantifier_offset);
-      void*& elements = *reinterpret_cast<void**>(member);
-      if (count == 0 || elements == nullptr) return true;
-      void* copied = duplicate(elements, count * pointer.element_size);
-      elements = copied;
-      if (pointer.type == PROTOBUF_C_TYPE_MESSAGE) {
-        auto** messages = static_cast<ProtobufCMessage**>(copied);
-        for (size_t i = 0; i < count; ++i)
-          if (messages[i] != nullptr && (messages[i] = message(*messages[i], *pointer.target)) == nullptr) return false;
-      } else if (pointer.type == PROTOBUF_C_TYPE_STRING) {
-        auto** strings = static_cast<char**>(copied);
-        for (size_t i = 0; i < count; ++i) strings[i] = string(strings[i]);
-      } else if (pointer.type == PROTOBUF_C_TYPE_BYTES) {
-        auto* values = static_cast<ProtobufCBinaryData*>(copied);
-        for (size_t i = 0; i < count; ++i) values[i].data = bytes_of(values[i]);
-      }
-      return true;
+  bool fits(const char* fields, const PointerField& pointer) {
+    if (!pointer.repeated) {
+      const auto* inner = *reinterpret_cast<const ProtobufCMessage* const*>(fields + pointer.offset);
+      return inner == nullptr || fits(*inner, *pointer.target);
     }
-    switch (pointer.type) {
-      case PROTOBUF_C_TYPE_MESSAGE: {
-        auto*& inner = *reinterpret_cast<ProtobufCMessage**>(member);
-        return inner == nullptr || (inner = message(*inner, *pointer.target)) != nullptr;
-      }
-      case PROTOBUF_C_TYPE_STRING: {
-        auto*& text = *reinterpret_cast<char**>(member);
-        text = string(text);
-        return true;
-      }
-      case PROTOBUF_C_TYPE_BYTES: {
-        auto& value = *reinterpret_cast<ProtobufCBinaryData*>(member);
-        value.data = bytes_of(value);
-        return true;
-      }
-      default:
-        return true;  // message_layout lists no other single field
-    }
+    const size_t count = *reinterpret_cast<const size_t*>(fields + pointer.quantifier_offset);
+    const auto* const* elements = *reinterpret_cast<const ProtobufCMessage* const* const*>(fields + pointer.offset);
+    for (size_t i = 0; i < count && elements != nullptr; ++i)
+      if (elements[i] != nullptr && !fits(*elements[i], *pointer.target)) return false;
+    return true;
   }
 
-  // `bytes` bytes from `from`, copied into the arena.
-  void* duplicate(const void* from, size_t bytes) { return std::memcpy(arena_.take(bytes), from, bytes); }
-
-  char* string(char* text) {
-    // protobuf-c's shared empty string (an unset field) is a constant, not libpg_query's memory.
-    if (text == nullptr || text == protobuf_c_empty_string) return text;
-    return static_cast<char*>(duplicate(text, std::strlen(text) + 1));
-  }
-
-  uint8_t* bytes_of(const ProtobufCBinaryData& value) {
-    if (value.len == 0 || value.data == nullptr) return value.data;
-    return static_cast<uint8_t*>(duplicate(value.data, value.len));
-  }
-
-  // How far the stack has grown since the copy began (the frame address is the real stack, also
+  // How far the stack has grown since the probe began (the frame address is the real stack, also
   // where AddressSanitizer moves locals elsewhere).
   [[nodiscard]] uintptr_t stack_used() const {
     const auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
     return here < stack_start_ ? stack_start_ - here : here - stack_start_;
   }
 
-  // What every level of a tree is counted as taking of the stack, whatever the copy's own frames
-  // take: zdlint's walks over the tree (rules, fingerprints) take more than the copy, so the copy
-  // must not let through a tree they could not walk. This is what a level took when trees were
-  // read from libpg_query's JSON, which passed them safely: 16,000 levels on an 8 MB stack. Under
+  // What every level of a tree is counted as taking of the stack, whatever the probe's own frames
+  // take: zdlint's walks over the tree (rules, fingerprints) take more, so the probe must not let
+  // through a tree they could not walk. This is what a level took when trees were read from
+  // libpg_query's JSON, which passed them safely: 16,000 levels on an 8 MB stack. Under
   // AddressSanitizer every frame is several times larger.
 #ifdef ZDLINT_NODE_BY_NODE
   static constexpr uintptr_t kStackPerLevel = 4 * 384;
@@ -155,11 +112,8 @@ class Copier {
     uintptr_t& depth_;
   };
 
-  UnpackArena& arena_;
   uintptr_t stack_start_;
-  uintptr_t stack_allowance_;
   uintptr_t depth_ = 0;
-  bool too_deep_ = false;
 };
 
 }  // namespace
@@ -170,30 +124,154 @@ TreeCapture::TreeCapture(UnpackArena& arena) : arena_(arena) {
 
 TreeCapture::~TreeCapture() {
   active_capture = nullptr;
+  converting = nullptr;
+  converting_suspended = nullptr;
+}
+
+void TreeCapture::begin_conversion() {
+  converting = this;
+}
+
+void TreeCapture::end_conversion() {
+  converting = nullptr;
+}
+
+void* TreeCapture::allocate(size_t size) {
+  ++allocations_;
+  return arena_.take(std::max<size_t>(size, 1));
+}
+
+void TreeCapture::statement_begins() {
+  statement_starts_.push_back(allocations_);
+}
+
+void TreeCapture::borrowed_string(char** field) {
+  borrowed_strings_.push_back(field);
+}
+
+bool TreeCapture::surely_fits(const PgQuery__ParseResult& tree) const {
+  if (statement_starts_.size() != tree.n_stmts) return false;
+  for (size_t i = 0; i < tree.n_stmts; ++i) {
+    const size_t end = i + 1 < tree.n_stmts ? statement_starts_[i + 1] : allocations_;
+    // The parse result, the statement, and at most one level for each struct allocated after it.
+    if (!DepthProbe::surely_fits(2 + end - statement_starts_[i])) return false;
+  }
+  return true;
 }
 
 void TreeCapture::take(const PgQuery__ParseResult& built) {
   handed_over_ = true;
-  Copier copier(arena_);
-  tree_ = reinterpret_cast<const PgQuery__ParseResult*>(copier.message(built.base, parse_result_layout()));
-  too_deep_ = copier.too_deep();
+  // The strings of String, Float and BitString nodes are the parsed tree's own, in libpg_query's
+  // memory: they are copied. `built` is the conversion's local variable; all else it points to is
+  // in the arena already.
+  for (char** field : borrowed_strings_) {
+    if (*field == nullptr || *field == protobuf_c_empty_string) continue;
+    const size_t size = std::strlen(*field) + 1;
+    *field = static_cast<char*>(std::memcpy(arena_.take(size), *field, size));
+  }
+  borrowed_strings_.clear();
+  auto* tree = static_cast<PgQuery__ParseResult*>(std::memcpy(arena_.take(sizeof built), &built, sizeof built));
+  too_deep_ = !surely_fits(*tree) && !DepthProbe().fits(tree->base, parse_result_layout());
+  if (!too_deep_) tree_ = tree;
 }
 
 }  // namespace zdlint
 
-// libpg_query's pg_query_nodes_to_protobuf measures the tree it built, allocates that much, and
-// packs the tree into it. While a TreeCapture is active, the measuring hands the tree over instead
-// and answers 0, and the packing writes nothing. Otherwise both do what libpg_query's own do (the
-// generated functions call these generic ones).
-extern "C" size_t __wrap_pg_query__parse_result__get_packed_size(const PgQuery__ParseResult* message) {
-  if (zdlint::TreeCapture* capture = zdlint::active_capture) {
+// The link-time stand-ins (-Wl,--wrap, CMakeLists.txt). libpg_query's pg_query_nodes_to_protobuf
+// converts the tree it parsed into protobuf-c's structs, allocating each with palloc or pstrdup in
+// the parse's memory context, then measures the structs, allocates that much, and packs them.
+// While a TreeCapture is active, the conversion allocates from the capture's arena instead, the
+// measuring hands the converted tree over and answers 0, and the packing writes nothing: the tree
+// outlives the memory context, with nothing copied. Otherwise each does what libpg_query's own
+// does.
+extern "C" {
+PgQueryProtobuf __real_pg_query_nodes_to_protobuf(const void* tree);
+void* __real_palloc(size_t size);
+char* __real_pstrdup(const char* text);
+bool __real_errstart(int level, const char* domain);
+void __real_errfinish(const char* file, int line, const char* function);
+
+PgQueryProtobuf __wrap_pg_query_nodes_to_protobuf(const void* tree) {
+  zdlint::TreeCapture* capture = zdlint::active_capture;
+  if (capture == nullptr) return __real_pg_query_nodes_to_protobuf(tree);
+  capture->begin_conversion();
+  const PgQueryProtobuf converted = __real_pg_query_nodes_to_protobuf(tree);
+  capture->end_conversion();
+  return converted;
+}
+
+void* __wrap_palloc(size_t size) {
+  if (zdlint::TreeCapture* capture = zdlint::converting) return capture->allocate(size);
+  return __real_palloc(size);
+}
+
+char* __wrap_pstrdup(const char* text) {
+  if (zdlint::TreeCapture* capture = zdlint::converting) {
+    const size_t size = std::strlen(text) + 1;
+    return static_cast<char*>(std::memcpy(capture->allocate(size), text, size));
+  }
+  return __real_pstrdup(text);
+}
+
+// A message PostgreSQL reports during the conversion (a warning about a node it cannot convert)
+// builds its text in memory it frees again: from errstart to errfinish, palloc is libpg_query's.
+bool __wrap_errstart(int level, const char* domain) {
+  zdlint::TreeCapture* capture = zdlint::converting;
+  zdlint::converting = nullptr;
+  if (__real_errstart(level, domain)) {
+    zdlint::converting_suspended = capture;
+    return true;
+  }
+  zdlint::converting = capture;  // not reported: no errfinish follows
+  return false;
+}
+
+void __wrap_errfinish(const char* file, int line, const char* function) {
+  zdlint::TreeCapture* capture = zdlint::converting_suspended;
+  zdlint::converting_suspended = nullptr;
+  __real_errfinish(file, line, function);  // returns only below ERROR
+  zdlint::converting = capture;
+}
+
+void __real_pg_query__raw_stmt__init(PgQuery__RawStmt* message);
+
+void __wrap_pg_query__raw_stmt__init(PgQuery__RawStmt* message) {
+  __real_pg_query__raw_stmt__init(message);
+  if (zdlint::TreeCapture* capture = zdlint::converting) capture->statement_begins();
+}
+
+// The conversion points the string of a String, Float or BitString node at the parsed tree's, which
+// is freed with libpg_query's memory: each such node is noted when it is initialised, and its string
+// copied once the conversion is done.
+void __real_pg_query__string__init(PgQuery__String* message);
+void __real_pg_query__float__init(PgQuery__Float* message);
+void __real_pg_query__bit_string__init(PgQuery__BitString* message);
+
+void __wrap_pg_query__string__init(PgQuery__String* message) {
+  __real_pg_query__string__init(message);
+  if (zdlint::TreeCapture* capture = zdlint::converting) capture->borrowed_string(&message->sval);
+}
+
+void __wrap_pg_query__float__init(PgQuery__Float* message) {
+  __real_pg_query__float__init(message);
+  if (zdlint::TreeCapture* capture = zdlint::converting) capture->borrowed_string(&message->fval);
+}
+
+void __wrap_pg_query__bit_string__init(PgQuery__BitString* message) {
+  __real_pg_query__bit_string__init(message);
+  if (zdlint::TreeCapture* capture = zdlint::converting) capture->borrowed_string(&message->bsval);
+}
+
+size_t __wrap_pg_query__parse_result__get_packed_size(const PgQuery__ParseResult* message) {
+  if (zdlint::TreeCapture* capture = zdlint::converting) {
     capture->take(*message);
     return 0;
   }
   return protobuf_c_message_get_packed_size(&message->base);
 }
 
-extern "C" size_t __wrap_pg_query__parse_result__pack(const PgQuery__ParseResult* message, uint8_t* out) {
-  if (zdlint::active_capture != nullptr) return 0;
+size_t __wrap_pg_query__parse_result__pack(const PgQuery__ParseResult* message, uint8_t* out) {
+  if (zdlint::converting != nullptr) return 0;
   return protobuf_c_message_pack(&message->base, out);
+}
 }

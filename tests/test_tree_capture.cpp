@@ -20,6 +20,16 @@
 
 using namespace zdlint;
 
+// libpg_query's own functions, which its public header does not declare.
+extern "C" {
+void* pg_query_enter_memory_context();
+void pg_query_exit_memory_context(void* context);
+void* palloc(size_t size);
+bool errstart(int level, const char* domain);
+int errmsg_internal(const char* format, ...);
+void errfinish(const char* file, int line, const char* function);
+}
+
 namespace {
 
 std::string packed(const ProtobufCMessage* message) {
@@ -44,7 +54,16 @@ Taken take(const std::string& sql) {
   if (result.error()) return Taken::NotParsed;
   const SharedTree tree = result.tree();
   if (!tree) return Taken::NoTree;
-  return packed(&tree->base) == protobuf_tree(sql) ? Taken::Same : Taken::Different;
+  const std::string expected = protobuf_tree(sql);
+  // Parsing other text reuses the memory libpg_query freed after each parse, and writes other
+  // names and constants into it: a tree pointing there would change.
+  static const std::string other = [] {
+    std::string text = "SELECT ";
+    for (int i = 0; i < 2000; ++i) text += "x" + std::to_string(i) + " + 1.5 + 'y' || ";
+    return text + "0";
+  }();
+  REQUIRE_FALSE(protobuf_tree(other).empty());
+  return packed(&tree->base) == expected ? Taken::Same : Taken::Different;
 }
 
 // Runs `task` on a thread with a 1 MB stack.
@@ -201,4 +220,32 @@ TEST_CASE("tree_capture: deep nesting is taken as deep as three quarters of the 
   const ParseTreeResult broken("SELEC 1");
   CHECK(broken.error());
   CHECK_FALSE(broken.tree());
+}
+
+TEST_CASE("tree_capture: a message PostgreSQL reports during a conversion builds its text in libpg_query's memory") {
+  constexpr int kDebug5 = 10, kWarning = 19;  // PostgreSQL 15's elevels
+  UnpackArena arena(4096);
+  void* context = pg_query_enter_memory_context();
+  void* before = nullptr;
+  void* after = nullptr;
+  {
+    TreeCapture capture(arena);
+    capture.begin_conversion();
+    before = palloc(16);  // the arena's
+    // errmsg_internal builds the text with palloc and frees it again with pfree, which would
+    // crash on the arena's memory.
+    if (errstart(kWarning, nullptr)) {
+      errmsg_internal("a warning during a conversion: %d", 1);
+      errfinish(__FILE__, __LINE__, "test");
+    }
+    CHECK_FALSE(errstart(kDebug5, nullptr));  // not reported: errfinish does not follow
+    after = palloc(16);                       // the arena's again
+    capture.end_conversion();
+  }
+#ifndef ZDLINT_NODE_BY_NODE
+  // Nothing else came from the arena in between.
+  CHECK(static_cast<char*>(after) == static_cast<char*>(before) + 16);
+#endif
+  CHECK(after != nullptr);
+  pg_query_exit_memory_context(context);
 }

@@ -233,13 +233,80 @@ class CompiledFunctions {
   size_t held_ = 0;
 };
 
+// Whether a body scanned into `tokens` may hold a statement PL/pgSQL runs as SQL, the only thing
+// read from its compilation. PL/pgSQL checks such a statement with PostgreSQL's grammar, so it
+// starts with the keyword of one of PostgreSQL's statements: every one is listed here but BEGIN,
+// END and DECLARE, which PL/pgSQL reserves for its blocks. An EXECUTE starts with EXECUTE. A body
+// with none of these keywords (most trigger functions: assignments, IF, RETURN) holds none, and is
+// not compiled. A keyword inside a string or a comment is no token of its own.
+bool may_hold_sql(const std::vector<Token>& tokens) {
+  return std::any_of(tokens.begin(), tokens.end(), [](const Token& token) {
+    switch (token.kind) {
+      case PG_QUERY__TOKEN__ABORT_P:
+      case PG_QUERY__TOKEN__ALTER:
+      case PG_QUERY__TOKEN__ANALYSE:
+      case PG_QUERY__TOKEN__ANALYZE:
+      case PG_QUERY__TOKEN__CALL:
+      case PG_QUERY__TOKEN__CHECKPOINT:
+      case PG_QUERY__TOKEN__CLOSE:
+      case PG_QUERY__TOKEN__CLUSTER:
+      case PG_QUERY__TOKEN__COMMENT:
+      case PG_QUERY__TOKEN__COMMIT:
+      case PG_QUERY__TOKEN__COPY:
+      case PG_QUERY__TOKEN__CREATE:
+      case PG_QUERY__TOKEN__DEALLOCATE:
+      case PG_QUERY__TOKEN__DELETE_P:
+      case PG_QUERY__TOKEN__DISCARD:
+      case PG_QUERY__TOKEN__DO:
+      case PG_QUERY__TOKEN__DROP:
+      case PG_QUERY__TOKEN__EXECUTE:
+      case PG_QUERY__TOKEN__EXPLAIN:
+      case PG_QUERY__TOKEN__FETCH:
+      case PG_QUERY__TOKEN__GRANT:
+      case PG_QUERY__TOKEN__IMPORT_P:
+      case PG_QUERY__TOKEN__INSERT:
+      case PG_QUERY__TOKEN__LISTEN:
+      case PG_QUERY__TOKEN__LOAD:
+      case PG_QUERY__TOKEN__LOCK_P:
+      case PG_QUERY__TOKEN__MERGE:
+      case PG_QUERY__TOKEN__MOVE:
+      case PG_QUERY__TOKEN__NOTIFY:
+      case PG_QUERY__TOKEN__PREPARE:
+      case PG_QUERY__TOKEN__REASSIGN:
+      case PG_QUERY__TOKEN__REFRESH:
+      case PG_QUERY__TOKEN__REINDEX:
+      case PG_QUERY__TOKEN__RELEASE:
+      case PG_QUERY__TOKEN__RESET:
+      case PG_QUERY__TOKEN__REVOKE:
+      case PG_QUERY__TOKEN__ROLLBACK:
+      case PG_QUERY__TOKEN__SAVEPOINT:
+      case PG_QUERY__TOKEN__SECURITY:
+      case PG_QUERY__TOKEN__SELECT:
+      case PG_QUERY__TOKEN__SET:
+      case PG_QUERY__TOKEN__SHOW:
+      case PG_QUERY__TOKEN__START:
+      case PG_QUERY__TOKEN__TABLE:
+      case PG_QUERY__TOKEN__TRUNCATE:
+      case PG_QUERY__TOKEN__UNLISTEN:
+      case PG_QUERY__TOKEN__UPDATE:
+      case PG_QUERY__TOKEN__VACUUM:
+      case PG_QUERY__TOKEN__VALUES:
+      case PG_QUERY__TOKEN__WITH:
+      case PG_QUERY__TOKEN__WITH_LA:
+        return true;
+      default:
+        return false;
+    }
+  });
+}
+
 class Extractor {
  public:
-  Extractor(const Statement& host, const DecodedString& body) : host_(host), body_(body) {
+  // `scanned`: the body's tokens.
+  Extractor(const Statement& host, const DecodedString& body, const ScanOutcome& scanned) : host_(host), body_(body) {
     line_starts_.push_back(0);
     for (size_t at = body.content.find('\n'); at != std::string::npos; at = body.content.find('\n', at + 1))
       line_starts_.push_back(at + 1);
-    ScanOutcome scanned = scan_tokens(body.content, 0);
     if (!scanned.error_offset) {
       token_starts_.emplace();
       for (const Token& token : scanned.tokens)
@@ -390,10 +457,12 @@ std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const 
     function_sql.assign(file.sql().substr(host.range.begin, host.range.size()));
   }
 
+  const ScanOutcome scanned = scan_tokens(body->content, 0);
+  if (!scanned.error_offset && !may_hold_sql(scanned.tokens)) return {};
   static CompiledFunctions compiled;
   const EmbeddedQueries queries = compiled.queries_of(function_sql);
   if (!queries) return {};
-  Extractor extractor(host, *body);
+  Extractor extractor(host, *body, scanned);
   for (const EmbeddedQuery& query : *queries) extractor.add(query);
   return extractor.take();
 }

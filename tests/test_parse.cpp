@@ -1,9 +1,10 @@
 #include <doctest/doctest.h>
-
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
 
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include "parser/parse_file.h"
 #include "parser/sql_text.h"
@@ -188,6 +189,65 @@ TEST_CASE("plpgsql bodies: statements come in the body's order, every branch inc
   CHECK(slice(file, file.statements[2].range) == "DROP TABLE d");
   CHECK(slice(file, file.statements[3].range) == "UPDATE e SET v = 'say \"hi\"' WHERE w >= 2");
   CHECK(slice(file, file.statements[4].range) == "DROP TABLE f");
+}
+
+TEST_CASE("plpgsql bodies: a statement is found whichever of PostgreSQL's keywords starts it") {
+  // A body is compiled only when it holds one of the keywords a statement run as SQL starts with:
+  // each statement here is the only one in its block, so a keyword left out would lose it.
+  const std::vector<std::string> statements = {"ABORT",
+                                               "ALTER TABLE t ADD c int",
+                                               "ANALYZE t",
+                                               "ANALYSE t",
+                                               "CHECKPOINT",
+                                               "CLUSTER t USING i",
+                                               "COMMENT ON TABLE t IS 'x'",
+                                               "COPY t FROM STDIN",
+                                               "CREATE TABLE u (a int)",
+                                               "DEALLOCATE p",
+                                               "DELETE FROM t",
+                                               "DISCARD ALL",
+                                               "DROP TABLE t",
+                                               "EXPLAIN SELECT 1",
+                                               "GRANT SELECT ON t TO r",
+                                               "IMPORT FOREIGN SCHEMA s FROM SERVER v INTO w",
+                                               "INSERT INTO t VALUES (1)",
+                                               "LISTEN c",
+                                               "LOAD 'x'",
+                                               "LOCK TABLE t",
+                                               "MERGE INTO t USING u ON true WHEN MATCHED THEN DELETE",
+                                               "NOTIFY c",
+                                               "PREPARE p AS SELECT 1",
+                                               "REASSIGN OWNED BY a TO b",
+                                               "REFRESH MATERIALIZED VIEW v",
+                                               "REINDEX TABLE t",
+                                               "RELEASE SAVEPOINT s",
+                                               "RESET work_mem",
+                                               "REVOKE SELECT ON t FROM r",
+                                               "SAVEPOINT s",
+                                               "SECURITY LABEL ON TABLE t IS 'x'",
+                                               "SELECT 1",
+                                               "SET work_mem = '1MB'",
+                                               "SHOW work_mem",
+                                               "START TRANSACTION",
+                                               "TRUNCATE t",
+                                               "UNLISTEN c",
+                                               "UPDATE t SET a = 1",
+                                               "VACUUM t",
+                                               "VALUES (1)",
+                                               "WITH x AS (SELECT 1) DELETE FROM t"};
+  for (const std::string& statement : statements) {
+    CAPTURE(statement);
+    const auto file = parse("DO $$ BEGIN\n  IF a = 'EXECUTE' THEN\n    " + statement + ";\n  END IF;\nEND $$;\n");
+    REQUIRE(file.statements.size() == 2);
+    CHECK(file.statements[1].origin == StatementOrigin::DoBlock);
+    CHECK(slice(file, file.statements[1].range) == statement);
+  }
+  // Without such a keyword (one in a string or a comment does not count), nothing is run as SQL.
+  const auto none = parse(
+      "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+      "BEGIN\n  -- UPDATE the row's time\n  IF TG_OP = 'UPDATE' THEN NEW.updated_at := now(); END IF;\n"
+      "  RETURN NEW;\nEND $$;\n");
+  CHECK(none.statements.size() == 1);
 }
 
 TEST_CASE("plpgsql bodies: a function met again gets its statements at its own positions") {

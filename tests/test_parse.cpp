@@ -250,6 +250,17 @@ TEST_CASE("plpgsql bodies: a statement is found whichever of PostgreSQL's keywor
   CHECK(none.statements.size() == 1);
 }
 
+TEST_CASE("plpgsql bodies: an expression that does not parse does not hide the statements around it") {
+  // PL/pgSQL compiles the body without checking each expression and statement with PostgreSQL's
+  // grammar (parser/plpgsql.cpp); a statement that does not parse is the one left out.
+  const auto file = parse(
+      "DO $$ BEGIN\n  CREATE INDEX i ON t (x);\n  IF x + THEN NULL; END IF;\n  UPDATE t SET x = ;\n"
+      "  DROP TABLE u;\nEND $$;\n");
+  REQUIRE(file.statements.size() == 3);
+  CHECK(slice(file, file.statements[1].range) == "CREATE INDEX i ON t (x)");
+  CHECK(slice(file, file.statements[2].range) == "DROP TABLE u");
+}
+
 TEST_CASE("plpgsql bodies: a function met again gets its statements at its own positions") {
   // The second meeting of a function's text is answered from what the first compiled: the
   // positions must still be those of the file and place it is in.

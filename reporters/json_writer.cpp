@@ -120,11 +120,15 @@ JsonWriter& JsonWriter::value(std::string_view text) {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(uint64_t number) {
-  before_value();
+void append_json_number(std::string& out, uint64_t number) {
   char buffer[24];
   const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, number);
-  out_.append(buffer, end);
+  out.append(buffer, end);
+}
+
+JsonWriter& JsonWriter::value(uint64_t number) {
+  before_value();
+  append_json_number(out_, number);
   return *this;
 }
 

@@ -13,6 +13,9 @@ namespace zdlint {
 // for a sequence cut short, one for every other invalid byte).
 void append_json_string(std::string& out, std::string_view text);
 
+// Appends `number` in decimal.
+void append_json_number(std::string& out, uint64_t number);
+
 // In a pretty-printed document holding the empty array `"key": []`, the offset of that array's ']':
 // a large array is written element by element between the text before it and the text from it, so
 // that it never exists as one tree. The last occurrence counts: text before it may quote the key.
@@ -34,6 +37,12 @@ class JsonWriter {
   JsonWriter& value(uint64_t number);
   // A value that is already JSON text.
   JsonWriter& raw(std::string_view json);
+  // The text to append one JSON value to, written by the caller: for a value of fixed shape
+  // written many times, where the writer's bookkeeping for each key costs more than its bytes.
+  std::string& value_text() {
+    before_value();
+    return out_;
+  }
 
  private:
   JsonWriter& open(char bracket);

@@ -578,20 +578,34 @@ class SarifWriter {
     return is_plain_name(name.native()) ? directory / name : (directory / name).lexically_normal();
   }
 
-  static void region(JsonWriter& w, const SourceFile& source, ByteRange range, bool snippet) {
+  // A region and a physical location, two of every result's values and most of its keys, are
+  // appended as text of their own: through the writer, their keys cost more than their bytes.
+  static void region(std::string& out, const SourceFile& source, ByteRange range, bool snippet) {
     const auto begin = source.position(range.begin);
     const auto end = source.position(range.end);
-    w.begin_object();
-    w.key("startLine").value(begin.line).key("startColumn").value(begin.column_utf16);
-    w.key("endLine").value(end.line).key("endColumn").value(end.column_utf16);
-    if (snippet) w.key("snippet").begin_object().key("text").value(source.text().substr(range.begin, range.size())).end_object();
-    w.end_object();
+    out += "{\"startLine\":";
+    append_json_number(out, begin.line);
+    out += ",\"startColumn\":";
+    append_json_number(out, begin.column_utf16);
+    out += ",\"endLine\":";
+    append_json_number(out, end.line);
+    out += ",\"endColumn\":";
+    append_json_number(out, end.column_utf16);
+    if (snippet) {
+      out += ",\"snippet\":{\"text\":";
+      append_json_string(out, source.text().substr(range.begin, range.size()));
+      out += '}';
+    }
+    out += '}';
   }
 
   static void physical_location(JsonWriter& w, const std::string& artifact, const SourceFile& source, ByteRange range) {
-    w.key("physicalLocation").begin_object().key("artifactLocation").raw(artifact).key("region");
-    region(w, source, range, true);
-    w.end_object();
+    std::string& out = w.key("physicalLocation").value_text();
+    out += "{\"artifactLocation\":";
+    out += artifact;
+    out += ",\"region\":";
+    region(out, source, range, true);
+    out += '}';
   }
 
   // Thread-safe once write() has filled result_files_ for the result's file.
@@ -643,8 +657,8 @@ class SarifWriter {
       w.key("artifactChanges").begin_array().begin_object().key("artifactLocation").raw(where);
       w.key("replacements").begin_array();
       for (const auto& edit : d.fix->edits) {
-        w.begin_object().key("deletedRegion");
-        region(w, source, edit.range, false);
+        w.begin_object();
+        region(w.key("deletedRegion").value_text(), source, edit.range, false);
         if (!edit.replacement.empty()) w.key("insertedContent").begin_object().key("text").value(edit.replacement).end_object();
         w.end_object();
       }

@@ -98,33 +98,44 @@ std::string format_line_hash(LineHash h) {
 // Calls emit(line, hash) for each line, in line order (lines are 1-based), until emit returns false.
 template <typename Emit>
 void rolling_line_hashes(std::string_view text, Emit&& emit) {
-  // Port of github/codeql-action src/fingerprints.ts hash(): a rolling hash (base 37, mod 2^64) over
-  // the next 100 non-blank UTF-16 code units from each line start; CR and CRLF count as LF; EOF is 65535.
+  // GitHub's codeql-action (src/fingerprints.ts, hash()): a line's hash is a polynomial hash (base
+  // 37, mod 2^64) of the 100 UTF-16 code units from its start, blanks and tabs left out, CR and
+  // CRLF counted as LF, the end as 65535 and zeros after it. codeql-action rolls one hash over a
+  // window of the last 100 units; here the hash P(n) of the first n units is kept instead
+  // (P(n + 1) = 37 P(n) + unit n), and a line starting at unit s gets P(s + 100) - 37^100 P(s) once
+  // unit s + 100 is reached: one multiplication a unit, and none of the window's loads and stores.
   constexpr size_t kBlock = 100;
   constexpr uint64_t kMod = 37;
   uint64_t first_mod = 1;
   for (size_t i = 0; i < kBlock; ++i) first_mod *= kMod;
-  std::array<uint64_t, kBlock> window{};
-  std::array<int64_t, kBlock> line_numbers;
-  line_numbers.fill(-1);
-  uint64_t hash = 0;
-  size_t index = 0;
-  int64_t line = 0;
+  // The lines started but not hashed yet, by line number: at most 100, each starting at another of
+  // the last 100 units.
+  constexpr size_t kRing = 128;
+  struct Start {
+    size_t unit = 0;      // where the line starts
+    uint64_t prefix = 0;  // P(unit)
+  };
+  std::array<Start, kRing> starts;
+  constexpr size_t kNone = SIZE_MAX;
+  uint64_t prefix = 0;  // P(units)
+  size_t units = 0;     // units read so far
+  size_t line = 0;      // the last line started
+  size_t next = 1;      // the next line to hash
+  size_t due = kNone;   // where that line's window ends
   bool line_start = true, prev_cr = false;
   bool wanted = true;  // whether emit wants the next line's hash
 
   const auto output = [&] {
-    wanted = emit(static_cast<size_t>(line_numbers[index]), hash);
-    line_numbers[index] = -1;
+    const Start& start = starts[next % kRing];
+    wanted = emit(next, prefix - first_mod * start.prefix);
+    ++next;
+    due = next <= line ? starts[next % kRing].unit + kBlock : kNone;
   };
   const auto update = [&](uint64_t cur) {
-    const uint64_t begin = window[index];
-    window[index] = cur;
-    hash = kMod * hash + cur - first_mod * begin;
-    if (++index == kBlock) index = 0;
+    prefix = kMod * prefix + cur;
+    ++units;
   };
-  // Inlined into the loop over the text, which then keeps the state in registers; GCC called it
-  // instead, with a call and the state's loads and stores per byte (45 M instructions on the corpus).
+  // Inlined into the loop over the text, which then keeps the state in registers.
   const auto process = [&](uint64_t cur) __attribute__((always_inline)) {
     if (cur == ' ' || cur == '\t' || (prev_cr && cur == '\n')) {
       prev_cr = false;
@@ -136,10 +147,11 @@ void rolling_line_hashes(std::string_view text, Emit&& emit) {
     } else {
       prev_cr = false;
     }
-    if (line_numbers[index] != -1) output();
+    if (units == due) output();
     if (line_start) {
       line_start = false;
-      line_numbers[index] = ++line;
+      starts[++line % kRing] = {units, prefix};
+      if (due == kNone) due = units + kBlock;
     }
     if (cur == '\n') line_start = true;
     update(cur);
@@ -169,7 +181,7 @@ void rolling_line_hashes(std::string_view text, Emit&& emit) {
   if (!wanted) return;
   process(65535);
   for (size_t i = 0; i < kBlock && wanted; ++i) {
-    if (line_numbers[index] != -1) output();
+    if (units == due) output();
     update(0);
   }
 }

@@ -58,8 +58,13 @@ size_t plain_run_end(std::string_view text, size_t i) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
+  append_json_string_content(out, text);
+  out += '"';
+}
+
+void append_json_string_content(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
   size_t plain = 0;  // start of the run of bytes copied as they are
   const auto flush = [&](size_t upto) { out.append(text.data() + plain, upto - plain); };
   for (size_t i = 0; (i = plain_run_end(text, i)) < text.size();) {
@@ -91,7 +96,6 @@ void append_json_string(std::string& out, std::string_view text) {
     plain = ++i;
   }
   flush(text.size());
-  out += '"';
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {

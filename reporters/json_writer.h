@@ -12,6 +12,8 @@ namespace zdlint {
 // and invalid UTF-8 replaced by U+FFFD as nlohmann's dump does with error_handler_t::replace (one
 // for a sequence cut short, one for every other invalid byte).
 void append_json_string(std::string& out, std::string_view text);
+// The same without the quotes: what goes between them, for a string written in pieces.
+void append_json_string_content(std::string& out, std::string_view text);
 
 // Appends `number` in decimal.
 void append_json_number(std::string& out, uint64_t number);

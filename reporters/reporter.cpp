@@ -2,10 +2,15 @@
 
 namespace zdlint {
 
+SentenceParts sentence_parts(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  return {text, !text.empty() && text.back() != '.' && text.back() != '!' && text.back() != '?'};
+}
+
 std::string sentence(std::string_view text) {
-  std::string s(text);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
-  if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?') s += '.';
+  const SentenceParts parts = sentence_parts(text);
+  std::string s(parts.kept);
+  if (parts.add_period) s += '.';
   return s;
 }
 

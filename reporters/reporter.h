@@ -55,6 +55,12 @@ void report_gitlab(std::ostream& out, const LintResult& result, const GitlabOpti
 // The text as a complete sentence, ending in '.', '!' or '?': GitHub shows the first sentence of a
 // SARIF message as the alert's title, and GitLab joins message, notes and help into one line.
 std::string sentence(std::string_view text);
+// What sentence() makes of `text`: the text it keeps, and whether it ends it with a '.'.
+struct SentenceParts {
+  std::string_view kept;
+  bool add_period = false;
+};
+SentenceParts sentence_parts(std::string_view text);
 
 // Exposed for tests: RFC 3986 percent-encoding of a path (keeps unreserved characters and '/').
 std::string sarif_percent_encode_path(std::string_view path);

@@ -1,7 +1,6 @@
 // The SARIF 2.1.0 format, shaped for GitHub code scanning (docs/output.md). Columns are UTF-16 code
 // units (run.columnKind), endColumn is exclusive, URIs are relative to the current directory under
 // %SRCROOT% and percent-encoded.
-#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -158,8 +157,17 @@ void rolling_line_hashes(std::string_view text, Emit&& emit) {
   };
 
   for (size_t i = 0; i < text.size() && wanted;) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {  // most of the text: one code unit
-      process(static_cast<unsigned char>(text[i++]));
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c > ' ' && c < 0x7F && !line_start) {  // most of the text: a unit that starts and ends no line
+      prev_cr = false;
+      if (units == due) output();
+      update(c);
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      process(c);
+      ++i;
       continue;
     }
     const uint32_t len = utf8_sequence_length(text, i);
@@ -590,6 +598,13 @@ class SarifWriter {
     return is_plain_name(name.native()) ? directory / name : (directory / name).lexically_normal();
   }
 
+  // `text` as sentence() makes it, as the content of a JSON string.
+  static void append_sentence(std::string& out, std::string_view text) {
+    const SentenceParts parts = sentence_parts(text);
+    append_json_string_content(out, parts.kept);
+    if (parts.add_period) out += '.';
+  }
+
   // A region and a physical location, two of every result's values and most of its keys, are
   // appended as text of their own: through the writer, their keys cost more than their bytes.
   static void region(std::string& out, const SourceFile& source, ByteRange range, bool snippet) {
@@ -627,17 +642,20 @@ class SarifWriter {
     const ResultFile& shared = result_files_.at(d.file);
     const std::string& where = shared.artifact;
 
-    std::string message = sentence(d.message);
-    for (const auto& note : d.notes)
-      if (!note.range) message += fmt::format(" {}", sentence(note.message));
-    if (!d.help.empty()) message += fmt::format(" Help: {}", sentence(d.help));
-
     JsonWriter w(out);
     w.begin_object();
     w.key("ruleId").value(d.rule.str());
     w.key("ruleIndex").value(rule_index_.find(d.rule.str())->second);
     w.key("level").value(sarif_level(d.severity));
-    w.key("message").begin_object().key("text").value(message).end_object();
+    // The message's text: the diagnostic's, its notes that have no place of their own, and its
+    // help, each a sentence, escaped piece by piece into the report.
+    std::string& message = w.key("message").value_text();
+    message += "{\"text\":\"";
+    append_sentence(message, d.message);
+    for (const auto& note : d.notes)
+      if (!note.range) append_sentence(message += ' ', note.message);
+    if (!d.help.empty()) append_sentence(message += " Help: ", d.help);
+    message += "\"}";
     w.key("locations").begin_array().begin_object();
     physical_location(w, where, source, d.range);
     w.end_object().end_array();

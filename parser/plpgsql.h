@@ -3,7 +3,10 @@
 //
 // pg_query_parse_plpgsql has no protobuf form: the statements are read from its JSON. Static SQL
 // and EXECUTE of a string literal become Statements with file positions, so rules see a
-// CREATE INDEX inside a DO block exactly as they see one at top level.
+// CREATE INDEX inside a DO block exactly as they see one at top level. A body without a keyword
+// any SQL statement starts with is not compiled, and a body is compiled without checking each of
+// its statements and expressions with PostgreSQL's grammar: zdlint parses those it takes itself,
+// and one that does not parse is left out, not the whole body (plpgsql.cpp).
 #include <vector>
 
 #include "parser/statement.h"

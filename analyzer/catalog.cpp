@@ -62,8 +62,7 @@ QualifiedName index_name(const PgQuery__IndexStmt& stmt) {
 }
 
 bool Column::has_type(const QualifiedName& type_name) const {
-  const std::string_view schema = type->schema.empty() ? std::string_view("public") : std::string_view(type->schema);
-  return type->name == type_name.name && schema == type_name.schema;
+  return type->name == type_name.name && type->schema_or_public() == type_name.schema;
 }
 
 const Column* Table::column(std::string_view column_name) const {

@@ -9,8 +9,7 @@ namespace zdlint {
 namespace {
 
 QualifiedName type_name_of(const PgQuery__TypeName* type) {
-  const SqlType resolved = sql_type(type);
-  return {resolved.schema.empty() ? "public" : resolved.schema, resolved.name};
+  return sql_type(type).qualified_name();
 }
 
 bool is_relation_object(PgQuery__ObjectType type) {

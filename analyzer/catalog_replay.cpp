@@ -8,11 +8,6 @@
 namespace zdlint {
 namespace {
 
-std::string_view type_schema(const SqlType& type) {
-  return type.schema.empty() ? std::string_view("public") : std::string_view(type.schema);
-}
-QualifiedName type_qualified_name(const SqlType& type) { return {std::string(type_schema(type)), type.name}; }
-
 // The first column an expression mentions: PostgreSQL names an unnamed CHECK after it.
 std::string first_column(const PgQuery__Node* expr) {
   std::string found;
@@ -645,11 +640,11 @@ class CatalogReplay {
         case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: c_.sequences_.erase(qualified_name(object)); break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
           if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
-            c_.domains_.erase(type_qualified_name(sql_type(object->type_name)));
+            c_.domains_.erase(sql_type(object->type_name).qualified_name());
           break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
           if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
-            c_.enums_.erase(type_qualified_name(sql_type(object->type_name)));
+            c_.enums_.erase(sql_type(object->type_name).qualified_name());
           break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
         case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:

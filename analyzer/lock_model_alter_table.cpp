@@ -54,10 +54,10 @@ LockMode reloptions_lock(const PgQuery__Node* def) {
 // existing row by rewriting the table, even when the new column is NULL everywhere.
 const Domain* constrained_domain(const Catalog& catalog, const SqlType& type) {
   if (type.array) return nullptr;
-  const Domain* domain = catalog.find_domain({type.schema.empty() ? "public" : type.schema, type.name});
+  const Domain* domain = catalog.find_domain(type.qualified_name());
   for (int depth = 0; domain && depth < 16; ++depth) {
     if (!domain->checks.empty() || domain->not_null) return domain;
-    domain = catalog.find_domain({domain->base.schema.empty() ? "public" : domain->base.schema, domain->base.name});
+    domain = catalog.find_domain(domain->base.qualified_name());
   }
   return nullptr;
 }

@@ -7,7 +7,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "analyzer/names.h"
 
 namespace zdlint {
 
@@ -18,6 +21,11 @@ struct SqlType {
   bool array = false;
 
   [[nodiscard]] std::string str() const;  // for messages: varchar(50), numeric(10,2), int4[]
+  // Where the catalog keeps a type of this name (a domain, an enum): an unqualified name is public's.
+  [[nodiscard]] std::string_view schema_or_public() const {
+    return schema.empty() ? std::string_view("public") : std::string_view(schema);  // never a temporary string
+  }
+  [[nodiscard]] QualifiedName qualified_name() const { return {std::string(schema_or_public()), name}; }
   friend bool operator==(const SqlType&, const SqlType&) = default;
 };
 

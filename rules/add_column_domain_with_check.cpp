@@ -12,10 +12,6 @@
 namespace zdlint {
 namespace {
 
-QualifiedName type_key(const SqlType& type) {
-  return {type.schema.empty() ? "public" : type.schema, type.name};
-}
-
 struct ConstrainedDomain {
   const Domain* named = nullptr;        // the column's type
   const Domain* constrained = nullptr;  // the domain in its chain that carries the constraints
@@ -26,14 +22,14 @@ struct ConstrainedDomain {
 // CHECK or NOT NULL constraint (PostgreSQL's DomainHasConstraints walks the same chain).
 std::optional<ConstrainedDomain> constrained_domain(const SqlType& type, const Catalog& catalog) {
   if (type.array) return std::nullopt;  // an array of a domain is not itself a domain
-  const Domain* named = catalog.find_domain(type_key(type));
+  const Domain* named = catalog.find_domain(type.qualified_name());
   const Domain* constrained = nullptr;
   SqlType base = type;
   const Domain* domain = named;
   for (int depth = 0; domain && depth < 32; ++depth) {
     if (!constrained && (!domain->checks.empty() || domain->not_null)) constrained = domain;
     base = domain->base;
-    domain = base.array ? nullptr : catalog.find_domain(type_key(base));
+    domain = base.array ? nullptr : catalog.find_domain(base.qualified_name());
   }
   if (!constrained) return std::nullopt;
   return ConstrainedDomain{named, constrained, base};

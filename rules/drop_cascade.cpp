@@ -82,8 +82,7 @@ std::optional<std::string> dropped_object(const StatementContext& ctx, PgQuery__
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
       if (object->node_case != PG_QUERY__NODE__NODE_TYPE_NAME) return std::nullopt;
-      const SqlType sql = sql_type(object->type_name);
-      const QualifiedName name{sql.schema.empty() ? "public" : sql.schema, sql.name};
+      const QualifiedName name = sql_type(object->type_name).qualified_name();
       const Domain* domain = catalog.find_domain(name);
       const EnumType* enumeration = catalog.find_enum(name);
       if ((domain && domain->origin.file == ctx.migration.file) ||

@@ -36,8 +36,7 @@ std::string_view object_word(PgQuery__ObjectType type) {
 
 QualifiedName type_name_of(const PgQuery__Node* object) {
   if (object->node_case != PG_QUERY__NODE__NODE_TYPE_NAME) return {};
-  const SqlType type = sql_type(object->type_name);
-  return {type.schema.empty() ? "public" : type.schema, type.name};
+  return sql_type(object->type_name).qualified_name();
 }
 
 // Whether the object a DROP names was made earlier in this migration (then dropping it loses nothing

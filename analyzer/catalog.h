@@ -93,6 +93,13 @@ struct ByName {
 // (analyzer/index_table.cpp)
 class IndexTable {
  public:
+  IndexTable() = default;
+  // A copy points its by-table entries at its own indexes.
+  IndexTable(const IndexTable& other);
+  IndexTable& operator=(const IndexTable& other);
+  IndexTable(IndexTable&&) = default;  // the indexes' nodes, and so the pointers to them, move along
+  IndexTable& operator=(IndexTable&&) = default;
+
   [[nodiscard]] const Index* find(const QualifiedName& name) const;
   [[nodiscard]] bool contains(const QualifiedName& name) const { return by_name_.contains(name); }
   [[nodiscard]] std::vector<const Index*> of_table(const QualifiedName& table) const;
@@ -117,7 +124,9 @@ class IndexTable {
 
  private:
   std::unordered_map<QualifiedName, Index, QualifiedNameHash> by_name_;
-  std::unordered_map<QualifiedName, std::set<QualifiedName>, QualifiedNameHash> by_table_;  // names in order
+  // Each table's indexes in name order, pointing into by_name_ (whose nodes stay where they are):
+  // copying a table's indexes or listing them looks no name up again.
+  std::unordered_map<QualifiedName, std::map<QualifiedName, Index*>, QualifiedNameHash> by_table_;
 };
 
 

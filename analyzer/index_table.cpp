@@ -4,6 +4,15 @@
 
 namespace zdlint {
 
+IndexTable::IndexTable(const IndexTable& other) : by_name_(other.by_name_) {
+  for (auto& [name, index] : by_name_) by_table_[index.table].emplace(name, &index);
+}
+
+IndexTable& IndexTable::operator=(const IndexTable& other) {
+  if (this != &other) *this = IndexTable(other);
+  return *this;
+}
+
 const Index* IndexTable::find(const QualifiedName& name) const {
   const auto it = by_name_.find(name);
   return it == by_name_.end() ? nullptr : &it->second;
@@ -12,7 +21,7 @@ const Index* IndexTable::find(const QualifiedName& name) const {
 std::vector<const Index*> IndexTable::of_table(const QualifiedName& table) const {
   std::vector<const Index*> out;
   if (const auto it = by_table_.find(table); it != by_table_.end())
-    for (const auto& name : it->second) out.push_back(&by_name_.at(name));
+    for (const auto& [name, index] : it->second) out.push_back(index);
   return out;
 }
 
@@ -26,17 +35,19 @@ std::vector<const Index*> IndexTable::all() const {
 
 Index& IndexTable::put(Index index) {
   erase(index.name);
-  by_table_[index.table].insert(index.name);
   const QualifiedName name = index.name;
-  return by_name_.insert_or_assign(name, std::move(index)).first->second;
+  Index& stored = by_name_.emplace(name, std::move(index)).first->second;
+  by_table_[stored.table].emplace(name, &stored);
+  return stored;
 }
 
 void IndexTable::copy_of_table(const IndexTable& from, const QualifiedName& table) {
-  const auto names = from.by_table_.find(table);
-  if (names == from.by_table_.end() || names->second.empty()) return;
-  std::set<QualifiedName>& mine = by_table_[table];
-  for (const QualifiedName& name : names->second)
-    if (by_name_.try_emplace(name, from.by_name_.at(name)).second) mine.insert(name);
+  const auto theirs = from.by_table_.find(table);
+  if (theirs == from.by_table_.end() || theirs->second.empty()) return;
+  std::map<QualifiedName, Index*>& mine = by_table_[table];
+  for (const auto& [name, index] : theirs->second)
+    if (const auto [it, added] = by_name_.try_emplace(name, *index); added)
+      mine.emplace_hint(mine.end(), name, &it->second);
 }
 
 void IndexTable::erase(const QualifiedName& name) {
@@ -52,9 +63,10 @@ void IndexTable::erase(const QualifiedName& name) {
 void IndexTable::erase_of_table(const QualifiedName& table, const std::function<bool(const Index&)>& drop) {
   const auto it = by_table_.find(table);
   if (it == by_table_.end()) return;
-  const std::set<QualifiedName> names = it->second;  // erase() edits the set
-  for (const auto& name : names)
-    if (!drop || drop(by_name_.at(name))) erase(name);
+  std::vector<QualifiedName> dropped;  // erase() edits the table's map
+  for (const auto& [name, index] : it->second)
+    if (!drop || drop(*index)) dropped.push_back(name);
+  for (const auto& name : dropped) erase(name);
 }
 
 bool IndexTable::rename(const QualifiedName& from, const QualifiedName& to, const std::function<void(Index&)>& update) {
@@ -71,14 +83,14 @@ bool IndexTable::rename(const QualifiedName& from, const QualifiedName& to, cons
 void IndexTable::retarget(const QualifiedName& from_table, const QualifiedName& to_table) {
   auto node = by_table_.extract(from_table);
   if (node.empty()) return;
-  for (const auto& name : node.mapped()) by_name_.at(name).table = to_table;
+  for (const auto& [name, index] : node.mapped()) index->table = to_table;
   auto& target = by_table_[to_table];
   target.insert(node.mapped().begin(), node.mapped().end());
 }
 
 void IndexTable::update_of_table(const QualifiedName& table, const std::function<void(Index&)>& update) {
   if (const auto it = by_table_.find(table); it != by_table_.end())
-    for (const auto& name : it->second) update(by_name_.at(name));
+    for (const auto& [name, index] : it->second) update(*index);
 }
 
 }  // namespace zdlint

@@ -16,6 +16,7 @@
 
 #include "analyzer/directory_listing.h"
 #include "analyzer/input.h"
+#include "config/path_match.h"
 
 namespace zdlint {
 namespace fs = std::filesystem;
@@ -76,6 +77,12 @@ std::string_view digit_prefix(std::string_view s) {
 
 // The path of `file` below `root`, with `/` separators; empty when it is not below it.
 std::string relative_to(const fs::path& file, const fs::path& root) {
+  // Most paths are already normal: below the root, the rest of the text is the answer, and taking
+  // both paths apart with fs::path cost more than the rest of ordering a group.
+  const std::string_view text = file.native(), top = root.native();
+  if (text.size() > top.size() + 1 && text.starts_with(top) && text[top.size()] == '/' &&
+      config::is_lexically_normal(text) && config::is_lexically_normal(top))
+    return std::string(text.substr(top.size() + 1));
   const fs::path rel = fs::path(file).lexically_normal().lexically_relative(root.lexically_normal());
   if (rel.empty() || *rel.begin() == "..") return {};
   return rel.generic_string();

@@ -56,3 +56,30 @@ TEST_CASE("index table: by name and by table, through put, rename, retarget and 
   CHECK_FALSE(indexes.find(name("a_pkey")));
   CHECK(names_of(indexes, "a").empty());
 }
+
+TEST_CASE("index table: a copy lists and changes its own indexes, and copies a table's indexes once") {
+  IndexTable original;
+  original.put(Index{name("a_x_idx"), name("a"), {"x"}, false, false, {}});
+  original.put(Index{name("a_y_idx"), name("a"), {"y"}, false, false, {}});
+
+  IndexTable copy = original;
+  copy.update_of_table(name("a"), [](Index& i) { i.unique = true; });
+  for (const Index* index : copy.of_table(name("a"))) CHECK(index->unique);
+  for (const Index* index : original.of_table(name("a"))) CHECK_FALSE(index->unique);
+  IndexTable assigned;
+  assigned = copy;
+  copy.erase_of_table(name("a"));
+  CHECK(names_of(assigned, "a") == std::vector<std::string>{"a_x_idx", "a_y_idx"});
+  REQUIRE(assigned.find(name("a_x_idx")));
+  CHECK(assigned.find(name("a_x_idx"))->unique);
+
+  // Catalog::subset copies a table's indexes twice when the table is both created and altered:
+  // each index once, and an index the subset has already is kept as it is.
+  IndexTable subset;
+  subset.put(Index{name("a_y_idx"), name("a"), {"y", "z"}, false, false, {}});
+  subset.copy_of_table(original, name("a"));
+  subset.copy_of_table(original, name("a"));
+  CHECK(names_of(subset, "a") == std::vector<std::string>{"a_x_idx", "a_y_idx"});
+  CHECK(subset.find(name("a_y_idx"))->columns == std::vector<std::string>{"y", "z"});
+  CHECK(subset.all().size() == 2);
+}

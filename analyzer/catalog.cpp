@@ -76,10 +76,14 @@ const Constraint* Table::constraint(std::string_view constraint_name) const {
   return it == constraints.end() ? nullptr : &*it;
 }
 
-const Table* Catalog::find_table(const QualifiedName& name) const { return find_in(tables_, name); }
+const Table* Catalog::find_table(const QualifiedName& name) const {
+  const SharedTable* table = find_in(tables_, name);
+  return table ? &**table : nullptr;
+}
 const Table* Catalog::find_table_facts(const QualifiedName& name) const {
   if (const Table* table = find_table(name)) return table;
-  return find_in(partial_tables_, name);
+  const SharedTable* partial = find_in(partial_tables_, name);
+  return partial ? &**partial : nullptr;
 }
 
 const Table* Catalog::default_partition_of(const Table& parent) const {
@@ -134,8 +138,8 @@ std::vector<const Table*> Catalog::tables_using_type(const QualifiedName& type) 
   std::vector<const Table*> result;
   for (const auto& [name, table] : tables_) {
     const bool uses =
-        std::any_of(table.columns.begin(), table.columns.end(), [&](const Column& c) { return c.has_type(type); });
-    if (uses) result.push_back(&table);
+        std::any_of(table->columns.begin(), table->columns.end(), [&](const Column& c) { return c.has_type(type); });
+    if (uses) result.push_back(&*table);
   }
   std::sort(result.begin(), result.end(), ByName{});
   return result;
@@ -163,10 +167,10 @@ void Catalog::rebuild_links() {
   for (const auto& [name, table] : partial_tables_) note_table_name(name);
   for (const auto& [name, table] : tables_) {
     note_table_name(name);
-    for (const Constraint& constraint : table.constraints)
+    for (const Constraint& constraint : table->constraints)
       if (constraint.kind == ConstraintKind::ForeignKey) referenced_by_[constraint.references].push_back(name);
-    for (const QualifiedName& source : table.reads) derived_from_[source].push_back(name);
-    if (table.like) derived_from_[*table.like].push_back(name);
+    for (const QualifiedName& source : table->reads) derived_from_[source].push_back(name);
+    if (table->like) derived_from_[*table->like].push_back(name);
   }
 }
 

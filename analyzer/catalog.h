@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyzer/copy_on_write.h"
 #include "analyzer/names.h"
 #include "analyzer/sql_types.h"
 #include "analyzer/volatility.h"
@@ -123,10 +124,11 @@ class IndexTable {
   void update_of_table(const QualifiedName& table, const std::function<void(Index&)>& update);
 
  private:
-  std::unordered_map<QualifiedName, Index, QualifiedNameHash> by_name_;
+  // Shared with the copies of the table until one of them changes an index (Catalog::subset).
+  std::unordered_map<QualifiedName, CopyOnWrite<Index>, QualifiedNameHash> by_name_;
   // Each table's indexes in name order, pointing into by_name_ (whose nodes stay where they are):
   // copying a table's indexes or listing them looks no name up again.
-  std::unordered_map<QualifiedName, std::map<QualifiedName, Index*>, QualifiedNameHash> by_table_;
+  std::unordered_map<QualifiedName, std::map<QualifiedName, CopyOnWrite<Index>*>, QualifiedNameHash> by_table_;
 };
 
 
@@ -204,6 +206,9 @@ struct Table {
   [[nodiscard]] const Column* column(std::string_view column_name) const;
   [[nodiscard]] const Constraint* constraint(std::string_view constraint_name) const;
 };
+
+// A table as a catalog holds it: shared with the catalog's copies until one of them changes it.
+using SharedTable = CopyOnWrite<Table>;
 
 struct Sequence {
   QualifiedName name;
@@ -304,8 +309,8 @@ class Catalog {
   friend class CatalogComparison;
   // Hash maps: looked up at nearly every statement. Nothing depends on their order; what lists
   // tables sorts them by name.
-  std::unordered_map<QualifiedName, Table, QualifiedNameHash> tables_;
-  std::unordered_map<QualifiedName, Table, QualifiedNameHash> partial_tables_;
+  std::unordered_map<QualifiedName, SharedTable, QualifiedNameHash> tables_;
+  std::unordered_map<QualifiedName, SharedTable, QualifiedNameHash> partial_tables_;
   IndexTable indexes_;
   std::map<QualifiedName, Sequence> sequences_;
   std::map<QualifiedName, Domain> domains_;

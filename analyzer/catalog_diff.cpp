@@ -245,11 +245,11 @@ Catalog Catalog::subset(const CatalogScope& scope) const {
   for (const QualifiedName& name : scope.relations) {
     if (const auto it = tables_.find(name); it != tables_.end()) {
       copy.tables_.insert_or_assign(name, it->second);
-      add_table_parts(it->second);
+      add_table_parts(*it->second);
     }
     if (const auto it = partial_tables_.find(name); it != partial_tables_.end()) {
       copy.partial_tables_.insert_or_assign(name, it->second);
-      add_table_parts(it->second);
+      add_table_parts(*it->second);
     }
     if (const Index* index = indexes_.find(name)) copy.indexes_.put(*index);
     if (const auto it = sequences_.find(name); it != sequences_.end())
@@ -395,8 +395,20 @@ class CatalogComparison {
       for (const auto& [name, table] : side->tables_) names.insert(name);
       for (const auto& [name, table] : side->partial_tables_) names.insert(name);
     }
-    for (const QualifiedName& name : names)
-      compare_table(before_.find_table_facts(name), after_.find_table_facts(name));
+    for (const QualifiedName& name : names) {
+      const SharedTable* before = facts_of(before_, name);
+      const SharedTable* after = facts_of(after_, name);
+      // The very table in both (neither the up nor the down changed it): nothing to compare.
+      if (before && after && before->shares(*after)) continue;
+      compare_table(before ? &**before : nullptr, after ? &**after : nullptr);
+    }
+  }
+
+  // What find_table_facts() finds, as the catalog holds it.
+  static const SharedTable* facts_of(const Catalog& catalog, const QualifiedName& name) {
+    if (const auto it = catalog.tables_.find(name); it != catalog.tables_.end()) return &it->second;
+    if (const auto it = catalog.partial_tables_.find(name); it != catalog.partial_tables_.end()) return &it->second;
+    return nullptr;
   }
 
   static bool made_by_down(const Table& table, const Column& column) {

@@ -97,7 +97,7 @@ class CatalogReplay {
         if (const Table* old = c_.find_table(name); old && stmt.replace) view.origin = old->origin;
         note_derived(view);
         c_.note_table_name(name);
-        c_.tables_[name] = std::move(view);
+        c_.tables_.insert_or_assign(name, SharedTable(std::move(view)));
         break;
       }
       case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
@@ -113,7 +113,7 @@ class CatalogReplay {
         table.origin = origin_;
         note_derived(table);
         c_.note_table_name(name);
-        c_.tables_[name] = std::move(table);
+        c_.tables_.insert_or_assign(name, SharedTable(std::move(table)));
         break;
       }
       default: break;
@@ -141,12 +141,13 @@ class CatalogReplay {
   // The record of a table: complete when the history created it, else the facts the history adds
   // to a pre-existing one.
   Table& facts_for(const QualifiedName& name) {
-    if (auto it = c_.tables_.find(name); it != c_.tables_.end()) return it->second;
+    if (auto it = c_.tables_.find(name); it != c_.tables_.end()) return it->second.changed();
     auto [it, added] = c_.partial_tables_.try_emplace(name, Table{name});
     if (added) c_.note_table_name(name);
-    it->second.partial = true;
-    it->second.origin = Origin{static_cast<FileId>(-1), 0, {}};
-    return it->second;
+    Table& facts = it->second.changed();
+    facts.partial = true;
+    facts.origin = Origin{static_cast<FileId>(-1), 0, {}};
+    return facts;
   }
 
   // A column dropped or renamed away, unless the same migration added it (then it was never deployed).
@@ -256,8 +257,8 @@ class CatalogReplay {
   }
 
   Table* mutable_table_facts(const QualifiedName& name) {
-    if (auto it = c_.tables_.find(name); it != c_.tables_.end()) return &it->second;
-    if (auto it = c_.partial_tables_.find(name); it != c_.partial_tables_.end()) return &it->second;
+    if (auto it = c_.tables_.find(name); it != c_.tables_.end()) return &it->second.changed();
+    if (auto it = c_.partial_tables_.find(name); it != c_.partial_tables_.end()) return &it->second.changed();
     return nullptr;
   }
 
@@ -297,8 +298,11 @@ class CatalogReplay {
     const auto name = qualified_name(stmt.relation);
     if (stmt.if_not_exists && c_.tables_.contains(name)) return;
     c_.note_table_name(name);
-    Table& table = c_.tables_[name];
-    table = Table{name, stmt.partspec ? RelationKind::PartitionedTable : RelationKind::Table};
+    Table& table =
+        c_.tables_
+            .insert_or_assign(
+                name, SharedTable(Table{name, stmt.partspec ? RelationKind::PartitionedTable : RelationKind::Table}))
+            .first->second.changed();
     table.origin = origin_;
     table.unlogged = stmt.relation && stmt.relation->relpersistence && std::string_view(stmt.relation->relpersistence) == "u";
     if (stmt.access_method && *stmt.access_method) table.access_method = stmt.access_method;
@@ -335,9 +339,10 @@ class CatalogReplay {
       const auto parent = c_.tables_.find(parent_name);
       if (parent != c_.tables_.end()) {
         // A partition has its parent's columns, and a copy of each of its indexes.
-        if (table.columns.empty()) table.columns = parent->second.columns;
-        parent->second.partitions.push_back(name);
-        if (table.default_partition) parent->second.default_partition_name = name;
+        Table& parent_table = parent->second.changed();
+        if (table.columns.empty()) table.columns = parent_table.columns;
+        parent_table.partitions.push_back(name);
+        if (table.default_partition) parent_table.default_partition_name = name;
         // Copied first: cloning adds to the table the pointers point into.
         std::vector<Index> parent_indexes;
         for (const Index* index : c_.indexes_of(parent_name)) parent_indexes.push_back(*index);
@@ -375,8 +380,8 @@ class CatalogReplay {
     const Index created =
         c_.indexes_.put(Index{name, table, columns, stmt.unique != 0, stmt.where_clause != nullptr, origin_});
     const auto parent = c_.tables_.find(table);
-    if (parent != c_.tables_.end() && parent->second.kind == RelationKind::PartitionedTable && stmt.relation->inh)
-      for (const auto& partition : parent->second.partitions) clone_index_for_partition(created, partition);
+    if (parent != c_.tables_.end() && parent->second->kind == RelationKind::PartitionedTable && stmt.relation->inh)
+      for (const auto& partition : parent->second->partitions) clone_index_for_partition(created, partition);
   }
 
   void alter_table(const PgQuery__AlterTableStmt& stmt) {
@@ -474,9 +479,10 @@ class CatalogReplay {
           const auto partition = qualified_name(cmd.def->partition_cmd->name);
           table.partitions.push_back(partition);
           if (auto child = c_.tables_.find(partition); child != c_.tables_.end()) {
-            child->second.partition_of = table.name;
-            child->second.default_partition = cmd.def->partition_cmd->bound && cmd.def->partition_cmd->bound->is_default;
-            if (child->second.default_partition) table.default_partition_name = partition;
+            Table& attached = child->second.changed();
+            attached.partition_of = table.name;
+            attached.default_partition = cmd.def->partition_cmd->bound && cmd.def->partition_cmd->bound->is_default;
+            if (attached.default_partition) table.default_partition_name = partition;
           }
         }
         break;
@@ -486,8 +492,9 @@ class CatalogReplay {
           std::erase(table.partitions, partition);
           if (table.default_partition_name == partition) table.default_partition_name.reset();
           if (auto child = c_.tables_.find(partition); child != c_.tables_.end()) {
-            child->second.partition_of.reset();
-            child->second.default_partition = false;
+            Table& detached = child->second.changed();
+            detached.partition_of.reset();
+            detached.default_partition = false;
           }
         }
         break;
@@ -517,7 +524,7 @@ class CatalogReplay {
     if (auto referencing = c_.referenced_by_.extract(old_name); !referencing.empty()) {
       for (const QualifiedName& name : referencing.mapped())
         if (auto it = c_.tables_.find(name == old_name ? new_name : name); it != c_.tables_.end())
-          for (auto& constraint : it->second.constraints)
+          for (auto& constraint : it->second.changed().constraints)
             if (constraint.references == old_name) constraint.references = new_name;
       auto& into = c_.referenced_by_[new_name];
       into.insert(into.end(), referencing.mapped().begin(), referencing.mapped().end());
@@ -527,12 +534,13 @@ class CatalogReplay {
         if (auto it = c_.referenced_by_.find(constraint.references); it != c_.referenced_by_.end())
           std::replace(it->second.begin(), it->second.end(), old_name, new_name);
     for (const auto& child : renamed.partitions)
-      if (auto it = c_.tables_.find(child); it != c_.tables_.end() && it->second.partition_of == old_name)
-        it->second.partition_of = new_name;
+      if (auto it = c_.tables_.find(child); it != c_.tables_.end() && it->second->partition_of == old_name)
+        it->second.changed().partition_of = new_name;
     if (renamed.partition_of)
       if (auto parent = c_.tables_.find(*renamed.partition_of); parent != c_.tables_.end()) {
-        std::replace(parent->second.partitions.begin(), parent->second.partitions.end(), old_name, new_name);
-        if (parent->second.default_partition_name == old_name) parent->second.default_partition_name = new_name;
+        Table& parent_table = parent->second.changed();
+        std::replace(parent_table.partitions.begin(), parent_table.partitions.end(), old_name, new_name);
+        if (parent_table.default_partition_name == old_name) parent_table.default_partition_name = new_name;
       }
   }
 
@@ -546,7 +554,7 @@ class CatalogReplay {
         const auto old_name = qualified_name(stmt.relation);
         if (auto partial = c_.partial_tables_.extract(old_name); !partial.empty()) {
           partial.key().name = stmt.newname;
-          partial.mapped().name.name = stmt.newname;
+          partial.mapped().changed().name.name = stmt.newname;
           c_.note_table_name(partial.key());
           c_.partial_tables_.insert(std::move(partial));
         }
@@ -554,19 +562,19 @@ class CatalogReplay {
         if (node.empty()) return;
         QualifiedName new_name{old_name.schema, stmt.newname};
         node.key() = new_name;
-        node.mapped().name = new_name;
+        node.mapped().changed().name = new_name;
         c_.note_table_name(new_name);
         c_.tables_.insert(std::move(node));
         c_.indexes_.retarget(old_name, new_name);
         // A sequence keeps its name but stays owned by the renamed table (each serial or identity
         // column names its sequence, so the catalog's sequences need no walk).
-        for (const Column& column : c_.tables_.at(new_name).columns) {
+        for (const Column& column : c_.tables_.at(new_name)->columns) {
           if (column.default_sequence.empty()) continue;
           const auto sequence = c_.sequences_.find(QualifiedName{old_name.schema, column.default_sequence});
           if (sequence != c_.sequences_.end() && sequence->second.owned_by_table == old_name)
             sequence->second.owned_by_table = new_name;
         }
-        retarget_references(c_.tables_.at(new_name), old_name);
+        retarget_references(c_.tables_.at(new_name).changed(), old_name);
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
@@ -679,13 +687,17 @@ class CatalogReplay {
       return;
     }
     for (auto* tables : {&c_.tables_, &c_.partial_tables_})
-      for (auto& [table_name, table] : *tables)
-        for (auto& column : table.columns)
+      for (auto& [table_name, table] : *tables) {
+        const auto& columns = table->columns;
+        if (std::none_of(columns.begin(), columns.end(), [&](const Column& c) { return c.has_type(old_name); }))
+          continue;
+        for (auto& column : table.changed().columns)
           if (column.has_type(old_name)) {
             SqlType renamed = *column.type;
             renamed.name = stmt.newname;
             column.type = std::move(renamed);
           }
+      }
   }
 
   // DROP SCHEMA … CASCADE: everything in it goes.
@@ -710,10 +722,11 @@ class CatalogReplay {
     c_.partial_tables_.erase(name);
     const auto it = c_.tables_.find(name);
     if (it == c_.tables_.end()) return;
-    if (it->second.partition_of)
-      if (auto parent = c_.tables_.find(*it->second.partition_of); parent != c_.tables_.end()) {
-        std::erase(parent->second.partitions, name);
-        if (parent->second.default_partition_name == name) parent->second.default_partition_name.reset();
+    if (it->second->partition_of)
+      if (auto parent = c_.tables_.find(*it->second->partition_of); parent != c_.tables_.end()) {
+        Table& parent_table = parent->second.changed();
+        std::erase(parent_table.partitions, name);
+        if (parent_table.default_partition_name == name) parent_table.default_partition_name.reset();
       }
     c_.tables_.erase(it);
     c_.indexes_.erase_of_table(name);

@@ -13,6 +13,7 @@
 #include "analyzer/fd.h"
 #include "analyzer/input.h"
 #include "analyzer/liquibase_rollback.h"
+#include "config/path_match.h"
 #include "parser/ascii.h"
 #include "parser/psql_script.h"
 
@@ -820,10 +821,12 @@ const RunnerProfile* RunnerDetector::layout_of(const fs::path& dir, int level) {
 // `-- postgres-migrations` line: its migration directories (one per database) are all its own.
 bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
   if (const auto it = postgres_migrations_.find(dir.native()); it != postgres_migrations_.end()) return it->second;
-  bool found = starts_postgres_migrations(dir);
+  bool found = starts_postgres_migrations(dir.native());
   for (const auto& entry : listings_->of(dir).entries()) {
     if (found) break;
-    if (entry.type == fs::file_type::directory) found = starts_postgres_migrations(dir / entry.name);
+    // Joined as text: a directory of a few hundred migration directories (Prisma's) asks for each.
+    if (entry.type == fs::file_type::directory)
+      found = starts_postgres_migrations(config::join_text(dir.native(), entry.name));
   }
   postgres_migrations_.emplace(dir.native(), found);
   return found;
@@ -831,15 +834,15 @@ bool RunnerDetector::holds_postgres_migrations(const fs::path& dir) {
 
 // Any .sql file directly in `dir` that postgres-migrations would run starts with
 // `-- postgres-migrations`. Each directory's files are read once, whichever directory above asks.
-bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
-  if (const auto it = starts_postgres_migrations_.find(dir.native()); it != starts_postgres_migrations_.end()) return it->second;
+bool RunnerDetector::starts_postgres_migrations(const std::string& dir) {
+  if (const auto it = starts_postgres_migrations_.find(dir); it != starts_postgres_migrations_.end()) return it->second;
   bool found = false;
   // The files are opened by name in the open directory: a directory of migrations is read here
   // whole, a file at a time. The directory is opened at its first candidate: most directories hold
   // none. (When it cannot be opened, neither can its files: openat on -1 fails, and they read as
   // empty.)
   std::optional<Fd> directory;
-  for (const auto& entry : listings_->of(dir).entries()) {
+  for (const auto& entry : listings_->of(std::string_view(dir)).entries()) {
     // Regular files only (a FIFO would block the run), and only their first bytes.
     if (found) break;
     if (!is_postgres_migrations_name(entry.name) || entry.type != fs::file_type::regular) continue;
@@ -847,7 +850,7 @@ bool RunnerDetector::starts_postgres_migrations(const fs::path& dir) {
     constexpr std::string_view kMarker = "-- postgres-migrations";
     found = read_file_start_at(directory->get(), entry.name, kMarker.size()) == kMarker;
   }
-  starts_postgres_migrations_.emplace(dir.native(), found);
+  starts_postgres_migrations_.emplace(dir, found);
   return found;
 }
 

@@ -98,7 +98,7 @@ class RunnerDetector {
   // The runner the tree around `directory` makes, `level` directories above a file.
   const RunnerProfile* layout_of(const std::filesystem::path& directory, int level);
   bool holds_postgres_migrations(const std::filesystem::path& directory);
-  bool starts_postgres_migrations(const std::filesystem::path& directory);
+  bool starts_postgres_migrations(const std::string& directory);
   static bool holds_temporal_manifest(const DirectoryListing& listing, const std::filesystem::path& directory);
   bool has_temporal_versions(const std::filesystem::path& directory);
   std::shared_ptr<DirectoryListings> listings_;

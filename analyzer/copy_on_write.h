@@ -10,7 +10,6 @@ namespace zdlint {
 template <typename T>
 class CopyOnWrite {
  public:
-  CopyOnWrite() : value_(std::make_shared<T>()) {}
   explicit CopyOnWrite(T value) : value_(std::make_shared<T>(std::move(value))) {}
 
   [[nodiscard]] const T& operator*() const { return *value_; }

@@ -81,9 +81,12 @@ const Table* Catalog::find_table(const QualifiedName& name) const {
   return table ? &**table : nullptr;
 }
 const Table* Catalog::find_table_facts(const QualifiedName& name) const {
-  if (const Table* table = find_table(name)) return table;
-  const SharedTable* partial = find_in(partial_tables_, name);
-  return partial ? &**partial : nullptr;
+  const SharedTable* table = shared_table_facts(name);
+  return table ? &**table : nullptr;
+}
+const SharedTable* Catalog::shared_table_facts(const QualifiedName& name) const {
+  if (const SharedTable* table = find_in(tables_, name)) return table;
+  return find_in(partial_tables_, name);
 }
 
 const Table* Catalog::default_partition_of(const Table& parent) const {

@@ -329,6 +329,8 @@ class Catalog {
   // a name stays when its table goes, and may be listed twice; the readers check each.
   std::unordered_map<std::string, std::vector<QualifiedName>> table_names_by_schema_;
   void note_table_name(const QualifiedName& name) { table_names_by_schema_[name.schema].push_back(name); }
+  // What find_table_facts() finds, as the catalog holds it (shared with its copies).
+  [[nodiscard]] const SharedTable* shared_table_facts(const QualifiedName& name) const;
   // The relations that read `relation` or were made LIKE it, in name order.
   [[nodiscard]] std::vector<const Table*> derived_from(const QualifiedName& relation) const;
   // Fills referenced_by_, derived_from_ and table_names_by_schema_ from the tables, for a catalog

@@ -396,19 +396,12 @@ class CatalogComparison {
       for (const auto& [name, table] : side->partial_tables_) names.insert(name);
     }
     for (const QualifiedName& name : names) {
-      const SharedTable* before = facts_of(before_, name);
-      const SharedTable* after = facts_of(after_, name);
+      const SharedTable* before = before_.shared_table_facts(name);
+      const SharedTable* after = after_.shared_table_facts(name);
       // The very table in both (neither the up nor the down changed it): nothing to compare.
       if (before && after && before->shares(*after)) continue;
       compare_table(before ? &**before : nullptr, after ? &**after : nullptr);
     }
-  }
-
-  // What find_table_facts() finds, as the catalog holds it.
-  static const SharedTable* facts_of(const Catalog& catalog, const QualifiedName& name) {
-    if (const auto it = catalog.tables_.find(name); it != catalog.tables_.end()) return &it->second;
-    if (const auto it = catalog.partial_tables_.find(name); it != catalog.partial_tables_.end()) return &it->second;
-    return nullptr;
   }
 
   static bool made_by_down(const Table& table, const Column& column) {

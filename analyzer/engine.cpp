@@ -38,20 +38,30 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// One file's findings to fingerprint: index ranges into the result's two vectors. Most statement
-// fingerprints come from the trees as the replay meets a statement's findings; those that need
-// pg_query_fingerprint (a second parse) are computed on a worker once the file is replayed
-// (precompute_fingerprints), so that only the cheap rest is left after the replay.
+// The top-level statements with findings whose fingerprint their trees give (tree_fingerprint), by
+// index in the file's statements: hashed on a worker once the file is replayed, off the replay's
+// thread, before the trees are freed.
+using StatementTrees = std::map<size_t, const PgQuery__Node*>;
+
+// One file's findings to fingerprint: index ranges into the result's two vectors. Its statement
+// fingerprints are computed on a worker once the file is replayed (precompute_fingerprints): from
+// the trees where they can be, else by pg_query_fingerprint (a second parse). Only the cheap rest
+// is left after the replay.
 struct FingerprintJob {
   size_t first_diagnostic, end_diagnostic, first_suppressed, end_suppressed;
   std::vector<ByteRange> statements;
   std::shared_ptr<const SourceFile> source;
   std::vector<uint32_t> finding_starts;
-  // Those the replay took from the statements' trees; precompute_fingerprints adds the others.
-  StatementFingerprints fingerprints;
+  StatementFingerprints fingerprints;  // those the replay took from trees that do not outlive it
+  StatementTrees trees;                // pointers into the file's trees, until precompute_fingerprints
 };
 
+// Must run while the job's file still holds its trees (PendingFile::parsed).
 void precompute_fingerprints(FingerprintJob& job) {
+  for (const auto& [index, tree] : job.trees)
+    if (std::optional<std::string> fingerprint = tree_fingerprint(*tree))
+      job.fingerprints.emplace(index, std::move(*fingerprint));
+  job.trees.clear();
   job.fingerprints =
       fingerprint_statements(job.source->text(), job.statements, job.finding_starts, std::move(job.fingerprints));
 }
@@ -279,6 +289,8 @@ class Replay {
     if (down) revert.emplace(catalog_, up_statements(*pending.parsed), *down);
     summaries_.clear();
     tree_fingerprints_.clear();
+    fingerprint_trees_.clear();
+    trees_outlive_replay_ = pending.parsed.has_value();
     statement_locks_.clear();
     suppressions_ = FileSuppressions();
     const size_t first_diagnostic = result_.diagnostics.size();
@@ -306,7 +318,7 @@ class Replay {
     if (revert) outcome = revert->finish(catalog_);
     if (outcome && outcome->file == id) check_down(*outcome);  // a down section: findings in this file
     suppressions_.finish(id, first_diagnostic, result_.diagnostics, result_.suppressed, policy_);
-    describe_findings(first_diagnostic, first_suppressed, std::move(tree_fingerprints_));
+    describe_findings(first_diagnostic, first_suppressed, std::move(tree_fingerprints_), std::move(fingerprint_trees_));
     // The report keeps a file's text only for its findings, reported or suppressed: the outputs read
     // it nowhere else, and the files without any are most of a history's text (the corpus: 9.2 of
     // its 11.6 MB), held to the end of the run.
@@ -497,7 +509,8 @@ class Replay {
   }
 
   void add_fingerprint_job(FileId file, size_t first_diagnostic, size_t first_suppressed,
-                           std::vector<ByteRange> statements, StatementFingerprints known = {}) {
+                           std::vector<ByteRange> statements, StatementFingerprints known = {},
+                           StatementTrees trees = {}) {
     if (!request_.fingerprints) return;
     FingerprintJob& job = fingerprint_jobs_.emplace_back(FingerprintJob{first_diagnostic,
                                                                         result_.diagnostics.size(),
@@ -506,7 +519,8 @@ class Replay {
                                                                         std::move(statements),
                                                                         result_.files[file].source,
                                                                         {},
-                                                                        std::move(known)});
+                                                                        std::move(known),
+                                                                        std::move(trees)});
     for (size_t k = job.first_diagnostic; k < job.end_diagnostic; ++k)
       job.finding_starts.push_back(result_.diagnostics[k].range.begin);
     for (size_t k = job.first_suppressed; k < job.end_suppressed; ++k)
@@ -534,7 +548,10 @@ class Replay {
       suppressions_.add_statement(stmt, migration_.source->text());
       summaries_.push_back({stmt.range, stmt.kind(), effects.concurrently, effects.refuses_transaction,
                             session_.in_transaction(), effects.strongest_on_pre_existing()});
-      if (shares_range_with_previous()) tree_fingerprints_.erase(summaries_.size() - 2);
+      if (shares_range_with_previous()) {
+        tree_fingerprints_.erase(summaries_.size() - 2);
+        fingerprint_trees_.erase(summaries_.size() - 2);
+      }
       if (request_.describe_locks) statement_locks_.add_statement(effects);
     }
     if (request_.on_effects && !report.history)
@@ -572,7 +589,8 @@ class Replay {
 
   // The file's findings, reported and suppressed: configured severity, fingerprint, and what the
   // statement each one is about locks.
-  void describe_findings(size_t first_diagnostic, size_t first_suppressed, StatementFingerprints known) {
+  void describe_findings(size_t first_diagnostic, size_t first_suppressed, StatementFingerprints known,
+                         StatementTrees trees) {
     std::vector<Diagnostic*> findings;
     for (size_t i = first_diagnostic; i < result_.diagnostics.size(); ++i) findings.push_back(&result_.diagnostics[i]);
     for (size_t i = first_suppressed; i < result_.suppressed.size(); ++i) findings.push_back(&result_.suppressed[i]);
@@ -587,17 +605,22 @@ class Replay {
       if (request_.describe_locks && after != statements.begin() && d->range.begin < std::prev(after)->end)
         d->locks = statement_locks_.of(static_cast<size_t>(std::prev(after) - statements.begin()));
     }
-    add_fingerprint_job(migration_.file, first_diagnostic, first_suppressed, std::move(statements), std::move(known));
+    add_fingerprint_job(migration_.file, first_diagnostic, first_suppressed, std::move(statements), std::move(known),
+                        std::move(trees));
   }
 
   // The fingerprint of the top-level statement just replayed (summaries_.back()), taken from its
   // tree when its text is what was parsed; otherwise pg_query_fingerprint parses the text later.
+  // The tree is hashed later on a worker (precompute_fingerprints) when it outlives the replay;
+  // a streamed file's is freed with its statement, and is hashed now.
   void fingerprint_from_tree(const Statement& stmt) {
     if (!stmt.node || shares_range_with_previous()) return;
     const std::string_view text = migration_.source->text().substr(stmt.range.begin, stmt.range.size());
     // Templating placeholders and psql variables were parsed as stand-ins.
     if (migration_.source->sql().substr(stmt.range.begin, stmt.range.size()) != text) return;
-    if (std::optional<std::string> fingerprint = tree_fingerprint(*stmt.node))
+    if (trees_outlive_replay_)
+      fingerprint_trees_.emplace(summaries_.size() - 1, stmt.node);
+    else if (std::optional<std::string> fingerprint = tree_fingerprint(*stmt.node))
       tree_fingerprints_.emplace(summaries_.size() - 1, std::move(*fingerprint));
   }
 
@@ -639,6 +662,8 @@ class Replay {
   MigrationInfo migration_;
   std::vector<StatementSummary> summaries_;
   StatementFingerprints tree_fingerprints_;  // by index in summaries_: of statements with findings
+  StatementTrees fingerprint_trees_;         // likewise, to hash on a worker
+  bool trees_outlive_replay_ = false;        // the file's trees live until the worker's release
   LocksByStatement statement_locks_;  // parallel to summaries_
   FileSuppressions suppressions_;
   SuppressionPolicy policy_;
@@ -781,10 +806,10 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
           result.problems.push_back(std::move(*file.down->problem));
       },
       [&](size_t i) {  // on a worker, once file i is replayed
+        for (FingerprintJob* job : pending[i].fingerprint_jobs) precompute_fingerprints(*job);
         pending[i].parsed.reset();  // the trees are no longer needed
         pending[i].down.reset();    // its source lives on in the report, if it has findings
         pending[i].source.reset();  // likewise
-        for (FingerprintJob* job : pending[i].fingerprint_jobs) precompute_fingerprints(*job);
       });
   // Every file's state is in the result now: its slot is freed before the findings are sorted.
   pending = std::vector<PendingFile>();

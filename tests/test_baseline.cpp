@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <ranges>
 
 #include "analyzer/engine.h"
 #include "analyzer/fingerprint.h"
@@ -104,6 +105,60 @@ TEST_CASE("fingerprint: statement fingerprints computed ahead are the ones findi
   assign_fingerprints(text, statements, findings_at(told_otherwise), {{0, "not this statement's"}});
   CHECK(told_otherwise[0].fingerprint != computed_here[0].fingerprint);
   CHECK(told_otherwise[1].fingerprint == computed_here[1].fingerprint);
+}
+
+TEST_CASE("fingerprint: the same whether hashed from the trees on a worker, at once, or from the text") {
+  // The replay leaves the hashing of its findings' statement trees to a worker, which runs it
+  // before the trees are freed; a streamed file's trees are freed statement by statement, so its
+  // are hashed at once. Either way a finding gets what hashing its statement's text gives.
+  using namespace zdlint;
+  const TempDir dir;
+  const std::vector<std::string> texts{
+      "CREATE TABLE accounts (id bigint PRIMARY KEY, email text, name text);\n",
+      "CREATE INDEX a_email ON accounts (email);\nCREATE INDEX a_name ON accounts (name);\n",
+      "-- again\nCREATE INDEX a_both ON accounts (email, name);\nCREATE INDEX a_email ON accounts (email);\n",
+  };
+  for (size_t i = 0; i < texts.size(); ++i) dir.write("m/00" + std::to_string(i + 1) + ".sql", texts[i]);
+  const auto fingerprints = [&](unsigned jobs, bool streaming) {
+    LintRequest request;
+    request.paths = {(dir.path() / "m").string()};
+    request.rules.select = {"create-index-non-concurrent"};
+    request.jobs = jobs;
+    if (streaming) request.parse.streaming_threshold_bytes = 0;
+    const LintResult result = run_lint(request);
+    std::vector<std::pair<std::string, std::string>> found;  // file name, fingerprint
+    for (const auto& d : result.diagnostics)
+      found.emplace_back(fs::path(result.files.at(d.file).path).filename().string(), d.fingerprint);
+    return found;
+  };
+  const auto on_a_worker = fingerprints(2, false);
+  REQUIRE(on_a_worker.size() == 4);
+  CHECK(fingerprints(1, false) == on_a_worker);
+  CHECK(fingerprints(2, true) == on_a_worker);
+
+  // From the text: each file's statements are its lines that end with ';'.
+  std::vector<std::string> from_text;
+  for (const std::string& text : texts | std::views::drop(1)) {
+    std::vector<ByteRange> statements;
+    std::vector<Diagnostic> findings;
+    for (size_t start = 0, end = 0; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+      if (text[end - 1] != ';') continue;
+      statements.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end - 1)});
+      findings.emplace_back().range = statements.back();
+      findings.back().rule = RuleId("create-index-non-concurrent");
+    }
+    std::vector<Diagnostic*> pointers;
+    for (auto& d : findings) pointers.push_back(&d);
+    assign_fingerprints(text, statements, pointers);
+    for (const auto& d : findings) from_text.push_back(d.fingerprint);
+  }
+  REQUIRE(from_text.size() == 4);
+  for (size_t i = 0; i < 4; ++i) CHECK(on_a_worker[i].second == from_text[i]);
+  CHECK(on_a_worker[0].first == "002.sql");
+  CHECK(on_a_worker[3].first == "003.sql");
+  // The same statement in two files is the same finding to a baseline.
+  CHECK(on_a_worker[0].second == on_a_worker[3].second);
+  CHECK(on_a_worker[0].second != on_a_worker[1].second);
 }
 
 TEST_CASE("json: findings carry the statement's locks and the fix's edits") {

@@ -763,8 +763,8 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   // Files are read and parsed on worker threads a bounded distance ahead of the replay, which takes
   // them in order on this thread. Only readable files take part in the replay; FileIds index
   // result.files.
-  Replay replay(request, result);
-  RunnerDetector detector(plan.listings);  // shared by the workers
+  const auto replay = std::make_shared<Replay>(request, result);
+  const auto detector = std::make_shared<RunnerDetector>(plan.listings);  // shared by the workers
   size_t templated_files = 0, placeholders = 0;
   std::string first_templated;
   size_t psql_files = 0;
@@ -773,7 +773,7 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   ordered_pipeline(
       pending.size(), request.jobs, kParsedAhead,
       [&](size_t i) {
-        read_and_parse(pending[i], request, detector);
+        read_and_parse(pending[i], request, *detector);
         return bytes_held(pending[i]);
       },
       [&](size_t i) {
@@ -797,8 +797,8 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
           psql_masked.copy_blocks += masked.copy_blocks;
           psql_masked.variables += masked.variables;
         }
-        replay.file(id, file);
-        file.fingerprint_jobs = replay.take_new_fingerprint_jobs();
+        replay->file(id, file);
+        file.fingerprint_jobs = replay->take_new_fingerprint_jobs();
         // Discovery may have reported the same file already (a link out of a linted directory).
         if (file.down && file.down->problem &&
             std::none_of(result.problems.begin(), result.problems.end(),
@@ -813,7 +813,7 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
       });
   // Every file's state is in the result now: its slot is freed before the findings are sorted.
   pending = std::vector<PendingFile>();
-  replay.assign_fingerprints_in_parallel(request.jobs);
+  replay->assign_fingerprints_in_parallel(request.jobs);
   check_change_set(request, plan.infrastructure, result);
   if (templated_files)  // one note for the run, not one per file
     result.problems.push_back(
@@ -840,6 +840,7 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   sort_by_position(result.diagnostics);
   sort_by_position(result.suppressed);
   result.listings = std::move(plan.listings);
+  result.retired = {replay, detector};
   return result;
 }
 

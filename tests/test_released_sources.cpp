@@ -1,8 +1,11 @@
 // A run keeps a file's text in its report only where it found something, reported or suppressed:
 // the outputs show text only with findings, and a long history's texts are most of a run's memory.
+// What no output reads (the replay's catalog) the result holds only to free it after the report.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 #include "analyzer/engine.h"
 #include "tests/test_support.h"
@@ -49,4 +52,31 @@ TEST_CASE("only the files with findings keep their text") {
   // What the report says of every file does not need the text.
   CHECK(report_of(result, "001_quiet.sql").statements == 1);
   CHECK_FALSE(report_of(result, "001_quiet.sql").empty);
+}
+
+TEST_CASE("what no output reads is kept with the result, and freed with it after the request") {
+  // The replay's catalog is freed with the result (after the report), not when run_lint returns;
+  // freeing it must not reach back to the request, which the caller may have dropped by then (the
+  // sanitizer build would report a read of it).
+  test::TempDir dir;
+  dir.write("migrations/001_create.sql", "CREATE TABLE t (id bigint PRIMARY KEY, name text);\n");
+  dir.write("migrations/002_rename.sql", "ALTER TABLE t RENAME COLUMN name TO full_name;\n");
+  std::optional<LintResult> result;
+  {
+    auto request = std::make_unique<LintRequest>();
+    request->paths = {(dir.path() / "migrations").string()};
+    request->rules.select = {"rename-column"};
+    request->jobs = 2;
+    result = run_lint(*request);
+  }
+  REQUIRE(result->diagnostics.size() == 1);
+  CHECK(result->diagnostics[0].rule.str() == "rename-column");
+  CHECK_FALSE(result->retired.empty());
+  const std::weak_ptr<const void> catalog_holder = result->retired.front();
+  CHECK_FALSE(catalog_holder.expired());
+  LintResult moved = std::move(*result);  // as the CLI hands it over at its end
+  result.reset();
+  CHECK_FALSE(catalog_holder.expired());
+  moved = LintResult();
+  CHECK(catalog_holder.expired());
 }

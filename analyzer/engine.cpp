@@ -264,8 +264,8 @@ void read_and_parse(PendingFile& file, const LintRequest& request, RunnerDetecto
 // How far the parse may run ahead of the replay: 256 files, and no more while those ready hold 4 MB
 // of text. A parsed file takes some ten times its text, so without the second limit a directory of
 // large files could hold 256 of them parsed ahead (40 files of 2 MB: 2.7 GB peak, 2.1 GB with it).
-// The replay takes some files much longer than others (those with a down migration to compare),
-// and with a window of 64 files the worker often waited for it, for stretches of 10 ms and more
+// The replay's pace and the parse's differ from one stretch of a history to the next, and with a
+// window of 64 files the worker often waited for the replay, for stretches of 10 ms and more
 // (perf: 1.25 of 2 cores busy). With 256 the corpus runs 2-3% faster (bench/README.md), and its
 // peak memory stays within a megabyte: its files average 2.5 KB, so the second limit seldom binds.
 constexpr PipelineWindow kParsedAhead{.items = 256, .weight = 4u << 20};

@@ -6,16 +6,18 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <system_error>
+#include <thread>
 
 #include "analyzer/directory_listing.h"
 #include "analyzer/directory_reader.h"
 #include "analyzer/runner_order.h"
-#include "analyzer/thread_pool.h"
 #include "config/path_match.h"
 
 namespace zdlint {
@@ -85,11 +87,11 @@ bool is_within(const fs::path& root, const fs::path& target) {
 // One directory argument's walk. Each directory's entries are sorted in natural order and walked in
 // that order, so the files come out in the natural order of their paths without sorting them.
 //
-// Reading the directories is most of a walk's time, and all of it system calls: a level of the tree
-// at a time is read on `jobs` threads (each directory opened from the argument's by its relative
-// path, so no descriptor is held for a directory not being read), and the files are then taken from
-// the directories read, in order, on the calling thread. What comes out is what a walk of one
-// directory after the other finds, up to the first directory that cannot be read.
+// Reading the directories is most of a walk's time, and all of it system calls: they are read on
+// `jobs` threads, each taking the next directory found and not read yet (opened from the argument's
+// by its relative path, so no descriptor is held for a directory not being read), and the files are
+// then taken from the directories read, in order, on the calling thread. What comes out is what a
+// walk of one directory after the other finds, up to the first directory that cannot be read.
 class DirectoryWalk {
  public:
   DirectoryWalk(const std::string& argument, DirectoryListings* listings, unsigned jobs, Discovery& out)
@@ -141,26 +143,52 @@ class DirectoryWalk {
     return entry.type == fs::file_type::directory && !entry.is_symlink && !entry.name.starts_with('.');
   }
 
-  // Reads every directory under the root, a level at a time.
+  // Reads every directory under the root. A directory read adds those in it to the ones waiting,
+  // which any thread takes: none waits for the others to end a level of the tree (read a level at
+  // a time, the corpus's walk kept 1.4 of 2 cores busy).
   void read_all(int root_fd) {
-    std::vector<size_t> level{0};
-    while (!level.empty()) {
-      parallel_for(level.size(), jobs_, [&](size_t k) { read(root_fd, directories_[level[k]]); });
-      std::vector<size_t> next;
-      for (const size_t index : level) {
-        Directory& parent = directories_[index];  // stays where it is: directories_ is a deque
-        if (parent.open_error || parent.read_error) continue;
-        for (const DirectoryEntry& entry : parent.entries) {
-          if (!walked_into(entry)) continue;
-          std::string path = config::join_text(parent.path, entry.name);
-          std::string relative = parent.relative.empty() ? entry.name : config::join_text(parent.relative, entry.name);
-          parent.subdirectories.push_back(directories_.size());
-          next.push_back(directories_.size());
-          directories_.push_back({path, std::move(relative), path});
+    std::mutex mutex;  // guards directories_ (a deque: what it holds stays where it is) and below
+    std::condition_variable changed;
+    std::vector<size_t> waiting{0};  // indices in directories_
+    size_t reading = 0;
+    const auto work = [&] {
+      std::unique_lock lock(mutex);
+      while (true) {
+        changed.wait(lock, [&] { return !waiting.empty() || reading == 0; });
+        if (waiting.empty()) return;  // none waiting, none being read: every directory is read
+        Directory& directory = directories_[waiting.back()];
+        waiting.pop_back();
+        ++reading;
+        lock.unlock();
+        read(root_fd, directory);
+        std::vector<Directory> inside = subdirectories_of(directory);
+        lock.lock();
+        for (Directory& child : inside) {
+          directory.subdirectories.push_back(directories_.size());
+          waiting.push_back(directories_.size());
+          directories_.push_back(std::move(child));
         }
+        --reading;
+        if (!inside.empty() || reading == 0) changed.notify_all();
       }
-      level = std::move(next);
+    };
+    std::vector<std::jthread> helpers;
+    for (unsigned t = 1; t < jobs_; ++t) helpers.emplace_back(work);
+    work();
+  }
+
+  // The directories the walk goes into in `parent` (read), in its entries' order.
+  static std::vector<Directory> subdirectories_of(const Directory& parent) {
+    std::vector<Directory> inside;
+    if (parent.open_error || parent.read_error) return inside;
+    for (const DirectoryEntry& entry : parent.entries) {
+      if (!walked_into(entry)) continue;
+      std::string path = config::join_text(parent.path, entry.name);
+      std::string relative = parent.relative.empty() ? entry.name : config::join_text(parent.relative, entry.name);
+      std::string listing_key = path;
+      inside.push_back({std::move(path), std::move(relative), std::move(listing_key)});
     }
+    return inside;
   }
 
   static void read(int root_fd, Directory& directory) {

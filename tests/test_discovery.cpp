@@ -63,13 +63,46 @@ TEST_CASE("the walk's order is the natural order of the whole paths, across dire
   const std::vector<std::string> expected{"m/1.sql",    "m/2/a.sql",    "m/2/b.sql", "m/2/x/0.sql",
                                           "m/2/x/y/1.sql", "m/2.sql",   "m/10/a.sql", "m/10/z/1.sql",
                                           "m/B.sql",    "m/q/1.sql",    "m/q.sql"};
-  for (const unsigned jobs : {1u, 2u, 4u}) {  // read a level of directories at a time, then ordered depth first
+  for (const unsigned jobs : {1u, 2u, 4u}) {  // read in any order on `jobs` threads, then ordered depth first
     CAPTURE(jobs);
     const auto found = discover({(dir.path() / "m").string()}, "", nullptr, jobs);
     std::vector<std::string> shown;
     for (const auto& file : found.files) shown.push_back(file.display_path.substr(dir.path().string().size() + 1));
     CHECK(shown == expected);
     CHECK(std::is_sorted(shown.begin(), shown.end(), natural_less));
+  }
+}
+
+TEST_CASE("the walk finds the same files in the same order on any number of threads") {
+  // Each thread reads whichever directory is waiting next, and a directory read adds those in it:
+  // a tree of uneven breadth and depth (a wide level, chains, empty directories) keeps threads
+  // taking and adding at once.
+  const test::TempDir dir;
+  for (int a = 0; a < 40; ++a) {
+    const std::string top = "m/" + std::to_string(a);
+    if (a % 7 == 3) {
+      std::filesystem::create_directories(dir.path() / top / "empty");
+      continue;
+    }
+    std::string deep = top;
+    for (int depth = 0; depth < a % 5; ++depth) deep += "/d" + std::to_string(depth);
+    for (int f = 0; f < 3; ++f) dir.write(deep + "/" + std::to_string(f) + ".sql", "SELECT 1;");
+    dir.write(top + "/z.sql", "SELECT 1;");
+  }
+  DirectoryListings one_thread_listings;
+  const auto one_thread = discover({(dir.path() / "m").string()}, "", &one_thread_listings, 1);
+  REQUIRE(one_thread.files.size() == 4 * (40 - 6));  // four in each directory but the six empty ones
+  CHECK(one_thread.problems.empty());
+  for (const unsigned jobs : {2u, 3u, 8u}) {
+    CAPTURE(jobs);
+    for (int run = 0; run < 5; ++run) {
+      DirectoryListings listings;
+      const auto found = discover({(dir.path() / "m").string()}, "", &listings, jobs);
+      REQUIRE(found.files.size() == one_thread.files.size());
+      for (size_t i = 0; i < found.files.size(); ++i) CHECK(found.files[i].path == one_thread.files[i].path);
+      CHECK(found.problems.empty());
+      CHECK(listings.all().size() == one_thread_listings.all().size());
+    }
   }
 }
 

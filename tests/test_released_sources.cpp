@@ -1,6 +1,6 @@
 // A run keeps a file's text in its report only where it found something, reported or suppressed:
 // the outputs show text only with findings, and a long history's texts are most of a run's memory.
-// What no output reads (the replay's catalog) the result holds only to free it after the report.
+// What no output reads (the replay's catalog) the result only hands over, for its caller to free.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -55,9 +55,9 @@ TEST_CASE("only the files with findings keep their text") {
 }
 
 TEST_CASE("what no output reads is kept with the result, and freed with it after the request") {
-  // The replay's catalog is freed with the result (after the report), not when run_lint returns;
-  // freeing it must not reach back to the request, which the caller may have dropped by then (the
-  // sanitizer build would report a read of it).
+  // The replay's catalog is freed when the caller lets it go (the CLI: while it writes the report),
+  // not when run_lint returns; freeing it must not reach back to the request, which the caller may
+  // have dropped by then (the sanitizer build would report a read of it).
   test::TempDir dir;
   dir.write("migrations/001_create.sql", "CREATE TABLE t (id bigint PRIMARY KEY, name text);\n");
   dir.write("migrations/002_rename.sql", "ALTER TABLE t RENAME COLUMN name TO full_name;\n");

@@ -811,7 +811,9 @@ const RunnerProfile* RunnerDetector::layout_of(const fs::path& dir, int level) {
   // temporal-sql-tool: versioned/v<X.Y>/manifest.json lists each version's files.
   if (level <= 1 && (holds_temporal_manifest(listing, dir) || has_temporal_versions(dir)))
     return &profile("temporal-sql-tool");
-  if (level <= 1 && holds_postgres_migrations(dir)) return &profile("postgres-migrations");
+  // Not below the file system's root, whose directories are the system's (/proc, /usr/bin through
+  // the /bin link, …): a file right below the root had each of them listed, 600 system calls.
+  if (level <= 1 && dir.native() != "/" && holds_postgres_migrations(dir)) return &profile("postgres-migrations");
   // Hand-applied scripts with downgrade_<from>---<to>.sql beside them (fixmystreet): run with psql.
   if (level == 0 && has_file_starting(listing, "downgrade_")) return &profile("psql");
   return nullptr;

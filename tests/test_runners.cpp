@@ -8,9 +8,11 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <sstream>
 
+#include "analyzer/directory_listing.h"
 #include "analyzer/engine.h"
 #include "analyzer/runners.h"
 #include "parser/templates.h"
@@ -108,6 +110,16 @@ TEST_CASE("runners: every scenario is linted as its runner, with exactly the exp
     CHECK_MESSAGE(actual == expected, "expected:", describe(expected), "\n  actual:", describe(actual));
   }
   CHECK(scenarios >= 24);
+}
+
+TEST_CASE("runners: a file right below the root has the root listed, and none of the system's directories") {
+  // postgres-migrations is recognised by its marker in the files of a directory or of the ones
+  // directly in it; below the root those would be /proc, /usr, /etc, … Only "/" itself is read.
+  const auto listings = std::make_shared<DirectoryListings>();
+  RunnerDetector detector(listings);
+  CHECK(detector.detect("/zdlint-test-0001_x.sql", "SELECT 1;\n") == nullptr);
+  REQUIRE_FALSE(listings->all().empty());
+  for (const auto& [directory, listing] : listings->all()) CHECK(directory == "/");
 }
 
 TEST_CASE("runners: recognised from the file's markup, the directory's marker files and the file's name") {

@@ -112,7 +112,7 @@ TEST_CASE("runners: every scenario is linted as its runner, with exactly the exp
   CHECK(scenarios >= 24);
 }
 
-TEST_CASE("runners: a file right below the root has the root listed, and none of the system's directories") {
+TEST_CASE("runners: for a file near the root, the root is listed, and none of the system's directories") {
   // postgres-migrations is recognised by its marker in the files of a directory or of the ones
   // directly in it; below the root those would be /proc, /usr, /etc, … Only "/" itself is read.
   const auto listings = std::make_shared<DirectoryListings>();

@@ -145,11 +145,15 @@ class DirectoryWalk {
 
   // Reads every directory under the root. A directory read adds those in it to the ones waiting,
   // which any thread takes: none waits for the others to end a level of the tree. The corpus's walk
-  // on 2 cores: 9.9 ms read a level at a time, 8.5 ms so (medians of 40 alternating runs).
+  // on 2 cores: 9.9 ms read a level at a time, 8.5 ms so (medians of 40 alternating runs). The
+  // root is read first, on this thread: a directory with none inside starts no thread.
   void read_all(int root_fd) {
+    std::vector<size_t> waiting;  // indices in directories_
+    read(root_fd, directories_.front());
+    adopt(directories_.front(), subdirectories_of(directories_.front()), waiting);
+    if (waiting.empty()) return;
     std::mutex mutex;  // guards directories_ (a deque: what it holds stays where it is) and below
     std::condition_variable changed;
-    std::vector<size_t> waiting{0};  // indices in directories_
     size_t reading = 0;
     const auto work = [&] {
       std::unique_lock lock(mutex);
@@ -163,18 +167,24 @@ class DirectoryWalk {
         read(root_fd, directory);
         std::vector<Directory> inside = subdirectories_of(directory);
         lock.lock();
-        for (Directory& child : inside) {
-          directory.subdirectories.push_back(directories_.size());
-          waiting.push_back(directories_.size());
-          directories_.push_back(std::move(child));
-        }
+        const bool found = !inside.empty();
+        adopt(directory, std::move(inside), waiting);
         --reading;
-        if (!inside.empty() || reading == 0) changed.notify_all();
+        if (found || reading == 0) changed.notify_all();
       }
     };
     std::vector<std::jthread> helpers;
     for (unsigned t = 1; t < jobs_; ++t) helpers.emplace_back(work);
     work();
+  }
+
+  // Adds the directories found in `parent` to the walk, and to those waiting to be read.
+  void adopt(Directory& parent, std::vector<Directory> inside, std::vector<size_t>& waiting) {
+    for (Directory& child : inside) {
+      parent.subdirectories.push_back(directories_.size());
+      waiting.push_back(directories_.size());
+      directories_.push_back(std::move(child));
+    }
   }
 
   // The directories the walk goes into in `parent` (read), in its entries' order.

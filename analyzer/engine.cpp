@@ -266,8 +266,9 @@ void read_and_parse(PendingFile& file, const LintRequest& request, RunnerDetecto
 // large files could hold 256 of them parsed ahead (40 files of 2 MB: 2.7 GB peak, 2.1 GB with it).
 // The replay's pace and the parse's differ from one stretch of a history to the next, and with a
 // window of 64 files the worker often waited for the replay, for stretches of 10 ms and more
-// (perf: 1.25 of 2 cores busy). With 256 the corpus runs 2-3% faster (bench/README.md), and its
-// peak memory stays within a megabyte: its files average 2.5 KB, so the second limit seldom binds.
+// (perf: 1.25-1.45 of 2 cores busy). With 256 the corpus runs about 2% faster (bench/README.md),
+// and its peak memory stays within a megabyte: its files average 2.5 KB, so the second limit
+// seldom binds.
 constexpr PipelineWindow kParsedAhead{.items = 256, .weight = 4u << 20};
 
 // The bytes of text a read file holds (its down file's included), for the pipeline's window.

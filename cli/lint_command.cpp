@@ -150,8 +150,12 @@ int run(const LintOptions& options) {
   // What the run kept only to free it (LintResult::retired: the replay's catalog) is freed on a
   // thread of its own while the report is written: neither on this thread before the report (2-3 ms
   // of the corpus's run) nor at exit, which would keep a large history's catalog alive through the
-  // report and add it to the run's peak memory.
-  std::jthread freeing_retired([retired = std::exchange(result.retired, {})]() mutable { retired.clear(); });
+  // report and add it to the run's peak memory. With --jobs 1, here.
+  std::jthread freeing_retired;
+  if (request.jobs > 1)
+    freeing_retired = std::jthread([retired = std::exchange(result.retired, {})]() mutable { retired.clear(); });
+  else
+    result.retired.clear();
   print_problems(result, options.quiet);
   if (!apply_baseline_options(options.baseline, options.write_baseline, options.quiet, result)) return kExitError;
   const bool nothing_changed = request.changed_files && result.checked_files() == 0;

@@ -195,8 +195,7 @@ class DirectoryWalk {
       if (!walked_into(entry)) continue;
       std::string path = config::join_text(parent.path, entry.name);
       std::string relative = parent.relative.empty() ? entry.name : config::join_text(parent.relative, entry.name);
-      std::string listing_key = path;
-      inside.push_back({std::move(path), std::move(relative), std::move(listing_key)});
+      inside.push_back({path, std::move(relative), path});  // a directory's listing is keyed by its path
     }
     return inside;
   }

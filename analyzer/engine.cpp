@@ -2,16 +2,15 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <deque>
 #include <filesystem>
-#include <iostream>
 #include <iterator>
 #include <map>
 #include <numeric>
 #include <set>
-#include <sstream>
 #include <utility>
 
 #include "analyzer/catalog.h"
@@ -240,9 +239,7 @@ void read_and_parse(PendingFile& file, const LintRequest& request, RunnerDetecto
   if (input.from_stdin && request.stdin_text) {
     text = validate_source(*request.stdin_text, input.display_path);
   } else if (input.from_stdin) {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    text = validate_source(std::move(buffer).str(), input.display_path);
+    text = read_source_from(STDIN_FILENO, input.display_path);
   } else {
     text = read_source(input.path, input.display_path);
   }

@@ -1,9 +1,12 @@
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <future>
 #include <thread>
 
 #include "analyzer/input.h"
@@ -173,6 +176,76 @@ TEST_CASE("input: a pipe is read to its end") {
   CHECK(text.starts_with("SELECT 0;\nSELECT 1;\n"));
   CHECK(text.ends_with("SELECT 19999;\n"));
   CHECK(std::count(text.begin(), text.end(), '\n') == 20000);
+}
+
+TEST_CASE("input: a file larger than the limit is not read") {
+  const test::TempDir dir;
+  const auto at_limit = read_source(dir.write("a.sql", std::string(1000, ' ')).string(), "a.sql", 1000);
+  CHECK(std::get<std::string>(at_limit).size() == 1000);
+  const auto over =
+      std::get<InputProblem>(read_source(dir.write("b.sql", std::string(1001, ' ')).string(), "b.sql", 1000));
+  CHECK(over.path == "b.sql");
+  CHECK(over.message ==
+        "is 1001 bytes, more than the 1000 bytes zdlint reads, and is not linted (a file this large is "
+        "most likely a data dump, not a migration)");
+  // The size is known before reading: a sparse file of 1.5 GiB takes no memory to refuse.
+  const auto sparse = dir.path() / "dump.sql";
+  std::ofstream(sparse).close();
+  std::filesystem::resize_file(sparse, (size_t{3} << 30) / 2);
+  CHECK(std::get<InputProblem>(read_source(sparse.string(), "dump.sql"))
+            .message.starts_with("is 1.5 GiB, more than the 1 GiB zdlint reads"));
+}
+
+// A pipe written by a thread of the test: `text`, then left open until the test is done with it,
+// as a device or a program that does not end would leave it. It is closed after ten seconds
+// anyway, so that a reader that waits for its end fails the test rather than hanging it.
+class OpenPipe {
+ public:
+  OpenPipe(const std::filesystem::path& path, std::string text) : path_(path) {
+    REQUIRE(mkfifo(path.c_str(), 0600) == 0);
+    writer_ = std::thread([this, text = std::move(text)] {
+      std::ofstream out(path_);
+      out << text << std::flush;
+      done_.get_future().wait_for(std::chrono::seconds(10));
+      open_ = false;  // before `out` closes it
+    });
+  }
+  // Whether the pipe is still open: a reader that returned while it was did not wait for its end.
+  [[nodiscard]] bool open() const { return open_; }
+  ~OpenPipe() {
+    done_.set_value();
+    writer_.join();
+  }
+  OpenPipe(const OpenPipe&) = delete;
+  OpenPipe& operator=(const OpenPipe&) = delete;
+
+ private:
+  std::filesystem::path path_;
+  std::promise<void> done_;
+  std::atomic<bool> open_ = true;
+  std::thread writer_;
+};
+
+TEST_CASE("input: a pipe that does not end is read only while it is text, and only up to the limit") {
+  const test::TempDir dir;
+  const auto binary_path = dir.path() / "binary.sql";
+  const OpenPipe binary(binary_path, std::string("SELECT 1;\n\0", 11));
+  CHECK(std::get<InputProblem>(read_source(binary_path.string(), "binary.sql")).message ==
+        "is a binary file (NUL byte at offset 10), not SQL text");
+  CHECK(binary.open());
+
+  const auto endless_path = dir.path() / "endless.sql";
+  const OpenPipe endless(endless_path, std::string(1001, ' '));
+  CHECK(std::get<InputProblem>(read_source(endless_path.string(), "endless.sql", 1000)).message ==
+        "holds more than the 1000 bytes zdlint reads, and is not linted (a file this large is most likely a data "
+        "dump, not a migration)");
+  CHECK(endless.open());
+}
+
+TEST_CASE("input: a device is read as a pipe is") {
+  CHECK(std::get<InputProblem>(read_source("/dev/zero", "zero.sql")).message ==
+        "is a binary file (NUL byte at offset 0), not SQL text");
+  CHECK(std::get<std::string>(read_source("/dev/null", "null.sql")).empty());
 }
 
 TEST_CASE("input: the start of a file, without waiting on a pipe") {

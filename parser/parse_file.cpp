@@ -116,7 +116,11 @@ class FileParser {
       // it, and split what comes before it.
       const uint32_t at = byte_offset_of_cursor(text, result.error()->cursorpos);
       scanner_error = SyntaxError{{at, static_cast<uint32_t>(text.size())},
-                                  readable_parser_message(result.error()->message), false};
+                                  readable_parser_message(result.error()->message),
+                                  false,
+                                  result.stalled() ? "zdlint analysed the statements before this point and none after "
+                                                     "it; text like this is most likely generated or damaged"
+                                                   : ""};
       prefix.assign(text.substr(0, at));
     }
     const SplitResult result(prefix.c_str());

@@ -1,13 +1,35 @@
 #include "parser/pg_query_raii.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 
+#include "parser/scanner_stall.h"
+#include "parser/source_file.h"
 #include "parser/tree_capture.h"
 
 namespace zdlint {
 
-ParseTreeResult::ParseTreeResult(const char* sql) {
+std::unique_ptr<const StalledScan> StalledScan::check(const char* sql) {
+  const std::string_view text(sql);
+  const std::optional<ScannerStall> stall = find_scanner_stall(text);
+  if (!stall) return nullptr;
+  return std::make_unique<const StalledScan>(
+      fmt::format("{} comment openings (\"/*\") in one run of operator characters: PostgreSQL's scanner reads the "
+                  "rest of the run again at each of them, which would take it minutes (on the server too), so this "
+                  "text is not parsed",
+                  stall->openings),
+      static_cast<int>(count_code_points(text.substr(0, stall->offset))) + 1);
+}
+
+StalledScan::StalledScan(std::string message, int cursorpos) : message_(std::move(message)) {
+  error_.message = message_.data();
+  error_.cursorpos = cursorpos;
+}
+
+ParseTreeResult::ParseTreeResult(const char* sql) : stalled_(StalledScan::check(sql)) {
+  if (stalled_) return;
   // A tree takes some 8 times its text (the corpus: 31 MB for 3.8 MB); later chunks double.
   auto arena = std::make_shared<UnpackArena>(std::max<size_t>(std::strlen(sql) * 8, 4096));
   const TreeCapture capture(*arena);

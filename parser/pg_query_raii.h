@@ -5,6 +5,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "parser/unpack_arena.h"
@@ -33,66 +34,102 @@ std::shared_ptr<const T> unpack_into_arena(const void* data, size_t len, Unpack 
 #endif
 }
 
+// The error each wrapper below gives, in libpg_query's form, instead of calling libpg_query on text
+// its scanner would stall on (scanner_stall.h).
+class StalledScan {
+ public:
+  // Null when the scanner reads `sql` in time.
+  static std::unique_ptr<const StalledScan> check(const char* sql);
+  StalledScan(std::string message, int cursorpos);
+  StalledScan(const StalledScan&) = delete;
+  StalledScan& operator=(const StalledScan&) = delete;
+  [[nodiscard]] const PgQueryError* error() const { return &error_; }
+
+ private:
+  std::string message_;
+  PgQueryError error_{};
+};
+
 // A statement list's parse tree, taken from libpg_query as the structs it builds before it would
 // serialise them (tree_capture.h); should it ever serialise without handing them over, the tree is
 // unpacked from its protobuf form instead.
 class ParseTreeResult {
  public:
   explicit ParseTreeResult(const char* sql);
-  ~ParseTreeResult() { pg_query_free_protobuf_parse_result(result_); }
+  ~ParseTreeResult() {
+    if (!stalled_) pg_query_free_protobuf_parse_result(result_);
+  }
   ParseTreeResult(const ParseTreeResult&) = delete;
   ParseTreeResult& operator=(const ParseTreeResult&) = delete;
-  [[nodiscard]] const PgQueryError* error() const { return result_.error; }
+  [[nodiscard]] const PgQueryError* error() const { return stalled_ ? stalled_->error() : result_.error; }
   // Null when there is an error, or when the tree nests too deeply to be copied at all.
   [[nodiscard]] SharedTree tree() const { return tree_; }
 
  private:
-  PgQueryProtobufParseResult result_;
+  std::unique_ptr<const StalledScan> stalled_;
+  PgQueryProtobufParseResult result_{};
   SharedTree tree_;
 };
 
 class SplitResult {
  public:
-  explicit SplitResult(const char* sql) : result_(pg_query_split_with_scanner(sql)) {}
-  ~SplitResult() { pg_query_free_split_result(result_); }
+  explicit SplitResult(const char* sql) : stalled_(StalledScan::check(sql)) {
+    if (!stalled_) result_ = pg_query_split_with_scanner(sql);
+  }
+  ~SplitResult() {
+    if (!stalled_) pg_query_free_split_result(result_);
+  }
   SplitResult(const SplitResult&) = delete;
   SplitResult& operator=(const SplitResult&) = delete;
-  [[nodiscard]] const PgQueryError* error() const { return result_.error; }
+  [[nodiscard]] const PgQueryError* error() const { return stalled_ ? stalled_->error() : result_.error; }
+  // Whether the error is that the scanner would stall, not libpg_query's.
+  [[nodiscard]] bool stalled() const { return stalled_ != nullptr; }
   // On error libpg_query leaves the statement list unset, so it is only read without one.
-  [[nodiscard]] int size() const { return result_.error ? 0 : result_.n_stmts; }
+  [[nodiscard]] int size() const { return error() ? 0 : result_.n_stmts; }
   [[nodiscard]] const PgQuerySplitStmt& operator[](int i) const { return *result_.stmts[i]; }
 
  private:
-  PgQuerySplitResult result_;
+  std::unique_ptr<const StalledScan> stalled_;
+  PgQuerySplitResult result_{};
 };
 
 class ScanResult {
  public:
-  explicit ScanResult(const char* sql) : result_(pg_query_scan(sql)) {}
-  ~ScanResult() { pg_query_free_scan_result(result_); }
+  explicit ScanResult(const char* sql) : stalled_(StalledScan::check(sql)) {
+    if (!stalled_) result_ = pg_query_scan(sql);
+  }
+  ~ScanResult() {
+    if (!stalled_) pg_query_free_scan_result(result_);
+  }
   ScanResult(const ScanResult&) = delete;
   ScanResult& operator=(const ScanResult&) = delete;
-  [[nodiscard]] const PgQueryError* error() const { return result_.error; }
+  [[nodiscard]] const PgQueryError* error() const { return stalled_ ? stalled_->error() : result_.error; }
   [[nodiscard]] std::string_view packed() const { return {result_.pbuf.data, result_.pbuf.len}; }
   [[nodiscard]] std::shared_ptr<const PgQuery__ScanResult> unpack() const {
     return unpack_into_arena<PgQuery__ScanResult>(result_.pbuf.data, result_.pbuf.len, &pg_query__scan_result__unpack);
   }
 
  private:
-  PgQueryScanResult result_;
+  std::unique_ptr<const StalledScan> stalled_;
+  PgQueryScanResult result_{};
 };
 
 class PlpgsqlParseResult {
  public:
-  explicit PlpgsqlParseResult(const char* sql) : result_(pg_query_parse_plpgsql(sql)) {}
-  ~PlpgsqlParseResult() { pg_query_free_plpgsql_parse_result(result_); }
+  explicit PlpgsqlParseResult(const char* sql) : stalled_(StalledScan::check(sql)) {
+    if (!stalled_) result_ = pg_query_parse_plpgsql(sql);
+  }
+  ~PlpgsqlParseResult() {
+    if (!stalled_) pg_query_free_plpgsql_parse_result(result_);
+  }
   PlpgsqlParseResult(const PlpgsqlParseResult&) = delete;
   PlpgsqlParseResult& operator=(const PlpgsqlParseResult&) = delete;
-  [[nodiscard]] const PgQueryError* error() const { return result_.error; }
+  [[nodiscard]] const PgQueryError* error() const { return stalled_ ? stalled_->error() : result_.error; }
   [[nodiscard]] const char* json() const { return result_.plpgsql_funcs; }
 
  private:
-  PgQueryPlpgsqlParseResult result_;
+  std::unique_ptr<const StalledScan> stalled_;
+  PgQueryPlpgsqlParseResult result_{};
 };
 
 }  // namespace zdlint

@@ -305,6 +305,28 @@ TEST_CASE("hostile: 10,000-byte identifiers") {
   CHECK(contains(r.out, "warning[drop-column-without-expand]"));
 }
 
+TEST_CASE("hostile: 250,000 nested comment openings, which PostgreSQL's scanner would take minutes over") {
+  const TempDir dir;
+  const auto file = dir.write("nested.sql", "DROP TABLE a;\n" + repeat("/*", 250'000) + repeat("*/", 250'000) +
+                                                "DROP TABLE b;\nDROP TABLE c;\n");
+  const auto r = run_zdlint({"--select", "syntax-error,drop-table-without-expand", file.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "nested.sql:1:1: warning[drop-table-without-expand]: dropping table public.a "));
+  CHECK(contains(r.out,
+                 "nested.sql:2:1: error[syntax-error]: 499999 comment openings (\"/*\") in one run of "
+                 "operator characters: PostgreSQL's scanner reads the rest of the run again at each of them, "
+                 "which would take it minutes (on the server too), so this text is not parsed\n"));
+  CHECK(contains(r.out,
+                 "= help: zdlint analysed the statements before this point and none after it; text like "
+                 "this is most likely generated or damaged\n"));
+  CHECK(count(r.out, "[drop-table-without-expand]") == 1);
+  // Reporters that fingerprint findings take the error too.
+  const auto sarif = run_zdlint({"--format", "sarif", "--select", "syntax-error", file.string()});
+  CHECK(sarif.exit_code == 1);
+  CHECK(count(sarif.out, "\"ruleId\":\"syntax-error\"") == 1);
+  CHECK(count(sarif.out, "\"zdlint/v1\":\"") == 1);
+}
+
 TEST_CASE("hostile: unterminated dollar quotes, strings and comments") {
   const TempDir dir;
   const auto dollar = dir.write("dollar.sql",

@@ -16,10 +16,10 @@ std::unique_ptr<const StalledScan> StalledScan::check(const char* sql) {
   const std::optional<ScannerStall> stall = find_scanner_stall(text);
   if (!stall) return nullptr;
   return std::make_unique<const StalledScan>(
-      fmt::format("{} comment openings (\"/*\") in one run of operator characters: PostgreSQL's scanner reads the "
-                  "rest of the run again at each of them, which would take it minutes (on the server too), so this "
-                  "text is not parsed",
-                  stall->openings),
+      fmt::format("a run of {} operator characters, which PostgreSQL's scanner reads again from each token it makes "
+                  "of it (nested \"/*\", or \"+\" after \"+\"): that would take minutes, here and on the server, "
+                  "so this text is not parsed",
+                  stall->length),
       static_cast<int>(count_code_points(text.substr(0, stall->offset))) + 1);
 }
 

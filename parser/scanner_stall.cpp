@@ -1,37 +1,86 @@
 #include "parser/scanner_stall.h"
 
-#include <cstring>
+#include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace zdlint {
 namespace {
 
-// PostgreSQL's op_chars.
+enum CharKind : uint8_t { kOther, kOperator, kSpecialOperator };
+
+// PostgreSQL's op_chars, and among them those that let an operator end in `+` or `-`.
+constexpr std::array<uint8_t, 256> kKinds = [] {
+  std::array<uint8_t, 256> kinds{};
+  for (const unsigned char c : std::string_view("+-*/<>=")) kinds[c] = kOperator;
+  for (const unsigned char c : std::string_view("~!@#^&|`?%")) kinds[c] = kSpecialOperator;
+  return kinds;
+}();
+
 bool is_operator_char(char c) {
-  return c != '\0' && std::strchr("~!@#^&|`?+-*/%<>=", c) != nullptr;
+  return kKinds[static_cast<unsigned char>(c)] != kOther;
+}
+bool is_special(char c) {
+  return kKinds[static_cast<unsigned char>(c)] == kSpecialOperator;
+}
+bool is_plus_minus(char c) {
+  return c == '+' || c == '-';
+}
+
+// Long runs are found by looking at every kStride-th byte: a run of 2 * kStride bytes or more
+// holds two consecutive ones.
+constexpr size_t kStride = 128;
+
+// What the scanner reads of the run [begin, end) token by token, as scan.l's operator and
+// comment-start rules cut it: each token's match reads to the run's end. Stops once past `budget`.
+size_t run_cost(std::string_view sql, size_t begin, size_t end, size_t budget) {
+  size_t reread = 0;
+  const auto starts = [&](size_t at, char a, char b) { return at + 1 < end && sql[at] == a && sql[at + 1] == b; };
+  size_t cut = begin;           // the next "/*" or "--" after the token's start, or the end
+  size_t special = begin;       // the next of ~!@#^&|`?% from the token's start, or the end
+  size_t suffix_end = end + 1;  // the cut whose run of trailing + and - starts at suffix_begin
+  size_t suffix_begin = 0;
+  for (size_t at = begin; at < end && reread <= budget;) {
+    reread += end - at;
+    if (starts(at, '-', '-')) break;  // a comment to the end of the line takes the rest
+    if (starts(at, '/', '*')) {       // a comment starts: the scanner keeps the "/*"
+      at += 2;
+      continue;
+    }
+    if (cut <= at) {
+      cut = at + 1;
+      while (cut < end && !starts(cut, '/', '*') && !starts(cut, '-', '-')) ++cut;
+    }
+    while (special < end && (special < at || !is_special(sql[special]))) ++special;
+    size_t token_end = cut;
+    if (token_end - at > 1 && is_plus_minus(sql[token_end - 1]) && special >= token_end - 1) {
+      if (suffix_end != cut) {
+        suffix_end = cut;
+        suffix_begin = cut;
+        while (suffix_begin > begin && is_plus_minus(sql[suffix_begin - 1])) --suffix_begin;
+      }
+      token_end = std::max(at + 1, suffix_begin);
+    }
+    at = token_end;
+  }
+  return reread;
 }
 
 }  // namespace
 
 std::optional<ScannerStall> find_scanner_stall(std::string_view sql, size_t max_reread) {
-  // Each "/*" costs the scanner the length of the run that holds it. Runs are found from their
-  // "/*" only, so text with few of them (all real SQL) is passed over at memchr's speed.
   size_t reread = 0;
-  size_t run_begin = 0, run_end = 0, openings = 0;  // the run holding the last "/*" found
-  for (size_t at = sql.find("/*"); at != std::string_view::npos; at = sql.find("/*", at + 2)) {
-    if (at >= run_end) {  // a new run: the last one's cost is final
-      reread += openings * (run_end - run_begin);
-      run_begin = at;
-      while (run_begin > 0 && is_operator_char(sql[run_begin - 1])) --run_begin;
-      run_end = at + 2;
-      while (run_end < sql.size() && is_operator_char(sql[run_end])) ++run_end;
-      openings = 0;
-    }
-    ++openings;
-    if (reread + openings * (run_end - run_begin) > max_reread) {
-      for (at = sql.find("/*", at + 2); at != std::string_view::npos && at < run_end; at = sql.find("/*", at + 2))
-        ++openings;  // the rest of the run's, for the message
-      return ScannerStall{run_begin, openings};
-    }
+  size_t searched_to = 0;  // runs before it have been costed
+  for (size_t at = kStride; at < sql.size(); at += kStride) {
+    if (at < searched_to || !is_operator_char(sql[at]) || !is_operator_char(sql[at - kStride])) continue;
+    size_t begin = at, end = at;
+    while (begin > searched_to && is_operator_char(sql[begin - 1])) --begin;
+    while (end < sql.size() && is_operator_char(sql[end])) ++end;
+    searched_to = end;
+    if (end - begin < 2 * kStride) continue;
+    const size_t cost = run_cost(sql, begin, end, max_reread - reread);
+    if (cost > max_reread - reread) return ScannerStall{begin, end - begin};
+    reread += cost;
   }
   return std::nullopt;
 }

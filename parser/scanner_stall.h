@@ -1,10 +1,12 @@
 #pragma once
-// Text on which PostgreSQL's scanner would stall. Its rule for the start of a /* comment reads the
-// whole run of operator characters after the "/*" and then puts back all but the "/*" (scan.l:
-// xcstart is \/\*{op_chars}*, followed by yyless(2)), and its operator rule reads a run whole before
-// cutting it at a "/*". So a run of operator characters holding many "/*" is read again from each
-// of them: 250,000 nested comment openings (1 MB of "/*/*/*…*/*/*/") take the scanner about ten
-// minutes, in libpg_query as on the server. Such text is not given to libpg_query at all.
+// Text on which PostgreSQL's scanner would stall. Its rules for operators and comment starts read
+// a whole run of operator characters (`+`, `*`, `/`, `=` and the rest of op_chars) and then put
+// back all but the token they make of it: the operator rule cuts at a "/*" or "--" in the run and
+// drops trailing `+` and `-` (so that `=-1` is `=` then `-1`), and the comment-start rule keeps
+// only the "/*" (scan.l: xcstart is \/\*{op_chars}*, then yyless(2)). A long run that falls into
+// many tokens is therefore read again from each of them: 64,000 `+` in a row take the scanner 22
+// s, 250,000 nested comment openings ("/*/*/*…*/*/*/", 1 MB) about ten minutes, in libpg_query as
+// on the server. Such text is not given to libpg_query at all.
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -12,12 +14,15 @@
 namespace zdlint {
 
 struct ScannerStall {
-  size_t offset = 0;    // where the run of operator characters starts, in bytes
-  size_t openings = 0;  // the "/*" in it
+  size_t offset = 0;  // where the run of operator characters starts, in bytes
+  size_t length = 0;  // its bytes
 };
 
-// The run that makes the scanner read more than `max_reread` bytes in all over the text's runs, or
-// none. The default allows some 0.1 s; no run of real SQL comes within a thousandth of it.
+// The run that makes the scanner read more than `max_reread` bytes in all over the text's long
+// runs (of 256 bytes and more; shorter ones cost at most 128 times their length), or none. The
+// default allows some 0.1 s. The estimate takes every run for code: one inside a string or a
+// comment costs the scanner less, but no real SQL holds a run of thousands of `+` or `/*` there
+// either (a banner of `*` or `=` is one token).
 std::optional<ScannerStall> find_scanner_stall(std::string_view sql, size_t max_reread = size_t{64} << 20);
 
 }  // namespace zdlint

@@ -127,6 +127,9 @@ bool is_operator_char(char c) { return c != '\0' && std::strchr("~!@#^&|`+-*/%<>
 // Characters PostgreSQL returns as tokens of their own.
 bool is_self_char(char c) { return c != '\0' && std::strchr(",()[].;:+-*/%^<>=", c) != nullptr; }
 
+// Runs of operator characters longer than this are left to PostgreSQL's scanner.
+constexpr size_t kLongRun = 256;
+
 class Lexer {
  public:
   Lexer(std::string_view text, uint32_t base) : text_(text), base_(base) {}
@@ -315,6 +318,9 @@ class Lexer {
     const size_t start = at_;
     size_t end = at_;
     while (end < text_.size() && is_operator_char(text_[end])) {
+      // Each token cut from a run is read to the run's end, as PostgreSQL reads it: a long run is
+      // left to its scanner, which reports one that would take it too long (scanner_stall.h).
+      if (end - start == kLongRun) return false;
       if (end > start && ((text_[end] == '-' && end + 1 < text_.size() && text_[end + 1] == '-') ||
                           (text_[end] == '/' && end + 1 < text_.size() && text_[end + 1] == '*')))
         break;

@@ -96,23 +96,20 @@ TEST_CASE("a U&'…' string and a U&\"…\" identifier span their text, which pg
   CHECK(text(scanned.tokens[5]) == "U&\"q\"\"\\0041\"");
 }
 
+TEST_CASE("the lexer answers for runs of operator characters up to 256 bytes") {
+  const auto tokens = lex_plain_sql("SELECT 1 " + std::string(256, '+') + " 1", 0);
+  REQUIRE(tokens);
+  CHECK(tokens->size() == 2 + 256 + 1);  // each `+` its own token, as PostgreSQL cuts the run
+}
+
 TEST_CASE("what the lexer leaves to PostgreSQL, scan_tokens still gets right") {
   for (const std::string& sql : std::initializer_list<std::string>{
            "SELECT E'tab\\t', B'101', X'1F', N'national', U&'\\0041', U&\"\\0041\"",
-           "SELECT 'continued'\n  'on the next line'",
-           "SELECT 'continued'\n-- across a comment\n'too'",
-           "SELECT 12abc",
-           "SELECT 1e",
-           "SELECT $1abc",
-           "SELECT j ? 'k'",
-           "SELECT '\\' FROM t; SELECT {",
-           "SELECT 'it''s unterminated",
-           "SELECT \"unterminated",
-           "SELECT $$unterminated",
-           "SELECT 1 /* unterminated",
-           "SELECT \"\"",
-           std::string("SELECT 1;\0SELECT 2;", 19),
-           std::string("-- a NUL \0 in a comment\nSELECT 2;", 33),
+           "SELECT 'continued'\n  'on the next line'", "SELECT 'continued'\n-- across a comment\n'too'", "SELECT 12abc",
+           "SELECT 1e", "SELECT $1abc", "SELECT j ? 'k'", "SELECT '\\' FROM t; SELECT {", "SELECT 'it''s unterminated",
+           "SELECT \"unterminated", "SELECT $$unterminated", "SELECT 1 /* unterminated", "SELECT \"\"",
+           std::string("SELECT 1;\0SELECT 2;", 19), std::string("-- a NUL \0 in a comment\nSELECT 2;", 33),
+           "SELECT 1 " + std::string(257, '+') + " 1",  // a long run, each `+` a token (scanner_stall.h)
        }) {
     INFO(sql);
     CHECK_FALSE(lex_plain_sql(sql, 0));

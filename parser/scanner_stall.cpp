@@ -34,14 +34,14 @@ constexpr size_t kStride = 128;
 // What the scanner reads of the run [begin, end) token by token, as scan.l's operator and
 // comment-start rules cut it: each token's match reads to the run's end. Stops once past `budget`.
 size_t run_cost(std::string_view sql, size_t begin, size_t end, size_t budget) {
-  size_t reread = 0;
+  size_t spent = 0;
   const auto starts = [&](size_t at, char a, char b) { return at + 1 < end && sql[at] == a && sql[at + 1] == b; };
   size_t cut = begin;           // the next "/*" or "--" after the token's start, or the end
   size_t special = begin;       // the next of ~!@#^&|`?% from the token's start, or the end
   size_t suffix_end = end + 1;  // the cut whose run of trailing + and - starts at suffix_begin
   size_t suffix_begin = 0;
-  for (size_t at = begin; at < end && reread <= budget;) {
-    reread += end - at;
+  for (size_t at = begin; at < end && spent <= budget;) {
+    spent += end - at;
     if (starts(at, '-', '-')) break;  // a comment to the end of the line takes the rest
     if (starts(at, '/', '*')) {       // a comment starts: the scanner keeps the "/*"
       at += 2;
@@ -63,13 +63,13 @@ size_t run_cost(std::string_view sql, size_t begin, size_t end, size_t budget) {
     }
     at = token_end;
   }
-  return reread;
+  return spent;
 }
 
 }  // namespace
 
-std::optional<ScannerStall> find_scanner_stall(std::string_view sql, size_t max_reread) {
-  size_t reread = 0;
+std::optional<ScannerStall> find_scanner_stall(std::string_view sql, size_t max_read) {
+  size_t spent = 0;
   size_t searched_to = 0;  // runs before it have been costed
   for (size_t at = kStride; at < sql.size(); at += kStride) {
     if (at < searched_to || !is_operator_char(sql[at]) || !is_operator_char(sql[at - kStride])) continue;
@@ -78,9 +78,9 @@ std::optional<ScannerStall> find_scanner_stall(std::string_view sql, size_t max_
     while (end < sql.size() && is_operator_char(sql[end])) ++end;
     searched_to = end;
     if (end - begin < 2 * kStride) continue;
-    const size_t cost = run_cost(sql, begin, end, max_reread - reread);
-    if (cost > max_reread - reread) return ScannerStall{begin, end - begin};
-    reread += cost;
+    const size_t cost = run_cost(sql, begin, end, max_read - spent);
+    if (cost > max_read - spent) return ScannerStall{begin, end - begin};
+    spent += cost;
   }
   return std::nullopt;
 }

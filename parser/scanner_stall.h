@@ -18,11 +18,17 @@ struct ScannerStall {
   size_t length = 0;  // its bytes
 };
 
-// The run that makes the scanner read more than `max_reread` bytes in all over the text's long
-// runs (of 256 bytes and more; shorter ones cost at most 128 times their length), or none. The
-// default allows some 0.1 s. The estimate takes every run for code: one inside a string or a
-// comment costs the scanner less, but no real SQL holds a run of thousands of `+` or `/*` there
-// either (a banner of `*` or `=` is one token).
-std::optional<ScannerStall> find_scanner_stall(std::string_view sql, size_t max_reread = size_t{64} << 20);
+// The run that makes the scanner read more than `max_read` bytes in all over the text's long runs
+// (of 256 bytes and more; shorter ones cost at most 128 times their length), or none. The estimate
+// takes every run for code: one inside a string or a comment costs the scanner less, but no real
+// SQL holds a run of thousands of `+` or `/*` there either (a banner of `*` or `=` is one token).
+std::optional<ScannerStall> find_scanner_stall(std::string_view sql, size_t max_read);
+
+// The default: some 0.1 s of the scanner's time, and eight bytes for each of the text's, so that a
+// large file of many long runs that each make a few tokens, which costs the scanner time in
+// proportion to its size, is not taken for one that stalls.
+inline std::optional<ScannerStall> find_scanner_stall(std::string_view sql) {
+  return find_scanner_stall(sql, (size_t{64} << 20) + 8 * sql.size());
+}
 
 }  // namespace zdlint

@@ -58,6 +58,12 @@ TEST_CASE("scanner stall: real SQL, banners and short runs are read in time") {
   CHECK(stall("SELECT 1;\n" + repeat("/*", 250'000) + repeat("*/", 250'000), 64u << 20) ==
         std::pair<size_t, size_t>{10, 1'000'000});
   CHECK(stall("SELECT 1 " + repeat("+", 64'000) + " 1;", 64u << 20) == std::pair<size_t, size_t>{9, 64'000});
+  CHECK(find_scanner_stall("SELECT 1 " + repeat("+", 64'000) + " 1;"));
+  // 69 MB of runs that are one token each cost the scanner their length: over 64 MiB in all, but
+  // in proportion to the text, which the default allows for.
+  const std::string long_file = repeat(repeat("=", 300) + "\n", 240'000);
+  CHECK(find_scanner_stall(long_file, 64u << 20));
+  CHECK_FALSE(find_scanner_stall(long_file));
 }
 
 TEST_CASE("scanner stall: libpg_query is not called, and the wrappers give the error at the run") {

@@ -1,28 +1,12 @@
 #include "parser/scanner_stall.h"
 
 #include <algorithm>
-#include <array>
-#include <cstdint>
+
+#include "parser/op_chars.h"
 
 namespace zdlint {
 namespace {
 
-enum CharKind : uint8_t { kOther, kOperator, kSpecialOperator };
-
-// PostgreSQL's op_chars, and among them those that let an operator end in `+` or `-`.
-constexpr std::array<uint8_t, 256> kKinds = [] {
-  std::array<uint8_t, 256> kinds{};
-  for (const unsigned char c : std::string_view("+-*/<>=")) kinds[c] = kOperator;
-  for (const unsigned char c : std::string_view("~!@#^&|`?%")) kinds[c] = kSpecialOperator;
-  return kinds;
-}();
-
-bool is_operator_char(char c) {
-  return kKinds[static_cast<unsigned char>(c)] != kOther;
-}
-bool is_special(char c) {
-  return kKinds[static_cast<unsigned char>(c)] == kSpecialOperator;
-}
 bool is_plus_minus(char c) {
   return c == '+' || c == '-';
 }
@@ -51,7 +35,7 @@ size_t run_cost(std::string_view sql, size_t begin, size_t end, size_t budget) {
       cut = at + 1;
       while (cut < end && !starts(cut, '/', '*') && !starts(cut, '-', '-')) ++cut;
     }
-    while (special < end && (special < at || !is_special(sql[special]))) ++special;
+    while (special < end && (special < at || !is_op_special(sql[special]))) ++special;
     size_t token_end = cut;
     if (token_end - at > 1 && is_plus_minus(sql[token_end - 1]) && special >= token_end - 1) {
       if (suffix_end != cut) {
@@ -72,10 +56,10 @@ std::optional<ScannerStall> find_scanner_stall(std::string_view sql, size_t max_
   size_t spent = 0;
   size_t searched_to = 0;  // runs before it have been costed
   for (size_t at = kStride; at < sql.size(); at += kStride) {
-    if (at < searched_to || !is_operator_char(sql[at]) || !is_operator_char(sql[at - kStride])) continue;
+    if (at < searched_to || !is_op_char(sql[at]) || !is_op_char(sql[at - kStride])) continue;
     size_t begin = at, end = at;
-    while (begin > searched_to && is_operator_char(sql[begin - 1])) --begin;
-    while (end < sql.size() && is_operator_char(sql[end])) ++end;
+    while (begin > searched_to && is_op_char(sql[begin - 1])) --begin;
+    while (end < sql.size() && is_op_char(sql[end])) ++end;
     searched_to = end;
     if (end - begin < 2 * kStride) continue;
     const size_t cost = run_cost(sql, begin, end, max_read - spent);

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "parser/op_chars.h"
+
 namespace zdlint {
 namespace {
 
@@ -123,7 +125,9 @@ bool is_ident_char(char c) {
 }
 bool is_dollar_tag_char(char c) { return is_ident_start(c) || is_digit(c); }
 // '?' is one too, but libpg_query's scanner treats it specially: left to it.
-bool is_operator_char(char c) { return c != '\0' && std::strchr("~!@#^&|`+-*/%<>=", c) != nullptr; }
+bool is_operator_char(char c) {
+  return c != '?' && is_op_char(c);
+}
 // Characters PostgreSQL returns as tokens of their own.
 bool is_self_char(char c) { return c != '\0' && std::strchr(",()[].;:+-*/%^<>=", c) != nullptr; }
 
@@ -327,7 +331,7 @@ class Lexer {
       ++end;
     }
     std::string_view op = text_.substr(start, end - start);
-    if (op.size() > 1 && op.find_first_of("~!@#^&|`?%") == std::string_view::npos)
+    if (op.size() > 1 && std::none_of(op.begin(), op.end(), is_op_special))
       while (op.size() > 1 && (op.back() == '+' || op.back() == '-')) op.remove_suffix(1);
     if (op.size() >= 64) return false;  // too long: PostgreSQL's error
     at_ = start + op.size();

@@ -5,6 +5,7 @@
 // Anything the replay never saw created is "pre-existing": it was there before the first
 // migration zdlint was shown, so it is assumed large and busy, and its details are unknown.
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -174,6 +175,11 @@ struct ColumnContract {
   Origin origin;
 };
 
+// PostgreSQL numbers a table's columns and never gives a number out again, not even a dropped
+// column's. It refuses a CREATE TABLE or ADD COLUMN that would need more than 1,600 numbers
+// (MaxHeapAttributeNumber: "tables can have at most 1600 columns").
+inline constexpr uint16_t kMaxTableColumns = 1600;
+
 // Tables, partitioned tables, views and materialized views: relations with columns.
 struct Table {
   QualifiedName name;
@@ -202,6 +208,10 @@ struct Table {
   // A table the history never created but altered: only what the history added is recorded
   // (columns, constraints). It stays pre-existing: find_table() does not return it.
   bool partial = false;
+  // The column numbers given out: its columns and the dropped ones (of a partial table, those the
+  // history added). The replay stops at kMaxTableColumns, as PostgreSQL does, so that a history the
+  // server would refuse cannot make each statement on the table cost more than a legal one.
+  uint16_t columns_numbered = 0;
 
   [[nodiscard]] const Column* column(std::string_view column_name) const;
   [[nodiscard]] const Constraint* constraint(std::string_view constraint_name) const;

@@ -108,7 +108,7 @@ class CatalogReplay {
         const bool matview = stmt.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
         Table table{name, matview ? RelationKind::MaterializedView : RelationKind::Table};
         for (const auto& column : string_list(stmt.into->col_names, stmt.into->n_col_names))
-          table.columns.push_back({column});
+          if (number_column(table)) table.columns.push_back({column});
         table.reads = relations_named(stmt.query);
         table.origin = origin_;
         note_derived(table);
@@ -273,8 +273,16 @@ class CatalogReplay {
     return name.name;
   }
 
+  // Gives the next column of `table` its number: false when PostgreSQL has none left, and would
+  // refuse the statement (the replay then adds no more columns to the table).
+  static bool number_column(Table& table) {
+    if (table.columns_numbered >= kMaxTableColumns) return false;
+    ++table.columns_numbered;
+    return true;
+  }
+
   void add_column(Table& table, const PgQuery__ColumnDef& def) {
-    if (!def.colname) return;
+    if (!def.colname || !number_column(table)) return;
     Column column{def.colname, sql_type(def.type_name)};
     column.not_null = def.is_not_null;
     // ALTER TABLE … ADD COLUMN grows a table a column or two at a time: doubling its capacity
@@ -320,6 +328,7 @@ class CatalogReplay {
         // columns would be appended to themselves while being read.
         if (const Table* source = c_.find_table(*table.like); source && source != &table)
           for (const auto& column : source->columns) {
+            if (!number_column(table)) break;
             table.columns.push_back(column);
             table.columns.back().added.reset();
           }
@@ -340,7 +349,11 @@ class CatalogReplay {
       if (parent != c_.tables_.end()) {
         // A partition has its parent's columns, and a copy of each of its indexes.
         Table& parent_table = parent->second.changed();
-        if (table.columns.empty()) table.columns = parent_table.columns;
+        if (table.columns.empty()) {
+          table.columns = parent_table.columns;
+          // Numbered afresh: the parent's dropped columns are not the partition's.
+          table.columns_numbered = static_cast<uint16_t>(table.columns.size());
+        }
         parent_table.partitions.push_back(name);
         if (table.default_partition) parent_table.default_partition_name = name;
         // Copied first: cloning adds to the table the pointers point into.

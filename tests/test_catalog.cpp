@@ -276,3 +276,77 @@ TEST_CASE("catalog: a table made LIKE itself keeps its own columns once") {
   for (const Column& column : table->columns) columns.push_back(column.name);
   CHECK(columns == std::vector<std::string>{"a", "b", "c", "d"});
 }
+
+namespace {
+
+// "c0 int, c1 int, …" for columns first .. first + count - 1.
+std::string column_list(int count, int first = 0) {
+  std::string list;
+  for (int i = first; i < first + count; ++i) list += (list.empty() ? "c" : ", c") + std::to_string(i) + " int";
+  return list;
+}
+
+}  // namespace
+
+// PostgreSQL 15, on a real server: CREATE TABLE of 1,601 columns and an ADD COLUMN that needs a
+// 1,601st number both fail with "tables can have at most 1600 columns"; dropped columns keep their
+// numbers; LIKE and PARTITION OF number the new table's columns afresh.
+TEST_CASE("catalog: a table holds no more than PostgreSQL's 1,600 column numbers, dropped columns counted") {
+  Catalog catalog;
+  SUBCASE("CREATE TABLE past the limit keeps its first 1,600 columns, and ADD COLUMN adds no more") {
+    // The server creates nothing; the lenient replay keeps what it can, as it does elsewhere.
+    replay(catalog, "CREATE TABLE t (" + column_list(1601) + ");\nALTER TABLE t ADD COLUMN late int;");
+    const Table* table = catalog.find_table({"public", "t"});
+    REQUIRE(table != nullptr);
+    CHECK(table->columns.size() == 1600);
+    CHECK(table->columns_numbered == 1600);
+    CHECK(table->column("c1599") != nullptr);
+    CHECK(table->column("c1600") == nullptr);
+    CHECK(table->column("late") == nullptr);
+  }
+  SUBCASE("a dropped column keeps its number") {
+    replay(catalog, "CREATE TABLE t (" + column_list(1599) +
+                        ");\nALTER TABLE t ADD COLUMN a int;\nALTER TABLE t DROP COLUMN a;\n"
+                        "ALTER TABLE t ADD COLUMN b int;");
+    const Table* table = catalog.find_table({"public", "t"});
+    REQUIRE(table != nullptr);
+    CHECK(table->columns.size() == 1599);
+    CHECK(table->column("a") == nullptr);
+    CHECK(table->column("b") == nullptr);
+    SUBCASE("LIKE numbers the copy's columns afresh") {
+      replay(catalog, "CREATE TABLE copy (LIKE t);\nALTER TABLE copy ADD COLUMN z int;", 1);
+      const Table* copy = catalog.find_table({"public", "copy"});
+      REQUIRE(copy != nullptr);
+      CHECK(copy->columns.size() == 1600);
+      CHECK(copy->column("z") != nullptr);
+    }
+  }
+  SUBCASE("a partition's columns are numbered afresh, without its parent's dropped ones") {
+    replay(catalog, "CREATE TABLE p (" + column_list(1599) +
+                        ") PARTITION BY RANGE (c0);\nALTER TABLE p ADD COLUMN a int;\nALTER TABLE p DROP COLUMN a;\n"
+                        "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);");
+    CHECK(catalog.find_table({"public", "p"})->columns_numbered == 1600);
+    const Table* partition = catalog.find_table({"public", "p1"});
+    REQUIRE(partition != nullptr);
+    CHECK(partition->columns.size() == 1599);
+    CHECK(partition->columns_numbered == 1599);
+  }
+  SUBCASE("a table the history did not create: no more than 1,600 added columns are recorded") {
+    std::string sql;
+    for (int i = 0; i < 1700; ++i) sql += "ALTER TABLE old ADD COLUMN c" + std::to_string(i) + " int;\n";
+    replay(catalog, sql);
+    const Table* facts = catalog.find_table_facts({"public", "old"});
+    REQUIRE(facts != nullptr);
+    CHECK(facts->columns.size() == 1600);
+    CHECK(facts->column("c1599") != nullptr);
+    CHECK(facts->column("c1600") == nullptr);
+  }
+  SUBCASE("CREATE TABLE AS with more column names than the limit") {
+    std::string names;
+    for (int i = 0; i < 1601; ++i) names += (names.empty() ? "n" : ", n") + std::to_string(i);
+    replay(catalog, "CREATE TABLE made (" + names + ") AS SELECT 1;");
+    const Table* made = catalog.find_table({"public", "made"});
+    REQUIRE(made != nullptr);
+    CHECK(made->columns.size() == 1600);
+  }
+}

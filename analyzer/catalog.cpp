@@ -139,13 +139,37 @@ std::vector<const Table*> Catalog::tables_using_domain(const QualifiedName& doma
 
 std::vector<const Table*> Catalog::tables_using_type(const QualifiedName& type) const {
   std::vector<const Table*> result;
-  for (const auto& [name, table] : tables_) {
-    const bool uses =
-        std::any_of(table->columns.begin(), table->columns.end(), [&](const Column& c) { return c.has_type(type); });
-    if (uses) result.push_back(&*table);
+  for (const QualifiedName& name : tables_maybe_using_type(type)) {
+    const Table* table = find_table(name);
+    if (table &&
+        std::any_of(table->columns.begin(), table->columns.end(), [&](const Column& c) { return c.has_type(type); }))
+      result.push_back(table);
   }
   std::sort(result.begin(), result.end(), ByName{});
+  result.erase(std::unique(result.begin(), result.end()), result.end());  // a table noted more than once
   return result;
+}
+
+std::vector<QualifiedName> Catalog::tables_maybe_using_type(const QualifiedName& type) const {
+  if (type.schema == "public" && is_builtin_type_name(type.name)) {
+    std::vector<QualifiedName> every_table;
+    every_table.reserve(tables_.size() + partial_tables_.size());
+    for (const auto* tables : {&tables_, &partial_tables_})
+      for (const auto& [name, table] : *tables) every_table.push_back(name);
+    return every_table;
+  }
+  const auto noted = typed_by_.find(type);
+  return noted == typed_by_.end() ? std::vector<QualifiedName>{} : noted->second;
+}
+
+void Catalog::note_column_type(const QualifiedName& table, const SqlType& type) {
+  if (type.schema.empty() && is_builtin_type_name(type.name)) return;
+  auto& tables = typed_by_[type.qualified_name()];
+  if (tables.empty() || tables.back() != table) tables.push_back(table);
+}
+
+void Catalog::note_column_types(const Table& table) {
+  for (const Column& column : table.columns) note_column_type(table.name, *column.type);
 }
 
 std::vector<const Table*> Catalog::derived_from(const QualifiedName& relation) const {
@@ -167,9 +191,14 @@ void Catalog::rebuild_links() {
   referenced_by_.clear();
   derived_from_.clear();
   table_names_by_schema_.clear();
-  for (const auto& [name, table] : partial_tables_) note_table_name(name);
+  typed_by_.clear();
+  for (const auto& [name, table] : partial_tables_) {
+    note_table_name(name);
+    note_column_types(*table);
+  }
   for (const auto& [name, table] : tables_) {
     note_table_name(name);
+    note_column_types(*table);
     for (const Constraint& constraint : table->constraints)
       if (constraint.kind == ConstraintKind::ForeignKey) referenced_by_[constraint.references].push_back(name);
     for (const QualifiedName& source : table->reads) derived_from_[source].push_back(name);

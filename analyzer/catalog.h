@@ -339,11 +339,21 @@ class Catalog {
   // a name stays when its table goes, and may be listed twice; the readers check each.
   std::unordered_map<std::string, std::vector<QualifiedName>> table_names_by_schema_;
   void note_table_name(const QualifiedName& name) { table_names_by_schema_[name.schema].push_back(name); }
+  // Type -> the tables (complete or partial) ever given a column of it, for every type but
+  // pg_catalog's (is_builtin_type_name): the domains, enums and composite types that ALTER DOMAIN,
+  // DROP … CASCADE and ALTER TYPE … RENAME ask about, so that they do not walk every column of a
+  // long history. A superset in the same way; the readers check each table's columns.
+  std::unordered_map<QualifiedName, std::vector<QualifiedName>, QualifiedNameHash> typed_by_;
+  void note_column_type(const QualifiedName& table, const SqlType& type);
+  void note_column_types(const Table& table);
+  // The tables, complete or partial, that may have a column of `type`: typed_by_'s, or every table
+  // for a name of pg_catalog's.
+  [[nodiscard]] std::vector<QualifiedName> tables_maybe_using_type(const QualifiedName& type) const;
   // What find_table_facts() finds, as the catalog holds it (shared with its copies).
   [[nodiscard]] const SharedTable* shared_table_facts(const QualifiedName& name) const;
   // The relations that read `relation` or were made LIKE it, in name order.
   [[nodiscard]] std::vector<const Table*> derived_from(const QualifiedName& relation) const;
-  // Fills referenced_by_, derived_from_ and table_names_by_schema_ from the tables, for a catalog
+  // Fills referenced_by_, derived_from_, table_names_by_schema_ and typed_by_ from the tables, for a catalog
   // assembled by copying them.
   void rebuild_links();
 };

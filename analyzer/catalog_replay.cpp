@@ -290,6 +290,7 @@ class CatalogReplay {
     if (table.columns.size() == table.columns.capacity())
       table.columns.reserve(table.columns.size() + table.columns.size() / 8 + 1);
     table.columns.push_back(std::move(column));
+    c_.note_column_type(table.name, *table.columns.back().type);
     if (is_serial_type(*table.columns.back().type)) {
       Column& added = table.columns.back();
       added.has_default = true;
@@ -331,6 +332,7 @@ class CatalogReplay {
             if (!number_column(table)) break;
             table.columns.push_back(column);
             table.columns.back().added.reset();
+            c_.note_column_type(table.name, *column.type);
           }
       }
     }
@@ -353,6 +355,7 @@ class CatalogReplay {
           table.columns = parent_table.columns;
           // Numbered afresh: the parent's dropped columns are not the partition's.
           table.columns_numbered = static_cast<uint16_t>(table.columns.size());
+          c_.note_column_types(table);
         }
         parent_table.partitions.push_back(name);
         if (table.default_partition) parent_table.default_partition_name = name;
@@ -434,8 +437,10 @@ class CatalogReplay {
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
         if (Column* column = mutable_column(table, name);
-            column && cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+            column && cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
           column->type = sql_type(cmd.def->column_def->type_name);
+          c_.note_column_type(table.name, *column->type);
+        }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
         if (Column* column = mutable_column(table, name)) column->not_null = true;
@@ -569,6 +574,7 @@ class CatalogReplay {
           partial.key().name = stmt.newname;
           partial.mapped().changed().name.name = stmt.newname;
           c_.note_table_name(partial.key());
+          c_.note_column_types(*partial.mapped());
           c_.partial_tables_.insert(std::move(partial));
         }
         auto node = c_.tables_.extract(old_name);
@@ -577,6 +583,7 @@ class CatalogReplay {
         node.key() = new_name;
         node.mapped().changed().name = new_name;
         c_.note_table_name(new_name);
+        c_.note_column_types(*node.mapped());
         c_.tables_.insert(std::move(node));
         c_.indexes_.retarget(old_name, new_name);
         // A sequence keeps its name but stays owned by the renamed table (each serial or identity
@@ -699,16 +706,20 @@ class CatalogReplay {
     } else {
       return;
     }
-    for (auto* tables : {&c_.tables_, &c_.partial_tables_})
-      for (auto& [table_name, table] : *tables) {
-        const auto& columns = table->columns;
+    const std::vector<QualifiedName> typed = c_.tables_maybe_using_type(old_name);
+    for (const QualifiedName& table_name : typed)
+      for (auto* tables : {&c_.tables_, &c_.partial_tables_}) {
+        const auto found = tables->find(table_name);
+        if (found == tables->end()) continue;
+        const auto& columns = found->second->columns;
         if (std::none_of(columns.begin(), columns.end(), [&](const Column& c) { return c.has_type(old_name); }))
           continue;
-        for (auto& column : table.changed().columns)
+        for (auto& column : found->second.changed().columns)
           if (column.has_type(old_name)) {
             SqlType renamed = *column.type;
             renamed.name = stmt.newname;
             column.type = std::move(renamed);
+            c_.note_column_type(table_name, *column.type);
           }
       }
   }

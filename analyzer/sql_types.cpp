@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "parser/node_walk.h"
@@ -121,6 +122,20 @@ SharedSqlType::SharedSqlType() {
 }
 
 SharedSqlType::SharedSqlType(SqlType type) : type_(shared_types().instance_of(std::move(type))) {}
+
+bool is_builtin_type_name(std::string_view name) {
+  // As sql_type() names them (canonical), so one lookup answers for each column.
+  static const std::unordered_set<std::string_view> builtin{
+      "bool",     "bytea",     "char",      "name",        "int2",    "int4",      "int8",        "float4",
+      "float8",   "numeric",   "money",     "text",        "varchar", "bpchar",    "json",        "jsonb",
+      "xml",      "uuid",      "date",      "time",        "timetz",  "timestamp", "timestamptz", "interval",
+      "bit",      "varbit",    "inet",      "cidr",        "macaddr", "macaddr8",  "oid",         "regclass",
+      "tsvector", "tsquery",   "point",     "line",        "lseg",    "box",       "path",        "polygon",
+      "circle",   "int4range", "int8range", "numrange",    "tsrange", "tstzrange", "daterange",   "pg_lsn",
+      "jsonpath", "serial",    "bigserial", "smallserial", "serial2", "serial4",   "serial8",
+  };
+  return builtin.contains(name);
+}
 
 bool is_serial_type(const SqlType& type) {
   return type.schema.empty() && !type.array &&

@@ -51,6 +51,11 @@ class SharedSqlType {
 
 bool is_serial_type(const SqlType& type);
 
+// Whether a type written without a schema and named `name` is one of pg_catalog's that columns
+// use (int4, text, timestamptz, serial, …): not a domain, enum or composite type a migration
+// could alter, rename or drop. Names not known here are taken for such a type.
+bool is_builtin_type_name(std::string_view name);
+
 enum class TypeChange {
   Same,              // nothing to do
   BinaryCoercible,   // catalog-only: no rewrite, no index rebuild

@@ -130,6 +130,47 @@ TEST_CASE("catalog: columns follow a renamed type, and only the type of that sch
   CHECK(a->columns[1].type->schema == "public");
 }
 
+// The tables using a type are found through an index of them by type (Catalog::typed_by_), not
+// by walking every column of the history: each way a column comes to have the type must be noted,
+// under the table's name as it is now.
+TEST_CASE("catalog: tables using a type, however their columns came to have it, after renames of both") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');
+    CREATE TABLE direct (e email, n int);
+    CREATE TABLE liked (LIKE direct);
+    CREATE TABLE changed (e text);
+    ALTER TABLE changed ALTER COLUMN e TYPE email;
+    CREATE TABLE parent (e email, k int) PARTITION BY RANGE (k);
+    CREATE TABLE child PARTITION OF parent FOR VALUES FROM (0) TO (10);
+    CREATE TABLE unrelated (e text);
+    ALTER TABLE direct RENAME TO renamed;
+    ALTER TABLE old ADD COLUMN e email;
+    ALTER TABLE old RENAME TO old_renamed;
+  )sql");
+  const std::vector<std::string> users{"public.changed", "public.child", "public.liked", "public.parent",
+                                       "public.renamed"};
+  CHECK(names(catalog.tables_using_type({"public", "email"})) == users);
+  SUBCASE("a column's type changed away is no longer listed, nor is a dropped table") {
+    replay(catalog, "ALTER TABLE changed ALTER COLUMN e TYPE text;\nDROP TABLE liked;", 1);
+    CHECK(names(catalog.tables_using_type({"public", "email"})) ==
+          std::vector<std::string>{"public.child", "public.parent", "public.renamed"});
+  }
+  SUBCASE("renaming the type takes every column of it along, the partial table's too") {
+    replay(catalog, "ALTER DOMAIN email RENAME TO address;", 1);
+    CHECK(names(catalog.tables_using_type({"public", "address"})) == users);
+    CHECK(catalog.tables_using_type({"public", "email"}).empty());
+    const Table* partial = catalog.find_table_facts({"public", "old_renamed"});
+    REQUIRE(partial != nullptr);
+    REQUIRE(partial->columns.size() == 1);
+    CHECK(partial->columns[0].type->name == "address");
+  }
+  SUBCASE("pg_catalog's types are not indexed, and still found") {
+    CHECK(names(catalog.tables_using_type({"public", "int4"})) ==
+          std::vector<std::string>{"public.child", "public.liked", "public.parent", "public.renamed"});
+  }
+}
+
 TEST_CASE("catalog: columns of one type share one copy of it; changing a column's type changes that column only") {
   Catalog catalog;
   replay(catalog, R"sql(

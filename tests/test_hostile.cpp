@@ -157,6 +157,26 @@ TEST_CASE("hostile: a table of 40,000 columns, each dropped, and 40,000 added to
   CHECK(contains(r.out, "\"diagnostics\": [],"));
 }
 
+// ALTER DOMAIN, DROP TYPE … CASCADE and ALTER TYPE … RENAME looked at every column of the history
+// for the type: 20,000 domains, each on its own table and each then given a CHECK, took 7.5 s.
+// The catalog now keeps the tables of each type (test_catalog.cpp).
+TEST_CASE("hostile: 20,000 tables, each with a column of its own domain, and each domain altered") {
+  const TempDir dir;
+  std::string domains, tables, alters;
+  for (int i = 0; i < 20'000; ++i) {
+    const std::string n = std::to_string(i);
+    domains += "CREATE DOMAIN d" + n + " AS int CHECK (VALUE > 0);\n";
+    tables += "CREATE TABLE t" + n + " (a d" + n + ");\n";
+    alters += "ALTER DOMAIN d" + n + " ADD CONSTRAINT positive CHECK (VALUE > 1);\n";
+  }
+  const auto file = dir.write("domains.sql", domains + tables + alters);
+  const auto r = run_zdlint({"locks", "--format", "json", file.string()});
+  CHECK(r.exit_code == 0);
+  // Each ALTER DOMAIN checks the one table using its domain, row by row, under a ShareLock.
+  CHECK(count(r.out, "\"note\": \"has a column of the domain, checked row by row\"") == 20'000);
+  CHECK(contains(r.out, "\"relation\": \"public.t19999\""));
+}
+
 // Each down was compared with its up by searching the other side for every index of the table:
 // the thousandth down of a table gaining an index per migration made a million comparisons, and
 // 2,000 such migrations took 10 seconds.

@@ -317,6 +317,27 @@ TEST_CASE("hostile: a DO block of 20,000 statements, and one EXECUTE of as many"
   CHECK(contains(r.out, "\"line\": 20002,"));  // the last statement of the first block
 }
 
+// PL/pgSQL's parser, on the server as in libpg_query, gives up at about 3,330 nested IF or BEGIN
+// levels ("memory exhausted"); up to there each level is a level of the JSON zdlint reads.
+TEST_CASE("hostile: PL/pgSQL blocks nested 3,000 deep are read; 10,000 deep, which PostgreSQL refuses, end cleanly") {
+  const TempDir dir;
+  const auto nested = [&](const std::string& name, int depth) {
+    std::string sql = "DO $$\nBEGIN\n";
+    for (int i = 0; i < depth; ++i) sql += i % 2 ? "BEGIN\n" : "IF true THEN\n";
+    sql += "CREATE INDEX i ON t (a);\n";
+    for (int i = depth - 1; i >= 0; --i) sql += i % 2 ? "END;\n" : "END IF;\n";
+    return dir.write(name, sql + "END\n$$;\n").string();
+  };
+  const auto readable = nested("readable.sql", 3'000);
+  const auto refused = nested("refused.sql", 10'000);
+  const auto r = run_zdlint(
+      {"--format", "json", "--select", "create-index-non-concurrent", "--fail-on", "none", readable, refused});
+  CHECK(r.exit_code == 0);
+  CHECK(count(r.out, "\"rule\": \"create-index-non-concurrent\"") == 1);
+  CHECK(contains(r.out, "\"line\": 3003,"));
+  CHECK(contains(r.out, "\"statements\": 1,"));
+}
+
 TEST_CASE("hostile: NUL bytes and invalid UTF-8 are input errors naming the file and position") {
   const TempDir dir;
   const auto nul = dir.write("nul.sql", std::string("SELECT 1;\0SELECT 2;\n", 21));

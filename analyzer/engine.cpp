@@ -330,6 +330,17 @@ class Replay {
   }
 
  private:
+  void note_uncompiled_body(const Statement& host) {
+    if (uncompiled_bodies_++ == 0) {
+      first_uncompiled_path_ = result_.files[migration_.file].path;
+      first_uncompiled_line_ = migration_.source->line_of(host.range.begin);
+    }
+    if (last_file_with_uncompiled_ != migration_.file) {
+      ++files_with_uncompiled_;
+      last_file_with_uncompiled_ = migration_.file;
+    }
+  }
+
   // The rules and settings of the next file. A history file runs no rules: it only replays.
   void configure(const PendingFile& pending) {
     settings_ = pending.settings;
@@ -542,6 +553,7 @@ class Replay {
       return;
     }
     if (stmt.origin == StatementOrigin::TopLevel && pipeline_implicit_) enter_pipeline_transaction(stmt);
+    if (stmt.body_not_compiled && !report.history) note_uncompiled_body(stmt);
     const StatementEffects effects =
         lock_model({stmt, catalog_, session_, migration_.file, settings_.lint.pg_version});
     if (stmt.origin == StatementOrigin::TopLevel) {
@@ -639,6 +651,22 @@ class Replay {
   // statement fingerprints meanwhile.
   std::vector<FingerprintJob*> take_new_fingerprint_jobs() { return std::exchange(new_fingerprint_jobs_, {}); }
 
+  // One note for the run (as for templating): the DO blocks and functions whose bodies PL/pgSQL
+  // could not compile, so that the statements in them were not checked.
+  [[nodiscard]] std::optional<InputProblem> uncompiled_bodies_problem() const {
+    if (uncompiled_bodies_ == 0) return std::nullopt;
+    return InputProblem{
+        first_uncompiled_path_,
+        fmt::format("the bod{} of {} DO block{} or function{} in {} file{} could not be compiled as PL/pgSQL, so "
+                    "the statements in {} were not checked (line {} here is the first). The server refuses a "
+                    "body that does not compile; libpg_query's PL/pgSQL, which zdlint uses, also fails on a few "
+                    "that the server takes",
+                    uncompiled_bodies_ == 1 ? "y" : "ies", uncompiled_bodies_, uncompiled_bodies_ == 1 ? "" : "s",
+                    uncompiled_bodies_ == 1 ? "" : "s", files_with_uncompiled_, files_with_uncompiled_ == 1 ? "" : "s",
+                    uncompiled_bodies_ == 1 ? "it" : "them", first_uncompiled_line_),
+        false};
+  }
+
   // What fingerprinting has left after the replay and the workers (FingerprintJob) runs on every
   // core. The results do not depend on the order.
   void assign_fingerprints_in_parallel(unsigned jobs) {
@@ -655,6 +683,10 @@ class Replay {
  private:
   const LintRequest& request_;
   LintResult& result_;
+  size_t uncompiled_bodies_ = 0, files_with_uncompiled_ = 0;
+  std::string first_uncompiled_path_;
+  uint32_t first_uncompiled_line_ = 0;
+  std::optional<FileId> last_file_with_uncompiled_;
   TextPool texts_;  // the findings' messages and help, one copy of each text
   FileSettings settings_;
   std::vector<const Rule*> rules_;
@@ -816,6 +848,7 @@ LintResult run_lint(const LintRequest& request, LintPlan plan) {
   // Every file's state is in the result now: its slot is freed before the findings are sorted.
   pending = std::vector<PendingFile>();
   replay->assign_fingerprints_in_parallel(request.jobs);
+  if (auto uncompiled = replay->uncompiled_bodies_problem()) result.problems.push_back(std::move(*uncompiled));
   check_change_set(request, plan.infrastructure, result);
   if (templated_files)  // one note for the run, not one per file
     result.problems.push_back(

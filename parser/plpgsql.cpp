@@ -439,7 +439,7 @@ bool may_embed_plpgsql(const Statement& host) {
   return false;
 }
 
-std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const Statement& host) {
+std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, Statement& host) {
   const Token* token = body_token(host);
   if (!token) return {};
   const auto body = decode_string_literal_text(literal_text(file.sql(), host, *token), token->begin);
@@ -450,7 +450,10 @@ std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const 
     // pg_query_parse_plpgsql reads CREATE FUNCTION statements only, so a DO body is wrapped in one.
     // The body starts right after the opening delimiter, so line numbers stay those of the body.
     constexpr std::string_view delimiter = "$zdlint_do_block$";
-    if (body->content.find(delimiter) != std::string::npos) return {};
+    if (body->content.find(delimiter) != std::string::npos) {
+      host.body_not_compiled = true;
+      return {};
+    }
     function_sql = "CREATE FUNCTION zdlint_do_block() RETURNS void LANGUAGE plpgsql AS ";
     function_sql.append(delimiter).append(body->content).append(delimiter);
   } else {
@@ -461,7 +464,10 @@ std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const 
   if (!scanned.error_offset && !may_hold_sql(scanned.tokens)) return {};
   static CompiledFunctions compiled;
   const EmbeddedQueries queries = compiled.queries_of(function_sql);
-  if (!queries) return {};
+  if (!queries) {
+    host.body_not_compiled = true;
+    return {};
+  }
   Extractor extractor(host, *body, scanned);
   for (const EmbeddedQuery& query : *queries) extractor.add(query);
   return extractor.take();

@@ -14,6 +14,8 @@
 namespace zdlint {
 
 bool may_embed_plpgsql(const Statement& host);
-std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, const Statement& host);
+// The statements of host's body, in order. Sets host.body_not_compiled when the body may hold SQL
+// but could not be compiled.
+std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, Statement& host);
 
 }  // namespace zdlint

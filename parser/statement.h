@@ -35,6 +35,9 @@ struct Statement {
   // one after another in the file: the file offset of each byte of it, and one past its end.
   std::shared_ptr<const std::vector<uint32_t>> location_offsets;
   StatementOrigin origin = StatementOrigin::TopLevel;
+  // A DO block or LANGUAGE plpgsql function whose body may hold SQL, but that PL/pgSQL (as
+  // libpg_query has it) could not compile: the statements in it were not checked.
+  bool body_not_compiled = false;
   std::vector<Token> tokens;  // this statement's tokens, comments included, file offsets
   std::vector<Comment> leading_comments;
   std::vector<Comment> trailing_comments;  // after the statement on the line where it ends

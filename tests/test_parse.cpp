@@ -164,6 +164,27 @@ TEST_CASE("DO blocks: SQL inside is parsed with positions in the file") {
   CHECK(file.source->text().substr(dynamic.file_offset(dynamic.node->alter_table_stmt->relation->location), 1) == "t");
 }
 
+TEST_CASE("plpgsql bodies: a body that may hold SQL but does not compile is marked, so the run can say so") {
+  const auto file = parse(
+      // Compiles: its statement follows it, and it is not marked.
+      "DO $$ BEGIN CREATE INDEX i ON t (a); END $$;\n"
+      // PostgreSQL 15 runs this one; libpg_query's PL/pgSQL cannot resolve the collation.
+      "DO $$ DECLARE x text COLLATE \"C\"; BEGIN CREATE INDEX j ON t (a); END $$;\n"
+      // The server refuses it: IF without END IF.
+      "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN IF true THEN DROP TABLE x; END $$;\n"
+      // Holds no SQL statement at all: never compiled, so never marked.
+      "DO $$ BEGIN IF THEN; END $$;\n"
+      // zdlint's own wrapper of a DO body cannot hold this one.
+      "DO $q$ BEGIN CREATE INDEX k ON t (a); -- $zdlint_do_block$\nEND $q$;\n");
+  std::vector<std::pair<int, bool>> hosts;  // line, marked
+  for (const Statement& stmt : file.statements)
+    if (stmt.origin == StatementOrigin::TopLevel)
+      hosts.emplace_back(file.source->position(stmt.range.begin).line, stmt.body_not_compiled);
+  CHECK(hosts == std::vector<std::pair<int, bool>>{{1, false}, {2, true}, {3, true}, {4, false}, {5, true}});
+  REQUIRE(file.statements.size() == 6);
+  CHECK(slice(file, file.statements[1].range) == "CREATE INDEX i ON t (a)");
+}
+
 TEST_CASE("plpgsql function bodies: statements run later, marked as such") {
   const auto file = parse(
       "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS 'BEGIN DROP TABLE x; END';\n"

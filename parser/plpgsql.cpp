@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -423,6 +424,61 @@ class Extractor {
   std::vector<Statement> statements_;
 };
 
+// The byte ranges of the body (offsets in its text) that give a declared variable a collation:
+// `last_name text COLLATE "C" := NULL;` in a DECLARE section. libpg_query's PL/pgSQL looks no type
+// up, so every such declaration fails to compile ("collations are not supported by type"), where
+// the server takes it. A collation changes none of the statements read from the body, so these
+// ranges are blanked in the text given to the compiler. A COLLATE anywhere else (in a statement, an
+// expression, a cursor's query) is left: the statements are found again by their text.
+std::vector<ByteRange> declared_collations(std::span<const Token> tokens) {
+  std::vector<ByteRange> ranges;
+  const auto next_after = [&](size_t k) {  // the next token but comments
+    do ++k;
+    while (k < tokens.size() && tokens[k].is_comment());
+    return k;
+  };
+  bool in_declare_section = false;
+  bool before_initializer = false;  // still in a declaration's name and type
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    if (token.is_comment()) continue;
+    switch (token.kind) {
+      case PG_QUERY__TOKEN__DECLARE:
+        in_declare_section = before_initializer = true;
+        continue;
+      case PG_QUERY__TOKEN__BEGIN_P:
+        in_declare_section = false;
+        continue;
+      case ';':
+        before_initializer = true;
+        continue;
+      case PG_QUERY__TOKEN__COLON_EQUALS:
+      case '=':
+      case PG_QUERY__TOKEN__DEFAULT:
+      case PG_QUERY__TOKEN__CURSOR:
+      case PG_QUERY__TOKEN__FOR:
+        before_initializer = false;
+        continue;
+      default:
+        break;
+    }
+    if (!in_declare_section || !before_initializer || token.kind != PG_QUERY__TOKEN__COLLATE) continue;
+    // COLLATE name, or COLLATE schema.name.
+    size_t last = next_after(i);
+    if (last >= tokens.size() || tokens[last].is(';')) continue;
+    while (true) {
+      const size_t dot = next_after(last);
+      if (dot >= tokens.size() || !tokens[dot].is('.')) break;
+      const size_t part = next_after(dot);
+      if (part >= tokens.size()) break;
+      last = part;
+    }
+    ranges.push_back({token.begin, tokens[last].end});
+    i = last;
+  }
+  return ranges;
+}
+
 }  // namespace
 
 bool may_embed_plpgsql(const Statement& host) {
@@ -446,6 +502,7 @@ std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, Statem
   if (!body) return {};
 
   std::string function_sql;
+  std::optional<size_t> do_body_start;  // where a DO block's body starts in function_sql
   if (host.kind() == PG_QUERY__NODE__NODE_DO_STMT) {
     // pg_query_parse_plpgsql reads CREATE FUNCTION statements only, so a DO body is wrapped in one.
     // The body starts right after the opening delimiter, so line numbers stay those of the body.
@@ -455,13 +512,21 @@ std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, Statem
       return {};
     }
     function_sql = "CREATE FUNCTION zdlint_do_block() RETURNS void LANGUAGE plpgsql AS ";
-    function_sql.append(delimiter).append(body->content).append(delimiter);
+    function_sql.append(delimiter);
+    do_body_start = function_sql.size();
+    function_sql.append(body->content).append(delimiter);
   } else {
     function_sql.assign(file.sql().substr(host.range.begin, host.range.size()));
   }
 
   const ScanOutcome scanned = scan_tokens(body->content, 0);
   if (!scanned.error_offset && !may_hold_sql(scanned.tokens)) return {};
+  // Blanked with spaces, so that line numbers and the other statements' text stay as they are.
+  for (const ByteRange& range : declared_collations(scanned.tokens))
+    for (uint32_t at = range.begin; at < range.end; ++at) {
+      const size_t in_function = do_body_start ? *do_body_start + at : body->file_offset(at) - host.range.begin;
+      if (in_function < function_sql.size() && function_sql[in_function] != '\n') function_sql[in_function] = ' ';
+    }
   static CompiledFunctions compiled;
   const EmbeddedQueries queries = compiled.queries_of(function_sql);
   if (!queries) {

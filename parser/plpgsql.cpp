@@ -479,6 +479,36 @@ std::vector<ByteRange> declared_collations(std::span<const Token> tokens) {
   return ranges;
 }
 
+// The byte ranges of the body that hold the NEXT of a `RETURN NEXT;` with no expression. The server
+// takes one in a set-returning function with output columns (RETURNS TABLE, OUT or INOUT
+// parameters), where it returns the current values of those columns. libpg_query's PL/pgSQL does not
+// set up a function's output columns, so it fails on every such body ("missing expression"). There
+// `RETURN;` is as valid as `RETURN NEXT;`, and no statement read from the body changes, so NEXT is
+// blanked in the text given to the compiler: only in such a function, so that a body the server
+// refuses for it is still reported as not compiled.
+std::vector<ByteRange> bare_return_nexts(const Statement& host, std::span<const Token> tokens) {
+  if (host.kind() != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) return {};
+  const auto& stmt = *host.node->create_function_stmt;
+  if (!stmt.return_type || !stmt.return_type->setof) return {};
+  const bool has_output_columns =
+      std::any_of(stmt.parameters, stmt.parameters + stmt.n_parameters, [](const auto* node) {
+        if (node->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) return false;
+        const auto mode = node->function_parameter->mode;
+        return mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT ||
+               mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_INOUT ||
+               mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE;
+      });
+  if (!has_output_columns) return {};
+  std::vector<const Token*> code;  // the tokens but comments
+  for (const Token& token : tokens)
+    if (!token.is_comment()) code.push_back(&token);
+  std::vector<ByteRange> ranges;
+  for (size_t i = 0; i + 2 < code.size(); ++i)
+    if (code[i]->kind == PG_QUERY__TOKEN__RETURN && code[i + 1]->kind == PG_QUERY__TOKEN__NEXT && code[i + 2]->is(';'))
+      ranges.push_back({code[i + 1]->begin, code[i + 1]->end});
+  return ranges;
+}
+
 }  // namespace
 
 bool may_embed_plpgsql(const Statement& host) {
@@ -522,11 +552,14 @@ std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, Statem
   const ScanOutcome scanned = scan_tokens(body->content, 0);
   if (!scanned.error_offset && !may_hold_sql(scanned.tokens)) return {};
   // Blanked with spaces, so that line numbers and the other statements' text stay as they are.
-  for (const ByteRange& range : declared_collations(scanned.tokens))
+  const auto blank = [&](const ByteRange& range) {
     for (uint32_t at = range.begin; at < range.end; ++at) {
       const size_t in_function = do_body_start ? *do_body_start + at : body->file_offset(at) - host.range.begin;
       if (in_function < function_sql.size() && function_sql[in_function] != '\n') function_sql[in_function] = ' ';
     }
+  };
+  std::ranges::for_each(declared_collations(scanned.tokens), blank);
+  std::ranges::for_each(bare_return_nexts(host, scanned.tokens), blank);
   static CompiledFunctions compiled;
   const EmbeddedQueries queries = compiled.queries_of(function_sql);
   if (!queries) {

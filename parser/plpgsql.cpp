@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "parser/ascii.h"
 #include "parser/json_text.h"
 #include "parser/node_walk.h"
 #include "parser/pg_query_raii.h"
@@ -590,5 +591,50 @@ int __wrap_plpgsql_yyparse() {
   const int outcome = __real_plpgsql_yyparse();
   plpgsql_check_syntax = check;
   return outcome;
+}
+
+// libpg_query's PL/pgSQL looks no type up: a declared variable's type is a scalar of no type, and
+// only a declaration written exactly `RECORD` makes a record. So a variable declared `record` or
+// `t%ROWTYPE` was a scalar, and an assignment to one of its fields (`r.total := 0;`) failed to
+// compile; no cursor had refcursor's type, so every OPEN, FETCH or FOR … IN of a cursor failed
+// ("must be of type cursor or refcursor"). PostgreSQL 15 takes all of them. The grammar's calls
+// that make a type and a variable come here (-Wl,--wrap, CMakeLists.txt), which give those
+// variables the kind of type the server would. The struct's head is PLpgSQL_type's (plpgsql.h),
+// unchanged since PostgreSQL 11.
+struct PlpgsqlTypeHead {
+  char* typname;  // what the declaration wrote, for a declared variable
+  unsigned int typoid;
+  int ttype;
+};
+constexpr unsigned int kRefcursorOid = 1790;  // REFCURSOROID
+constexpr int kRecordType = 1;                // PLPGSQL_TTYPE_REC
+
+PlpgsqlTypeHead* __real_plpgsql_build_datatype(unsigned int type_oid, int typmod, unsigned int collation,
+                                               void* type_name);
+void* __real_plpgsql_build_variable(const char* name, int line, PlpgsqlTypeHead* type, bool add_to_namespace);
+
+// Declared cursors (`c CURSOR FOR …`) get refcursor's type by its OID.
+PlpgsqlTypeHead* __wrap_plpgsql_build_datatype(unsigned int type_oid, int typmod, unsigned int collation,
+                                               void* type_name) {
+  PlpgsqlTypeHead* type = __real_plpgsql_build_datatype(type_oid, typmod, collation, type_name);
+  if (type && type_oid == kRefcursorOid) type->typoid = kRefcursorOid;
+  return type;
+}
+
+// Variables declared with a type's name get it by that name, as written (trailing spaces and case
+// aside).
+void* __wrap_plpgsql_build_variable(const char* name, int line, PlpgsqlTypeHead* type, bool add_to_namespace) {
+  if (type && type->typname && type->ttype != kRecordType) {
+    std::string_view written(type->typname);
+    while (!written.empty() && zdlint::is_ascii_space(written.back())) written.remove_suffix(1);
+    constexpr std::string_view rowtype = "%rowtype";
+    if (zdlint::equals_nocase(written, "record") ||
+        (written.size() > rowtype.size() &&
+         zdlint::matches_nocase_at(written, written.size() - rowtype.size(), rowtype)))
+      type->ttype = kRecordType;
+    else if (zdlint::equals_nocase(written, "refcursor"))
+      type->typoid = kRefcursorOid;
+  }
+  return __real_plpgsql_build_variable(name, line, type, add_to_namespace);
 }
 }

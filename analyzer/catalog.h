@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <list>
 #include <map>
 #include <optional>
 #include <set>
@@ -185,7 +186,9 @@ struct Table {
   QualifiedName name;
   RelationKind kind = RelationKind::Table;
   std::vector<Column> columns;
-  std::vector<Constraint> constraints;
+  // A list: a constraint dropped from the middle moves none of the others (a table may hold
+  // thousands, and PostgreSQL sets no limit), and the rest keep the order they were added in.
+  std::list<Constraint> constraints;
   bool unlogged = false;
   std::optional<QualifiedName> partition_of;
   // Of a partition: whether it is its parent's DEFAULT partition. The parent's

@@ -471,7 +471,7 @@ class CatalogComparison {
       if ((!b || !b->column(column.name)) && (complete || !made_by_down(*a, column)))
         out_.push_back({fmt::format("column {}.{}", any.name.str(), column.name),
                         "is made by the up and still there after the down"});
-    const std::vector<Constraint> no_constraints;
+    const std::list<Constraint> no_constraints;
     for (const Constraint& constraint : b ? b->constraints : no_constraints) {
       const auto constraint_what = [&] { return fmt::format("constraint {} on {}", constraint.name, any.name.str()); };
       const Constraint* after = a->constraint(constraint.name);

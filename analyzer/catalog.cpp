@@ -76,6 +76,30 @@ const Constraint* Table::constraint(std::string_view constraint_name) const {
   return it == constraints.end() ? nullptr : &*it;
 }
 
+void Table::add_copy(DataCopy copy) {
+  const auto at = static_cast<uint32_t>(copies.size());
+  if (copy.all_columns) {
+    copies_of_every_column.push_back(at);
+  } else {
+    for (const std::string& column : copy.columns) copies_by_column[column].push_back(at);  // each named once
+  }
+  copies.push_back(std::move(copy));
+}
+
+std::vector<const DataCopy*> Table::copies_reading(std::string_view column) const {
+  static const std::vector<uint32_t> none;
+  const auto named = copies_by_column.find(column);
+  const std::vector<uint32_t>& of_column = named == copies_by_column.end() ? none : named->second;
+  std::vector<uint32_t> positions;
+  positions.reserve(of_column.size() + copies_of_every_column.size());
+  std::merge(of_column.begin(), of_column.end(), copies_of_every_column.begin(), copies_of_every_column.end(),
+             std::back_inserter(positions));
+  std::vector<const DataCopy*> reading;
+  reading.reserve(positions.size());
+  for (const uint32_t at : positions) reading.push_back(&copies[at]);
+  return reading;
+}
+
 const Table* Catalog::find_table(const QualifiedName& name) const {
   const SharedTable* table = find_in(tables_, name);
   return table ? &**table : nullptr;
@@ -252,9 +276,9 @@ std::optional<ExpandEvidence> Catalog::expand_evidence_for(const QualifiedName& 
       const Column* added = name == column ? nullptr : facts->column(name);
       return added && added->added && earlier(*added->added);
     };
-    for (const DataCopy& copy : facts->copies)
-      if (earlier(copy.origin) && copy.target == table && copy.reads(column) && replacement(copy.target_column))
-        return ExpandEvidence{ExpandKind::Backfill, copy.target_column, copy.origin};
+    for (const DataCopy* copy : facts->copies_reading(column))
+      if (earlier(copy->origin) && copy->target == table && replacement(copy->target_column))
+        return ExpandEvidence{ExpandKind::Backfill, copy->target_column, copy->origin};
     for (const Origin& trigger : facts->triggers) {
       if (!earlier(trigger)) continue;
       for (const Column& candidate : facts->columns)
@@ -287,10 +311,10 @@ std::optional<ExpandStep> Catalog::expand_in_file(const QualifiedName& table, st
   const Table* facts = find_table_facts(table);
   if (facts) {
     // Data copied out of the table (of the column) first: the clearest sign of a replacement.
-    for (const DataCopy& copy : facts->copies) {
-      if (copy.origin.file != file || (!column.empty() && !copy.reads(column))) continue;
-      if (copy.target == table && copy.target_column == column) continue;  // UPDATE t SET c = c + 1
-      if (copy.target == table && column.empty()) continue;  // a backfill keeps the data in the table
+    const auto step_of = [&](const DataCopy& copy) -> std::optional<ExpandStep> {
+      if (copy.origin.file != file) return std::nullopt;
+      if (copy.target == table && copy.target_column == column) return std::nullopt;  // UPDATE t SET c = c + 1
+      if (copy.target == table && column.empty()) return std::nullopt;  // a backfill keeps the data in the table
       if (copy.target == table)
         return ExpandStep{"UPDATE " + table.str() + " SET \"" + copy.target_column + "\" = …, which copies \"" +
                               std::string(column) + "\" into the new column",
@@ -300,6 +324,13 @@ std::optional<ExpandStep> Catalog::expand_in_file(const QualifiedName& table, st
                                     column.empty() ? std::string("its rows") : fmt::format("\"{}\"", column),
                                     copy.target.str()),
                         copy.origin};
+    };
+    if (column.empty()) {
+      for (const DataCopy& copy : facts->copies)
+        if (auto step = step_of(copy)) return step;
+    } else {
+      for (const DataCopy* copy : facts->copies_reading(column))
+        if (auto step = step_of(*copy)) return step;
     }
     if (!column.empty())
       for (const Column& added : facts->columns)

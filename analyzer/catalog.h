@@ -139,13 +139,9 @@ class IndexTable {
 struct DataCopy {
   QualifiedName target;              // the table written
   std::string target_column;         // UPDATE backfill: the column set; empty for INSERT … SELECT
-  std::vector<std::string> columns;  // the columns of the source table the copied values read
+  std::vector<std::string> columns;  // the columns of the source table the copied values read, each once
   bool all_columns = false;          // SELECT *
   Origin origin;
-
-  [[nodiscard]] bool reads(std::string_view column) const {
-    return all_columns || std::find(columns.begin(), columns.end(), column) != columns.end();
-  }
 };
 
 // What shows that a migration did the expand step for a column before a later one drops it.
@@ -205,7 +201,12 @@ struct Table {
   std::vector<QualifiedName> reads;  // views and materialized views: the relations their query reads
   Origin origin;
   std::optional<QualifiedName> like;  // CREATE TABLE … (LIKE other)
-  std::vector<DataCopy> copies;       // data copied out of this table (its own backfills included)
+  std::vector<DataCopy> copies;       // data copied out of this table (its own backfills included): add_copy()
+  // Positions in `copies`: of those that read each column (by the name the statement wrote), and of
+  // those that read every column (SELECT *). A DROP COLUMN looks for the copies of its column, and
+  // a long history may hold thousands of backfills of one table.
+  std::map<std::string, std::vector<uint32_t>, std::less<>> copies_by_column;
+  std::vector<uint32_t> copies_of_every_column;
   std::vector<Origin> triggers;       // CREATE TRIGGER … ON this table
   std::vector<ColumnContract> contracted;  // columns dropped or renamed away (not those added in that migration)
   // A table the history never created but altered: only what the history added is recorded
@@ -218,6 +219,9 @@ struct Table {
 
   [[nodiscard]] const Column* column(std::string_view column_name) const;
   [[nodiscard]] const Constraint* constraint(std::string_view constraint_name) const;
+  void add_copy(DataCopy copy);
+  // The copies that read `column`, in the order they were made.
+  [[nodiscard]] std::vector<const DataCopy*> copies_reading(std::string_view column) const;
 };
 
 // A table as a catalog holds it: shared with the catalog's copies until one of them changes it.

@@ -125,13 +125,12 @@ class CatalogReplay {
     if (change.kind == DataChangeKind::Update) {
       for (const auto& assignment : change.assignments) {
         if (assignment.reads.empty()) continue;
-        facts_for(change.target)
-            .copies.push_back(DataCopy{change.target, assignment.target, assignment.reads, false, origin_});
+        facts_for(change.target).add_copy(DataCopy{change.target, assignment.target, assignment.reads, false, origin_});
       }
     } else if (change.kind == DataChangeKind::Insert && change.from_select) {
       for (const auto& source : change.sources) {
         if (source == change.target) continue;
-        facts_for(source).copies.push_back(
+        facts_for(source).add_copy(
             DataCopy{change.target, "", change.source_columns, change.all_source_columns, origin_});
       }
     }

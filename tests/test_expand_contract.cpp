@@ -92,6 +92,35 @@ TEST_CASE("expand step of the current migration: copies first, then added column
   CHECK_FALSE(catalog.expand_in_file({"public", "orders"}, "", 1).has_value());
 }
 
+// A table's copies are kept by the columns they read, so that a DROP COLUMN after thousands of
+// backfills does not look at each of them; the answers keep the order the copies were made in.
+TEST_CASE("copies of a table: those reading a column, SELECT * included, in the order they were made") {
+  const Catalog catalog = replay({"SELECT 1;",
+                                  "INSERT INTO a SELECT x FROM users WHERE id < 10;\n"
+                                  "INSERT INTO b SELECT * FROM users WHERE id < 10;\n"
+                                  "UPDATE users SET y2 = y + y WHERE id < 10;\n"
+                                  "INSERT INTO c SELECT y, x FROM users WHERE id < 10;"});
+  const Table* users = catalog.find_table_facts(kUsers);
+  REQUIRE(users != nullptr);
+  const auto targets = [&](std::string_view column) {
+    std::vector<std::string> out;
+    for (const DataCopy* copy : users->copies_reading(column))
+      out.push_back(copy->target.name + (copy->target_column.empty() ? "" : "." + copy->target_column));
+    return out;
+  };
+  CHECK(targets("x") == std::vector<std::string>{"a", "b", "c"});
+  CHECK(targets("y") == std::vector<std::string>{"b", "users.y2", "c"});
+  CHECK(targets("z") == std::vector<std::string>{"b"});
+  // The first copy of the column is the expand step named.
+  const auto x = catalog.expand_in_file(kUsers, "x", 1);
+  REQUIRE(x.has_value());
+  CHECK(x->what == "INSERT … SELECT that copies \"x\" into public.a");
+  const auto y = catalog.expand_in_file(kUsers, "y", 1);
+  REQUIRE(y.has_value());
+  CHECK(y->what == "INSERT … SELECT that copies \"y\" into public.b");
+  CHECK_FALSE(catalog.expand_in_file(kUsers, "x", 0).has_value());
+}
+
 TEST_CASE("expand evidence for a whole table: a replacement made from it or filled with its rows earlier") {
   const QualifiedName reports{"public", "reports"}, invoices{"public", "invoices"};
   const Catalog catalog = replay({"CREATE TABLE reports (id int, body text);\n"

@@ -147,13 +147,15 @@ std::vector<const Table*> Catalog::tables_referencing(const QualifiedName& table
   if (candidates == referenced_by_.end()) return result;
   for (const QualifiedName& name : candidates->second) {
     const Table* candidate = find_table(name);
-    if (!candidate || std::find(result.begin(), result.end(), candidate) != result.end()) continue;
+    if (!candidate) continue;
     const bool references = std::any_of(candidate->constraints.begin(), candidate->constraints.end(), [&](const auto& c) {
       return c.kind == ConstraintKind::ForeignKey && c.references == table;
     });
     if (references) result.push_back(candidate);
   }
+  // A table is listed once for each of its foreign keys: sorted by name, its entries are neighbours.
   std::sort(result.begin(), result.end(), ByName{});
+  result.erase(std::unique(result.begin(), result.end()), result.end());
   return result;
 }
 

@@ -22,9 +22,7 @@ std::string pre_existing_locks_phrase(const StatementEffects& effects) {
   for (const auto& effect : effects.effects)
     if (effect.pre_existing() && effect.lock != LockMode::None && effect.kind != RelationKind::Index) list.push_back(&effect);
   std::stable_sort(list.begin(), list.end(), [](const LockEffect* a, const LockEffect* b) { return a->lock > b->lock; });
-  std::string text;
-  for (const LockEffect* effect : list) text += (text.empty() ? "" : "; ") + lock_phrase(*effect);
-  return text;
+  return join_lock_phrases(list, lock_phrase);
 }
 
 const LockEffect* main_effect(const StatementEffects& effects) {

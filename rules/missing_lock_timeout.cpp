@@ -37,8 +37,7 @@ void check(const StatementContext& ctx, Emitter& out) {
   if (waits.empty()) return;
   std::stable_sort(waits.begin(), waits.end(), [](const LockEffect* a, const LockEffect* b) { return a->lock > b->lock; });
 
-  std::string locks;
-  for (const LockEffect* effect : waits) locks += (locks.empty() ? "" : "; ") + lock_phrase(*effect);
+  const std::string locks = join_lock_phrases(waits, lock_phrase);
   std::string setting = "no lock_timeout is set";
   if (timeout && ctx.migration.source)
     setting = fmt::format("lock_timeout is 0 (no limit; set on line {})", ctx.migration.source->line_of(timeout->set_at.begin));

@@ -24,11 +24,10 @@ void check(const StatementContext& ctx, Emitter& out) {
   if (work.empty()) return;
   std::stable_sort(work.begin(), work.end(), [](const LockEffect* a, const LockEffect* b) { return a->lock > b->lock; });
 
-  std::string what;
-  for (const LockEffect* effect : work)
-    what += (what.empty() ? "" : "; ") +
-            fmt::format("{}, while it {}", lock_phrase(*effect),
-                        effect->rewrite ? "rewrites the table" : "reads every row");
+  const std::string what = join_lock_phrases(work, [](const LockEffect& effect) {
+    return fmt::format("{}, while it {}", lock_phrase(effect),
+                       effect.rewrite ? "rewrites the table" : "reads every row");
+  });
   std::string setting = "no statement_timeout is set";
   if (timeout && ctx.migration.source)
     setting = fmt::format("statement_timeout is 0 (no limit; set on line {})",

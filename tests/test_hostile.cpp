@@ -243,6 +243,12 @@ TEST_CASE("hostile: a column type changed again and again on a table 20,000 othe
   CHECK(count(r.out,
               "= note: and 19990 more tables whose foreign keys point at public.p, each locked and re-checked "
               "the same way (zdlint locks lists them all)\n") == 20);
+  // A message naming the statement's locks names ten of them too.
+  const auto timeouts = run_zdlint({"--select", "missing-statement-timeout", "--fail-on", "none", dir.path().string()});
+  CHECK(count(timeouts.out, "info[missing-statement-timeout]") == 20);
+  CHECK(count(timeouts.out, "AccessExclusiveLock on public.c") == 20 * 9);
+  CHECK(count(timeouts.out,
+              "; and 19991 more relations (zdlint locks lists them all), and no statement_timeout is set") == 20);
 }
 
 TEST_CASE("alter-column-type names ten referencing tables in notes of their own, and counts the rest") {
@@ -268,6 +274,28 @@ TEST_CASE("alter-column-type names ten referencing tables in notes of their own,
       CHECK(notes[10] ==
             "and 1 more table whose foreign keys point at public.p, each locked and re-checked the same way (zdlint "
             "locks lists them all)");
+  }
+}
+
+TEST_CASE("a message names ten of the relations its statement locks, and counts the rest") {
+  for (const int referencing : {9, 10}) {
+    CAPTURE(referencing);
+    const TempDir dir;
+    std::string tables = "CREATE TABLE p (id int PRIMARY KEY);\n";
+    for (int i = 0; i < referencing; ++i) tables += "CREATE TABLE c" + std::to_string(i) + " (p int REFERENCES p);\n";
+    dir.write("001_tables.sql", tables);
+    dir.write("002_alter.sql", "ALTER TABLE p ALTER COLUMN id TYPE bigint;\n");
+    const auto r = run_zdlint({"--format", "json", "--select", "missing-lock-timeout,missing-statement-timeout",
+                               "--fail-on", "none", dir.path().string()});
+    const auto diagnostics = nlohmann::json::parse(r.out).at("diagnostics");
+    REQUIRE(diagnostics.size() == 2);
+    for (const auto& finding : diagnostics) {
+      const auto message = finding.at("message").get<std::string>();
+      CAPTURE(message);
+      // public.p and each referencing table: 10 relations are all named, of 11 the last is counted.
+      CHECK(count(message, "AccessExclusiveLock on public.") == 10);
+      CHECK(contains(message, "; and 1 more relation (zdlint locks lists them all)") == (referencing == 10));
+    }
   }
 }
 

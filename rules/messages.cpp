@@ -25,6 +25,16 @@ std::string pre_existing_locks_phrase(const StatementEffects& effects) {
   return join_lock_phrases(list, lock_phrase);
 }
 
+std::string join_lock_phrases(std::span<const LockEffect* const> effects,
+                              const std::function<std::string(const LockEffect&)>& phrase_of) {
+  std::string text;
+  const size_t listed = std::min(effects.size(), kMaxLockPhrases);
+  for (size_t i = 0; i < listed; ++i) text += (i ? "; " : "") + phrase_of(*effects[i]);
+  if (const size_t more = effects.size() - listed; more > 0)
+    text += fmt::format("; and {} more relation{} (zdlint locks lists them all)", more, more == 1 ? "" : "s");
+  return text;
+}
+
 const LockEffect* main_effect(const StatementEffects& effects) {
   const LockEffect* best = nullptr;
   for (const auto& effect : effects.effects) {

@@ -2,7 +2,8 @@
 // Shared wording for rule messages, so every rule names locks, relations and what they block the
 // same way: "AccessExclusiveLock on public.accounts (pre-existing: assumed large and busy),
 // blocking reads and writes".
-#include <iterator>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,19 +28,8 @@ std::string pre_existing_locks_phrase(const StatementEffects& effects);
 // (every table whose foreign key points at the one it alters): past kMaxLockPhrases, the rest are
 // counted, "…; and 31 more relations (zdlint locks lists them all)".
 inline constexpr size_t kMaxLockPhrases = 10;
-template <typename Effects, typename Phrase>
-std::string join_lock_phrases(const Effects& effects, Phrase phrase_of) {
-  std::string text;
-  size_t listed = 0;
-  for (const auto* effect : effects) {
-    if (listed == kMaxLockPhrases) break;
-    text += (listed++ ? "; " : "") + phrase_of(*effect);
-  }
-  if (const size_t more = std::size(effects) - listed; more > 0)
-    text += "; and " + std::to_string(more) + (more == 1 ? " more relation" : " more relations") +
-            " (zdlint locks lists them all)";
-  return text;
-}
+std::string join_lock_phrases(std::span<const LockEffect* const> effects,
+                              const std::function<std::string(const LockEffect&)>& phrase_of);
 
 // The effect on the most strongly locked relation that is not an index and was not just created.
 const LockEffect* main_effect(const StatementEffects& effects);

@@ -510,6 +510,23 @@ std::vector<ByteRange> bare_return_nexts(const Statement& host, std::span<const 
   return ranges;
 }
 
+// The names of a function's parameters of type refcursor. (libpg_query's PL/pgSQL declares no
+// variable for a parameter without a name, so `OPEN $1 …` does not compile, whatever its type.)
+std::vector<std::string> refcursor_parameters(const Statement& host) {
+  std::vector<std::string> names;
+  if (host.kind() != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) return names;
+  const auto& stmt = *host.node->create_function_stmt;
+  for (size_t i = 0; i < stmt.n_parameters; ++i) {
+    if (stmt.parameters[i]->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) continue;
+    const auto& parameter = *stmt.parameters[i]->function_parameter;
+    const auto* type = parameter.arg_type;
+    if (!type || type->n_names == 0 || type->n_array_bounds > 0 || type->setof) continue;
+    if (!equals_nocase(string_value(type->names[type->n_names - 1]), "refcursor")) continue;
+    if (parameter.name && *parameter.name) names.emplace_back(parameter.name);
+  }
+  return names;
+}
+
 }  // namespace
 
 bool may_embed_plpgsql(const Statement& host) {
@@ -525,6 +542,21 @@ bool may_embed_plpgsql(const Statement& host) {
   }
   return false;
 }
+
+namespace {
+
+// The refcursor parameters of the function this thread is compiling, for __wrap_plpgsql_build_variable:
+// libpg_query's PL/pgSQL gives a parameter no type, so `OPEN c FOR …` of a parameter c failed.
+thread_local std::span<const std::string> compiling_refcursor_parameters;
+
+struct CompilingWith {
+  explicit CompilingWith(std::span<const std::string> refcursors) { compiling_refcursor_parameters = refcursors; }
+  ~CompilingWith() { compiling_refcursor_parameters = {}; }
+  CompilingWith(const CompilingWith&) = delete;
+  CompilingWith& operator=(const CompilingWith&) = delete;
+};
+
+}  // namespace
 
 std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, Statement& host) {
   const Token* token = body_token(host);
@@ -561,6 +593,8 @@ std::vector<Statement> extract_plpgsql_statements(const SourceFile& file, Statem
   };
   std::ranges::for_each(declared_collations(scanned.tokens), blank);
   std::ranges::for_each(bare_return_nexts(host, scanned.tokens), blank);
+  const std::vector<std::string> cursors = refcursor_parameters(host);
+  const CompilingWith parameters(cursors);
   static CompiledFunctions compiled;
   const EmbeddedQueries queries = compiled.queries_of(function_sql);
   if (!queries) {
@@ -622,9 +656,14 @@ PlpgsqlTypeHead* __wrap_plpgsql_build_datatype(unsigned int type_oid, int typmod
 }
 
 // Variables declared with a type's name get it by that name, as written (trailing spaces and case
-// aside).
+// aside); a function's refcursor parameters get it by their names (their type is the stand-in's,
+// named UNKNOWN).
 void* __wrap_plpgsql_build_variable(const char* name, int line, PlpgsqlTypeHead* type, bool add_to_namespace) {
-  if (type && type->typname && type->ttype != kRecordType) {
+  if (type && type->typname && name && std::string_view(type->typname) == "UNKNOWN") {
+    if (std::ranges::find(zdlint::compiling_refcursor_parameters, std::string_view(name)) !=
+        zdlint::compiling_refcursor_parameters.end())
+      type->typoid = kRefcursorOid;
+  } else if (type && type->typname && type->ttype != kRecordType) {
     std::string_view written(type->typname);
     while (!written.empty() && zdlint::is_ascii_space(written.back())) written.remove_suffix(1);
     constexpr std::string_view rowtype = "%rowtype";

@@ -168,9 +168,9 @@ TEST_CASE("plpgsql bodies: a body that may hold SQL but does not compile is mark
   const auto file = parse(
       // Compiles: its statement follows it, and it is not marked.
       "DO $$ BEGIN CREATE INDEX i ON t (a); END $$;\n"
-      // PostgreSQL 15 takes this one; libpg_query's PL/pgSQL knows no parameter's type.
-      "CREATE FUNCTION g(c refcursor) RETURNS void LANGUAGE plpgsql AS $$\n"
-      "BEGIN OPEN c FOR SELECT * FROM t; CREATE INDEX j ON t (a); END $$;\n"
+      // PostgreSQL 15 takes this one; libpg_query's PL/pgSQL cannot know that t is a table's row type.
+      "CREATE FUNCTION g() RETURNS void LANGUAGE plpgsql AS $$ DECLARE r t;\n"
+      "BEGIN r.a := 1; CREATE INDEX j ON t (a); END $$;\n"
       // The server refuses it: IF without END IF.
       "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN IF true THEN DROP TABLE x; END $$;\n"
       // Holds no SQL statement at all: never compiled, so never marked.
@@ -208,23 +208,30 @@ TEST_CASE("plpgsql bodies: a variable declared with a collation does not stop th
 }
 
 // libpg_query's PL/pgSQL looks no type up: a variable declared `record` or `t%ROWTYPE` was a
-// scalar, whose fields could not be assigned, and no variable was a cursor. Both now get the kind
-// of type the server gives them (the grammar's calls are wrapped in parser/plpgsql.cpp).
+// scalar, whose fields could not be assigned, and no variable or parameter was a cursor. They now
+// get the kind of type the server gives them (the grammar's calls are wrapped in parser/plpgsql.cpp).
 TEST_CASE("plpgsql bodies: records and cursors compile as the server compiles them") {
   const auto file = parse(
-      "CREATE FUNCTION a() RETURNS void LANGUAGE plpgsql AS $$ DECLARE r record; s RECORD := NULL; u "
-      "public.t%rowtype;\n"
-      "BEGIN FOR r IN SELECT * FROM t LOOP r.a := 2; s.a := 1; u.a := 3; CREATE INDEX i ON t (a); END LOOP; END $$;\n"
-      "CREATE FUNCTION b() RETURNS void LANGUAGE plpgsql AS $$ DECLARE c CURSOR (k int) FOR SELECT * FROM t WHERE a = "
-      "k;\n"
+      "CREATE FUNCTION a() RETURNS void LANGUAGE plpgsql AS $$\n"
+      "DECLARE r record; s RECORD := NULL; u public.t%rowtype;\n"
+      "BEGIN FOR r IN SELECT * FROM t LOOP\n"
+      "  r.a := 2; s.a := 1; u.a := 3; CREATE INDEX i ON t (a);\n"
+      "END LOOP; END $$;\n"
+      "CREATE FUNCTION b() RETURNS void LANGUAGE plpgsql AS $$\n"
+      "DECLARE c CURSOR (k int) FOR SELECT * FROM t WHERE a = k;\n"
       "  d refcursor; e REFCURSOR := 'e'; r record; x int;\n"
-      "BEGIN OPEN c(1); FETCH c INTO x; CLOSE c; OPEN d FOR SELECT 1; OPEN e FOR EXECUTE 'SELECT 1'; MOVE e;\n"
+      "BEGIN OPEN c(1); FETCH c INTO x; CLOSE c; OPEN d FOR SELECT 1;\n"
+      "  OPEN e FOR EXECUTE 'SELECT 1'; MOVE e;\n"
       "  FOR r IN c(2) LOOP CREATE INDEX j ON t (a); END LOOP; END $$;\n"
+      "CREATE FUNCTION c(x int, c refcursor, INOUT d pg_catalog.Refcursor) LANGUAGE plpgsql AS $$\n"
+      "BEGIN OPEN c FOR SELECT 1; OPEN d FOR SELECT 2; CREATE INDEX k ON t (a); END $$;\n"
       // The server refuses these: a cursor's statements on an integer, a field of an integer.
-      "CREATE FUNCTION c() RETURNS void LANGUAGE plpgsql AS $$ DECLARE x int; BEGIN OPEN x FOR SELECT 1; CREATE INDEX "
-      "k ON t (a); END $$;\n"
-      "CREATE FUNCTION d() RETURNS void LANGUAGE plpgsql AS $$ DECLARE x int; BEGIN x.a := 1; CREATE INDEX l ON t (a); "
-      "END $$;\n");
+      "CREATE FUNCTION d() RETURNS void LANGUAGE plpgsql AS $$\n"
+      "DECLARE x int; BEGIN OPEN x FOR SELECT 1; CREATE INDEX l ON t (a); END $$;\n"
+      "CREATE FUNCTION e() RETURNS void LANGUAGE plpgsql AS $$\n"
+      "DECLARE x int; BEGIN x.a := 1; CREATE INDEX m ON t (a); END $$;\n"
+      "CREATE FUNCTION f(x int, c refcursor) RETURNS void LANGUAGE plpgsql AS $$\n"
+      "BEGIN OPEN x FOR SELECT 1; CREATE INDEX n ON t (a); END $$;\n");
   std::vector<std::pair<int, bool>> hosts;  // line, marked
   std::vector<std::string> statements;      // read from the bodies
   for (const Statement& stmt : file.statements) {
@@ -233,9 +240,11 @@ TEST_CASE("plpgsql bodies: records and cursors compile as the server compiles th
     else
       statements.push_back(std::string(slice(file, stmt.range)));
   }
-  CHECK(hosts == std::vector<std::pair<int, bool>>{{1, false}, {3, false}, {7, true}, {8, true}});
+  CHECK(hosts ==
+        std::vector<std::pair<int, bool>>{{1, false}, {6, false}, {12, false}, {14, true}, {16, true}, {18, true}});
   // A cursor's query is read, not run as a statement of its own.
-  CHECK(statements == std::vector<std::string>{"CREATE INDEX i ON t (a)", "CREATE INDEX j ON t (a)"});
+  CHECK(statements ==
+        std::vector<std::string>{"CREATE INDEX i ON t (a)", "CREATE INDEX j ON t (a)", "CREATE INDEX k ON t (a)"});
 }
 
 // A set-returning function with output columns may end a row with a bare `RETURN NEXT;`, which

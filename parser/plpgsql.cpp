@@ -516,9 +516,9 @@ std::vector<std::string> refcursor_parameters(const Statement& host) {
   std::vector<std::string> names;
   if (host.kind() != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) return names;
   const auto& stmt = *host.node->create_function_stmt;
-  for (size_t i = 0; i < stmt.n_parameters; ++i) {
-    if (stmt.parameters[i]->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) continue;
-    const auto& parameter = *stmt.parameters[i]->function_parameter;
+  for (const PgQuery__Node* node : std::span(stmt.parameters, stmt.n_parameters)) {
+    if (node->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) continue;
+    const auto& parameter = *node->function_parameter;
     const auto* type = parameter.arg_type;
     if (!type || type->n_names == 0 || type->n_array_bounds > 0 || type->setof) continue;
     if (!equals_nocase(string_value(type->names[type->n_names - 1]), "refcursor")) continue;

@@ -25,6 +25,13 @@ size_t count(const std::string& haystack, std::string_view needle) {
   return n;
 }
 
+// A history creating table p and `count` tables c0, c1, … whose foreign keys point at it.
+std::string referenced_by(int count) {
+  std::string tables = "CREATE TABLE p (id int PRIMARY KEY);\n";
+  for (int i = 0; i < count; ++i) tables += "CREATE TABLE c" + std::to_string(i) + " (p int REFERENCES p);\n";
+  return tables;
+}
+
 std::string repeat(std::string_view piece, size_t times) {
   std::string text;
   text.reserve(piece.size() * times);
@@ -230,11 +237,10 @@ TEST_CASE("hostile: 20,000 backfills of one table, then a DROP COLUMN of each co
 // table: 268 MB of text for 100 findings. The notes now stop at ten and count the rest.
 TEST_CASE("hostile: a column type changed again and again on a table 20,000 others reference") {
   const TempDir dir;
-  std::string tables = "CREATE TABLE p (id int PRIMARY KEY);\n", alters = "SET lock_timeout = '1s';\n";
-  for (int i = 0; i < 20'000; ++i) tables += "CREATE TABLE c" + std::to_string(i) + " (p int REFERENCES p);\n";
+  std::string alters = "SET lock_timeout = '1s';\n";
   for (int i = 0; i < 20; ++i)
     alters += i % 2 ? "ALTER TABLE p ALTER COLUMN id TYPE int;\n" : "ALTER TABLE p ALTER COLUMN id TYPE bigint;\n";
-  dir.write("001_tables.sql", tables);
+  dir.write("001_tables.sql", referenced_by(20'000));
   dir.write("002_alter.sql", alters);
   const auto r = run_zdlint({"--select", "alter-column-type", "--fail-on", "none", dir.path().string()});
   CHECK(r.exit_code == 0);
@@ -255,9 +261,7 @@ TEST_CASE("alter-column-type names ten referencing tables in notes of their own,
   for (const int referencing : {10, 11}) {
     CAPTURE(referencing);
     const TempDir dir;
-    std::string tables = "CREATE TABLE p (id int PRIMARY KEY);\n";
-    for (int i = 0; i < referencing; ++i) tables += "CREATE TABLE c" + std::to_string(i) + " (p int REFERENCES p);\n";
-    dir.write("001_tables.sql", tables);
+    dir.write("001_tables.sql", referenced_by(referencing));
     dir.write("002_alter.sql", "SET lock_timeout = '1s';\nALTER TABLE p ALTER COLUMN id TYPE bigint;\n");
     const auto r =
         run_zdlint({"--format", "json", "--select", "alter-column-type", "--fail-on", "none", dir.path().string()});
@@ -281,9 +285,7 @@ TEST_CASE("a message names ten of the relations its statement locks, and counts 
   for (const int referencing : {9, 10}) {
     CAPTURE(referencing);
     const TempDir dir;
-    std::string tables = "CREATE TABLE p (id int PRIMARY KEY);\n";
-    for (int i = 0; i < referencing; ++i) tables += "CREATE TABLE c" + std::to_string(i) + " (p int REFERENCES p);\n";
-    dir.write("001_tables.sql", tables);
+    dir.write("001_tables.sql", referenced_by(referencing));
     dir.write("002_alter.sql", "ALTER TABLE p ALTER COLUMN id TYPE bigint;\n");
     const auto r = run_zdlint({"--format", "json", "--select", "missing-lock-timeout,missing-statement-timeout",
                                "--fail-on", "none", dir.path().string()});

@@ -23,6 +23,24 @@ std::string_view slice(const ParsedFile& file, ByteRange range) {
   return file.source->text().substr(range.begin, range.size());
 }
 
+// What a file's PL/pgSQL bodies gave: each top-level statement's line and whether its body was
+// marked as not compiled, and the text of each statement read from a body.
+struct BodiesRead {
+  std::vector<std::pair<int, bool>> hosts;
+  std::vector<std::string> statements;
+};
+
+BodiesRead bodies_read(const ParsedFile& file) {
+  BodiesRead read;
+  for (const Statement& stmt : file.statements) {
+    if (stmt.origin == StatementOrigin::TopLevel)
+      read.hosts.emplace_back(file.source->position(stmt.range.begin).line, stmt.body_not_compiled);
+    else
+      read.statements.emplace_back(slice(file, stmt.range));
+  }
+  return read;
+}
+
 }  // namespace
 
 TEST_CASE("statement ranges start at the first token, not at leading comments") {
@@ -177,11 +195,8 @@ TEST_CASE("plpgsql bodies: a body that may hold SQL but does not compile is mark
       "DO $$ BEGIN IF THEN; END $$;\n"
       // zdlint's own wrapper of a DO body cannot hold this one.
       "DO $q$ BEGIN CREATE INDEX k ON t (a); -- $zdlint_do_block$\nEND $q$;\n");
-  std::vector<std::pair<int, bool>> hosts;  // line, marked
-  for (const Statement& stmt : file.statements)
-    if (stmt.origin == StatementOrigin::TopLevel)
-      hosts.emplace_back(file.source->position(stmt.range.begin).line, stmt.body_not_compiled);
-  CHECK(hosts == std::vector<std::pair<int, bool>>{{1, false}, {2, true}, {4, true}, {5, false}, {6, true}});
+  CHECK(bodies_read(file).hosts ==
+        std::vector<std::pair<int, bool>>{{1, false}, {2, true}, {4, true}, {5, false}, {6, true}});
   REQUIRE(file.statements.size() == 6);
   CHECK(slice(file, file.statements[1].range) == "CREATE INDEX i ON t (a)");
 }
@@ -232,14 +247,7 @@ TEST_CASE("plpgsql bodies: records and cursors compile as the server compiles th
       "DECLARE x int; BEGIN x.a := 1; CREATE INDEX m ON t (a); END $$;\n"
       "CREATE FUNCTION f(x int, c refcursor) RETURNS void LANGUAGE plpgsql AS $$\n"
       "BEGIN OPEN x FOR SELECT 1; CREATE INDEX n ON t (a); END $$;\n");
-  std::vector<std::pair<int, bool>> hosts;  // line, marked
-  std::vector<std::string> statements;      // read from the bodies
-  for (const Statement& stmt : file.statements) {
-    if (stmt.origin == StatementOrigin::TopLevel)
-      hosts.emplace_back(file.source->position(stmt.range.begin).line, stmt.body_not_compiled);
-    else
-      statements.push_back(std::string(slice(file, stmt.range)));
-  }
+  const auto [hosts, statements] = bodies_read(file);
   CHECK(hosts ==
         std::vector<std::pair<int, bool>>{{1, false}, {6, false}, {12, false}, {14, true}, {16, true}, {18, true}});
   // A cursor's query is read, not run as a statement of its own.
@@ -255,25 +263,19 @@ TEST_CASE("plpgsql bodies: RETURN NEXT; compiles in a function that returns its 
       "CREATE FUNCTION a() RETURNS TABLE (a int) LANGUAGE plpgsql AS $$\n"
       "BEGIN CREATE INDEX i ON t (a); a := 1; RETURN NEXT; RETURN /* row */ NEXT\n;\n"
       "  RAISE NOTICE 'RETURN NEXT;'; END $$;\n"
-      "CREATE FUNCTION b(OUT a int) RETURNS SETOF int LANGUAGE plpgsql AS $$ BEGIN CREATE INDEX j ON t (a); RETURN "
-      "NEXT; END $$;\n"
-      "CREATE FUNCTION c(INOUT a int) RETURNS SETOF int LANGUAGE plpgsql AS $$ BEGIN CREATE INDEX k ON t (a); RETURN "
-      "NEXT; END $$;\n"
+      "CREATE FUNCTION b(OUT a int) RETURNS SETOF int LANGUAGE plpgsql AS $$\n"
+      "BEGIN CREATE INDEX j ON t (a); RETURN NEXT; END $$;\n"
+      "CREATE FUNCTION c(INOUT a int) RETURNS SETOF int LANGUAGE plpgsql AS $$\n"
+      "BEGIN CREATE INDEX k ON t (a); RETURN NEXT; END $$;\n"
       // The server refuses these: no output columns to return, and a function returning no set.
-      "CREATE FUNCTION d() RETURNS SETOF int LANGUAGE plpgsql AS $$ BEGIN CREATE INDEX l ON t (a); RETURN NEXT; END "
-      "$$;\n"
-      "CREATE FUNCTION e(OUT a int) LANGUAGE plpgsql AS $$ BEGIN CREATE INDEX m ON t (a); RETURN NEXT; END $$;\n"
+      "CREATE FUNCTION d() RETURNS SETOF int LANGUAGE plpgsql AS $$\n"
+      "BEGIN CREATE INDEX l ON t (a); RETURN NEXT; END $$;\n"
+      "CREATE FUNCTION e(OUT a int) LANGUAGE plpgsql AS $$\n"
+      "BEGIN CREATE INDEX m ON t (a); RETURN NEXT; END $$;\n"
       "DO $$ BEGIN CREATE INDEX n ON t (a); RETURN NEXT; END $$;\n");
-  std::vector<std::pair<int, bool>> hosts;  // line, marked
-  std::vector<std::string> statements;      // read from the bodies
-  for (const Statement& stmt : file.statements) {
-    if (stmt.origin == StatementOrigin::TopLevel)
-      hosts.emplace_back(file.source->position(stmt.range.begin).line, stmt.body_not_compiled);
-    else
-      statements.push_back(std::string(slice(file, stmt.range)));
-  }
+  const auto [hosts, statements] = bodies_read(file);
   CHECK(hosts ==
-        std::vector<std::pair<int, bool>>{{1, false}, {5, false}, {6, false}, {7, true}, {8, true}, {9, true}});
+        std::vector<std::pair<int, bool>>{{1, false}, {5, false}, {7, false}, {9, true}, {11, true}, {13, true}});
   CHECK(statements ==
         std::vector<std::string>{"CREATE INDEX i ON t (a)", "CREATE INDEX j ON t (a)", "CREATE INDEX k ON t (a)"});
 }

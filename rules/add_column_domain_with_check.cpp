@@ -54,7 +54,7 @@ std::string rebuilt_indexes(const Catalog& catalog, const LockEffect& table) {
   std::vector<std::string> names;
   for (const Index* index : catalog.indexes_of(table.relation)) names.push_back(index->name.str());
   if (names.empty()) return "";
-  return fmt::format(" and rebuilds {} {}", names.size() == 1 ? "its index" : "its indexes", fmt::join(names, ", "));
+  return rebuilds_indexes_phrase(names);
 }
 
 std::string constraints_text(const Domain& domain) {

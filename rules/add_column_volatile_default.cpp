@@ -4,7 +4,6 @@
 // stored in the catalog and costs nothing; before 11 every non-NULL default rewrote the table.
 // (A domain with constraints also forces the rewrite: add-column-domain-with-check.)
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "parser/sql_text.h"
 #include "rules/alter_table_parts.h"
@@ -66,7 +65,7 @@ std::string rebuilt_indexes(const StatementEffects& effects, const LockEffect& t
     if (effect.kind == RelationKind::Index && effect.index_rebuilt) names.push_back(effect.relation.str());
   if (!table.known) return " and rebuilds every index on it";
   if (names.empty()) return "";
-  return fmt::format(" and rebuilds {} {}", names.size() == 1 ? "its index" : "its indexes", fmt::join(names, ", "));
+  return rebuilds_indexes_phrase(names);
 }
 
 void check(const StatementContext& ctx, Emitter& out) {

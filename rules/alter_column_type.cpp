@@ -4,7 +4,6 @@
 // other change rewrites the table and rebuilds every index under AccessExclusiveLock. When the
 // history never gave the column its type, a rewrite is assumed and said so.
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "parser/sql_text.h"
 #include "rules/alter_table_parts.h"
@@ -39,7 +38,7 @@ std::string rebuilt_indexes(const StatementContext& ctx, const LockEffect& table
     for (const Index* index : ctx.catalog.indexes_of(table.relation)) names.push_back(index->name.str());
   }
   if (names.empty()) return " (it has no index to rebuild)";
-  return fmt::format(" and rebuilds {} {}", names.size() == 1 ? "its index" : "its indexes", fmt::join(names, ", "));
+  return rebuilds_indexes_phrase(names);
 }
 
 // Tables whose foreign keys point at the changed table: re-checked under AccessExclusiveLock. Each

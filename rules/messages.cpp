@@ -1,6 +1,7 @@
 #include "rules/messages.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -32,6 +33,15 @@ std::string join_lock_phrases(std::span<const LockEffect* const> effects,
   for (size_t i = 0; i < listed; ++i) text += (i ? "; " : "") + phrase_of(*effects[i]);
   if (const size_t more = effects.size() - listed; more > 0)
     text += fmt::format("; and {} more relation{} (zdlint locks lists them all)", more, more == 1 ? "" : "s");
+  return text;
+}
+
+std::string rebuilds_indexes_phrase(const std::vector<std::string>& names) {
+  if (names.size() == 1) return " and rebuilds its index " + names.front();
+  const size_t listed = std::min(names.size(), kMaxLockPhrases);
+  std::string text =
+      fmt::format(" and rebuilds its indexes {}", fmt::join(names.begin(), names.begin() + listed, ", "));
+  if (names.size() > listed) text += fmt::format(" and {} more", names.size() - listed);
   return text;
 }
 

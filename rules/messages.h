@@ -31,6 +31,10 @@ inline constexpr size_t kMaxLockPhrases = 10;
 std::string join_lock_phrases(std::span<const LockEffect* const> effects,
                               const std::function<std::string(const LockEffect&)>& phrase_of);
 
+// " and rebuilds its index a" or " and rebuilds its indexes a, b, …": a table may have thousands, so
+// past kMaxLockPhrases the rest are counted (" and 12 more"). `names` is not empty.
+std::string rebuilds_indexes_phrase(const std::vector<std::string>& names);
+
 // The effect on the most strongly locked relation that is not an index and was not just created.
 const LockEffect* main_effect(const StatementEffects& effects);
 

@@ -29,7 +29,7 @@ std::string pre_existing_locks_phrase(const StatementEffects& effects) {
 std::string join_lock_phrases(std::span<const LockEffect* const> effects,
                               const std::function<std::string(const LockEffect&)>& phrase_of) {
   std::string text;
-  const size_t listed = std::min(effects.size(), kMaxLockPhrases);
+  const size_t listed = std::min(effects.size(), kMaxNamedInMessage);
   for (size_t i = 0; i < listed; ++i) text += (i ? "; " : "") + phrase_of(*effects[i]);
   if (const size_t more = effects.size() - listed; more > 0)
     text += fmt::format("; and {} more relation{} (zdlint locks lists them all)", more, more == 1 ? "" : "s");
@@ -38,7 +38,7 @@ std::string join_lock_phrases(std::span<const LockEffect* const> effects,
 
 std::string rebuilds_indexes_phrase(const std::vector<std::string>& names) {
   if (names.size() == 1) return " and rebuilds its index " + names.front();
-  const size_t listed = std::min(names.size(), kMaxLockPhrases);
+  const size_t listed = std::min(names.size(), kMaxNamedInMessage);
   std::string text =
       fmt::format(" and rebuilds its indexes {}", fmt::join(names.begin(), names.begin() + listed, ", "));
   if (names.size() > listed) text += fmt::format(" and {} more", names.size() - listed);

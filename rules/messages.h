@@ -24,15 +24,18 @@ std::string lock_phrase(const LockEffect& effect);
 // joined as join_lock_phrases() does. Empty when there is none.
 std::string pre_existing_locks_phrase(const StatementEffects& effects);
 
-// Phrases about the relations one statement locks, joined with "; ". A statement may lock thousands
-// (every table whose foreign key points at the one it alters): past kMaxLockPhrases, the rest are
-// counted, "…; and 31 more relations (zdlint locks lists them all)".
-inline constexpr size_t kMaxLockPhrases = 10;
+// How many relations or indexes a message names before it counts the rest: a statement may lock
+// thousands of relations (every table whose foreign key points at the one it alters), and a table may
+// have thousands of indexes.
+inline constexpr size_t kMaxNamedInMessage = 10;
+
+// Phrases about the relations one statement locks, joined with "; ", the rest counted: "…; and 31
+// more relations (zdlint locks lists them all)".
 std::string join_lock_phrases(std::span<const LockEffect* const> effects,
                               const std::function<std::string(const LockEffect&)>& phrase_of);
 
-// " and rebuilds its index a" or " and rebuilds its indexes a, b, …": a table may have thousands, so
-// past kMaxLockPhrases the rest are counted (" and 12 more"). `names` is not empty.
+// " and rebuilds its index a" or " and rebuilds its indexes a, b, … and 12 more". `names` is not
+// empty.
 std::string rebuilds_indexes_phrase(const std::vector<std::string>& names);
 
 // The effect on the most strongly locked relation that is not an index and was not just created.

@@ -425,6 +425,20 @@ class Extractor {
   std::vector<Statement> statements_;
 };
 
+// The position of the first token after tokens[k] that is not a comment (tokens.size() if none).
+size_t next_code_token(std::span<const Token> tokens, size_t k) {
+  do ++k;
+  while (k < tokens.size() && tokens[k].is_comment());
+  return k;
+}
+
+// A function's parameters (FunctionParameter nodes); none for a DO block.
+std::span<PgQuery__Node* const> function_parameters(const Statement& host) {
+  if (host.kind() != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) return {};
+  const auto& stmt = *host.node->create_function_stmt;
+  return {stmt.parameters, stmt.n_parameters};
+}
+
 // The byte ranges of the body (offsets in its text) that give a declared variable a collation:
 // `last_name text COLLATE "C" := NULL;` in a DECLARE section. libpg_query's PL/pgSQL looks no type
 // up, so every such declaration fails to compile ("collations are not supported by type"), where
@@ -433,11 +447,6 @@ class Extractor {
 // expression, a cursor's query) is left: the statements are found again by their text.
 std::vector<ByteRange> declared_collations(std::span<const Token> tokens) {
   std::vector<ByteRange> ranges;
-  const auto next_after = [&](size_t k) {  // the next token but comments
-    do ++k;
-    while (k < tokens.size() && tokens[k].is_comment());
-    return k;
-  };
   bool in_declare_section = false;
   bool before_initializer = false;  // still in a declaration's name and type
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -465,12 +474,12 @@ std::vector<ByteRange> declared_collations(std::span<const Token> tokens) {
     }
     if (!in_declare_section || !before_initializer || token.kind != PG_QUERY__TOKEN__COLLATE) continue;
     // COLLATE name, or COLLATE schema.name.
-    size_t last = next_after(i);
+    size_t last = next_code_token(tokens, i);
     if (last >= tokens.size() || tokens[last].is(';')) continue;
     while (true) {
-      const size_t dot = next_after(last);
+      const size_t dot = next_code_token(tokens, last);
       if (dot >= tokens.size() || !tokens[dot].is('.')) break;
-      const size_t part = next_after(dot);
+      const size_t part = next_code_token(tokens, dot);
       if (part >= tokens.size()) break;
       last = part;
     }
@@ -489,24 +498,24 @@ std::vector<ByteRange> declared_collations(std::span<const Token> tokens) {
 // refuses for it is still reported as not compiled.
 std::vector<ByteRange> bare_return_nexts(const Statement& host, std::span<const Token> tokens) {
   if (host.kind() != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) return {};
-  const auto& stmt = *host.node->create_function_stmt;
-  if (!stmt.return_type || !stmt.return_type->setof) return {};
-  const bool has_output_columns =
-      std::any_of(stmt.parameters, stmt.parameters + stmt.n_parameters, [](const auto* node) {
-        if (node->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) return false;
-        const auto mode = node->function_parameter->mode;
-        return mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT ||
-               mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_INOUT ||
-               mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE;
-      });
+  const auto* returns = host.node->create_function_stmt->return_type;
+  if (!returns || !returns->setof) return {};
+  const bool has_output_columns = std::ranges::any_of(function_parameters(host), [](const PgQuery__Node* node) {
+    if (node->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) return false;
+    const auto mode = node->function_parameter->mode;
+    return mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT ||
+           mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_INOUT ||
+           mode == PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE;
+  });
   if (!has_output_columns) return {};
-  std::vector<const Token*> code;  // the tokens but comments
-  for (const Token& token : tokens)
-    if (!token.is_comment()) code.push_back(&token);
   std::vector<ByteRange> ranges;
-  for (size_t i = 0; i + 2 < code.size(); ++i)
-    if (code[i]->kind == PG_QUERY__TOKEN__RETURN && code[i + 1]->kind == PG_QUERY__TOKEN__NEXT && code[i + 2]->is(';'))
-      ranges.push_back({code[i + 1]->begin, code[i + 1]->end});
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != PG_QUERY__TOKEN__RETURN) continue;
+    const size_t next = next_code_token(tokens, i);
+    if (next >= tokens.size() || tokens[next].kind != PG_QUERY__TOKEN__NEXT) continue;
+    const size_t end = next_code_token(tokens, next);
+    if (end < tokens.size() && tokens[end].is(';')) ranges.push_back({tokens[next].begin, tokens[next].end});
+  }
   return ranges;
 }
 
@@ -514,9 +523,7 @@ std::vector<ByteRange> bare_return_nexts(const Statement& host, std::span<const 
 // variable for a parameter without a name, so `OPEN $1 …` does not compile, whatever its type.)
 std::vector<std::string> refcursor_parameters(const Statement& host) {
   std::vector<std::string> names;
-  if (host.kind() != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) return names;
-  const auto& stmt = *host.node->create_function_stmt;
-  for (const PgQuery__Node* node : std::span(stmt.parameters, stmt.n_parameters)) {
+  for (const PgQuery__Node* node : function_parameters(host)) {
     if (node->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) continue;
     const auto& parameter = *node->function_parameter;
     const auto* type = parameter.arg_type;

@@ -42,19 +42,17 @@ std::string rebuilt_indexes(const StatementContext& ctx, const LockEffect& table
 }
 
 // Tables whose foreign keys point at the changed table: re-checked under AccessExclusiveLock. Each
-// has a note of its own up to kMaxReferencingNotes; past that, one note counts the rest, so that a
+// has a note of its own up to kMaxNamedInMessage; past that, one note counts the rest, so that a
 // table referenced by thousands does not make each finding on it thousands of lines long.
-constexpr size_t kMaxReferencingNotes = 10;
-
 void add_referencing_notes(const StatementContext& ctx, const QualifiedName& table, Diagnostic& d) {
   size_t referencing = 0;
   for (const auto& effect : ctx.effects.effects) {
     if (effect.relation == table || effect.kind == RelationKind::Index || !effect.scan || effect.note.empty()) continue;
-    if (++referencing <= kMaxReferencingNotes)
+    if (++referencing <= kMaxNamedInMessage)
       d.notes.push_back({fmt::format("{}: {}", lock_phrase(effect), effect.note), std::nullopt});
   }
-  if (referencing > kMaxReferencingNotes) {
-    const size_t more = referencing - kMaxReferencingNotes;
+  if (referencing > kMaxNamedInMessage) {
+    const size_t more = referencing - kMaxNamedInMessage;
     d.notes.push_back({fmt::format("and {} more table{} whose foreign keys point at {}, each locked and re-checked the "
                                    "same way (zdlint locks lists them all)",
                                    more, more == 1 ? "" : "s", table.str()),

@@ -2,7 +2,6 @@
 // constraint rewrites the whole table under AccessExclusiveLock, even with no default: PostgreSQL
 // evaluates the domain's constraints against the new column's value in every row.
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "parser/sql_text.h"
 #include "rules/alter_table_parts.h"
@@ -61,7 +60,7 @@ std::string constraints_text(const Domain& domain) {
   std::string text;
   if (!domain.checks.empty())
     text = fmt::format("{} {}", domain.checks.size() == 1 ? "CHECK constraint" : "CHECK constraints",
-                       fmt::join(domain.checks, ", "));
+                       join_names(domain.checks));
   if (domain.not_null) text += text.empty() ? "a NOT NULL constraint" : " and a NOT NULL constraint";
   return text;
 }

@@ -5,6 +5,9 @@
 // where it fails.
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
@@ -50,8 +53,12 @@ void check_down(const DownContext& ctx, Emitter& out) {
       "make the down undo every change of the up, in reverse order (drop what the up creates, recreate what it "
       "drops with the same columns, types, defaults, constraints and indexes, rename back what it renames), so a "
       "rollback leaves the schema the previous release expects");
-  for (size_t i = kDifferencesShown; i < outcome.differences.size(); ++i)
+  // The rest in notes, ten at most: a down that misses thousands of objects is not fixed one note at a time.
+  const size_t noted = std::min(outcome.differences.size(), kDifferencesShown + kMaxNamedInMessage);
+  for (size_t i = kDifferencesShown; i < noted; ++i)
     d.notes.push_back({fmt::format("{} {}", outcome.differences[i].object, outcome.differences[i].detail), {}});
+  if (const size_t more = outcome.differences.size() - noted; more > 0)
+    d.notes.push_back({fmt::format("and {} more difference{}", more, more == 1 ? "" : "s"), {}});
 }
 
 }  // namespace

@@ -2,9 +2,9 @@
 // without naming them, every object that depends on what it drops. The message lists what the
 // history knows would go with it; production may have more.
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "rules/alter_table_parts.h"
+#include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
@@ -59,7 +59,7 @@ std::string dependents_phrase(const std::string& what, const Names& dependents) 
     return fmt::format("the migration history shows nothing depending on {}, but CASCADE silently drops whatever "
                        "depends on it in production",
                        what);
-  return fmt::format("with {} it also drops {}", what, fmt::join(dependents, ", "));
+  return fmt::format("with {} it also drops {}", what, join_names(dependents));
 }
 
 // One phrase per object of a DROP ... CASCADE; nothing for objects created earlier in this file.
@@ -115,7 +115,7 @@ void check_drop(const StatementContext& ctx, const PgQuery__DropStmt& drop, Emit
   if (phrases.empty()) return;
   out.emit(ctx.stmt.range,
            fmt::format("DROP ... CASCADE drops every object that depends on what it drops, without naming them: {}",
-                       fmt::join(phrases, "; ")),
+                       join_names(phrases, "; ")),
            std::string(kHelp));
 }
 

@@ -4,8 +4,8 @@
 // from it or filled with its rows), or when the file names its expand step with
 // `-- zdlint-contract: <expand migration>`.
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
+#include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
@@ -24,14 +24,14 @@ void check(const StatementContext& ctx, Emitter& out) {
     dropped.push_back(table.str());
   }
   if (dropped.empty()) return;
-  out.emit(ctx.stmt.range,
-           fmt::format("dropping {} {} breaks every running instance of the application that still reads or "
-                       "writes {}, and the data cannot be brought back by a rollback",
-                       dropped.size() == 1 ? "table" : "tables", fmt::join(dropped, ", "),
-                       dropped.size() == 1 ? "it" : "them"),
-           "contract in a later, separately deployed migration, after no running code uses the table (stop "
-           "writing, stop reading, deploy, then drop); keep a backup or rename it aside first if the data may be "
-           "needed; mark that migration with `-- zdlint-contract: <expand migration>`");
+  out.emit(
+      ctx.stmt.range,
+      fmt::format("dropping {} {} breaks every running instance of the application that still reads or "
+                  "writes {}, and the data cannot be brought back by a rollback",
+                  dropped.size() == 1 ? "table" : "tables", join_names(dropped), dropped.size() == 1 ? "it" : "them"),
+      "contract in a later, separately deployed migration, after no running code uses the table (stop "
+      "writing, stop reading, deploy, then drop); keep a backup or rename it aside first if the data may be "
+      "needed; mark that migration with `-- zdlint-contract: <expand migration>`");
 }
 
 }  // namespace

@@ -3,6 +3,9 @@
 // ROW EXCLUSIVE, ACCESS SHARE and SHARE UPDATE EXCLUSIVE stop neither and are not reported.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "rules/messages.h"
 #include "rules/registry.h"
 
@@ -13,7 +16,8 @@ void check(const StatementContext& ctx, Emitter& out) {
   if (ctx.stmt.kind() != PG_QUERY__NODE__NODE_LOCK_STMT) return;
   if (ctx.stmt.origin == StatementOrigin::FunctionBody) return;  // the lock model has no effects for it
   const auto& lock = *ctx.stmt.node->lock_stmt;
-  std::string locks;
+  std::vector<const LockEffect*> locked;                        // as named, each once
+  std::unordered_map<const LockEffect*, size_t> partitions_of;  // locked with each
   LockMode mode = LockMode::None;
   Blocked strongest;
   for (size_t i = 0; i < lock.n_relations; ++i) {
@@ -30,12 +34,20 @@ void check(const StatementContext& ctx, Emitter& out) {
     size_t partitions = 0;
     if (const Table* table = ctx.catalog.find_table(name); table && lock.relations[i]->range_var->inh)
       partitions = table->partitions.size();
-    locks += (locks.empty() ? "" : "; ") +
-             fmt::format("{} on {}{}, blocking {}", lock_name(effect->lock), relation_label(*effect),
-                         partitions ? fmt::format(" and on each of its {} partitions", partitions) : std::string(),
-                         describe_blocked(blocked));
+    // A table named twice is locked once (with its partitions if either names it without ONLY).
+    const auto [named, first] = partitions_of.try_emplace(effect, partitions);
+    if (first)
+      locked.push_back(effect);
+    else
+      named->second = std::max(named->second, partitions);
   }
-  if (locks.empty()) return;
+  if (locked.empty()) return;
+  const std::string locks = join_lock_phrases(locked, [&](const LockEffect& effect) {
+    const size_t partitions = partitions_of.at(&effect);
+    return fmt::format("{} on {}{}, blocking {}", lock_name(effect.lock), relation_label(effect),
+                       partitions ? fmt::format(" and on each of its {} partitions", partitions) : std::string(),
+                       describe_blocked(effect.blocks()));
+  });
   Diagnostic& d = out.emit(
       ctx.stmt.range,
       fmt::format("LOCK TABLE holds, until the transaction ends, {}; while it waits for the lock, new {} queue "

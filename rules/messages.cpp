@@ -38,10 +38,15 @@ std::string join_lock_phrases(std::span<const LockEffect* const> effects,
 
 std::string rebuilds_indexes_phrase(const std::vector<std::string>& names) {
   if (names.size() == 1) return " and rebuilds its index " + names.front();
+  return " and rebuilds its indexes " + join_names(names);
+}
+
+std::string join_names(std::span<const std::string> names, std::string_view separator) {
   const size_t listed = std::min(names.size(), kMaxNamedInMessage);
-  std::string text =
-      fmt::format(" and rebuilds its indexes {}", fmt::join(names.begin(), names.begin() + listed, ", "));
-  if (names.size() > listed) text += fmt::format(" and {} more", names.size() - listed);
+  std::string text = fmt::format("{}", fmt::join(names.begin(), names.begin() + listed, separator));
+  // After a list joined with commas, " and 3 more"; after one joined with semicolons, "; and 3 more".
+  if (const size_t more = names.size() - listed; more > 0)
+    text += fmt::format("{}and {} more", separator == ", " ? " " : separator, more);
   return text;
 }
 

@@ -34,6 +34,11 @@ inline constexpr size_t kMaxNamedInMessage = 10;
 std::string join_lock_phrases(std::span<const LockEffect* const> effects,
                               const std::function<std::string(const LockEffect&)>& phrase_of);
 
+// `names` joined with `separator`, ten at most, the rest counted: "a, b, … j and 12 more" (with "; ":
+// "a; b; … j; and 12 more"). A statement names as many objects as its text does, and a DROP …
+// CASCADE may reach thousands it does not name.
+std::string join_names(std::span<const std::string> names, std::string_view separator = ", ");
+
 // " and rebuilds its index a" or " and rebuilds its indexes a, b, … and 12 more". `names` is not
 // empty.
 std::string rebuilds_indexes_phrase(const std::vector<std::string>& names);

@@ -3,9 +3,9 @@
 // column's type, renames a table or column) has no way back: no down migration for its runner to run
 // and no `-- zdlint-rollback: <how>` comment that documents one. An empty directive is reported too.
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "analyzer/data_change.h"
+#include "rules/messages.h"
 #include "rules/registry.h"
 
 namespace zdlint {
@@ -92,7 +92,7 @@ std::optional<std::string> drop_destroys(const StatementContext& ctx, const PgQu
     if (!made_in_this_migration(ctx, drop.remove_type, drop.objects[i]))
       names.push_back(object_text(drop.remove_type, drop.objects[i]));
   if (names.empty()) return std::nullopt;
-  return fmt::format("drops {} {}", word, fmt::join(names, ", "));
+  return fmt::format("drops {} {}", word, join_names(names));
 }
 
 const Column* known_column(const StatementContext& ctx, const QualifiedName& table, std::string_view name) {
@@ -132,7 +132,7 @@ std::optional<std::string> alter_destroys(const StatementContext& ctx, const PgQ
     }
   }
   if (what.empty()) return std::nullopt;
-  return fmt::format("{}", fmt::join(what, ", "));
+  return join_names(what);
 }
 
 std::optional<std::string> rename_destroys(const StatementContext& ctx, const PgQuery__RenameStmt& rename) {
@@ -181,7 +181,7 @@ std::optional<std::string> destroys(const StatementContext& ctx) {
           if (!ctx.is_new_table(table)) names.push_back(table.str());
         }
       if (names.empty()) return std::nullopt;
-      return fmt::format("truncates {}", fmt::join(names, ", "));
+      return fmt::format("truncates {}", join_names(names));
     }
     case PG_QUERY__NODE__NODE_DELETE_STMT: {
       const auto change = data_change_of(stmt);

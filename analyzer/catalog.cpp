@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace zdlint {
 namespace {
@@ -204,12 +205,14 @@ std::vector<const Table*> Catalog::derived_from(const QualifiedName& relation) c
   if (candidates == derived_from_.end()) return result;
   for (const QualifiedName& name : candidates->second) {
     const Table* candidate = find_table(name);
-    if (!candidate || std::find(result.begin(), result.end(), candidate) != result.end()) continue;
+    if (!candidate) continue;
     if (candidate->like == relation ||
         std::find(candidate->reads.begin(), candidate->reads.end(), relation) != candidate->reads.end())
       result.push_back(candidate);
   }
+  // A table noted more than once is listed once: sorted by name, its entries are neighbours.
   std::sort(result.begin(), result.end(), ByName{});
+  result.erase(std::unique(result.begin(), result.end()), result.end());
   return result;
 }
 
@@ -234,6 +237,7 @@ void Catalog::rebuild_links() {
 
 std::vector<const Table*> Catalog::views_depending_on(const QualifiedName& relation) const {
   std::vector<const Table*> result;
+  std::unordered_set<const Table*> listed;  // result's: a table may have 100,000 views on it
   std::vector<QualifiedName> pending{relation};
   while (!pending.empty()) {
     const QualifiedName reached = std::move(pending.back());
@@ -241,7 +245,7 @@ std::vector<const Table*> Catalog::views_depending_on(const QualifiedName& relat
     for (const Table* table : derived_from(reached)) {
       if (table->kind != RelationKind::View && table->kind != RelationKind::MaterializedView) continue;
       if (std::find(table->reads.begin(), table->reads.end(), reached) == table->reads.end()) continue;
-      if (table->name == relation || std::find(result.begin(), result.end(), table) != result.end()) continue;
+      if (table->name == relation || !listed.insert(table).second) continue;
       result.push_back(table);
       pending.push_back(table->name);
     }

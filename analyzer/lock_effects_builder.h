@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "analyzer/lock_model.h"
 #include "analyzer/names.h"
@@ -21,7 +20,7 @@ class EffectsBuilder {
 
   // The effect on `name`, created with the catalog's kind for it (or `fallback` when unknown).
   LockEffect& on(const QualifiedName& name, LockMode mode, RelationKind fallback = RelationKind::Table) {
-    LockEffect* found = effect_on(name);
+    LockEffect* found = result_.find(name);
     if (!found) {
       LockEffect effect;
       effect.relation = name;
@@ -29,8 +28,7 @@ class EffectsBuilder {
       effect.kind = known ? known->kind : fallback;
       effect.known = known.has_value();
       effect.new_in_file = known && known->origin == file_;
-      found = &result_.effects.emplace_back(std::move(effect));
-      index_effect(*found);
+      found = &result_.add(std::move(effect));
     }
     found->lock = std::max(found->lock, mode);
     return *found;
@@ -68,7 +66,7 @@ class EffectsBuilder {
       if (effect.kind != RelationKind::Index || effect.created || effect.lock != LockMode::AccessExclusive) continue;
       const Index* index = catalog_.find_index(effect.relation);
       if (!index) continue;
-      if (LockEffect* table = effect_on(index->table)) table->reads_blocked_via_index = true;
+      if (LockEffect* table = result_.find(index->table)) table->reads_blocked_via_index = true;
     }
     return std::move(result_);
   }
@@ -88,36 +86,10 @@ class EffectsBuilder {
     return std::nullopt;
   }
 
-  // Most statements touch a handful of relations, found fastest by a look at each. One that locks
-  // every partition or index of a table touches thousands: searched one by one, ten CREATE INDEX on
-  // a table of 8,000 partitions took 1.4 s. Beyond kSearchedOneByOne, a map finds them.
-  static constexpr size_t kSearchedOneByOne = 16;
-
-  [[nodiscard]] LockEffect* effect_on(const QualifiedName& name) {
-    if (!by_relation_.empty()) {
-      const auto it = by_relation_.find(name);
-      return it == by_relation_.end() ? nullptr : it->second;
-    }
-    const auto it = std::find_if(result_.effects.begin(), result_.effects.end(),
-                                 [&](const LockEffect& e) { return e.relation == name; });
-    return it == result_.effects.end() ? nullptr : &*it;
-  }
-
-  // Called for each effect added: maps them all once there are too many to look at one by one.
-  // The deque keeps each effect where it is as others are added, so the pointers stay valid.
-  void index_effect(LockEffect& added) {
-    if (!by_relation_.empty()) {
-      by_relation_.emplace(added.relation, &added);
-    } else if (result_.effects.size() > kSearchedOneByOne) {
-      for (LockEffect& effect : result_.effects) by_relation_.emplace(effect.relation, &effect);
-    }
-  }
-
   const Catalog& catalog_;
   FileId file_;
   int pg_version_;
   StatementEffects result_;
-  std::unordered_map<QualifiedName, LockEffect*, QualifiedNameHash> by_relation_;  // once beyond kSearchedOneByOne
 };
 
 // The relation kind an ALTER/DROP/COMMENT names by its object type (a table unless it says otherwise).

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <utility>
+
 #include "analyzer/lock_effects_builder.h"
 #include "analyzer/session.h"
 
@@ -161,16 +164,25 @@ void drop(const PgQuery__DropStmt& stmt, EffectsBuilder& out) {
   }
 }
 
+// `name`, then its partitions and, with CASCADE, the tables referencing it, each with theirs, depth
+// first. A walk with a stack of its own: a chain of foreign keys may be 100,000 tables long.
 void truncate_one(const QualifiedName& name, bool cascade, EffectsBuilder& out) {
-  if (const LockEffect* done = out.result().find(name); done && done->lock == LockMode::AccessExclusive) return;
-  out.on(name, LockMode::AccessExclusive).note = "swapped for new empty files; no data is copied";
-  const Table* table = out.catalog().find_table(name);
-  // A partitioned table and its indexes have no storage of their own; its partitions do.
-  if (!table || table->kind != RelationKind::PartitionedTable) out.indexes_of(name, LockMode::AccessExclusive, false);
-  if (!table) return;
-  for (const auto& partition : table->partitions) truncate_one(partition, cascade, out);
-  if (cascade)
-    for (const Table* child : out.catalog().tables_referencing(name)) truncate_one(child->name, cascade, out);
+  std::vector<QualifiedName> stack{name};  // the next to visit last
+  while (!stack.empty()) {
+    const QualifiedName next = std::move(stack.back());
+    stack.pop_back();
+    if (const LockEffect* done = out.result().find(next); done && done->lock == LockMode::AccessExclusive) continue;
+    out.on(next, LockMode::AccessExclusive).note = "swapped for new empty files; no data is copied";
+    const Table* table = out.catalog().find_table(next);
+    // A partitioned table and its indexes have no storage of their own; its partitions do.
+    if (!table || table->kind != RelationKind::PartitionedTable) out.indexes_of(next, LockMode::AccessExclusive, false);
+    if (!table) continue;
+    const size_t first_pushed = stack.size();
+    for (const auto& partition : table->partitions) stack.push_back(partition);
+    if (cascade)
+      for (const Table* child : out.catalog().tables_referencing(next)) stack.push_back(child->name);
+    std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first_pushed), stack.end());
+  }
 }
 
 void truncate(const PgQuery__TruncateStmt& stmt, EffectsBuilder& out) {
@@ -442,10 +454,28 @@ Blocked LockEffect::blocks() const {
   return blocked;
 }
 
+LockEffect& StatementEffects::add(LockEffect effect) {
+  LockEffect& added = effects.emplace_back(std::move(effect));
+  if (!by_relation_.empty()) {
+    by_relation_.emplace(added.relation, effects.size() - 1);
+  } else if (effects.size() > kSearchedOneByOne) {
+    for (size_t i = 0; i < effects.size(); ++i) by_relation_.emplace(effects[i].relation, i);
+  }
+  return added;
+}
+
 const LockEffect* StatementEffects::find(const QualifiedName& relation) const {
-  for (const auto& effect : effects)
-    if (effect.relation == relation) return &effect;
-  return nullptr;
+  if (!by_relation_.empty()) {
+    const auto it = by_relation_.find(relation);
+    return it == by_relation_.end() ? nullptr : &effects[it->second];
+  }
+  const auto it =
+      std::find_if(effects.begin(), effects.end(), [&](const LockEffect& e) { return e.relation == relation; });
+  return it == effects.end() ? nullptr : &*it;
+}
+
+LockEffect* StatementEffects::find(const QualifiedName& relation) {
+  return const_cast<LockEffect*>(std::as_const(*this).find(relation));
 }
 
 LockMode StatementEffects::strongest() const {

@@ -5,6 +5,7 @@
 #include <deque>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analyzer/catalog.h"
@@ -41,18 +42,31 @@ struct LockEffect {
 };
 
 struct StatementEffects {
-  // A deque: the model keeps references to effects while adding others.
+  // One effect a relation, added with add(). A deque: the model keeps references to effects while
+  // adding others.
   std::deque<LockEffect> effects;
   bool refuses_transaction = false;  // PostgreSQL raises "cannot run inside a transaction block"
   bool concurrently = false;         // a CONCURRENTLY form
   std::string fails_because;         // non-empty when PostgreSQL will reject the statement
 
+  // Appends the effect on a relation that has none yet.
+  LockEffect& add(LockEffect effect);
   [[nodiscard]] const LockEffect* find(const QualifiedName& relation) const;
+  [[nodiscard]] LockEffect* find(const QualifiedName& relation);
   [[nodiscard]] LockMode strongest() const;
   // The strongest lock on a relation that existed before this migration file.
   [[nodiscard]] LockMode strongest_on_pre_existing() const;
   [[nodiscard]] bool rewrites() const;
   [[nodiscard]] bool scans() const;
+
+ private:
+  // Most statements touch a handful of relations, found fastest by a look at each. One that locks
+  // every partition or index of a table, or names thousands of tables, touches thousands: searched
+  // one by one, ten CREATE INDEX on a table of 8,000 partitions took 1.4 s, and a TRUNCATE … CASCADE
+  // reaching 20,000 tables 1 s. Beyond kSearchedOneByOne, a map finds them: positions in `effects`,
+  // which a copy keeps right.
+  static constexpr size_t kSearchedOneByOne = 16;
+  std::unordered_map<QualifiedName, size_t, QualifiedNameHash> by_relation_;
 };
 
 struct LockModelInput {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "rules/messages.h"
 #include "rules/registry.h"
@@ -28,12 +29,16 @@ void check(const StatementContext& ctx, Emitter& out) {
     waits.push_back(&effect);
   }
   // An index's lock is named through its table when the table is in the list too.
-  std::erase_if(waits, [&](const LockEffect* effect) {
-    if (effect->kind != RelationKind::Index) return false;
-    const Index* index = ctx.catalog.find_index(effect->relation);
-    return index && std::any_of(waits.begin(), waits.end(),
-                                [&](const LockEffect* other) { return other->relation == index->table; });
-  });
+  const auto is_index = [](const LockEffect* effect) { return effect->kind == RelationKind::Index; };
+  if (std::any_of(waits.begin(), waits.end(), is_index)) {
+    std::unordered_set<QualifiedName, QualifiedNameHash> waiting;  // a TRUNCATE … CASCADE may lock thousands
+    for (const LockEffect* effect : waits) waiting.insert(effect->relation);
+    std::erase_if(waits, [&](const LockEffect* effect) {
+      if (!is_index(effect)) return false;
+      const Index* index = ctx.catalog.find_index(effect->relation);
+      return index && waiting.contains(index->table);
+    });
+  }
   if (waits.empty()) return;
   std::stable_sort(waits.begin(), waits.end(), [](const LockEffect* a, const LockEffect* b) { return a->lock > b->lock; });
 

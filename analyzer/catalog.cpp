@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "analyzer/object_names.h"
+
 namespace zdlint {
 namespace {
 
@@ -41,11 +43,10 @@ std::string type_name_text(const PgQuery__TypeName* type) {
 
 std::string default_index_name(const std::string& table, const std::vector<std::string>& columns,
                                std::string_view suffix) {
-  std::string name = table;
-  for (const auto& column : columns) name += "_" + (column.empty() ? std::string("expr") : column);
-  name += "_";
-  name += suffix;
-  return name;
+  std::vector<std::string> named = columns;
+  for (auto& column : named)
+    if (column.empty()) column = "expr";
+  return make_object_name(table, columns_name_part(named), suffix);
 }
 
 std::vector<std::string> index_columns(const PgQuery__IndexStmt& stmt) {
@@ -59,7 +60,9 @@ std::vector<std::string> index_columns(const PgQuery__IndexStmt& stmt) {
 QualifiedName index_name(const PgQuery__IndexStmt& stmt) {
   const auto table = qualified_name(stmt.relation);
   if (stmt.idxname && *stmt.idxname) return {table.schema, stmt.idxname};
-  return {table.schema, default_index_name(table.name, index_columns(stmt), "idx")};
+  return {table.schema,
+          make_object_name(table.name, columns_name_part(index_column_names(stmt.index_params, stmt.n_index_params)),
+                           "idx")};
 }
 
 bool Column::has_type(const QualifiedName& type_name) const {

@@ -368,12 +368,13 @@ class Catalog {
 // "pg_catalog.varchar(50)" style text of a type, for messages.
 std::string type_name_text(const PgQuery__TypeName* type);
 
-// PostgreSQL's default names for objects the SQL leaves unnamed (truncation to 63 bytes and the
-// numbering of collisions are not reproduced).
+// PostgreSQL's name for the index of an unnamed constraint or CREATE INDEX, "table_a_b_key", cut to
+// 63 bytes (analyzer/object_names.h; an empty column is an expression's, "expr"). Without the number
+// PostgreSQL adds when the name is taken: the catalog's replay adds it where it knows the names taken.
 std::string default_index_name(const std::string& table, const std::vector<std::string>& columns, std::string_view suffix);
 
 // The columns of CREATE INDEX (an empty entry for each expression), and the index's name: its own,
-// or the one PostgreSQL chooses.
+// or the one PostgreSQL chooses ("accounts_lower_idx" for lower(email)).
 std::vector<std::string> index_columns(const PgQuery__IndexStmt& stmt);
 QualifiedName index_name(const PgQuery__IndexStmt& stmt);
 

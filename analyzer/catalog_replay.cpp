@@ -4,6 +4,7 @@
 
 #include "analyzer/catalog.h"
 #include "analyzer/data_change.h"
+#include "analyzer/object_names.h"
 
 namespace zdlint {
 namespace {
@@ -229,19 +230,16 @@ class CatalogReplay {
     added.validated = !constraint.skip_validation;
     if (constraint.conname && *constraint.conname) {
       added.name = constraint.conname;
-    } else if (added.kind == ConstraintKind::PrimaryKey) {
-      added.name = table.name.name + "_pkey";
+    } else if (constraint.indexname && *constraint.indexname) {
+      added.name = constraint.indexname;  // USING INDEX, unnamed: the constraint takes the index's name
     } else {
-      const std::vector<std::string> named_after =
-          added.kind == ConstraintKind::Check ? std::vector<std::string>{added.columns.empty() ? "" : added.columns[0]}
-                                              : added.columns;
-      added.name = named_after.size() == 1 && named_after[0].empty() ? table.name.name + "_" + std::string(suffix)
-                                                                     : default_index_name(table.name.name, named_after, suffix);
+      added.name = unnamed_constraint_name(table, added, suffix, constraint);
     }
     if (added.kind == ConstraintKind::PrimaryKey || added.kind == ConstraintKind::Unique ||
         added.kind == ConstraintKind::Exclusion) {
       if (constraint.indexname && *constraint.indexname) {
-        // ALTER TABLE … ADD CONSTRAINT name PRIMARY KEY USING INDEX idx renames idx to name.
+        // ALTER TABLE … ADD CONSTRAINT name PRIMARY KEY USING INDEX idx renames idx to name (an
+        // unnamed one takes idx's name).
         c_.indexes_.rename(QualifiedName{table.name.schema, constraint.indexname},
                            QualifiedName{table.name.schema, added.name}, [](Index& index) { index.unique = true; });
       } else {
@@ -253,6 +251,39 @@ class CatalogReplay {
     }
     if (added.kind == ConstraintKind::ForeignKey) c_.referenced_by_[added.references].push_back(table.name);
     table.constraints.push_back(std::move(added));
+  }
+
+  // The name PostgreSQL gives an unnamed constraint: "t_a_check" after the one column a CHECK reads
+  // ("t_check" when it reads several), "t_a_b_fkey", and for a key or exclusion constraint its
+  // index's ("t_pkey", "t_a_key"), cut to 63 bytes, with a number when the name is taken: by another
+  // relation of the schema for an index, by another constraint of the table for a CHECK or foreign
+  // key (PostgreSQL looks at the whole schema's constraints; the catalog at the table's).
+  std::string unnamed_constraint_name(const Table& table, const Constraint& added, std::string_view suffix,
+                                      const PgQuery__Constraint& constraint) const {
+    const std::string& relation = table.name.name;
+    std::vector<std::string_view> taken;  // the table's constraints, and for an index its indexes
+    for (const Constraint& other : table.constraints) taken.push_back(other.name);
+    std::vector<std::string> columns = added.columns;
+    for (auto& column : columns)
+      if (column.empty()) column = "expr";  // an exclusion constraint's expression
+    if (added.kind == ConstraintKind::Check)
+      return choose_name(relation, check_name_column(constraint.raw_expr), suffix, taken);
+    if (added.kind == ConstraintKind::ForeignKey)
+      return choose_name(relation, columns_name_part(columns), suffix, taken);
+    const bool creating = creating_table_ == table.name;
+    std::vector<const Index*> own;
+    if (!creating) own = c_.indexes_of(table.name);
+    for (const Index* index : own) taken.push_back(index->name.name);
+    // Any other relation of the schema takes an index's name too.
+    const auto relation_taken = [&](const std::string& name) {
+      const QualifiedName candidate{table.name.schema, name};
+      if (creating)
+        if (const Index* index = c_.indexes_.find(candidate); index && index->table == table.name) return false;
+      return c_.relation_kind(candidate).has_value();
+    };
+    std::optional<std::string> named_after;
+    if (added.kind != ConstraintKind::PrimaryKey) named_after = columns_name_part(columns);
+    return choose_name(relation, named_after, suffix, taken, relation_taken);
   }
 
   Table* mutable_table_facts(const QualifiedName& name) {
@@ -315,6 +346,7 @@ class CatalogReplay {
     table.unlogged = stmt.relation && stmt.relation->relpersistence && std::string_view(stmt.relation->relpersistence) == "u";
     if (stmt.access_method && *stmt.access_method) table.access_method = stmt.access_method;
     table.columns.reserve(stmt.n_table_elts);  // a history holds many tables: no spare capacity
+    creating_table_ = name;
     for (size_t i = 0; i < stmt.n_table_elts; ++i) {
       const auto* elt = stmt.table_elts[i];
       if (elt->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
@@ -335,6 +367,7 @@ class CatalogReplay {
           }
       }
     }
+    creating_table_.reset();
     if (stmt.partspec)
       for (size_t i = 0; i < stmt.partspec->n_part_params; ++i) {
         const auto* param = stmt.partspec->part_params[i];
@@ -770,6 +803,13 @@ class CatalogReplay {
     c_.functions_[name] = Function{name, volatility, origin_};
   }
 
+  // "d_check", then "d_check1", …: the first name the domain's CHECKs do not have (PostgreSQL looks at
+  // every constraint of the schema).
+  static std::string unnamed_check(const Domain& domain) {
+    return choose_name(domain.name.name, std::nullopt, "check",
+                       std::vector<std::string_view>(domain.checks.begin(), domain.checks.end()));
+  }
+
   void create_domain(const PgQuery__CreateDomainStmt& stmt) {
     const auto name = qualified_name(stmt.domainname, stmt.n_domainname);
     Domain domain{name, sql_type(stmt.type_name)};
@@ -778,7 +818,7 @@ class CatalogReplay {
       if (stmt.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
       const auto& constraint = *stmt.constraints[i]->constraint;
       if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
-        domain.checks.emplace_back(constraint.conname && *constraint.conname ? constraint.conname : name.name + "_check");
+        domain.checks.push_back(constraint.conname && *constraint.conname ? constraint.conname : unnamed_check(domain));
       else if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL)
         domain.not_null = true;
     }
@@ -792,7 +832,7 @@ class CatalogReplay {
     if (subtype == "C" && stmt.def && stmt.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
         stmt.def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK) {
       const auto* conname = stmt.def->constraint->conname;
-      it->second.checks.emplace_back(conname && *conname ? conname : it->first.name + "_check");
+      it->second.checks.push_back(conname && *conname ? conname : unnamed_check(it->second));
     } else if (subtype == "X" && stmt.name) {
       std::erase(it->second.checks, std::string(stmt.name));
     } else if (subtype == "O") {
@@ -804,6 +844,12 @@ class CatalogReplay {
 
   Catalog& c_;
   Origin origin_;
+  // The table CREATE TABLE is making, while it reads the columns and constraints: the table's own
+  // indexes do not take its constraints' names. They are the ones this statement makes (PostgreSQL
+  // makes one index of a UNIQUE (a) written twice), or, for a table that exists already (which
+  // PostgreSQL refuses; a directory holding several projects' histories has them), the old
+  // definition's, which the new one's replace.
+  std::optional<QualifiedName> creating_table_;
 };
 
 void Catalog::apply(const Statement& stmt, Origin origin) {

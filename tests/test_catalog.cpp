@@ -306,6 +306,73 @@ TEST_CASE("catalog: an unnamed index created again on a partitioned table leaves
     CHECK(index_names(catalog, partition) == std::vector<std::string>{partition + "_a_idx"});
 }
 
+std::vector<std::string> constraint_names(const Catalog& catalog, const std::string& table) {
+  std::vector<std::string> out;
+  for (const Constraint& constraint : catalog.find_table({"public", table})->constraints)
+    out.push_back(constraint.name);
+  return out;
+}
+
+// Each name as PostgreSQL 15 gave it, checked on a server (pg_constraint, pg_index): later
+// statements name these objects as PostgreSQL did.
+TEST_CASE("catalog: unnamed constraints and indexes are named as PostgreSQL names them") {
+  Catalog catalog;
+  const std::string long_table(58, 'a'), long_column(42, 'b');
+  replay(catalog, std::string(R"sql(
+    CREATE TABLE t (a int CHECK (a > 0), b int, CHECK (a < 100), CHECK (b > 0 AND a > 0));
+    ALTER TABLE t ADD CHECK (a <> 5);
+    CREATE TABLE w (a int, email text, b int);
+    CREATE INDEX ON w (lower(email));
+    CREATE INDEX ON w ((a + b));
+    CREATE INDEX ON w (a, a);
+    ALTER TABLE w ADD UNIQUE (a);
+    ALTER TABLE w ADD UNIQUE (a);
+    ALTER TABLE w ADD FOREIGN KEY (a) REFERENCES w (a);
+    CREATE TABLE x (id int NOT NULL, a int, b int);
+    CREATE UNIQUE INDEX x_idx ON x (id);
+    ALTER TABLE x ADD PRIMARY KEY USING INDEX x_idx;
+    ALTER TABLE x ADD UNIQUE (a, b);
+    CREATE TABLE y (a int, b int, FOREIGN KEY (a, b) REFERENCES x (a, b), CHECK (true));
+    CREATE DOMAIN d AS int CHECK (VALUE > 0) CHECK (VALUE < 10);
+    ALTER DOMAIN d ADD CHECK (VALUE <> 5);
+  )sql") + "CREATE TABLE " +
+                      long_table + " (" + long_column + " int CHECK (" + long_column + " > 0) UNIQUE);\n");
+  // A CHECK reading one column is named after it, one reading several or none after the table;
+  // a name taken gets the first number free.
+  CHECK(constraint_names(catalog, "t") == std::vector<std::string>{"t_a_check", "t_a_check1", "t_check", "t_a_check2"});
+  // An expression is named as SELECT would title it, a repeated column numbered.
+  CHECK(index_names(catalog, "w") ==
+        std::vector<std::string>{"w_a_a1_idx", "w_a_key", "w_a_key1", "w_expr_idx", "w_lower_idx"});
+  CHECK(constraint_names(catalog, "w") == std::vector<std::string>{"w_a_key", "w_a_key1", "w_a_fkey"});
+  // An unnamed PRIMARY KEY USING INDEX takes the index's name, and leaves the index as it is.
+  CHECK(constraint_names(catalog, "x") == std::vector<std::string>{"x_idx", "x_a_b_key"});
+  CHECK(index_names(catalog, "x") == std::vector<std::string>{"x_a_b_key", "x_idx"});
+  CHECK(constraint_names(catalog, "y") == std::vector<std::string>{"y_a_b_fkey", "y_check"});
+  CHECK(catalog.find_domain({"public", "d"})->checks == std::vector<std::string>{"d_check", "d_check1", "d_check2"});
+  // Cut to 63 bytes, the longer name first until both are as long.
+  CHECK(constraint_names(catalog, long_table) ==
+        std::vector<std::string>{std::string(28, 'a') + "_" + std::string(28, 'b') + "_check",
+                                 std::string(29, 'a') + "_" + std::string(29, 'b') + "_key"});
+}
+
+TEST_CASE("catalog: an unnamed constraint takes the first number free, after the table's others") {
+  Catalog catalog;
+  std::string sql = "CREATE TABLE t (a int);\n";
+  for (int i = 0; i < 12; ++i) sql += "ALTER TABLE t ADD CHECK (a > " + std::to_string(-i) + ");\n";
+  // Freed names are taken again, lowest first, as PostgreSQL does; a name with a leading zero is
+  // not a number taken.
+  sql +=
+      "ALTER TABLE t DROP CONSTRAINT t_a_check10, DROP CONSTRAINT t_a_check5;\n"
+      "ALTER TABLE t ADD CONSTRAINT t_a_check012 CHECK (a <> 12);\n";
+  for (int i = 0; i < 3; ++i) sql += "ALTER TABLE t ADD CHECK (a <> " + std::to_string(i) + ");\n";
+  replay(catalog, sql);
+  std::vector<std::string> expected{"t_a_check"};
+  for (int i = 1; i < 12; ++i)
+    if (i != 5 && i != 10) expected.push_back("t_a_check" + std::to_string(i));
+  for (const char* name : {"t_a_check012", "t_a_check5", "t_a_check10", "t_a_check12"}) expected.emplace_back(name);
+  CHECK(constraint_names(catalog, "t") == expected);
+}
+
 TEST_CASE("catalog: a table made LIKE itself keeps its own columns once") {
   // PostgreSQL refuses it; the replay found the entry being created as the LIKE's source and
   // appended its columns to themselves while reading them (AddressSanitizer: heap-use-after-free).

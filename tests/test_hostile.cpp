@@ -396,6 +396,25 @@ TEST_CASE("hostile: DROP … CASCADE of a table 20,000 others reference, and of 
             "s.t10000, table s.t10001, table s.t10002, table s.t10003, table s.t10004 and 19990 more");
 }
 
+// Each unnamed CHECK takes the first of d_check, d_check1, … that the domain's others do not have:
+// found by one pass over their names, not by trying each number in turn (20,000 tries of 20,000
+// names each).
+TEST_CASE("hostile: a domain of 20,000 unnamed CHECKs") {
+  const TempDir dir;
+  std::string domain = "CREATE DOMAIN d AS int";
+  for (int i = 0; i < 20'000; ++i) domain += " CHECK (VALUE > " + std::to_string(-i) + ")";
+  dir.write("001_domain.sql", domain + ";\nCREATE TABLE t (id int);\n");
+  dir.write("002_column.sql", "SET lock_timeout = '1s';\nALTER TABLE t ADD COLUMN c d;\n");
+  const auto r = run_zdlint(
+      {"--format", "json", "--select", "add-column-domain-with-check", "--fail-on", "none", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  const auto diagnostics = nlohmann::json::parse(r.out).at("diagnostics");
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(contains(diagnostics[0].at("message").get<std::string>(),
+                 "which has CHECK constraints d_check, d_check1, d_check2, d_check3, d_check4, d_check5, d_check6, "
+                 "d_check7, d_check8, d_check9 and 19990 more, rewrites the whole table public.t"));
+}
+
 TEST_CASE("messages name ten of the tables, objects and differences they list, and count the rest") {
   for (const int n : {10, 11}) {
     CAPTURE(n);

@@ -49,6 +49,42 @@ std::string default_index_name(const std::string& table, const std::vector<std::
   return make_object_name(table, columns_name_part(named), suffix);
 }
 
+std::string constraint_index_name(const Catalog& catalog, const QualifiedName& table,
+                                  const std::vector<std::string>& columns, std::string_view label,
+                                  bool own_indexes_free) {
+  std::vector<std::string_view> taken;
+  if (const Table* facts = catalog.find_table_facts(table))
+    for (const Constraint& constraint : facts->constraints) taken.push_back(constraint.name);
+  std::vector<const Index*> own;
+  if (!own_indexes_free) own = catalog.indexes_of(table);
+  for (const Index* index : own) taken.push_back(index->name.name);
+  const auto relation_taken = [&](const std::string& name) {
+    const QualifiedName candidate{table.schema, name};
+    if (own_indexes_free)
+      if (const Index* index = catalog.find_index(candidate); index && index->table == table) return false;
+    return catalog.relation_kind(candidate).has_value();
+  };
+  std::vector<std::string> named = columns;
+  for (auto& column : named)
+    if (column.empty()) column = "expr";
+  std::optional<std::string> named_after;
+  if (!named.empty()) named_after = columns_name_part(named);
+  return choose_name(table.name, named_after, label, taken, relation_taken);
+}
+
+std::vector<std::string> exclusion_columns(const PgQuery__Constraint& constraint) {
+  std::vector<std::string> columns;
+  for (size_t i = 0; i < constraint.n_exclusions; ++i) {  // (element, operator) pairs
+    const auto* pair = constraint.exclusions[i];
+    if (pair->node_case == PG_QUERY__NODE__NODE_LIST && pair->list->n_items > 0 &&
+        pair->list->items[0]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM) {
+      const auto* elem = pair->list->items[0]->index_elem;
+      columns.emplace_back(elem->name ? elem->name : "");
+    }
+  }
+  return columns;
+}
+
 std::vector<std::string> index_columns(const PgQuery__IndexStmt& stmt) {
   std::vector<std::string> columns;
   for (size_t i = 0; i < stmt.n_index_params; ++i)

@@ -373,6 +373,17 @@ std::string type_name_text(const PgQuery__TypeName* type);
 // PostgreSQL adds when the name is taken: the catalog's replay adds it where it knows the names taken.
 std::string default_index_name(const std::string& table, const std::vector<std::string>& columns, std::string_view suffix);
 
+// The name PostgreSQL gives the index of an unnamed constraint added to `table`: "t_pkey" (no
+// `columns`, label "pkey"), "t_a_b_key" or "t_a_excl", with the first number free when a constraint
+// or index of the table, or another relation of the schema, has it. `own_indexes_free`: the table's
+// indexes do not count (while CREATE TABLE makes them, analyzer/catalog_replay.cpp).
+std::string constraint_index_name(const Catalog& catalog, const QualifiedName& table,
+                                  const std::vector<std::string>& columns, std::string_view label,
+                                  bool own_indexes_free = false);
+
+// The columns of an EXCLUDE constraint's elements (an empty entry for each expression).
+std::vector<std::string> exclusion_columns(const PgQuery__Constraint& constraint);
+
 // The columns of CREATE INDEX (an empty entry for each expression), and the index's name: its own,
 // or the one PostgreSQL chooses ("accounts_lower_idx" for lower(email)).
 std::vector<std::string> index_columns(const PgQuery__IndexStmt& stmt);

@@ -215,14 +215,7 @@ class CatalogReplay {
       }
       case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
         added.kind = ConstraintKind::Exclusion;
-        for (size_t i = 0; i < constraint.n_exclusions; ++i) {
-          const auto* pair = constraint.exclusions[i];
-          if (pair->node_case == PG_QUERY__NODE__NODE_LIST && pair->list->n_items > 0 &&
-              pair->list->items[0]->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM) {
-            const auto* elem = pair->list->items[0]->index_elem;
-            added.columns.emplace_back(elem->name ? elem->name : "");
-          }
-        }
+        added.columns = exclusion_columns(constraint);
         suffix = "excl";
         break;
       default: return;
@@ -260,30 +253,17 @@ class CatalogReplay {
   // key (PostgreSQL looks at the whole schema's constraints; the catalog at the table's).
   std::string unnamed_constraint_name(const Table& table, const Constraint& added, std::string_view suffix,
                                       const PgQuery__Constraint& constraint) const {
-    const std::string& relation = table.name.name;
-    std::vector<std::string_view> taken;  // the table's constraints, and for an index its indexes
-    for (const Constraint& other : table.constraints) taken.push_back(other.name);
-    std::vector<std::string> columns = added.columns;
-    for (auto& column : columns)
-      if (column.empty()) column = "expr";  // an exclusion constraint's expression
-    if (added.kind == ConstraintKind::Check)
-      return choose_name(relation, check_name_column(constraint.raw_expr), suffix, taken);
-    if (added.kind == ConstraintKind::ForeignKey)
-      return choose_name(relation, columns_name_part(columns), suffix, taken);
-    const bool creating = creating_table_ == table.name;
-    std::vector<const Index*> own;
-    if (!creating) own = c_.indexes_of(table.name);
-    for (const Index* index : own) taken.push_back(index->name.name);
-    // Any other relation of the schema takes an index's name too.
-    const auto relation_taken = [&](const std::string& name) {
-      const QualifiedName candidate{table.name.schema, name};
-      if (creating)
-        if (const Index* index = c_.indexes_.find(candidate); index && index->table == table.name) return false;
-      return c_.relation_kind(candidate).has_value();
-    };
-    std::optional<std::string> named_after;
-    if (added.kind != ConstraintKind::PrimaryKey) named_after = columns_name_part(columns);
-    return choose_name(relation, named_after, suffix, taken, relation_taken);
+    if (added.kind == ConstraintKind::Check || added.kind == ConstraintKind::ForeignKey) {
+      std::vector<std::string_view> taken;
+      for (const Constraint& other : table.constraints) taken.push_back(other.name);
+      const std::optional<std::string> named_after = added.kind == ConstraintKind::Check
+                                                         ? check_name_column(constraint.raw_expr)
+                                                         : std::optional(columns_name_part(added.columns));
+      return choose_name(table.name.name, named_after, suffix, taken);
+    }
+    const std::vector<std::string> no_columns;
+    return constraint_index_name(c_, table.name, added.kind == ConstraintKind::PrimaryKey ? no_columns : added.columns,
+                                 suffix, creating_table_ == table.name);
   }
 
   Table* mutable_table_facts(const QualifiedName& name) {

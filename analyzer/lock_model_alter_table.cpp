@@ -108,7 +108,9 @@ void add_column(AlterContext& c, const PgQuery__ColumnDef& column) {
         const bool primary = constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
         const std::string index = constraint.conname && *constraint.conname
                                       ? std::string(constraint.conname)
-                                      : primary ? c.target.name + "_pkey" : default_index_name(c.target.name, {name}, "key");
+                                      : constraint_index_name(c.out.catalog(), c.target,
+                                                              primary ? std::vector<std::string>{} : std::vector{name},
+                                                              primary ? "pkey" : "key");
         c.out.created({c.target.schema, index}, RelationKind::Index);
         break;
       }
@@ -249,12 +251,18 @@ void add_constraint(AlterContext& c, const PgQuery__Constraint& constraint) {
         break;
       }
       table.scan = true;  // index build (and, for a primary key, the NOT NULL check)
-      std::vector<std::string> columns = string_list(constraint.keys, constraint.n_keys);
+      const bool exclusion = constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION;
+      std::vector<std::string> columns;
+      if (exclusion)
+        columns = exclusion_columns(constraint);
+      else if (!primary)
+        columns = string_list(constraint.keys, constraint.n_keys);
       const std::string index = constraint.conname && *constraint.conname
                                     ? std::string(constraint.conname)
-                                    : primary ? c.target.name + "_pkey"
-                                              : default_index_name(c.target.name, columns,
-                                                                   constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ? "key" : "excl");
+                                    : constraint_index_name(c.out.catalog(), c.target, columns,
+                                                            primary     ? "pkey"
+                                                            : exclusion ? "excl"
+                                                                        : "key");
       c.out.created({c.target.schema, index}, RelationKind::Index);
       break;
     }

@@ -85,7 +85,7 @@ void check(const StatementContext& ctx, Emitter& out) {
           break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: {
           const std::string index =
-              named ? std::string(constraint.conname) : default_index_name(table.name, {name}, "key");
+              named ? std::string(constraint.conname) : constraint_index_name(ctx.catalog, table, {name}, "key");
           out.emit(range,
                    fmt::format("the inline UNIQUE on new column \"{}\" builds the unique index {} from every row of {} "
                                "while the ADD COLUMN holds {}, for a time that grows with the table (CREATE UNIQUE "

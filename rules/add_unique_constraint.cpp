@@ -24,7 +24,7 @@ void check(const StatementContext& ctx, Emitter& out) {
     const auto raw_columns = string_list(constraint.keys, constraint.n_keys);
     const std::string index_name = constraint.conname && *constraint.conname
                                        ? std::string(constraint.conname)
-                                       : default_index_name(table.name, raw_columns, "key");
+                                       : constraint_index_name(ctx.catalog, table, raw_columns, "key");
     const std::string index = quote_identifier(index_name);
     std::vector<std::string> columns, including;
     for (const auto& column : raw_columns) columns.push_back(quote_identifier(column));

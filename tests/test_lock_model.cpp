@@ -379,3 +379,24 @@ TEST_CASE("session: transactions and timeouts") {
 }
 
 }  // namespace zdlint
+
+namespace zdlint {
+namespace {
+
+// The index an unnamed constraint creates is named as the catalog's replay names it, with the
+// number PostgreSQL adds when the name is taken (checked on PostgreSQL 15).
+TEST_CASE("an unnamed key's index: the name PostgreSQL gives it") {
+  const std::string history =
+      "CREATE TABLE t (a int, b int, CONSTRAINT t_pkey CHECK (a > 0));\n"
+      "ALTER TABLE t ADD UNIQUE (a);\n";
+  CHECK(effect_on(last_statement(history, "ALTER TABLE t ADD UNIQUE (a);").effects, "public.t_a_key1").created);
+  CHECK(effect_on(last_statement(history, "ALTER TABLE t ADD UNIQUE (b);").effects, "public.t_b_key").created);
+  // A CHECK has the name t_pkey: the primary key's index takes t_pkey1.
+  CHECK(effect_on(last_statement(history, "ALTER TABLE t ADD PRIMARY KEY (b);").effects, "public.t_pkey1").created);
+  CHECK(
+      effect_on(last_statement(history, "ALTER TABLE t ADD EXCLUDE USING btree (b WITH =);").effects, "public.t_b_excl")
+          .created);
+}
+
+}  // namespace
+}  // namespace zdlint

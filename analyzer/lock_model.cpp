@@ -454,7 +454,7 @@ Blocked LockEffect::blocks() const {
   return blocked;
 }
 
-LockEffect& StatementEffects::add(LockEffect effect) {
+LockEffect& StatementEffects::add(LockEffect&& effect) {
   LockEffect& added = effects.emplace_back(std::move(effect));
   if (!by_relation_.empty()) {
     by_relation_.emplace(added.relation, effects.size() - 1);

@@ -50,7 +50,7 @@ struct StatementEffects {
   std::string fails_because;         // non-empty when PostgreSQL will reject the statement
 
   // Appends the effect on a relation that has none yet.
-  LockEffect& add(LockEffect effect);
+  LockEffect& add(LockEffect&& effect);
   [[nodiscard]] const LockEffect* find(const QualifiedName& relation) const;
   [[nodiscard]] LockEffect* find(const QualifiedName& relation);
   [[nodiscard]] LockMode strongest() const;

@@ -43,10 +43,7 @@ std::string type_name_text(const PgQuery__TypeName* type) {
 
 std::string default_index_name(const std::string& table, const std::vector<std::string>& columns,
                                std::string_view suffix) {
-  std::vector<std::string> named = columns;
-  for (auto& column : named)
-    if (column.empty()) column = "expr";
-  return make_object_name(table, columns_name_part(named), suffix);
+  return make_object_name(table, columns_name_part(columns), suffix);
 }
 
 std::string constraint_index_name(const Catalog& catalog, const QualifiedName& table,
@@ -64,11 +61,8 @@ std::string constraint_index_name(const Catalog& catalog, const QualifiedName& t
       if (const Index* index = catalog.find_index(candidate); index && index->table == table) return false;
     return catalog.relation_kind(candidate).has_value();
   };
-  std::vector<std::string> named = columns;
-  for (auto& column : named)
-    if (column.empty()) column = "expr";
   std::optional<std::string> named_after;
-  if (!named.empty()) named_after = columns_name_part(named);
+  if (!columns.empty()) named_after = columns_name_part(columns);
   return choose_name(table.name, named_after, label, taken, relation_taken);
 }
 

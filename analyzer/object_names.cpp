@@ -115,7 +115,7 @@ std::string columns_name_part(const std::vector<std::string>& columns) {
   std::string part;
   for (const std::string& column : columns) {
     if (!part.empty()) part += '_';
-    part += column.substr(0, kMaxIdentifierBytes);
+    part += column.empty() ? std::string("expr") : column.substr(0, kMaxIdentifierBytes);
     if (part.size() > kMaxIdentifierBytes) break;
   }
   return part;

@@ -19,7 +19,8 @@ inline constexpr size_t kMaxIdentifierBytes = 63;
 // character's boundary, until it fits in 63 bytes (PostgreSQL's makeObjectName).
 std::string make_object_name(std::string_view name1, std::optional<std::string_view> name2, std::string_view label);
 
-// The part of an index or foreign key name made of its columns: "a_b" (ChooseIndexNameAddition).
+// The part of an index or foreign key name made of its columns: "a_b", "expr" for an empty one (an
+// expression's) (ChooseIndexNameAddition).
 std::string columns_name_part(const std::vector<std::string>& columns);
 
 // make_object_name with `label`, then label1, label2, … the first that neither `existing` holds nor

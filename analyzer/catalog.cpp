@@ -49,13 +49,9 @@ std::string default_index_name(const std::string& table, const std::vector<std::
 std::string constraint_index_name(const Catalog& catalog, const QualifiedName& table,
                                   const std::vector<std::string>& columns, std::string_view label,
                                   bool own_indexes_free) {
-  std::vector<std::string_view> taken;
-  if (const Table* facts = catalog.find_table_facts(table))
-    for (const Constraint& constraint : facts->constraints) taken.push_back(constraint.name);
-  std::vector<const Index*> own;
-  if (!own_indexes_free) own = catalog.indexes_of(table);
-  for (const Index* index : own) taken.push_back(index->name.name);
-  const auto relation_taken = [&](const std::string& name) {
+  const Table* facts = catalog.find_table_facts(table);
+  const auto taken = [&](const std::string& name) {
+    if (facts && facts->constraint(name)) return true;
     const QualifiedName candidate{table.schema, name};
     if (own_indexes_free)
       if (const Index* index = catalog.find_index(candidate); index && index->table == table) return false;
@@ -63,7 +59,8 @@ std::string constraint_index_name(const Catalog& catalog, const QualifiedName& t
   };
   std::optional<std::string> named_after;
   if (!columns.empty()) named_after = columns_name_part(columns);
-  return choose_name(table.name, named_after, label, taken, relation_taken);
+  uint32_t passes_taken = 0;  // a name freed by dropping an index or relation makes a count go stale
+  return choose_name(table.name, named_after, label, taken, passes_taken);
 }
 
 std::vector<std::string> exclusion_columns(const PgQuery__Constraint& constraint) {
@@ -105,9 +102,7 @@ const Column* Table::column(std::string_view column_name) const {
 }
 
 const Constraint* Table::constraint(std::string_view constraint_name) const {
-  const auto it = std::find_if(constraints.begin(), constraints.end(),
-                               [&](const Constraint& c) { return c.name == constraint_name; });
-  return it == constraints.end() ? nullptr : &*it;
+  return constraints.find(constraint_name);
 }
 
 void Table::add_copy(DataCopy copy) {

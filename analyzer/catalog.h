@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "analyzer/copy_on_write.h"
+#include "analyzer/named_list.h"
 #include "analyzer/names.h"
 #include "analyzer/sql_types.h"
 #include "analyzer/volatility.h"
@@ -182,9 +183,7 @@ struct Table {
   QualifiedName name;
   RelationKind kind = RelationKind::Table;
   std::vector<Column> columns;
-  // A list: a constraint dropped from the middle moves none of the others (a table may hold
-  // thousands, and PostgreSQL sets no limit), and the rest keep the order they were added in.
-  std::list<Constraint> constraints;
+  NamedList<Constraint> constraints;  // in the order they were added
   bool unlogged = false;
   std::optional<QualifiedName> partition_of;
   // Of a partition: whether it is its parent's DEFAULT partition. The parent's
@@ -233,10 +232,14 @@ struct Sequence {
   Origin origin;
 };
 
+struct DomainCheck {
+  std::string name;
+};
+
 struct Domain {
   QualifiedName name;
   SqlType base;
-  std::vector<std::string> checks;  // names of its CHECK constraints
+  NamedList<DomainCheck> checks;  // its CHECK constraints
   bool not_null = false;
   Origin origin;
 };

@@ -305,7 +305,7 @@ class CatalogComparison {
       if (presence(what, b != nullptr, a != nullptr, a && a->origin.file == kDownReplayFile)) return;
       if (b->base != a->base) differ(what(), "base type", a->base.str(), b->base.str());
       if (b->not_null != a->not_null) differ(what(), "nullability", null_text(a->not_null), null_text(b->not_null));
-      auto before_checks = b->checks, after_checks = a->checks;
+      auto before_checks = b->checks.names(), after_checks = a->checks.names();
       std::sort(before_checks.begin(), before_checks.end());
       std::sort(after_checks.begin(), after_checks.end());
       if (before_checks != after_checks)
@@ -471,7 +471,7 @@ class CatalogComparison {
       if ((!b || !b->column(column.name)) && (complete || !made_by_down(*a, column)))
         out_.push_back({fmt::format("column {}.{}", any.name.str(), column.name),
                         "is made by the up and still there after the down"});
-    const std::list<Constraint> no_constraints;
+    const NamedList<Constraint> no_constraints;
     for (const Constraint& constraint : b ? b->constraints : no_constraints) {
       const auto constraint_what = [&] { return fmt::format("constraint {} on {}", constraint.name, any.name.str()); };
       const Constraint* after = a->constraint(constraint.name);

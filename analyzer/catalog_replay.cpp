@@ -9,6 +9,22 @@
 namespace zdlint {
 namespace {
 
+// choose_name among the names `list` holds, starting after those it knows to be taken and telling it
+// how many are: a table's 20,000th unnamed CHECK on one column tries one or two names, not 20,000.
+template <typename Item>
+std::string choose_free_name(NamedList<Item>& list, std::string_view name1, std::optional<std::string_view> name2,
+                             std::string_view label) {
+  std::string key(name1);  // what the names depend on
+  key += '\0';
+  if (name2) key.append(1, '\1').append(*name2);
+  key.append(1, '\0').append(label);
+  uint32_t passes_taken = list.names_known_taken(key);
+  std::string name = choose_name(
+      name1, name2, label, [&](const std::string& candidate) { return list.find(candidate) != nullptr; }, passes_taken);
+  list.note_names_taken(key, passes_taken);
+  return name;
+}
+
 // The first column an expression mentions: PostgreSQL names an unnamed CHECK after it.
 std::string first_column(const PgQuery__Node* expr) {
   std::string found;
@@ -251,15 +267,13 @@ class CatalogReplay {
   // index's ("t_pkey", "t_a_key"), cut to 63 bytes, with a number when the name is taken: by another
   // relation of the schema for an index, by another constraint of the table for a CHECK or foreign
   // key (PostgreSQL looks at the whole schema's constraints; the catalog at the table's).
-  std::string unnamed_constraint_name(const Table& table, const Constraint& added, std::string_view suffix,
+  std::string unnamed_constraint_name(Table& table, const Constraint& added, std::string_view suffix,
                                       const PgQuery__Constraint& constraint) const {
     if (added.kind == ConstraintKind::Check || added.kind == ConstraintKind::ForeignKey) {
-      std::vector<std::string_view> taken;
-      for (const Constraint& other : table.constraints) taken.push_back(other.name);
       const std::optional<std::string> named_after = added.kind == ConstraintKind::Check
                                                          ? check_name_column(constraint.raw_expr)
                                                          : std::optional(columns_name_part(added.columns));
-      return choose_name(table.name.name, named_after, suffix, taken);
+      return choose_free_name(table.constraints, table.name.name, named_after, suffix);
     }
     const std::vector<std::string> no_columns;
     return constraint_index_name(c_, table.name, added.kind == ConstraintKind::PrimaryKey ? no_columns : added.columns,
@@ -440,7 +454,7 @@ class CatalogReplay {
           if (owned != c_.sequences_.end() && owned->second.owned_by_table == table.name) c_.sequences_.erase(owned);
         }
         std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
-        std::erase_if(table.constraints, [&](const Constraint& c) {
+        table.constraints.erase_if([&](const Constraint& c) {
           return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
         });
         c_.indexes_.erase_of_table(table.name, [&](const Index& index) {
@@ -482,15 +496,13 @@ class CatalogReplay {
         if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) add_constraint(table, *cmd.def->constraint, "");
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
-        for (auto& constraint : table.constraints)
-          if (constraint.name == name) constraint.validated = true;
+        if (Constraint* validated = table.constraints.find(name)) validated->validated = true;
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: {
-        const auto dropped = std::find_if(table.constraints.begin(), table.constraints.end(),
-                                          [&](const Constraint& c) { return c.name == name; });
-        if (dropped == table.constraints.end()) break;
+        const Constraint* dropped = table.constraints.find(name);
+        if (!dropped) break;
         if (!dropped->index.empty()) c_.indexes_.erase(QualifiedName{table.name.schema, dropped->index});
-        table.constraints.erase(dropped);
+        table.constraints.erase(name);
         break;
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged: table.unlogged = false; break;
@@ -615,7 +627,10 @@ class CatalogReplay {
         if (const Index* index = c_.find_index(old_name))
           if (Table* table = mutable_table_facts(index->table))
             for (auto& constraint : table->constraints)
-              if (constraint.index == old_name.name) constraint.name = constraint.index = stmt.newname;
+              if (constraint.index == old_name.name) {
+                constraint.index = stmt.newname;
+                table->constraints.rename(constraint, stmt.newname);
+              }
         c_.indexes_.rename(old_name, QualifiedName{old_name.schema, stmt.newname});
         break;
       }
@@ -650,8 +665,9 @@ class CatalogReplay {
       case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
         Table* table = mutable_table_facts(qualified_name(stmt.relation));
         if (!table || !stmt.subname) return;
-        for (auto& constraint : table->constraints)
-          if (constraint.name == stmt.subname) constraint.name = stmt.newname;
+        if (!stmt.newname || std::string_view(stmt.subname) == stmt.newname) return;
+        while (Constraint* renamed = table->constraints.find(stmt.subname))
+          table->constraints.rename(*renamed, stmt.newname);
         break;
       }
       default: break;
@@ -785,9 +801,8 @@ class CatalogReplay {
 
   // "d_check", then "d_check1", …: the first name the domain's CHECKs do not have (PostgreSQL looks at
   // every constraint of the schema).
-  static std::string unnamed_check(const Domain& domain) {
-    return choose_name(domain.name.name, std::nullopt, "check",
-                       std::vector<std::string_view>(domain.checks.begin(), domain.checks.end()));
+  static std::string unnamed_check(Domain& domain) {
+    return choose_free_name(domain.checks, domain.name.name, std::nullopt, "check");
   }
 
   void create_domain(const PgQuery__CreateDomainStmt& stmt) {
@@ -798,7 +813,8 @@ class CatalogReplay {
       if (stmt.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
       const auto& constraint = *stmt.constraints[i]->constraint;
       if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
-        domain.checks.push_back(constraint.conname && *constraint.conname ? constraint.conname : unnamed_check(domain));
+        domain.checks.push_back(
+            {constraint.conname && *constraint.conname ? constraint.conname : unnamed_check(domain)});
       else if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL)
         domain.not_null = true;
     }
@@ -812,9 +828,10 @@ class CatalogReplay {
     if (subtype == "C" && stmt.def && stmt.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
         stmt.def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK) {
       const auto* conname = stmt.def->constraint->conname;
-      it->second.checks.push_back(conname && *conname ? conname : unnamed_check(it->second));
+      it->second.checks.push_back({conname && *conname ? conname : unnamed_check(it->second)});
     } else if (subtype == "X" && stmt.name) {
-      std::erase(it->second.checks, std::string(stmt.name));
+      while (it->second.checks.erase(stmt.name)) {
+      }
     } else if (subtype == "O") {
       it->second.not_null = true;
     } else if (subtype == "N") {

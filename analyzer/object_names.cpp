@@ -1,7 +1,6 @@
 #include "analyzer/object_names.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "parser/node_walk.h"
@@ -122,37 +121,14 @@ std::string columns_name_part(const std::vector<std::string>& columns) {
 }
 
 std::string choose_name(std::string_view name1, std::optional<std::string_view> name2, std::string_view label,
-                        const std::vector<std::string_view>& existing,
-                        const std::function<bool(const std::string&)>& also_taken) {
-  // The passes `existing` holds. Pass k's name is a prefix that depends only on how many digits k
-  // has (a longer label cuts the names more), the label, then k (none for pass 0).
-  std::vector<bool> used(existing.size() + 1);
-  std::vector<std::optional<std::string>> prefix_by_digits(10);
-  const auto prefix = [&](size_t digits) -> const std::string& {
-    auto& cached = prefix_by_digits[digits];
-    if (!cached) {
-      const std::string name = make_object_name(name1, name2, std::string(label.size() + digits, '#'));
-      cached = name.substr(0, name.size() - label.size() - digits);
-    }
-    return *cached;
-  };
-  for (const std::string_view name : existing) {
-    size_t digits = 0, pass = 0, scale = 1;
-    for (; digits + 1 < prefix_by_digits.size() && digits < name.size() &&
-           std::isdigit(static_cast<unsigned char>(name[name.size() - 1 - digits]));
-         ++digits) {
-      pass += static_cast<size_t>(name[name.size() - 1 - digits] - '0') * scale;
-      scale *= 10;
-    }
-    if (pass >= used.size() || (digits > 0 && name[name.size() - digits] == '0')) continue;  // "check01" is none
-    const std::string_view rest = name.substr(0, name.size() - digits);
-    if (rest.ends_with(label) && rest.substr(0, rest.size() - label.size()) == prefix(digits)) used[pass] = true;
-  }
-  for (size_t pass = 0;; ++pass) {
-    if (pass < used.size() && used[pass]) continue;
+                        const std::function<bool(const std::string&)>& taken, uint32_t& passes_taken) {
+  for (uint32_t pass = passes_taken;; ++pass) {
     std::string name =
         make_object_name(name1, name2, pass ? std::string(label) + std::to_string(pass) : std::string(label));
-    if (!also_taken || !also_taken(name)) return name;
+    if (!taken(name)) {
+      passes_taken = pass;
+      return name;
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 // accounts_lower_idx"), so the catalog must too.
 #include <pg_query/pg_query.pb-c.h>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -23,12 +24,13 @@ std::string make_object_name(std::string_view name1, std::optional<std::string_v
 // expression's) (ChooseIndexNameAddition).
 std::string columns_name_part(const std::vector<std::string>& columns);
 
-// make_object_name with `label`, then label1, label2, … the first that neither `existing` holds nor
-// `also_taken` says is taken (ChooseRelationName and ChooseConstraintName). `existing` is read once:
-// a table of 20,000 unnamed CHECKs on one column costs a pass over their names, not 20,000 tries.
+// make_object_name with `label`, then label1, label2, … the first that `taken` says is free
+// (ChooseRelationName and ChooseConstraintName). `passes_taken`: on the way in, how many of those
+// names (label, label1, …) are known to be taken, so the search starts after them; on the way out,
+// how many are now (the one chosen not counted). A table of 20,000 unnamed CHECKs on one column that
+// keeps the count (NamedList::names_known_taken) tries one name or two for each, not 20,000.
 std::string choose_name(std::string_view name1, std::optional<std::string_view> name2, std::string_view label,
-                        const std::vector<std::string_view>& existing,
-                        const std::function<bool(const std::string&)>& also_taken = nullptr);
+                        const std::function<bool(const std::string&)>& taken, uint32_t& passes_taken);
 
 // The names an index's columns give its name (ChooseIndexColumnNames): a column's own name, an
 // expression's as PostgreSQL would title it in a SELECT ("lower" for lower(email), "expr" when it

@@ -60,7 +60,7 @@ std::string constraints_text(const Domain& domain) {
   std::string text;
   if (!domain.checks.empty())
     text = fmt::format("{} {}", domain.checks.size() == 1 ? "CHECK constraint" : "CHECK constraints",
-                       join_names(domain.checks));
+                       join_names(domain.checks.names()));
   if (domain.not_null) text += text.empty() ? "a NOT NULL constraint" : " and a NOT NULL constraint";
   return text;
 }

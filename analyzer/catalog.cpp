@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_set>
 
 #include "analyzer/object_names.h"
@@ -46,10 +47,13 @@ std::string default_index_name(const std::string& table, const std::vector<std::
   return make_object_name(table, columns_name_part(columns), suffix);
 }
 
-std::string constraint_index_name(const Catalog& catalog, const QualifiedName& table,
-                                  const std::vector<std::string>& columns, std::string_view label,
-                                  bool own_indexes_free) {
-  const Table* facts = catalog.find_table_facts(table);
+namespace {
+
+// choose_name for the index of an unnamed key or exclusion constraint on `table`, starting after
+// `passes_taken` names (and updating it).
+std::string choose_index_name(const Catalog& catalog, const QualifiedName& table, const Table* facts,
+                              const std::vector<std::string>& columns, std::string_view label, bool own_indexes_free,
+                              uint32_t& passes_taken) {
   const auto taken = [&](const std::string& name) {
     if (facts && facts->constraint(name)) return true;
     const QualifiedName candidate{table.schema, name};
@@ -59,8 +63,44 @@ std::string constraint_index_name(const Catalog& catalog, const QualifiedName& t
   };
   std::optional<std::string> named_after;
   if (!columns.empty()) named_after = columns_name_part(columns);
-  uint32_t passes_taken = 0;  // a name freed by dropping an index or relation makes a count go stale
   return choose_name(table.name, named_after, label, taken, passes_taken);
+}
+
+// The key under which a table counts the names taken: the names depend on the columns and label,
+// and which are taken on the catalog's relations and whether the table's own indexes count.
+std::string index_names_key(const Catalog& catalog, const std::vector<std::string>& columns, std::string_view label,
+                            bool own_indexes_free) {
+  std::string key = columns_name_part(columns);
+  key.append(1, '\0').append(label).append(1, '\0');
+  key += std::to_string(catalog.relation_names_epoch());
+  key += own_indexes_free ? '+' : '-';
+  return key;
+}
+
+}  // namespace
+
+std::string constraint_index_name(const Catalog& catalog, const QualifiedName& table,
+                                  const std::vector<std::string>& columns, std::string_view label,
+                                  bool own_indexes_free) {
+  const Table* facts = catalog.find_table_facts(table);
+  uint32_t passes_taken = facts ? facts->constraints.names_known_taken(
+                                      [&] { return index_names_key(catalog, columns, label, own_indexes_free); })
+                                : 0;
+  return choose_index_name(catalog, table, facts, columns, label, own_indexes_free, passes_taken);
+}
+
+std::string constraint_index_name(const Catalog& catalog, Table& table, const std::vector<std::string>& columns,
+                                  std::string_view label, bool own_indexes_free) {
+  return table.constraints.choose_name_counted(
+      [&] { return index_names_key(catalog, columns, label, own_indexes_free); },
+      [&](uint32_t& passes_taken) {
+        return choose_index_name(catalog, table.name, &table, columns, label, own_indexes_free, passes_taken);
+      });
+}
+
+uint64_t Catalog::next_epoch() {
+  static std::atomic<uint64_t> epochs{0};
+  return ++epochs;
 }
 
 std::vector<std::string> exclusion_columns(const PgQuery__Constraint& constraint) {

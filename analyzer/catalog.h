@@ -324,7 +324,17 @@ class Catalog {
   // Removes the objects (from such a copy): what an up creates did not exist before it.
   void forget(std::span<const NamedObject> objects);
 
+  // Changes whenever a relation's name is freed (a DROP, a RENAME), and differs between catalogs
+  // holding different relations (a subset): a table's count of the numbered index names taken
+  // (constraint_index_name) is kept under it, so that a count made before a name was freed, or in
+  // another catalog, is not used.
+  [[nodiscard]] uint64_t relation_names_epoch() const { return relation_names_epoch_; }
+
  private:
+  static uint64_t next_epoch();
+  void relation_name_freed() { relation_names_epoch_ = next_epoch(); }
+  uint64_t relation_names_epoch_ = next_epoch();
+
   friend class CatalogReplay;
   friend class CatalogComparison;
   // Hash maps: looked up at nearly every statement. Nothing depends on their order; what lists
@@ -383,6 +393,10 @@ std::string default_index_name(const std::string& table, const std::vector<std::
 std::string constraint_index_name(const Catalog& catalog, const QualifiedName& table,
                                   const std::vector<std::string>& columns, std::string_view label,
                                   bool own_indexes_free = false);
+// The same, for the replay adding that constraint to `table`: it starts after the names the table
+// knows to be taken, and tells the table how many are.
+std::string constraint_index_name(const Catalog& catalog, Table& table, const std::vector<std::string>& columns,
+                                  std::string_view label, bool own_indexes_free);
 
 // The columns of an EXCLUDE constraint's elements (an empty entry for each expression).
 std::vector<std::string> exclusion_columns(const PgQuery__Constraint& constraint);

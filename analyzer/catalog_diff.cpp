@@ -211,6 +211,7 @@ void add_dropped(const Statement& stmt, std::vector<NamedObject>& dropped, bool 
 
 void Catalog::forget(std::span<const NamedObject> objects) {
   using Kind = NamedObject::Kind;
+  relation_name_freed();
   for (const NamedObject& object : objects) {
     switch (object.kind) {
       case Kind::Relation:

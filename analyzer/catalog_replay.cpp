@@ -14,15 +14,18 @@ namespace {
 template <typename Item>
 std::string choose_free_name(NamedList<Item>& list, std::string_view name1, std::optional<std::string_view> name2,
                              std::string_view label) {
-  std::string key(name1);  // what the names depend on
-  key += '\0';
-  if (name2) key.append(1, '\1').append(*name2);
-  key.append(1, '\0').append(label);
-  uint32_t passes_taken = list.names_known_taken(key);
-  std::string name = choose_name(
-      name1, name2, label, [&](const std::string& candidate) { return list.find(candidate) != nullptr; }, passes_taken);
-  list.note_names_taken(key, passes_taken);
-  return name;
+  const auto key = [&] {  // what the names depend on
+    std::string text(name1);
+    text += '\0';
+    if (name2) text.append(1, '\1').append(*name2);
+    text.append(1, '\0').append(label);
+    return text;
+  };
+  return list.choose_name_counted(key, [&](uint32_t& passes_taken) {
+    return choose_name(
+        name1, name2, label, [&](const std::string& candidate) { return list.find(candidate) != nullptr; },
+        passes_taken);
+  });
 }
 
 // The first column an expression mentions: PostgreSQL names an unnamed CHECK after it.
@@ -249,6 +252,7 @@ class CatalogReplay {
       if (constraint.indexname && *constraint.indexname) {
         // ALTER TABLE … ADD CONSTRAINT name PRIMARY KEY USING INDEX idx renames idx to name (an
         // unnamed one takes idx's name).
+        if (added.name != constraint.indexname) c_.relation_name_freed();
         c_.indexes_.rename(QualifiedName{table.name.schema, constraint.indexname},
                            QualifiedName{table.name.schema, added.name}, [](Index& index) { index.unique = true; });
       } else {
@@ -276,7 +280,7 @@ class CatalogReplay {
       return choose_free_name(table.constraints, table.name.name, named_after, suffix);
     }
     const std::vector<std::string> no_columns;
-    return constraint_index_name(c_, table.name, added.kind == ConstraintKind::PrimaryKey ? no_columns : added.columns,
+    return constraint_index_name(c_, table, added.kind == ConstraintKind::PrimaryKey ? no_columns : added.columns,
                                  suffix, creating_table_ == table.name);
   }
 
@@ -447,6 +451,7 @@ class CatalogReplay {
         }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        c_.relation_name_freed();  // its indexes and sequence go with it
         record_contract(table, name, false);
         // A serial or identity column's sequence is dropped with it.
         if (const Column* dropped = table.column(name); dropped && !dropped->default_sequence.empty()) {
@@ -501,7 +506,10 @@ class CatalogReplay {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: {
         const Constraint* dropped = table.constraints.find(name);
         if (!dropped) break;
-        if (!dropped->index.empty()) c_.indexes_.erase(QualifiedName{table.name.schema, dropped->index});
+        if (!dropped->index.empty()) {
+          c_.relation_name_freed();
+          c_.indexes_.erase(QualifiedName{table.name.schema, dropped->index});
+        }
         table.constraints.erase(name);
         break;
       }
@@ -593,6 +601,7 @@ class CatalogReplay {
       case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
       case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
       case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: {
+        c_.relation_name_freed();
         const auto old_name = qualified_name(stmt.relation);
         if (auto partial = c_.partial_tables_.extract(old_name); !partial.empty()) {
           partial.key().name = stmt.newname;
@@ -622,6 +631,7 @@ class CatalogReplay {
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
+        c_.relation_name_freed();
         const auto old_name = qualified_name(stmt.relation);
         // Renaming the index of a PRIMARY KEY, UNIQUE or EXCLUDE constraint renames the constraint.
         if (const Index* index = c_.find_index(old_name))
@@ -637,6 +647,7 @@ class CatalogReplay {
       case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
       case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: rename_type(stmt); break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
+        c_.relation_name_freed();
         auto node = c_.sequences_.extract(qualified_name(stmt.relation));
         if (node.empty()) return;
         node.key().name = stmt.newname;
@@ -692,8 +703,14 @@ class CatalogReplay {
         case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
           if (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) drop_schema(std::string(string_value(object)));
           break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: c_.indexes_.erase(qualified_name(object)); break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: c_.sequences_.erase(qualified_name(object)); break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+          c_.relation_name_freed();
+          c_.indexes_.erase(qualified_name(object));
+          break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+          c_.relation_name_freed();
+          c_.sequences_.erase(qualified_name(object));
+          break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
           if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
             c_.domains_.erase(sql_type(object->type_name).qualified_name());
@@ -756,6 +773,7 @@ class CatalogReplay {
   // The schema's tables are found through Catalog::table_names_by_schema_, and its other objects
   // as one range of each map (ordered by schema first): the cost does not grow with the history.
   void drop_schema(const std::string& schema) {
+    c_.relation_name_freed();
     if (auto names = c_.table_names_by_schema_.extract(schema); !names.empty())
       for (const QualifiedName& name : names.mapped()) drop_table(name);  // complete or partial
     const auto erase_schema = [&](auto& map) {
@@ -771,6 +789,7 @@ class CatalogReplay {
   }
 
   void drop_table(const QualifiedName& name) {
+    c_.relation_name_freed();
     c_.partial_tables_.erase(name);
     const auto it = c_.tables_.find(name);
     if (it == c_.tables_.end()) return;

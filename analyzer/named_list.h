@@ -113,13 +113,26 @@ class NamedList {
   }
 
   // For choosing names as PostgreSQL does (choose_name in object_names.h), which numbers a name
-  // ("t_a_check", "t_a_check1", …) until it is free: how many of the numbered names made from `key`
-  // are known to be taken. Adding keeps that true; removing or renaming forgets it.
-  [[nodiscard]] uint32_t names_known_taken(const std::string& key) const {
-    const auto it = names_taken_.find(key);
+  // ("t_a_check", "t_a_check1", …) until it is free: how many of the numbered names made the way
+  // `key()` says are known to be taken. Adding keeps that true; removing or renaming forgets it.
+  // `key` is called only when the list keeps a count (most tables give out one name of each kind).
+  template <typename Key>
+  [[nodiscard]] uint32_t names_known_taken(const Key& key) const {
+    if (names_taken_.empty()) return 0;
+    const auto it = names_taken_.find(key());
     return it == names_taken_.end() ? 0 : it->second;
   }
-  void note_names_taken(const std::string& key, uint32_t taken) { names_taken_[key] = taken; }
+  // Runs `choose` with that count, as choose_name takes it, and keeps the count it leaves.
+  template <typename Key, typename Choose>
+  std::string choose_name_counted(const Key& key, const Choose& choose) {
+    uint32_t taken = names_known_taken(key);
+    std::string name = choose(taken);
+    if (taken > 0)
+      names_taken_[key()] = taken;
+    else if (!names_taken_.empty())
+      names_taken_.erase(key());
+    return name;
+  }
 
  private:
   // Most tables have a handful of constraints: searching them costs less than keeping an index.

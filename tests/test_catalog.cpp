@@ -408,6 +408,32 @@ TEST_CASE("catalog: the first number free, on a table of many constraints") {
   CHECK(table->constraint("t_b_check") == nullptr);
 }
 
+// A key's index is named after the relations of the schema too: the table remembers how many of
+// its numbered names are taken only until a relation's name is freed (a DROP, a RENAME). PostgreSQL
+// 15 named these (pg_constraint in creation order, on a real server).
+TEST_CASE("catalog: a key's index takes a name freed by dropping or renaming another relation") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE t (a int);
+    ALTER TABLE t ADD UNIQUE (a);
+    ALTER TABLE t ADD UNIQUE (a);
+    ALTER TABLE t ADD UNIQUE (a);
+    CREATE TABLE t_a_key3 (x int);
+    ALTER TABLE t ADD UNIQUE (a);
+    DROP TABLE t_a_key3;
+    ALTER TABLE t ADD UNIQUE (a);
+    ALTER INDEX t_a_key1 RENAME TO renamed1;
+    ALTER TABLE t ADD UNIQUE (a);
+    CREATE SEQUENCE t_a_key5;
+    ALTER TABLE t ADD UNIQUE (a);
+    ALTER TABLE t ADD PRIMARY KEY (a);
+  )sql");
+  CHECK(constraint_names(catalog, "t") == std::vector<std::string>{"t_a_key", "renamed1", "t_a_key2", "t_a_key4",
+                                                                   "t_a_key3", "t_a_key1", "t_a_key6", "t_pkey"});
+  CHECK(index_names(catalog, "t") == std::vector<std::string>{"renamed1", "t_a_key", "t_a_key1", "t_a_key2", "t_a_key3",
+                                                              "t_a_key4", "t_a_key6", "t_pkey"});
+}
+
 TEST_CASE("catalog: a table made LIKE itself keeps its own columns once") {
   // PostgreSQL refuses it; the replay found the entry being created as the LIKE's source and
   // appended its columns to themselves while reading them (AddressSanitizer: heap-use-after-free).

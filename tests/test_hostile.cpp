@@ -443,6 +443,29 @@ TEST_CASE("hostile: 20,000 unnamed CHECKs on a table and on a domain, found agai
   CHECK(contains(diagnostics[0].at("message").get<std::string>(), "which has CHECK constraint d_check12345, rewrites"));
 }
 
+// Each unnamed UNIQUE tried the names t_a_key, t_a_key1, … from the first, looking each up among
+// the table's constraints and the schema's relations, in the replay, the lock model and the rule:
+// 20,000 on one column took 70 s. The table now keeps how many are taken until a relation's name
+// is freed.
+TEST_CASE("hostile: 20,000 unnamed UNIQUE constraints on one column, around a table holding one of their names") {
+  const TempDir dir;
+  dir.write("001_create.sql", "CREATE TABLE t (a int);\nCREATE TABLE t_a_key7 (x int);\n");
+  dir.write("002_alter.sql", "SET lock_timeout = '1s';\n" + repeat("ALTER TABLE t ADD UNIQUE (a);\n", 20'000) +
+                                 "DROP TABLE t_a_key7;\nALTER TABLE t ADD UNIQUE (a);\n");
+  const auto r =
+      run_zdlint({"--format", "json", "--select", "add-unique-constraint", "--fail-on", "none", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  const auto diagnostics = nlohmann::json::parse(r.out).at("diagnostics");
+  REQUIRE(diagnostics.size() == 20'001);
+  const auto message = [&](size_t i) { return diagnostics[i].at("message").get<std::string>(); };
+  CHECK(contains(message(6), "adding UNIQUE constraint t_a_key6 to public.t"));
+  CHECK(contains(message(7), "adding UNIQUE constraint t_a_key8 to public.t"));  // t_a_key7 is a table's
+  CHECK(diagnostics[19'999].at("line") == 20'001);
+  CHECK(contains(message(19'999), "adding UNIQUE constraint t_a_key20000 to public.t"));
+  CHECK(diagnostics[20'000].at("line") == 20'003);
+  CHECK(contains(message(20'000), "adding UNIQUE constraint t_a_key7 to public.t"));
+}
+
 TEST_CASE("messages name ten of the tables, objects and differences they list, and count the rest") {
   for (const int n : {10, 11}) {
     CAPTURE(n);

@@ -119,22 +119,38 @@ TEST_CASE("named list: a copy finds its own items, and changes to either leave t
 
 TEST_CASE("named list: the count of numbered names taken survives adding and a copy, not a removal or rename") {
   NamedList<Named> list = numbered(20);
-  list.note_names_taken("key", 7);
-  CHECK(list.names_known_taken("key") == 7);
-  CHECK(list.names_known_taken("other") == 0);
+  const auto key = [] { return std::string("key"); };
+  const auto other = [] { return std::string("other"); };
+  // What choose sees, and what it leaves, is what the list keeps.
+  uint32_t seen = 99;
+  CHECK(list.choose_name_counted(key, [&](uint32_t& taken) {
+    seen = taken;
+    taken = 7;
+    return std::string("chosen");
+  }) == "chosen");
+  CHECK(seen == 0);
+  CHECK(list.names_known_taken(key) == 7);
+  CHECK(list.names_known_taken(other) == 0);
   list.push_back({"added", 0});
-  CHECK(list.names_known_taken("key") == 7);
-  CHECK(NamedList<Named>(list).names_known_taken("key") == 7);
+  CHECK(list.names_known_taken(key) == 7);
+  CHECK(NamedList<Named>(list).names_known_taken(key) == 7);
 
-  NamedList<Named> erased = list, renamed = list, filtered = list;
+  NamedList<Named> erased = list, renamed = list, filtered = list, reset = list;
   CHECK(erased.erase("n0"));
-  CHECK(erased.names_known_taken("key") == 0);
+  CHECK(erased.names_known_taken(key) == 0);
   renamed.rename(*renamed.find("n0"), "zero");
-  CHECK(renamed.names_known_taken("key") == 0);
+  CHECK(renamed.names_known_taken(key) == 0);
   CHECK(filtered.erase_if([](const Named& item) { return item.name == "n0"; }) == 1);
-  CHECK(filtered.names_known_taken("key") == 0);
+  CHECK(filtered.names_known_taken(key) == 0);
+  // A choice that leaves no name taken keeps no count.
+  reset.choose_name_counted(key, [&](uint32_t& taken) {
+    CHECK(taken == 7);
+    taken = 0;
+    return std::string("first");
+  });
+  CHECK(reset.names_known_taken(key) == 0);
   // Nothing removed, nothing forgotten.
   CHECK_FALSE(list.erase("absent"));
   CHECK(list.erase_if([](const Named&) { return false; }) == 0);
-  CHECK(list.names_known_taken("key") == 7);
+  CHECK(list.names_known_taken(key) == 7);
 }

@@ -297,7 +297,7 @@ void Catalog::rebuild_links() {
     note_table_name(name);
     note_column_types(*table);
     for (const Constraint& constraint : table->constraints)
-      if (constraint.kind == ConstraintKind::ForeignKey) referenced_by_[constraint.references].push_back(name);
+      if (constraint.kind == ConstraintKind::ForeignKey) note_reference(constraint.references, name);
     for (const QualifiedName& source : table->reads) derived_from_[source].push_back(name);
     if (table->like) derived_from_[*table->like].push_back(name);
   }

@@ -359,6 +359,12 @@ class Catalog {
   // a name stays when its table goes, and may be listed twice; the readers check each.
   std::unordered_map<std::string, std::vector<QualifiedName>> table_names_by_schema_;
   void note_table_name(const QualifiedName& name) { table_names_by_schema_[name.schema].push_back(name); }
+  // Lists `table` among those referencing `referenced`, once for a run of its foreign keys: a table
+  // of 20,000 foreign keys to one other is one entry, not 20,000 for each rename to walk.
+  void note_reference(const QualifiedName& referenced, const QualifiedName& table) {
+    auto& referencing = referenced_by_[referenced];
+    if (referencing.empty() || referencing.back() != table) referencing.push_back(table);
+  }
   // Type -> the tables (complete or partial) ever given a column of it, for every type but
   // pg_catalog's (is_builtin_type_name): the domains, enums and composite types that ALTER DOMAIN,
   // DROP … CASCADE and ALTER TYPE … RENAME ask about, so that they do not walk every column of a

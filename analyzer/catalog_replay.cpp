@@ -262,7 +262,7 @@ class CatalogReplay {
       }
       added.index = added.name;
     }
-    if (added.kind == ConstraintKind::ForeignKey) c_.referenced_by_[added.references].push_back(table.name);
+    if (added.kind == ConstraintKind::ForeignKey) c_.note_reference(added.references, table.name);
     table.constraints.push_back(std::move(added));
   }
 
@@ -572,6 +572,10 @@ class CatalogReplay {
       if (auto it = c_.derived_from_.find(*renamed.like); it != c_.derived_from_.end())
         std::replace(it->second.begin(), it->second.end(), old_name, new_name);
     if (auto referencing = c_.referenced_by_.extract(old_name); !referencing.empty()) {
+      // Each table once: its foreign keys are walked whole.
+      std::sort(referencing.mapped().begin(), referencing.mapped().end());
+      referencing.mapped().erase(std::unique(referencing.mapped().begin(), referencing.mapped().end()),
+                                 referencing.mapped().end());
       for (const QualifiedName& name : referencing.mapped())
         if (auto it = c_.tables_.find(name == old_name ? new_name : name); it != c_.tables_.end())
           for (auto& constraint : it->second.changed().constraints)
@@ -633,14 +637,15 @@ class CatalogReplay {
       case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
         c_.relation_name_freed();
         const auto old_name = qualified_name(stmt.relation);
-        // Renaming the index of a PRIMARY KEY, UNIQUE or EXCLUDE constraint renames the constraint.
+        // Renaming the index of a PRIMARY KEY, UNIQUE or EXCLUDE constraint renames the constraint,
+        // which has the index's name (the replay keeps them the same, as PostgreSQL does).
         if (const Index* index = c_.find_index(old_name))
           if (Table* table = mutable_table_facts(index->table))
-            for (auto& constraint : table->constraints)
-              if (constraint.index == old_name.name) {
-                constraint.index = stmt.newname;
-                table->constraints.rename(constraint, stmt.newname);
-              }
+            if (Constraint* constraint = table->constraints.find(old_name.name);
+                constraint && constraint->index == old_name.name) {
+              constraint->index = stmt.newname;
+              table->constraints.rename(*constraint, stmt.newname);
+            }
         c_.indexes_.rename(old_name, QualifiedName{old_name.schema, stmt.newname});
         break;
       }
@@ -677,8 +682,16 @@ class CatalogReplay {
         Table* table = mutable_table_facts(qualified_name(stmt.relation));
         if (!table || !stmt.subname) return;
         if (!stmt.newname || std::string_view(stmt.subname) == stmt.newname) return;
-        while (Constraint* renamed = table->constraints.find(stmt.subname))
+        while (Constraint* renamed = table->constraints.find(stmt.subname)) {
+          // A key's or exclusion constraint's index is renamed with it, as PostgreSQL does.
+          if (!renamed->index.empty()) {
+            c_.relation_name_freed();
+            c_.indexes_.rename(QualifiedName{table->name.schema, renamed->index},
+                               QualifiedName{table->name.schema, stmt.newname});
+            renamed->index = stmt.newname;
+          }
           table->constraints.rename(*renamed, stmt.newname);
+        }
         break;
       }
       default: break;

@@ -434,6 +434,26 @@ TEST_CASE("catalog: a key's index takes a name freed by dropping or renaming ano
                                                               "t_a_key4", "t_a_key6", "t_pkey"});
 }
 
+// PostgreSQL 15 renames a key's index with its constraint, and the constraint with its index
+// (pg_constraint.conindid, on a real server).
+TEST_CASE("catalog: a key constraint and its index are renamed together, whichever is renamed") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE t (a int, b int);
+    ALTER TABLE t ADD CONSTRAINT uq_t_a UNIQUE (a);
+    ALTER TABLE t RENAME CONSTRAINT uq_t_a TO uq_renamed;
+    ALTER TABLE t ADD PRIMARY KEY (b);
+    ALTER INDEX t_pkey RENAME TO pk;
+  )sql");
+  CHECK(constraint_names(catalog, "t") == std::vector<std::string>{"uq_renamed", "pk"});
+  CHECK(index_names(catalog, "t") == std::vector<std::string>{"pk", "uq_renamed"});
+  CHECK(catalog.find_index({"public", "uq_t_a"}) == nullptr);
+  CHECK(catalog.find_table({"public", "t"})->constraint("uq_renamed")->index == "uq_renamed");
+  // The index can be renamed back again by its new name, and the constraint follows.
+  replay(catalog, "ALTER INDEX uq_renamed RENAME TO uq_again;");
+  CHECK(constraint_names(catalog, "t") == std::vector<std::string>{"uq_again", "pk"});
+}
+
 TEST_CASE("catalog: a table made LIKE itself keeps its own columns once") {
   // PostgreSQL refuses it; the replay found the entry being created as the LIKE's source and
   // appended its columns to themselves while reading them (AddressSanitizer: heap-use-after-free).

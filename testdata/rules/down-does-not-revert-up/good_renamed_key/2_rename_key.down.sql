@@ -1,0 +1,1 @@
+ALTER TABLE pairs RENAME CONSTRAINT pairs_key TO pairs_a_b_key;

@@ -1,0 +1,1 @@
+ALTER TABLE pairs DROP CONSTRAINT pairs_key;

@@ -63,6 +63,12 @@ struct Constraint {
   std::vector<std::string> columns;
   bool validated = true;           // false while NOT VALID
   QualifiedName references;        // FOREIGN KEY: the referenced table
+  // FOREIGN KEY: the referenced columns (the referenced table's primary key when the constraint
+  // names none); empty when zdlint does not know them.
+  std::vector<std::string> referenced_columns;
+  // FOREIGN KEY: ON DELETE CASCADE, SET NULL or SET DEFAULT, whose trigger deletes or updates the
+  // referencing rows when a referenced row is deleted (NO ACTION and RESTRICT only look them up).
+  bool delete_writes_referencing_rows = false;
   // CHECK (a IS NOT NULL [AND b IS NOT NULL …]): the columns it proves non-null.
   std::vector<std::string> proves_not_null;
   std::string index;               // PRIMARY KEY / UNIQUE / EXCLUDE: the index behind it
@@ -70,6 +76,12 @@ struct Constraint {
 
   [[nodiscard]] bool proves(std::string_view column) const {
     return std::find(proves_not_null.begin(), proves_not_null.end(), column) != proves_not_null.end();
+  }
+  // Of a foreign key: whether `column` of the referenced table is one of the referenced columns;
+  // nullopt when those are unknown.
+  [[nodiscard]] std::optional<bool> references_column(std::string_view column) const {
+    if (referenced_columns.empty()) return std::nullopt;
+    return std::find(referenced_columns.begin(), referenced_columns.end(), column) != referenced_columns.end();
   }
 };
 

@@ -28,6 +28,12 @@ std::string choose_free_name(NamedList<Item>& list, std::string_view name1, std:
   });
 }
 
+// A foreign key's ON DELETE action, as the parse tree spells it: CASCADE ('c'), SET NULL ('n') and
+// SET DEFAULT ('d') write the referencing rows; NO ACTION ('a') and RESTRICT ('r') look them up.
+bool deletes_write_referencing_rows(const char* action) {
+  return action && (*action == 'c' || *action == 'n' || *action == 'd');
+}
+
 // The first column an expression mentions: PostgreSQL names an unnamed CHECK after it.
 std::string first_column(const PgQuery__Node* expr) {
   std::string found;
@@ -213,6 +219,9 @@ class CatalogReplay {
         added.columns = column_name.empty() ? string_list(constraint.fk_attrs, constraint.n_fk_attrs)
                                             : std::vector<std::string>{column_name};
         added.references = qualified_name(constraint.pktable);
+        added.referenced_columns = constraint.n_pk_attrs > 0 ? string_list(constraint.pk_attrs, constraint.n_pk_attrs)
+                                                             : primary_key_columns(table, added.references);
+        added.delete_writes_referencing_rows = deletes_write_referencing_rows(constraint.fk_del_action);
         suffix = "fkey";
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
@@ -282,6 +291,16 @@ class CatalogReplay {
     const std::vector<std::string> no_columns;
     return constraint_index_name(c_, table, added.kind == ConstraintKind::PrimaryKey ? no_columns : added.columns,
                                  suffix, creating_table_ == table.name);
+  }
+
+  // The columns of `name`'s primary key, which a foreign key naming no columns references; `table`
+  // is the one being changed (a foreign key may reference its own table). Empty when unknown.
+  std::vector<std::string> primary_key_columns(const Table& table, const QualifiedName& name) const {
+    const Table* referenced = name == table.name ? &table : c_.find_table_facts(name);
+    if (!referenced) return {};
+    for (const Constraint& constraint : referenced->constraints)
+      if (constraint.kind == ConstraintKind::PrimaryKey) return constraint.columns;
+    return {};
   }
 
   Table* mutable_table_facts(const QualifiedName& name) {
@@ -462,6 +481,14 @@ class CatalogReplay {
         table.constraints.erase_if([&](const Constraint& c) {
           return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
         });
+        // CASCADE drops the foreign keys that reference the column too (without it PostgreSQL refuses).
+        if (cmd.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+          for (const Table* referencing : c_.tables_referencing(table.name))
+            if (Table* changed = mutable_table_facts(referencing->name))
+              changed->constraints.erase_if([&](const Constraint& c) {
+                return c.kind == ConstraintKind::ForeignKey && c.references == table.name &&
+                       c.references_column(name) == true;
+              });
         c_.indexes_.erase_of_table(table.name, [&](const Index& index) {
           return std::find(index.columns.begin(), index.columns.end(), name) != index.columns.end();
         });
@@ -673,6 +700,13 @@ class CatalogReplay {
           std::replace(constraint.proves_not_null.begin(), constraint.proves_not_null.end(), std::string(stmt.subname),
                        std::string(stmt.newname));
         }
+        // The foreign keys that reference the column reference it by its new name.
+        for (const Table* referencing : c_.tables_referencing(table->name))
+          if (Table* changed = mutable_table_facts(referencing->name))
+            for (auto& constraint : changed->constraints)
+              if (constraint.kind == ConstraintKind::ForeignKey && constraint.references == table->name)
+                std::replace(constraint.referenced_columns.begin(), constraint.referenced_columns.end(),
+                             std::string(stmt.subname), std::string(stmt.newname));
         c_.indexes_.update_of_table(table->name, [&](Index& index) {
           std::replace(index.columns.begin(), index.columns.end(), std::string(stmt.subname), std::string(stmt.newname));
         });

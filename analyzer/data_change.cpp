@@ -157,8 +157,10 @@ std::optional<DataChange> data_change_of(const Statement& stmt) {
         change.from_select = true;
         change.where = select.where_clause;
         change.limited = select.limit_count != nullptr;
+        // The WITH queries' names (WITH x AS (…) INSERT … SELECT … FROM x) are no sources.
+        const PgQuery__WithClause* with = select.with_clause ? select.with_clause : insert.with_clause;
         for (size_t i = 0; i < select.n_from_clause; ++i)
-          for (auto& name : relations_named(select.from_clause[i]))
+          for (auto& name : relations_named(select.from_clause[i], with))
             if (std::find(change.sources.begin(), change.sources.end(), name) == change.sources.end())
               change.sources.push_back(std::move(name));
         for (size_t i = 0; i < select.n_target_list; ++i)

@@ -16,8 +16,37 @@ void alter_table_effects(const PgQuery__AlterTableStmt& stmt, const Session& ses
 namespace {
 
 // Relations a query reads take AccessShareLock (views included: rewriting expands them).
-void reads(const PgQuery__Node* query, EffectsBuilder& out) {
-  for (const auto& name : relations_named(query)) out.on(name, LockMode::AccessShare);
+// `with`: the WITH clause of the statement `query` is a part of, whose names are no relations.
+void reads(const PgQuery__Node* query, EffectsBuilder& out, const PgQuery__WithClause* with = nullptr) {
+  for (const auto& name : relations_named(query, with)) out.on(name, LockMode::AccessShare);
+}
+
+void insert(const PgQuery__InsertStmt& stmt, EffectsBuilder& out);
+void update(const PgQuery__UpdateStmt& stmt, EffectsBuilder& out);
+void remove(const PgQuery__DeleteStmt& stmt, EffectsBuilder& out);
+
+// What the queries of a WITH clause lock: a data-modifying one (WITH d AS (DELETE … RETURNING …))
+// what that statement would on its own, any other the relations it reads.
+void reads_with(const PgQuery__WithClause& with, EffectsBuilder& out) {
+  for (size_t i = 0; i < with.n_ctes; ++i) {
+    const PgQuery__Node* cte = with.ctes[i];
+    const PgQuery__Node* query =
+        cte->node_case == PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR ? cte->common_table_expr->ctequery : nullptr;
+    switch (query ? query->node_case : PG_QUERY__NODE__NODE__NOT_SET) {
+      case PG_QUERY__NODE__NODE_INSERT_STMT:
+        insert(*query->insert_stmt, out);
+        break;
+      case PG_QUERY__NODE__NODE_UPDATE_STMT:
+        update(*query->update_stmt, out);
+        break;
+      case PG_QUERY__NODE__NODE_DELETE_STMT:
+        remove(*query->delete_stmt, out);
+        break;
+      default:  // a query, which may read the WITH queries before it
+        reads(cte, out, &with);
+        break;
+    }
+  }
 }
 
 // nextval()/setval() with a literal sequence name take RowExclusiveLock on the sequence.
@@ -40,6 +69,17 @@ void foreign_key_targets(const Table* table, LockMode mode, EffectsBuilder& out,
       LockEffect& parent = out.on(constraint.references, mode);
       if (parent.note.empty()) parent.note = std::string(why);
     }
+}
+
+// The queries that check a foreign key for each new or changed row of `table`: each looks up the
+// referenced row FOR KEY SHARE, so RowShareLock on the referenced table, and on every index of it,
+// which the planner locks in the query's mode.
+void foreign_key_checks(const Table* table, EffectsBuilder& out, std::string_view why) {
+  foreign_key_targets(table, LockMode::RowShare, out, why);
+  if (!table) return;
+  for (const auto& constraint : table->constraints)
+    if (constraint.kind == ConstraintKind::ForeignKey && constraint.references != table->name)
+      out.indexes_of(constraint.references, LockMode::RowShare, false);
 }
 
 void create_table(const PgQuery__CreateStmt& stmt, EffectsBuilder& out) {
@@ -278,10 +318,15 @@ void comment(const PgQuery__CommentStmt& stmt, EffectsBuilder& out) {
       out.on(qualified_name(items.items, items.n_items), LockMode::ShareUpdateExclusive, kind_of(stmt.objtype));
       break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+      if (items.n_items >= 2) out.on(qualified_name(items.items, items.n_items - 1), LockMode::ShareUpdateExclusive);
+      break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
     case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
     case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
-      if (items.n_items >= 2) out.on(qualified_name(items.items, items.n_items - 1), LockMode::ShareUpdateExclusive);
+    case PG_QUERY__OBJECT_TYPE__OBJECT_RULE:
+      // An object of a table is looked up through the table, opened in AccessShareLock
+      // (get_object_address_relobject), whatever lock COMMENT asks for.
+      if (items.n_items >= 2) out.on(qualified_name(items.items, items.n_items - 1), LockMode::AccessShare);
       break;
     default: break;
   }
@@ -307,7 +352,8 @@ void dml_target(const PgQuery__RangeVar* relation, EffectsBuilder& out) {
 }
 
 void insert(const PgQuery__InsertStmt& stmt, EffectsBuilder& out) {
-  reads(stmt.select_stmt, out);
+  reads(stmt.select_stmt, out, stmt.with_clause);
+  if (stmt.with_clause) reads_with(*stmt.with_clause, out);
   sequence_calls(stmt.select_stmt, out);
   // INSERT plans no scan of its target, so only the table is locked when the statement starts.
   const auto name = qualified_name(stmt.relation);
@@ -327,13 +373,16 @@ void insert(const PgQuery__InsertStmt& stmt, EffectsBuilder& out) {
         out.on({name.schema, column.default_sequence}, LockMode::RowExclusive, RelationKind::Sequence);
   }
   // Foreign-key checks lock the referenced rows FOR KEY SHARE: RowShareLock on the parent.
-  foreign_key_targets(out.catalog().find_table(qualified_name(stmt.relation)), LockMode::RowShare, out,
-                      "foreign-key checks of the inserted rows");
+  foreign_key_checks(out.catalog().find_table(qualified_name(stmt.relation)), out,
+                     "foreign-key checks of the inserted rows");
 }
 
 void update(const PgQuery__UpdateStmt& stmt, EffectsBuilder& out) {
-  for (size_t i = 0; i < stmt.n_from_clause; ++i) reads(stmt.from_clause[i], out);
-  reads(stmt.where_clause, out);
+  for (size_t i = 0; i < stmt.n_from_clause; ++i) reads(stmt.from_clause[i], out, stmt.with_clause);
+  reads(stmt.where_clause, out, stmt.with_clause);
+  for (size_t i = 0; i < stmt.n_target_list; ++i)
+    reads(stmt.target_list[i], out, stmt.with_clause);  // SET x = (SELECT …)
+  if (stmt.with_clause) reads_with(*stmt.with_clause, out);
   sequence_calls(stmt.where_clause, out);
   for (size_t i = 0; i < stmt.n_target_list; ++i) sequence_calls(stmt.target_list[i], out);
   dml_target(stmt.relation, out);
@@ -347,25 +396,44 @@ void update(const PgQuery__UpdateStmt& stmt, EffectsBuilder& out) {
     for (size_t i = 0; i < stmt.n_target_list; ++i) {
       const auto* target = stmt.target_list[i];
       if (target->node_case == PG_QUERY__NODE__NODE_RES_TARGET && target->res_target->name &&
-          std::find(constraint.columns.begin(), constraint.columns.end(), target->res_target->name) != constraint.columns.end())
+          std::find(constraint.columns.begin(), constraint.columns.end(), target->res_target->name) !=
+              constraint.columns.end()) {
         out.on(constraint.references, LockMode::RowShare).note = "foreign-key checks of the updated rows";
+        out.indexes_of(constraint.references, LockMode::RowShare, false);
+      }
     }
   }
 }
 
 void remove(const PgQuery__DeleteStmt& stmt, EffectsBuilder& out) {
-  for (size_t i = 0; i < stmt.n_using_clause; ++i) reads(stmt.using_clause[i], out);
-  reads(stmt.where_clause, out);
+  for (size_t i = 0; i < stmt.n_using_clause; ++i) reads(stmt.using_clause[i], out, stmt.with_clause);
+  reads(stmt.where_clause, out, stmt.with_clause);
+  if (stmt.with_clause) reads_with(*stmt.with_clause, out);
   dml_target(stmt.relation, out);
   const auto name = qualified_name(stmt.relation);
   if (!stmt.where_clause && stmt.n_using_clause == 0) out.on(name, LockMode::RowExclusive).scan = true;
-  // ON DELETE checks look up referencing rows FOR KEY SHARE.
-  for (const Table* child : out.catalog().tables_referencing(name))
-    out.on(child->name, LockMode::RowShare).note = "foreign-key checks of the deleted rows";
+  // Each foreign key's trigger runs a query on the referencing table for each deleted row: ON DELETE
+  // CASCADE deletes the referencing rows and SET NULL or SET DEFAULT updates them (RowExclusiveLock),
+  // NO ACTION and RESTRICT look them up FOR KEY SHARE (RowShareLock). The planner locks every index
+  // of the table in the query's mode.
+  for (const Table* child : out.catalog().tables_referencing(name)) {
+    if (child->name == name) continue;  // its own rows: RowExclusiveLock already
+    const bool writes = std::any_of(child->constraints.begin(), child->constraints.end(), [&](const Constraint& key) {
+      return key.kind == ConstraintKind::ForeignKey && key.references == name && key.delete_writes_referencing_rows;
+    });
+    const LockMode mode = writes ? LockMode::RowExclusive : LockMode::RowShare;
+    LockEffect& effect = out.on(child->name, mode);
+    if (effect.note.empty())
+      effect.note = writes
+                        ? "ON DELETE CASCADE, SET NULL or SET DEFAULT writes its rows that reference the deleted ones"
+                        : "foreign-key checks of the deleted rows";
+    out.indexes_of(child->name, mode, false);
+  }
 }
 
 void select(const PgQuery__SelectStmt& stmt, const PgQuery__Node& node, EffectsBuilder& out) {
   reads(&node, out);
+  if (stmt.with_clause) reads_with(*stmt.with_clause, out);
   sequence_calls(&node, out);
   if (stmt.n_locking_clause > 0)
     for (const auto& name : relations_named(&node)) {
@@ -523,11 +591,19 @@ StatementEffects lock_model(const LockModelInput& input) {
       const auto& stmt = *node.rename_stmt;
       if (!stmt.relation) break;
       const auto name = qualified_name(stmt.relation);
-      if (stmt.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX)
-        // PostgreSQL 12 lowered ALTER INDEX … RENAME to ShareUpdateExclusiveLock.
-        out.on(name, input.pg_version >= 12 ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive, RelationKind::Index);
-      else
-        out.on(name, LockMode::AccessExclusive, kind_of(stmt.relation_type));
+      // PostgreSQL 12 lowered ALTER INDEX … RENAME to ShareUpdateExclusiveLock.
+      const LockMode index_rename = input.pg_version >= 12 ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive;
+      if (stmt.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) {
+        out.on(name, index_rename, RelationKind::Index);
+        break;
+      }
+      out.on(name, LockMode::AccessExclusive, kind_of(stmt.relation_type));
+      // A key or exclusion constraint's index is renamed with it.
+      if (stmt.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT && stmt.subname)
+        if (const Table* table = out.catalog().find_table_facts(name))
+          if (const Constraint* renamed = table->constraints.find(stmt.subname); renamed && !renamed->index.empty())
+            out.on({name.schema, renamed->index}, index_rename, RelationKind::Index).note =
+                fmt::format("the index of {}, renamed with it", renamed->name);
       break;
     }
     case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:

@@ -30,9 +30,9 @@ bool is_null_constant(const PgQuery__Node* expr) {
 // Storage parameters PostgreSQL changes under ShareUpdateExclusiveLock (AlterTableGetRelOptionsLockLevel);
 // anything else takes AccessExclusiveLock.
 bool light_reloption(std::string_view name) {
-  static constexpr std::string_view light[] = {"fillfactor", "parallel_workers", "toast_tuple_target",
-                                               "vacuum_index_cleanup", "vacuum_truncate", "log_autovacuum_min_duration",
-                                               "user_catalog_table"};
+  static constexpr std::string_view light[] = {"fillfactor",         "parallel_workers",
+                                               "toast_tuple_target", "vacuum_index_cleanup",
+                                               "vacuum_truncate",    "log_autovacuum_min_duration"};
   if (name.starts_with("autovacuum_") || name.starts_with("toast.")) return true;
   return std::find(std::begin(light), std::end(light), name) != std::end(light);
 }
@@ -135,20 +135,40 @@ void add_column(AlterContext& c, const PgQuery__ColumnDef& column) {
   }
 }
 
+// Calls visit(table, key, references_known) for each foreign key of another table that may reference
+// `column` of the altered table: `references_known` when its referenced columns are known (and
+// include the column), false when they are unknown. A key of the altered table that references
+// the table itself is left out: that table is locked already.
+template <typename Visit>
+void for_each_foreign_key_to(const AlterContext& c, std::string_view column, Visit visit) {
+  for (const Table* child : c.out.catalog().tables_referencing(c.target)) {
+    if (child->name == c.target) continue;
+    for (const Constraint& key : child->constraints) {
+      if (key.kind != ConstraintKind::ForeignKey || key.references != c.target) continue;
+      const std::optional<bool> references = key.references_column(column);
+      if (references != false) visit(*child, key, references.has_value());
+    }
+  }
+}
+
 void drop_column(AlterContext& c, const std::string& column, bool cascade) {
   c.lock(LockMode::AccessExclusive);
   for (const Index* index : c.out.catalog().indexes_of(c.target))
     if (std::find(index->columns.begin(), index->columns.end(), column) != index->columns.end())
       c.out.on(index->name, LockMode::AccessExclusive, RelationKind::Index).note = "dropped with the column";
-  if (!c.table) return;
-  for (const auto& constraint : c.table->constraints)
-    if (constraint.kind == ConstraintKind::ForeignKey &&
-        std::find(constraint.columns.begin(), constraint.columns.end(), column) != constraint.columns.end())
-      c.out.on(constraint.references, LockMode::AccessExclusive).note =
-          fmt::format("its foreign-key triggers are dropped with {}", constraint.name);
-  if (cascade)
-    for (const Table* child : c.out.catalog().tables_referencing(c.target))
-      c.out.on(child->name, LockMode::AccessExclusive).note = "its foreign key is dropped (CASCADE)";
+  if (c.table)
+    for (const auto& constraint : c.table->constraints)
+      if (constraint.kind == ConstraintKind::ForeignKey &&
+          std::find(constraint.columns.begin(), constraint.columns.end(), column) != constraint.columns.end())
+        c.out.on(constraint.references, LockMode::AccessExclusive).note =
+            fmt::format("its foreign-key triggers are dropped with {}", constraint.name);
+  if (!cascade) return;
+  for_each_foreign_key_to(c, column, [&](const Table& child, const Constraint& key, bool references_known) {
+    LockEffect& effect = c.out.on(child.name, LockMode::AccessExclusive);
+    effect.note = fmt::format("its foreign key {} references {} and is dropped with it (CASCADE){}", key.name, column,
+                              references_known ? "" : " (zdlint does not know the columns it references: assumed)");
+    effect.assumed = effect.assumed || !references_known;
+  });
 }
 
 void alter_column_type(AlterContext& c, const std::string& column, const PgQuery__ColumnDef& def) {
@@ -175,14 +195,32 @@ void alter_column_type(AlterContext& c, const std::string& column, const PgQuery
       if (std::find(index->columns.begin(), index->columns.end(), column) != index->columns.end())
         c.out.on(index->name, LockMode::AccessExclusive, RelationKind::Index);
   }
-  // Foreign keys that point at the column are re-checked: the referencing tables are scanned.
-  for (const Table* child : c.out.catalog().tables_referencing(c.target))
-    for (const auto& constraint : child->constraints)
-      if (constraint.kind == ConstraintKind::ForeignKey && constraint.references == c.target && change == TypeChange::Rewrite) {
-        LockEffect& effect = c.out.on(child->name, LockMode::AccessExclusive);
-        effect.scan = true;
-        effect.note = fmt::format("its foreign key {} is re-created and re-checked", constraint.name);
+  // A foreign key that uses the column, on either side, is dropped and re-created for the new type,
+  // rewrite or not (the same type too): its triggers on both tables go and come back, under
+  // AccessExclusiveLock on both. It is checked again, scanning the referencing table, when the
+  // type's equality changes, which only a rewrite stands for here.
+  const bool rechecked = change == TypeChange::Rewrite;
+  if (c.table)
+    for (const Constraint& key : c.table->constraints)
+      if (key.kind == ConstraintKind::ForeignKey && key.references != c.target &&
+          std::find(key.columns.begin(), key.columns.end(), column) != key.columns.end()) {
+        LockEffect& effect = c.out.on(key.references, LockMode::AccessExclusive);
+        if (effect.note.empty())
+          effect.note = fmt::format(
+              "the foreign key {} on {} is re-created: its triggers on this table are dropped and "
+              "created again",
+              key.name, column);
       }
+  for_each_foreign_key_to(c, column, [&](const Table& child, const Constraint& key, bool references_known) {
+    // Without the referenced columns, as before they were recorded: assumed only when rewritten.
+    if (!references_known && !rechecked) return;
+    LockEffect& effect = c.out.on(child.name, LockMode::AccessExclusive);
+    effect.scan = effect.scan || rechecked;
+    effect.assumed = effect.assumed || !references_known;
+    effect.note = fmt::format("its foreign key {} references {}: re-created{}{}", key.name, column,
+                              rechecked ? " and checked again" : "",
+                              references_known ? "" : " (zdlint does not know the columns it references: assumed)");
+  });
 }
 
 // A validated CHECK (col IS NOT NULL) lets PostgreSQL 12+ skip the NOT NULL verification scan.

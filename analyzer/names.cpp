@@ -41,13 +41,30 @@ std::optional<QualifiedName> sequence_literal(const PgQuery__Node* arg) {
   return QualifiedName{text.substr(0, dot), text.substr(dot + 1)};
 }
 
-std::vector<QualifiedName> relations_named(const PgQuery__Node* root) {
-  std::vector<QualifiedName> result;
+std::vector<QualifiedName> relations_named(const PgQuery__Node* root, const PgQuery__WithClause* with) {
+  std::vector<const PgQuery__RangeVar*> named;             // in the statement's order
+  std::vector<std::string_view> common_table_expressions;  // WITH x AS (…): an unqualified `x` is no relation
+  for (size_t i = 0; with && i < with->n_ctes; ++i)
+    if (with->ctes[i]->node_case == PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR && with->ctes[i]->common_table_expr->ctename)
+      common_table_expressions.emplace_back(with->ctes[i]->common_table_expr->ctename);
+  // A query's WITH clause comes after its FROM list in the tree: the names are known only once the
+  // whole statement is walked.
   walk_nodes(root, [&](const PgQuery__Node& node) {
-    if (node.node_case != PG_QUERY__NODE__NODE_RANGE_VAR) return;
-    auto name = qualified_name(node.range_var);
-    if (std::find(result.begin(), result.end(), name) == result.end()) result.push_back(std::move(name));
+    if (node.node_case == PG_QUERY__NODE__NODE_RANGE_VAR)
+      named.push_back(node.range_var);
+    else if (node.node_case == PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR && node.common_table_expr->ctename)
+      common_table_expressions.emplace_back(node.common_table_expr->ctename);
   });
+  std::vector<QualifiedName> result;
+  for (const PgQuery__RangeVar* range_var : named) {
+    const bool unqualified = !range_var->schemaname || !*range_var->schemaname;
+    if (unqualified && range_var->relname &&
+        std::find(common_table_expressions.begin(), common_table_expressions.end(), range_var->relname) !=
+            common_table_expressions.end())
+      continue;
+    auto name = qualified_name(range_var);
+    if (std::find(result.begin(), result.end(), name) == result.end()) result.push_back(std::move(name));
+  }
   return result;
 }
 

@@ -64,7 +64,9 @@ std::vector<std::string> string_list(PgQuery__Node* const* items, size_t n_items
 // A sequence named by a string literal, as nextval('s') and setval('schema.s', …) take it.
 std::optional<QualifiedName> sequence_literal(const PgQuery__Node* arg);
 
-// Every table, view or sequence a statement or query names (FROM lists, subqueries, targets).
-std::vector<QualifiedName> relations_named(const PgQuery__Node* root);
+// Every table, view or sequence a statement or query names (FROM lists, subqueries, targets), but
+// the names of its common table expressions (WITH x AS …) and of those of `with`, the WITH clause of
+// the statement `root` is a part of.
+std::vector<QualifiedName> relations_named(const PgQuery__Node* root, const PgQuery__WithClause* with = nullptr);
 
 }  // namespace zdlint

@@ -230,23 +230,6 @@ TEST_CASE("catalog: a self-referencing table renamed keeps referencing itself") 
   CHECK(catalog.tables_referencing({"public", "node"}).empty());
 }
 
-TEST_CASE("catalog: views depending on a relation, through views of views, after a rename of the view") {
-  Catalog catalog;
-  replay(catalog, R"sql(
-    CREATE TABLE parent (id int);
-    CREATE VIEW first_view AS SELECT id FROM parent;
-    CREATE VIEW second_view AS SELECT id FROM first_view;
-    CREATE MATERIALIZED VIEW totals AS SELECT count(*) FROM parent;
-    CREATE TABLE copy AS SELECT * FROM parent;
-    ALTER VIEW first_view RENAME TO renamed_view;
-  )sql");
-  // The catalog records what second_view's query named (first_view), as it does for every rename.
-  CHECK(names(catalog.views_depending_on(kParent)) == std::vector<std::string>{"public.renamed_view", "public.totals"});
-
-  replay(catalog, "CREATE OR REPLACE VIEW renamed_view AS SELECT 1 AS id;");
-  CHECK(names(catalog.views_depending_on(kParent)) == std::vector<std::string>{"public.totals"});
-}
-
 TEST_CASE("catalog: the expand step of a migration, from a table made LIKE or AS SELECT of the original") {
   Catalog catalog;
   replay(catalog, "CREATE TABLE parent (id int); CREATE TABLE unrelated (id int);", 0);
@@ -538,4 +521,69 @@ TEST_CASE("catalog: a table holds no more than PostgreSQL's 1,600 column numbers
     REQUIRE(made != nullptr);
     CHECK(made->columns.size() == 1600);
   }
+}
+
+// The columns each foreign key references, which the lock model asks when a referenced column's type
+// changes or the column is dropped with CASCADE, and the action ON DELETE takes.
+TEST_CASE("catalog: a foreign key's referenced columns and ON DELETE action") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE parent (id int, code text UNIQUE, PRIMARY KEY (id));
+    CREATE TABLE child (
+      id int PRIMARY KEY,
+      parent_id int REFERENCES parent ON DELETE CASCADE,
+      parent_code text CONSTRAINT child_code_fk REFERENCES parent (code) ON DELETE SET NULL,
+      up int REFERENCES child ON DELETE RESTRICT
+    );
+    ALTER TABLE child ADD CONSTRAINT child_pair_fk FOREIGN KEY (id, parent_code) REFERENCES parent (id, code);
+    ALTER TABLE child ADD CONSTRAINT child_far_fk FOREIGN KEY (id) REFERENCES far_away;
+  )sql");
+  const auto key = [&](std::string_view name) {
+    const Constraint* found = catalog.find_table({"public", "child"})->constraints.find(name);
+    REQUIRE(found != nullptr);
+    return *found;
+  };
+  // No column list: the referenced table's primary key, its own table's too.
+  CHECK(key("child_parent_id_fkey").referenced_columns == std::vector<std::string>{"id"});
+  CHECK(key("child_parent_id_fkey").delete_writes_referencing_rows);
+  CHECK(key("child_code_fk").referenced_columns == std::vector<std::string>{"code"});
+  CHECK(key("child_code_fk").delete_writes_referencing_rows);
+  CHECK(key("child_up_fkey").referenced_columns == std::vector<std::string>{"id"});
+  CHECK_FALSE(key("child_up_fkey").delete_writes_referencing_rows);
+  CHECK(key("child_pair_fk").referenced_columns == std::vector<std::string>{"id", "code"});
+  CHECK_FALSE(key("child_pair_fk").delete_writes_referencing_rows);
+  // A table the history never created: its primary key is unknown.
+  CHECK(key("child_far_fk").referenced_columns.empty());
+  CHECK(key("child_far_fk").references_column("id") == std::nullopt);
+  CHECK(key("child_code_fk").references_column("code") == true);
+  CHECK(key("child_code_fk").references_column("id") == false);
+
+  SUBCASE("a renamed referenced column is referenced by its new name") {
+    replay(catalog, "ALTER TABLE parent RENAME COLUMN code TO label;\nALTER TABLE child RENAME COLUMN id TO child_id;",
+           1);
+    CHECK(key("child_code_fk").referenced_columns == std::vector<std::string>{"label"});
+    CHECK(key("child_pair_fk").referenced_columns == std::vector<std::string>{"id", "label"});
+    CHECK(key("child_up_fkey").referenced_columns == std::vector<std::string>{"child_id"});
+  }
+  SUBCASE("DROP COLUMN … CASCADE drops the foreign keys that reference the column, and no others") {
+    replay(catalog, "ALTER TABLE parent DROP COLUMN code CASCADE;", 1);
+    CHECK(constraint_names(catalog, "child") ==
+          std::vector<std::string>{"child_pkey", "child_parent_id_fkey", "child_up_fkey", "child_far_fk"});
+  }
+}
+TEST_CASE("catalog: views depending on a relation, through views of views, after a rename of the view") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE parent (id int);
+    CREATE VIEW first_view AS SELECT id FROM parent;
+    CREATE VIEW second_view AS SELECT id FROM first_view;
+    CREATE MATERIALIZED VIEW totals AS SELECT count(*) FROM parent;
+    CREATE TABLE copy AS SELECT * FROM parent;
+    ALTER VIEW first_view RENAME TO renamed_view;
+  )sql");
+  // The catalog records what second_view's query named (first_view), as it does for every rename.
+  CHECK(names(catalog.views_depending_on(kParent)) == std::vector<std::string>{"public.renamed_view", "public.totals"});
+
+  replay(catalog, "CREATE OR REPLACE VIEW renamed_view AS SELECT 1 AS id;");
+  CHECK(names(catalog.views_depending_on(kParent)) == std::vector<std::string>{"public.totals"});
 }

@@ -303,8 +303,8 @@ TEST_CASE("alter-column-type names ten referencing tables in notes of their own,
     REQUIRE(notes.size() == 10 + (referencing > 10 ? 1 : 0));
     // In name order: c0, c1, c10, c2, …
     CHECK(notes[0] ==
-          "AccessExclusiveLock on public.c0, blocking reads and writes: its foreign key c0_p_fkey is re-created and "
-          "re-checked");
+          "AccessExclusiveLock on public.c0, blocking reads and writes: its foreign key c0_p_fkey references id: "
+          "re-created and checked again");
     CHECK(notes[9].get<std::string>().starts_with("AccessExclusiveLock on public.c"));
     if (referencing > 10)
       CHECK(notes[10] ==

@@ -398,5 +398,54 @@ TEST_CASE("an unnamed key's index: the name PostgreSQL gives it") {
           .created);
 }
 
+// testdata/locks/security/comment_on_constraint.sql checks a constraint's comment on a server; a
+// trigger's, a policy's and a rule's are looked up the same way (checked on PostgreSQL 15).
+TEST_CASE("COMMENT ON an object of a table: AccessShareLock on the table; on a column: ShareUpdateExclusiveLock") {
+  for (const std::string comment :
+       {"COMMENT ON TRIGGER big_touch ON big IS 'x';", "COMMENT ON POLICY p ON big IS 'x';",
+        "COMMENT ON RULE r ON big IS 'x';", "COMMENT ON CONSTRAINT big_pkey ON big IS 'x';"}) {
+    CAPTURE(comment);
+    CHECK(effect_on(last_statement(kBig, comment).effects, "public.big").lock == LockMode::AccessShare);
+  }
+  CHECK(effect_on(last_statement(kBig, "COMMENT ON COLUMN big.n IS 'x';").effects, "public.big").lock ==
+        LockMode::ShareUpdateExclusive);
+}
+
+// What tests/test_locks_pg.cpp cannot check on a server: a foreign key to a table the history never
+// created (the columns it references are unknown), and relations that do not exist.
+TEST_CASE("foreign keys whose referenced columns are unknown, and WITH queries' names") {
+  const std::string history = "CREATE TABLE child (id int PRIMARY KEY, legacy_id int REFERENCES legacy);\n";
+  SUBCASE("a rewriting type change of the referenced table: the key is assumed to reference the column") {
+    const auto observed = last_statement(history, "ALTER TABLE legacy ALTER COLUMN code TYPE bigint;");
+    const LockEffect& child = effect_on(observed.effects, "public.child");
+    CHECK(child.lock == LockMode::AccessExclusive);
+    CHECK(child.assumed);
+    CHECK(child.scan);
+  }
+  SUBCASE("DROP COLUMN … CASCADE of the referenced table: the key is assumed to go with it") {
+    const auto observed = last_statement(history, "ALTER TABLE legacy DROP COLUMN code CASCADE;");
+    CHECK(effect_on(observed.effects, "public.child").lock == LockMode::AccessExclusive);
+    CHECK(effect_on(observed.effects, "public.child").assumed);
+    CHECK(last_statement(history, "ALTER TABLE legacy DROP COLUMN code;").effects.find({"public", "child"}) == nullptr);
+  }
+  SUBCASE("a known referenced column that is not the one changed: nothing on the referencing table") {
+    const std::string known = "CREATE TABLE legacy (id int PRIMARY KEY, code int);\n" + history;
+    CHECK(
+        last_statement(known, "ALTER TABLE legacy ALTER COLUMN code TYPE bigint;").effects.find({"public", "child"}) ==
+        nullptr);
+    CHECK(effect_on(last_statement(known, "ALTER TABLE legacy ALTER COLUMN id TYPE bigint;").effects, "public.child")
+              .lock == LockMode::AccessExclusive);
+  }
+  SUBCASE("the name of a WITH query is no relation; a table of that name elsewhere in the statement is") {
+    const auto observed = last_statement(
+        kBig, "WITH ids AS (SELECT id FROM parent) UPDATE big SET n = 0 WHERE parent_id IN (SELECT id FROM ids);");
+    CHECK(observed.effects.find({"public", "ids"}) == nullptr);
+    CHECK(effect_on(observed.effects, "public.parent").lock == LockMode::AccessShare);
+    const auto qualified = last_statement(
+        kBig, "WITH big AS (SELECT 1 AS id) UPDATE parent SET name = 'x' WHERE id IN (SELECT id FROM public.big);");
+    CHECK(effect_on(qualified.effects, "public.big").lock == LockMode::AccessShare);
+  }
+}
+
 }  // namespace
 }  // namespace zdlint

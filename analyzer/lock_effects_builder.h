@@ -42,6 +42,19 @@ class EffectsBuilder {
     return effect;
   }
 
+  // The sequences of `table`'s serial and identity columns (of `column` only, when given), which are
+  // dropped with the table or the column: AccessExclusiveLock.
+  void owned_sequences_dropped(const Table& table, std::string_view column = {}) {
+    for (const Column& owner : table.columns) {
+      if (owner.default_sequence.empty() || (!column.empty() && owner.name != column)) continue;
+      const QualifiedName name{table.name.schema, owner.default_sequence};
+      const Sequence* sequence = catalog_.find_sequence(name);
+      if (sequence && sequence->owned_by_table == table.name)
+        on(name, LockMode::AccessExclusive, RelationKind::Sequence).note =
+            "owned by " + owner.name + ", dropped with it";
+    }
+  }
+
   // Every index the history knows on `table`, in `mode`; `rebuilt` when their data is rebuilt.
   void indexes_of(const QualifiedName& table, LockMode mode, bool rebuilt) {
     for (const Index* index : catalog_.indexes_of(table)) {

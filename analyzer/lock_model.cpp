@@ -156,6 +156,7 @@ void drop_table_like(const QualifiedName& name, RelationKind kind, bool cascade,
   // Dropping a referencing table removes the FK triggers on the referenced one.
   foreign_key_targets(table, LockMode::AccessExclusive, out, "referenced by a foreign key of the dropped table");
   if (!table) return;
+  out.owned_sequences_dropped(*table);
   if (table->partition_of) out.on(*table->partition_of, LockMode::AccessExclusive).note = "the dropped partition's parent";
   for (const auto& partition : table->partitions) {
     out.on(partition, LockMode::AccessExclusive).note = "a partition, dropped with its parent";

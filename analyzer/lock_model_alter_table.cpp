@@ -156,6 +156,7 @@ void drop_column(AlterContext& c, const std::string& column, bool cascade) {
   for (const Index* index : c.out.catalog().indexes_of(c.target))
     if (std::find(index->columns.begin(), index->columns.end(), column) != index->columns.end())
       c.out.on(index->name, LockMode::AccessExclusive, RelationKind::Index).note = "dropped with the column";
+  if (c.table) c.out.owned_sequences_dropped(*c.table, column);
   if (c.table)
     for (const auto& constraint : c.table->constraints)
       if (constraint.kind == ConstraintKind::ForeignKey &&

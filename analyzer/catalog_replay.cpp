@@ -482,13 +482,17 @@ class CatalogReplay {
           return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
         });
         // CASCADE drops the foreign keys that reference the column too (without it PostgreSQL refuses).
-        if (cmd.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+        if (cmd.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) {
+          const auto through_column = [&](const Constraint& c) {
+            return c.kind == ConstraintKind::ForeignKey && c.references == table.name &&
+                   c.references_column(name) == true;
+          };
           for (const Table* referencing : c_.tables_referencing(table.name))
-            if (Table* changed = mutable_table_facts(referencing->name))
-              changed->constraints.erase_if([&](const Constraint& c) {
-                return c.kind == ConstraintKind::ForeignKey && c.references == table.name &&
-                       c.references_column(name) == true;
-              });
+            // A table is copied for writing only when one of its keys goes (copies share it otherwise).
+            if (std::ranges::any_of(referencing->constraints, through_column))
+              if (Table* changed = mutable_table_facts(referencing->name))
+                changed->constraints.erase_if(through_column);
+        }
         c_.indexes_.erase_of_table(table.name, [&](const Index& index) {
           return std::find(index.columns.begin(), index.columns.end(), name) != index.columns.end();
         });
@@ -701,12 +705,17 @@ class CatalogReplay {
                        std::string(stmt.newname));
         }
         // The foreign keys that reference the column reference it by its new name.
+        const auto references_renamed = [&](const Constraint& c) {
+          return c.kind == ConstraintKind::ForeignKey && c.references == table->name &&
+                 c.references_column(stmt.subname) == true;
+        };
         for (const Table* referencing : c_.tables_referencing(table->name))
-          if (Table* changed = mutable_table_facts(referencing->name))
-            for (auto& constraint : changed->constraints)
-              if (constraint.kind == ConstraintKind::ForeignKey && constraint.references == table->name)
-                std::replace(constraint.referenced_columns.begin(), constraint.referenced_columns.end(),
-                             std::string(stmt.subname), std::string(stmt.newname));
+          if (std::ranges::any_of(referencing->constraints, references_renamed))  // copied only then
+            if (Table* changed = mutable_table_facts(referencing->name))
+              for (auto& constraint : changed->constraints)
+                if (references_renamed(constraint))
+                  std::replace(constraint.referenced_columns.begin(), constraint.referenced_columns.end(),
+                               std::string(stmt.subname), std::string(stmt.newname));
         c_.indexes_.update_of_table(table->name, [&](Index& index) {
           std::replace(index.columns.begin(), index.columns.end(), std::string(stmt.subname), std::string(stmt.newname));
         });

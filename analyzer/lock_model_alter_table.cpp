@@ -156,13 +156,14 @@ void drop_column(AlterContext& c, const std::string& column, bool cascade) {
   for (const Index* index : c.out.catalog().indexes_of(c.target))
     if (std::find(index->columns.begin(), index->columns.end(), column) != index->columns.end())
       c.out.on(index->name, LockMode::AccessExclusive, RelationKind::Index).note = "dropped with the column";
-  if (c.table) c.out.owned_sequences_dropped(*c.table, column);
-  if (c.table)
+  if (c.table) {
+    c.out.owned_sequences_dropped(*c.table, column);
     for (const auto& constraint : c.table->constraints)
       if (constraint.kind == ConstraintKind::ForeignKey &&
           std::find(constraint.columns.begin(), constraint.columns.end(), column) != constraint.columns.end())
         c.out.on(constraint.references, LockMode::AccessExclusive).note =
             fmt::format("its foreign-key triggers are dropped with {}", constraint.name);
+  }
   if (!cascade) return;
   for_each_foreign_key_to(c, column, [&](const Table& child, const Constraint& key, bool references_known) {
     LockEffect& effect = c.out.on(child.name, LockMode::AccessExclusive);

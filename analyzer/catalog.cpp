@@ -332,6 +332,30 @@ std::vector<const Table*> Catalog::relations_in_schema(std::string_view schema) 
   return result;
 }
 
+std::vector<TableColumn> Catalog::columns_drawing_from(const QualifiedName& sequence) const {
+  std::vector<TableColumn> result;
+  const Sequence* known = find_sequence(sequence);
+  if (!known) return result;
+  std::vector<const Table*> seen;  // a table listed twice (renamed back, or its default set again)
+  for (const QualifiedName& name : known->drawn_by) {
+    const Table* table = find_table(name);
+    if (!table || std::find(seen.begin(), seen.end(), table) != seen.end()) continue;
+    seen.push_back(table);
+    for (const Column& column : table->columns)
+      if (column.default_sequence == sequence.name) result.push_back({table, &column});
+  }
+  return result;
+}
+
+std::vector<const Sequence*> Catalog::sequences_in_schema(std::string_view schema) const {
+  std::vector<const Sequence*> result;
+  // The map is ordered by schema, then name: the schema's sequences are one run of it.
+  for (auto it = sequences_.lower_bound(QualifiedName{std::string(schema), ""});
+       it != sequences_.end() && it->first.schema == schema; ++it)
+    result.push_back(&it->second);
+  return result;
+}
+
 bool Catalog::table_created_in_file(const QualifiedName& name, FileId file) const {
   const Table* table = find_table(name);
   return table && table->origin.file == file;

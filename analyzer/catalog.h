@@ -241,6 +241,16 @@ struct Sequence {
   QualifiedName name;
   std::optional<QualifiedName> owned_by_table;
   Origin origin;
+  // The tables (of its schema) given a column default that draws from it, so that DROP SEQUENCE …
+  // CASCADE does not walk every table: a superset (a table stays listed when its default changes),
+  // and columns_drawing_from checks each.
+  std::vector<QualifiedName> drawn_by;
+};
+
+// A column of a table, as a catalog lookup finds it.
+struct TableColumn {
+  const Table* table;
+  const Column* column;
 };
 
 struct DomainCheck {
@@ -297,6 +307,10 @@ class Catalog {
   // Views and materialized views whose query reads `relation`, and the views reading those, in
   // the order DROP ... CASCADE would reach them.
   [[nodiscard]] std::vector<const Table*> views_depending_on(const QualifiedName& relation) const;
+  // The columns whose default draws from the sequence (serial and identity columns included).
+  [[nodiscard]] std::vector<TableColumn> columns_drawing_from(const QualifiedName& sequence) const;
+  // Sequences the history created in the schema (owned ones too), in name order.
+  [[nodiscard]] std::vector<const Sequence*> sequences_in_schema(std::string_view schema) const;
   // Tables, views and materialized views the history created in the schema, in name order.
   [[nodiscard]] std::vector<const Table*> relations_in_schema(std::string_view schema) const;
 

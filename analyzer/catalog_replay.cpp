@@ -196,6 +196,7 @@ class CatalogReplay {
                                                          constraint.raw_expr->a_const->isnull);
           column->default_volatility = expression_volatility(constraint.raw_expr, c_).volatility;
           column->default_sequence = nextval_sequence(constraint.raw_expr);
+          note_drawn_by(table, *column);
         }
         return;
       case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
@@ -314,10 +315,26 @@ class CatalogReplay {
     return it == table.columns.end() ? nullptr : &*it;
   }
 
+  // Drops the sequence `column` draws from when `table` owns it (a serial or identity column's).
+  void drop_owned_sequence(const Table& table, const Column& column) {
+    if (column.default_sequence.empty()) return;
+    const auto owned = c_.sequences_.find(QualifiedName{table.name.schema, column.default_sequence});
+    if (owned != c_.sequences_.end() && owned->second.owned_by_table == table.name) c_.sequences_.erase(owned);
+  }
+
   std::string add_owned_sequence(const Table& table, const std::string& column) {
     const QualifiedName name{table.name.schema, table.name.name + "_" + column + "_seq"};
-    c_.sequences_[name] = Sequence{name, table.name, origin_};
+    c_.sequences_[name] = Sequence{name, table.name, origin_, {table.name}};
     return name.name;
+  }
+
+  // Lists `table` among those drawing from the sequence of `column`'s default, once for a run.
+  void note_drawn_by(const Table& table, const Column& column) {
+    if (column.default_sequence.empty()) return;
+    const auto sequence = c_.sequences_.find(QualifiedName{table.name.schema, column.default_sequence});
+    if (sequence == c_.sequences_.end()) return;
+    auto& drawn_by = sequence->second.drawn_by;
+    if (drawn_by.empty() || drawn_by.back() != table.name) drawn_by.push_back(table.name);
   }
 
   // Gives the next column of `table` its number: false when PostgreSQL has none left, and would
@@ -330,7 +347,10 @@ class CatalogReplay {
 
   void add_column(Table& table, const PgQuery__ColumnDef& def) {
     if (!def.colname || !number_column(table)) return;
-    Column column{def.colname, sql_type(def.type_name)};
+    SqlType type = sql_type(def.type_name);
+    const bool serial = is_serial_type(type);
+    if (serial) type = serial_storage_type(type);
+    Column column{def.colname, std::move(type)};
     column.not_null = def.is_not_null;
     // ALTER TABLE … ADD COLUMN grows a table a column or two at a time: doubling its capacity
     // would leave most tables of a long history holding as many unused columns as used ones.
@@ -338,7 +358,7 @@ class CatalogReplay {
       table.columns.reserve(table.columns.size() + table.columns.size() / 8 + 1);
     table.columns.push_back(std::move(column));
     c_.note_column_type(table.name, *table.columns.back().type);
-    if (is_serial_type(*table.columns.back().type)) {
+    if (serial) {
       Column& added = table.columns.back();
       added.has_default = true;
       added.default_volatility = Volatility::Volatile;
@@ -473,10 +493,7 @@ class CatalogReplay {
         c_.relation_name_freed();  // its indexes and sequence go with it
         record_contract(table, name, false);
         // A serial or identity column's sequence is dropped with it.
-        if (const Column* dropped = table.column(name); dropped && !dropped->default_sequence.empty()) {
-          const auto owned = c_.sequences_.find(QualifiedName{table.name.schema, dropped->default_sequence});
-          if (owned != c_.sequences_.end() && owned->second.owned_by_table == table.name) c_.sequences_.erase(owned);
-        }
+        if (const Column* dropped = table.column(name)) drop_owned_sequence(table, *dropped);
         std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
         table.constraints.erase_if([&](const Constraint& c) {
           return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
@@ -517,6 +534,7 @@ class CatalogReplay {
                                                         cmd.def->a_const->isnull);
           column->default_volatility = expression_volatility(cmd.def, c_).volatility;
           column->default_sequence = nextval_sequence(cmd.def);
+          note_drawn_by(table, *column);
         }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
@@ -526,7 +544,13 @@ class CatalogReplay {
         }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
-        if (Column* column = mutable_column(table, name)) column->identity = false;
+        // The identity's sequence is dropped with it.
+        if (Column* column = mutable_column(table, name); column && column->identity) {
+          column->identity = false;
+          c_.relation_name_freed();
+          drop_owned_sequence(table, *column);
+          column->default_sequence.clear();
+        }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
         if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) add_constraint(table, *cmd.def->constraint, "");
@@ -654,13 +678,14 @@ class CatalogReplay {
         c_.note_column_types(*node.mapped());
         c_.tables_.insert(std::move(node));
         c_.indexes_.retarget(old_name, new_name);
-        // A sequence keeps its name but stays owned by the renamed table (each serial or identity
-        // column names its sequence, so the catalog's sequences need no walk).
+        // A sequence keeps its name but stays owned by, and drawn on by, the renamed table (each
+        // column names the sequence its default draws from, so the catalog's sequences need no walk).
         for (const Column& column : c_.tables_.at(new_name)->columns) {
           if (column.default_sequence.empty()) continue;
           const auto sequence = c_.sequences_.find(QualifiedName{old_name.schema, column.default_sequence});
-          if (sequence != c_.sequences_.end() && sequence->second.owned_by_table == old_name)
-            sequence->second.owned_by_table = new_name;
+          if (sequence == c_.sequences_.end()) continue;
+          if (sequence->second.owned_by_table == old_name) sequence->second.owned_by_table = new_name;
+          std::replace(sequence->second.drawn_by.begin(), sequence->second.drawn_by.end(), old_name, new_name);
         }
         retarget_references(c_.tables_.at(new_name).changed(), old_name);
         break;

@@ -42,17 +42,22 @@ class EffectsBuilder {
     return effect;
   }
 
-  // The sequences of `table`'s serial and identity columns (of `column` only, when given), which are
-  // dropped with the table or the column: AccessExclusiveLock.
-  void owned_sequences_dropped(const Table& table, std::string_view column = {}) {
+  // The sequences `table` owns, of its serial and identity columns (of `column` only, when given),
+  // each in `mode`, noted "owned by <column>, <why>".
+  void owned_sequences(const Table& table, std::string_view column, LockMode mode, std::string_view why) {
     for (const Column& owner : table.columns) {
       if (owner.default_sequence.empty() || (!column.empty() && owner.name != column)) continue;
       const QualifiedName name{table.name.schema, owner.default_sequence};
       const Sequence* sequence = catalog_.find_sequence(name);
-      if (sequence && sequence->owned_by_table == table.name)
-        on(name, LockMode::AccessExclusive, RelationKind::Sequence).note =
-            "owned by " + owner.name + ", dropped with it";
+      if (!sequence || sequence->owned_by_table != table.name) continue;
+      LockEffect& effect = on(name, mode, RelationKind::Sequence);
+      if (effect.note.empty()) effect.note = "owned by " + owner.name + ", " + std::string(why);
     }
+  }
+
+  // The owned sequences a DROP TABLE or DROP COLUMN drops with it.
+  void owned_sequences_dropped(const Table& table, std::string_view column = {}) {
+    owned_sequences(table, column, LockMode::AccessExclusive, "dropped with it");
   }
 
   // Every index the history knows on `table`, in `mode`; `rebuilt` when their data is rebuilt.
@@ -110,6 +115,9 @@ RelationKind kind_of(PgQuery__ObjectType type);
 
 // What adding a foreign key takes on both tables on a PostgreSQL major version.
 LockMode foreign_key_lock(int pg_version);
+
+// The tables `table`'s foreign keys reference, each in `mode` (noted `why` when it has no note yet).
+void foreign_key_targets(const Table* table, LockMode mode, EffectsBuilder& out, std::string_view why);
 
 // Statement pieces shared by the lock model's files.
 bool has_option(PgQuery__Node* const* options, size_t n_options, std::string_view name);

@@ -12,6 +12,7 @@
 namespace zdlint {
 
 void alter_table_effects(const PgQuery__AlterTableStmt& stmt, const Session& session, EffectsBuilder& out);
+void drop_effects(const PgQuery__DropStmt& stmt, EffectsBuilder& out);
 
 namespace {
 
@@ -60,15 +61,6 @@ void sequence_calls(const PgQuery__Node* root, EffectsBuilder& out) {
     if (const auto sequence = sequence_literal(call.args[0]))
       out.on(*sequence, LockMode::RowExclusive, RelationKind::Sequence);
   });
-}
-
-void foreign_key_targets(const Table* table, LockMode mode, EffectsBuilder& out, std::string_view why) {
-  if (!table) return;
-  for (const auto& constraint : table->constraints)
-    if (constraint.kind == ConstraintKind::ForeignKey) {
-      LockEffect& parent = out.on(constraint.references, mode);
-      if (parent.note.empty()) parent.note = std::string(why);
-    }
 }
 
 // The queries that check a foreign key for each new or changed row of `table`: each looks up the
@@ -149,65 +141,10 @@ void create_index(const PgQuery__IndexStmt& stmt, EffectsBuilder& out) {
   out.created(index, RelationKind::Index);
 }
 
-void drop_table_like(const QualifiedName& name, RelationKind kind, bool cascade, EffectsBuilder& out) {
-  out.on(name, LockMode::AccessExclusive, kind);
-  out.indexes_of(name, LockMode::AccessExclusive, false);
-  const Table* table = out.catalog().find_table(name);
-  // Dropping a referencing table removes the FK triggers on the referenced one.
-  foreign_key_targets(table, LockMode::AccessExclusive, out, "referenced by a foreign key of the dropped table");
-  if (!table) return;
-  out.owned_sequences_dropped(*table);
-  if (table->partition_of) out.on(*table->partition_of, LockMode::AccessExclusive).note = "the dropped partition's parent";
-  for (const auto& partition : table->partitions) {
-    out.on(partition, LockMode::AccessExclusive).note = "a partition, dropped with its parent";
-    out.indexes_of(partition, LockMode::AccessExclusive, false);
-  }
-  if (cascade)
-    for (const Table* child : out.catalog().tables_referencing(name))
-      out.on(child->name, LockMode::AccessExclusive).note = "its foreign key to the dropped table is dropped (CASCADE)";
-}
-
-void drop(const PgQuery__DropStmt& stmt, EffectsBuilder& out) {
-  const bool cascade = stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
-  for (size_t i = 0; i < stmt.n_objects; ++i) {
-    const auto* object = stmt.objects[i];
-    const auto name = qualified_name(object);
-    switch (stmt.remove_type) {
-      case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
-      case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
-      case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
-      case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
-        drop_table_like(name, kind_of(stmt.remove_type), cascade, out);
-        break;
-      case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
-        out.result().concurrently = stmt.concurrent;
-        out.result().refuses_transaction = stmt.concurrent;
-        LockEffect& index = out.on(name, LockMode::AccessExclusive, RelationKind::Index);
-        if (const Index* known = out.catalog().find_index(name)) {
-          out.on(known->table, stmt.concurrent ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
-        } else {
-          index.note = "its table is unknown to zdlint: DROP INDEX also locks it";
-          index.assumed = true;
-          if (!stmt.concurrent) index.reads_blocked_via_index = true;
-        }
-        break;
-      }
-      case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: out.on(name, LockMode::AccessExclusive, RelationKind::Sequence); break;
-      case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
-      case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
-      case PG_QUERY__OBJECT_TYPE__OBJECT_RULE:
-        // The object list is [schema.]table.name: the table is everything but the last part.
-        if (object->node_case == PG_QUERY__NODE__NODE_LIST && object->list->n_items >= 2)
-          out.on(qualified_name(object->list->items, object->list->n_items - 1), LockMode::AccessExclusive);
-        break;
-      default: break;
-    }
-  }
-}
-
 // `name`, then its partitions and, with CASCADE, the tables referencing it, each with theirs, depth
-// first. A walk with a stack of its own: a chain of foreign keys may be 100,000 tables long.
-void truncate_one(const QualifiedName& name, bool cascade, EffectsBuilder& out) {
+// first; with RESTART IDENTITY, the sequences each owns. A walk with a stack of its own: a chain of
+// foreign keys may be 100,000 tables long.
+void truncate_one(const QualifiedName& name, bool cascade, bool restart_identity, EffectsBuilder& out) {
   std::vector<QualifiedName> stack{name};  // the next to visit last
   while (!stack.empty()) {
     const QualifiedName next = std::move(stack.back());
@@ -218,6 +155,7 @@ void truncate_one(const QualifiedName& name, bool cascade, EffectsBuilder& out) 
     // A partitioned table and its indexes have no storage of their own; its partitions do.
     if (!table || table->kind != RelationKind::PartitionedTable) out.indexes_of(next, LockMode::AccessExclusive, false);
     if (!table) continue;
+    if (restart_identity) out.owned_sequences(*table, {}, LockMode::AccessExclusive, "restarted (RESTART IDENTITY)");
     const size_t first_pushed = stack.size();
     for (const auto& partition : table->partitions) stack.push_back(partition);
     if (cascade)
@@ -230,7 +168,7 @@ void truncate(const PgQuery__TruncateStmt& stmt, EffectsBuilder& out) {
   const bool cascade = stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   for (size_t i = 0; i < stmt.n_relations; ++i)
     if (stmt.relations[i]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR)
-      truncate_one(qualified_name(stmt.relations[i]->range_var), cascade, out);
+      truncate_one(qualified_name(stmt.relations[i]->range_var), cascade, stmt.restart_seqs, out);
 }
 
 void reindex(const PgQuery__ReindexStmt& stmt, EffectsBuilder& out) {
@@ -333,6 +271,23 @@ void comment(const PgQuery__CommentStmt& stmt, EffectsBuilder& out) {
   }
 }
 
+// LOCK TABLE on a view locks the relations its query reads in the same mode, and through a view
+// among them, that view's (PostgreSQL 11+).
+void lock_view_base_relations(const Table& view, LockMode mode, EffectsBuilder& out) {
+  std::vector<const Table*> pending{&view};
+  while (!pending.empty()) {
+    const Table* next = pending.back();
+    pending.pop_back();
+    for (const QualifiedName& base : next->reads) {
+      if (out.result().find(base)) continue;  // locked already (a relation read twice, or a cycle)
+      LockEffect& effect = out.on(base, mode);
+      effect.note = fmt::format("read by view {}, locked with it", next->name.str());
+      if (const Table* table = out.catalog().find_table(base); table && table->kind == RelationKind::View)
+        pending.push_back(table);
+    }
+  }
+}
+
 void lock_table(const PgQuery__LockStmt& stmt, EffectsBuilder& out) {
   const auto mode = stmt.mode >= 1 && stmt.mode <= 8 ? static_cast<LockMode>(stmt.mode) : LockMode::AccessExclusive;
   for (size_t i = 0; i < stmt.n_relations; ++i) {
@@ -340,8 +295,11 @@ void lock_table(const PgQuery__LockStmt& stmt, EffectsBuilder& out) {
     const auto* relation = stmt.relations[i]->range_var;
     const auto name = qualified_name(relation);
     out.on(name, mode);
-    if (const Table* table = out.catalog().find_table(name); table && relation->inh)
+    const Table* table = out.catalog().find_table(name);
+    if (table && relation->inh)
       for (const auto& partition : table->partitions) out.on(partition, mode);
+    if (table && table->kind == RelationKind::View && out.pg_version() >= 11)
+      lock_view_base_relations(*table, mode, out);
   }
 }
 
@@ -498,6 +456,15 @@ LockMode foreign_key_lock(int pg_version) {
   return pg_version < 10 ? LockMode::AccessExclusive : LockMode::ShareRowExclusive;
 }
 
+void foreign_key_targets(const Table* table, LockMode mode, EffectsBuilder& out, std::string_view why) {
+  if (!table) return;
+  for (const auto& constraint : table->constraints)
+    if (constraint.kind == ConstraintKind::ForeignKey) {
+      LockEffect& parent = out.on(constraint.references, mode);
+      if (parent.note.empty()) parent.note = std::string(why);
+    }
+}
+
 bool has_option(PgQuery__Node* const* options, size_t n_options, std::string_view name) {
   for (size_t i = 0; i < n_options; ++i) {
     const auto* option = options[i];
@@ -577,7 +544,9 @@ StatementEffects lock_model(const LockModelInput& input) {
     case PG_QUERY__NODE__NODE_CREATE_STMT: create_table(*node.create_stmt, out); break;
     case PG_QUERY__NODE__NODE_INDEX_STMT: create_index(*node.index_stmt, out); break;
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: alter_table_effects(*node.alter_table_stmt, input.session, out); break;
-    case PG_QUERY__NODE__NODE_DROP_STMT: drop(*node.drop_stmt, out); break;
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+      drop_effects(*node.drop_stmt, out);
+      break;
     case PG_QUERY__NODE__NODE_TRUNCATE_STMT: truncate(*node.truncate_stmt, out); break;
     case PG_QUERY__NODE__NODE_REINDEX_STMT: reindex(*node.reindex_stmt, out); break;
     case PG_QUERY__NODE__NODE_VACUUM_STMT: vacuum(*node.vacuum_stmt, out); break;
@@ -608,9 +577,13 @@ StatementEffects lock_model(const LockModelInput& input) {
       break;
     }
     case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
-      if (node.alter_object_schema_stmt->relation)
-        out.on(qualified_name(node.alter_object_schema_stmt->relation), LockMode::AccessExclusive,
-               kind_of(node.alter_object_schema_stmt->object_type));
+      if (const auto* relation = node.alter_object_schema_stmt->relation) {
+        const auto name = qualified_name(relation);
+        out.on(name, LockMode::AccessExclusive, kind_of(node.alter_object_schema_stmt->object_type));
+        // The sequences a table owns move with it.
+        if (const Table* table = out.catalog().find_table(name))
+          out.owned_sequences(*table, {}, LockMode::AccessExclusive, "moved with the table");
+      }
       break;
     case PG_QUERY__NODE__NODE_VIEW_STMT: {
       const auto& stmt = *node.view_stmt;
@@ -640,6 +613,9 @@ StatementEffects lock_model(const LockModelInput& input) {
         for (const auto& partition : known->partitions) out.on(partition, LockMode::ShareRowExclusive);
       break;
     }
+    case PG_QUERY__NODE__NODE_RULE_STMT:
+      if (node.rule_stmt->relation) out.on(qualified_name(node.rule_stmt->relation), LockMode::AccessExclusive);
+      break;
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
       out.on(qualified_name(node.create_policy_stmt->table), LockMode::AccessExclusive);
       break;

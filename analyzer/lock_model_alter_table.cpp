@@ -173,6 +173,26 @@ void drop_column(AlterContext& c, const std::string& column, bool cascade) {
   });
 }
 
+// The sequence of an identity column: the one the history recorded, else the name PostgreSQL gives.
+QualifiedName identity_sequence(const AlterContext& c, const std::string& column) {
+  const Column* known = c.table ? c.table->column(column) : nullptr;
+  if (known && !known->default_sequence.empty()) return {c.target.schema, known->default_sequence};
+  return {c.target.schema, c.target.name + "_" + column + "_seq"};
+}
+
+// A column's new type reaches the sequence it draws from: an identity column's sequence is altered
+// to the new type (ShareRowExclusiveLock, as ALTER SEQUENCE); a nextval() default is parsed again,
+// naming its sequence (AccessShareLock).
+void sequence_of_retyped_column(AlterContext& c, const Column& column) {
+  if (column.default_sequence.empty()) return;
+  const QualifiedName sequence{c.target.schema, column.default_sequence};
+  if (column.identity)
+    c.out.on(sequence, LockMode::ShareRowExclusive, RelationKind::Sequence).note =
+        "the identity sequence of " + column.name + ", altered to the new type";
+  else
+    c.out.on(sequence, LockMode::AccessShare, RelationKind::Sequence);
+}
+
 void alter_column_type(AlterContext& c, const std::string& column, const PgQuery__ColumnDef& def) {
   LockEffect& table = c.lock(LockMode::AccessExclusive);
   const SqlType to = sql_type(def.type_name);
@@ -180,6 +200,7 @@ void alter_column_type(AlterContext& c, const std::string& column, const PgQuery
   TypeChange change = TypeChange::Rewrite;
   if (known) {
     change = classify_type_change(*known->type, to, def.raw_default != nullptr);
+    sequence_of_retyped_column(c, *known);
   } else {
     table.assumed = true;
     table.note = fmt::format("the old type of {} is unknown (the history never created it): a rewrite is assumed", column);
@@ -444,6 +465,9 @@ void subcommand(AlterContext& c, const PgQuery__AlterTableCmd& cmd) {
         break;
       }
       c.out.rewrite(c.target, "the table is rewritten with (or without) WAL");
+      // PostgreSQL 15 made sequences loggable or not: the table's own follow it, rewritten too.
+      if (c.table && c.pg() >= 15)
+        c.out.owned_sequences(*c.table, {}, LockMode::AccessExclusive, "made logged or unlogged with the table");
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetAccessMethod: {
       const std::string current = c.table ? c.table->access_method : "heap";
@@ -454,6 +478,7 @@ void subcommand(AlterContext& c, const PgQuery__AlterTableCmd& cmd) {
     case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
       c.lock(LockMode::AccessExclusive);
       c.out.indexes_of(c.target, LockMode::AccessExclusive, false);
+      if (c.table) c.out.owned_sequences(*c.table, {}, LockMode::AccessExclusive, "given the table's new owner");
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity:
       c.lock(LockMode::AccessExclusive);
@@ -475,7 +500,11 @@ void subcommand(AlterContext& c, const PgQuery__AlterTableCmd& cmd) {
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
       // RESTART / SET INCREMENT BY alter the identity sequence too.
       c.lock(LockMode::AccessExclusive);
-      c.out.on({c.target.schema, c.target.name + "_" + name + "_seq"}, LockMode::ShareRowExclusive, RelationKind::Sequence);
+      c.out.on(identity_sequence(c, name), LockMode::ShareRowExclusive, RelationKind::Sequence);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
+      c.lock(LockMode::AccessExclusive);
+      if (c.table) c.out.owned_sequences(*c.table, name, LockMode::AccessExclusive, "dropped with the identity");
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
       c.lock(LockMode::AccessExclusive);

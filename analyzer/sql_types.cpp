@@ -143,6 +143,17 @@ bool is_serial_type(const SqlType& type) {
           type.name == "serial4" || type.name == "serial8");
 }
 
+SqlType serial_storage_type(const SqlType& serial) {
+  SqlType storage;
+  if (serial.name == "bigserial" || serial.name == "serial8")
+    storage.name = "int8";
+  else if (serial.name == "smallserial" || serial.name == "serial2")
+    storage.name = "int2";
+  else
+    storage.name = "int4";
+  return storage;
+}
+
 TypeChange classify_type_change(const SqlType& from, const SqlType& to, bool has_using) {
   if (has_using) return TypeChange::Rewrite;
   if (from == to) return TypeChange::Same;

@@ -50,6 +50,9 @@ class SharedSqlType {
 };
 
 bool is_serial_type(const SqlType& type);
+// The integer type a serial column has in the table (serial: int4, bigserial: int8, smallserial: int2):
+// serial is no type, but shorthand for it with a sequence and a nextval() default.
+SqlType serial_storage_type(const SqlType& serial);
 
 // Whether a type written without a schema and named `name` is one of pg_catalog's that columns
 // use (int4, text, timestamptz, serial, …): not a domain, enum or composite type a migration

@@ -587,3 +587,39 @@ TEST_CASE("catalog: views depending on a relation, through views of views, after
   replay(catalog, "CREATE OR REPLACE VIEW renamed_view AS SELECT 1 AS id;");
   CHECK(names(catalog.views_depending_on(kParent)) == std::vector<std::string>{"public.totals"});
 }
+
+TEST_CASE("catalog: the columns whose default draws from a sequence, after renames and changed defaults") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE SEQUENCE ticket_no;
+    CREATE TABLE tickets (id int DEFAULT nextval('ticket_no'), copy_id int);
+    ALTER TABLE tickets ALTER COLUMN copy_id SET DEFAULT nextval('ticket_no');
+    CREATE TABLE drafts (id int);
+    ALTER TABLE drafts ALTER COLUMN id SET DEFAULT nextval('ticket_no');
+    ALTER TABLE drafts ALTER COLUMN id DROP DEFAULT;
+    ALTER TABLE tickets RENAME TO issued;
+    CREATE TABLE serials (id serial);
+  )sql");
+  std::vector<std::string> found;
+  for (const auto& [table, column] : catalog.columns_drawing_from({"public", "ticket_no"}))
+    found.push_back(table->name.str() + "." + column->name);
+  CHECK(found == std::vector<std::string>{"public.issued.id", "public.issued.copy_id"});
+  const auto serial = catalog.columns_drawing_from({"public", "serials_id_seq"});
+  REQUIRE(serial.size() == 1);
+  CHECK(serial[0].column->name == "id");
+  CHECK(*serial[0].column->type == SqlType{"", "int4", {}, false});  // serial is an int4 with a default
+  CHECK(catalog.columns_drawing_from({"public", "unknown_seq"}).empty());
+}
+
+TEST_CASE("catalog: DROP IDENTITY drops the identity's sequence; DROP IDENTITY of a plain column keeps its own") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, n serial);
+    ALTER TABLE t ALTER COLUMN id DROP IDENTITY;
+    ALTER TABLE t ALTER COLUMN n DROP IDENTITY IF EXISTS;
+  )sql");
+  CHECK(catalog.find_sequence({"public", "t_id_seq"}) == nullptr);
+  CHECK(catalog.find_table({"public", "t"})->column("id")->default_sequence.empty());
+  CHECK(catalog.find_sequence({"public", "t_n_seq"}) != nullptr);
+  CHECK(catalog.sequences_in_schema("public").size() == 1);
+}

@@ -447,5 +447,45 @@ TEST_CASE("foreign keys whose referenced columns are unknown, and WITH queries' 
   }
 }
 
+// What a PostgreSQL 15 server cannot show: other versions, statements without CASCADE, and what
+// the catalog keeps after the statement.
+TEST_CASE("owned sequences and CASCADE dependents across versions and histories") {
+  const std::string history =
+      "CREATE TABLE t (id serial PRIMARY KEY, n int GENERATED ALWAYS AS IDENTITY, v text);\n"
+      "CREATE VIEW v AS SELECT id FROM t;\n";
+  SUBCASE("SET UNLOGGED makes owned sequences unlogged from PostgreSQL 15 on") {
+    CHECK(effect_on(last_statement(history, "ALTER TABLE t SET UNLOGGED;", 15).effects, "public.t_id_seq").lock ==
+          LockMode::AccessExclusive);
+    CHECK(last_statement(history, "ALTER TABLE t SET UNLOGGED;", 14).effects.find({"public", "t_id_seq"}) == nullptr);
+  }
+  SUBCASE("LOCK TABLE on a view locks its base tables from PostgreSQL 11 on") {
+    CHECK(effect_on(last_statement(history, "LOCK TABLE v IN SHARE MODE;", 11).effects, "public.t").lock ==
+          LockMode::Share);
+    CHECK(last_statement(history, "LOCK TABLE v IN SHARE MODE;", 10).effects.find({"public", "t"}) == nullptr);
+  }
+  SUBCASE("without CASCADE nothing that depends on the object is locked (PostgreSQL refuses instead)") {
+    for (const std::string statement : {"DROP TABLE t;", "DROP SEQUENCE t_id_seq;", "DROP SCHEMA public;"}) {
+      CAPTURE(statement);
+      CHECK(last_statement(history, statement).effects.find({"public", "v"}) == nullptr);
+    }
+    CHECK(last_statement(history, "DROP SCHEMA public;").effects.effects.empty());
+  }
+  SUBCASE("DROP IDENTITY drops the sequence from the catalog: a later DROP TABLE has none to lock") {
+    const auto observed = last_statement(history + "ALTER TABLE t ALTER COLUMN n DROP IDENTITY;\n", "DROP TABLE t;");
+    CHECK(observed.effects.find({"public", "t_n_seq"}) == nullptr);
+    CHECK(effect_on(observed.effects, "public.t_id_seq").lock == LockMode::AccessExclusive);
+  }
+  SUBCASE("a serial column has its integer type: the same type again rewrites nothing, a wider one does") {
+    const std::string serials = "CREATE TABLE s (a serial, b bigserial, c smallserial);\n";
+    for (const std::string statement :
+         {"ALTER TABLE s ALTER COLUMN a TYPE int;", "ALTER TABLE s ALTER COLUMN b TYPE int8;",
+          "ALTER TABLE s ALTER COLUMN c TYPE smallint;"}) {
+      CAPTURE(statement);
+      CHECK_FALSE(effect_on(last_statement(serials, statement).effects, "public.s").rewrite);
+    }
+    CHECK(effect_on(last_statement(serials, "ALTER TABLE s ALTER COLUMN a TYPE bigint;").effects, "public.s").rewrite);
+  }
+}
+
 }  // namespace
 }  // namespace zdlint

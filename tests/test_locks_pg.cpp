@@ -332,8 +332,8 @@ void compare(const CaseSpec& c, const Snapshot& before, const Observed& pg, cons
                                 "new empty files (oracle: new-filenode-without-rewrite)");
     } else if (changed != model_rewrite) {
       FAIL_CHECK(c.label() << ": " << rel.name << " (" << kind_name(rel.kind) << "): relfilenode "
-                           << (changed ? "changed (rewritten)" : "unchanged (not rewritten)")
-                           << ", the model says rewrite:" << (model_rewrite ? "true" : "false"));
+                           << std::string_view(changed ? "changed (rewritten)" : "unchanged (not rewritten)")
+                           << ", the model says rewrite:" << std::string_view(model_rewrite ? "true" : "false"));
     }
   }
   if (c.new_filenode_without_rewrite && !any_new_filenode)

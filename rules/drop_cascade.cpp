@@ -90,6 +90,15 @@ std::optional<std::string> dropped_object(const StatementContext& ctx, PgQuery__
         return std::nullopt;
       return dependents_phrase(fmt::format("type {}", name.str()), columns_of_type(catalog, name));
     }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
+      const QualifiedName name = qualified_name(object);
+      const Sequence* sequence = catalog.find_sequence(name);
+      if (sequence && sequence->origin.file == ctx.migration.file) return std::nullopt;
+      Names defaults;
+      for (const auto& [table, column] : catalog.columns_drawing_from(name))
+        defaults.push_back(fmt::format("the default of column {}.{}", table->name.str(), column->name));
+      return dependents_phrase(name.str(), defaults);
+    }
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:

@@ -9,3 +9,5 @@ CREATE VIEW invoice_accounts AS SELECT id, account_id FROM invoices;
 CREATE TABLE billing.plans (id bigint PRIMARY KEY);
 CREATE TABLE subscriptions (id bigint PRIMARY KEY, plan_id bigint CONSTRAINT subscriptions_plan_fk REFERENCES billing.plans (id));
 CREATE TABLE notes (id bigint PRIMARY KEY);
+CREATE SEQUENCE invoice_no;
+CREATE TABLE drafts (id bigint PRIMARY KEY, number bigint DEFAULT nextval('invoice_no'));

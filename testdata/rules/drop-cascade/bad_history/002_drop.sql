@@ -7,3 +7,5 @@ DROP SCHEMA billing CASCADE;
 -- expect: drop-cascade 6:1
 DROP TABLE notes CASCADE;
 -- expect: drop-cascade 8:1
+DROP SEQUENCE invoice_no CASCADE;
+-- expect: drop-cascade 10:1

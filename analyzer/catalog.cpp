@@ -267,6 +267,28 @@ void Catalog::note_column_types(const Table& table) {
   for (const Column& column : table.columns) note_column_type(table.name, *column.type);
 }
 
+void Catalog::note_triggers(const Table& table) {
+  for (const Trigger& trigger : table.triggers) {
+    auto& tables = triggered_by_[trigger.function];
+    if (tables.empty() || tables.back() != table.name) tables.push_back(table.name);
+  }
+}
+
+std::vector<const Table*> Catalog::tables_with_triggers_running(const QualifiedName& function) const {
+  std::vector<const Table*> result;
+  const auto candidates = triggered_by_.find(function);
+  if (candidates == triggered_by_.end()) return result;
+  for (const QualifiedName& name : candidates->second) {
+    const Table* table = find_table_facts(name);
+    if (table && std::any_of(table->triggers.begin(), table->triggers.end(),
+                             [&](const Trigger& trigger) { return trigger.function == function; }))
+      result.push_back(table);
+  }
+  std::sort(result.begin(), result.end(), ByName{});
+  result.erase(std::unique(result.begin(), result.end()), result.end());
+  return result;
+}
+
 std::vector<const Table*> Catalog::derived_from(const QualifiedName& relation) const {
   std::vector<const Table*> result;
   const auto candidates = derived_from_.find(relation);
@@ -289,13 +311,16 @@ void Catalog::rebuild_links() {
   derived_from_.clear();
   table_names_by_schema_.clear();
   typed_by_.clear();
+  triggered_by_.clear();
   for (const auto& [name, table] : partial_tables_) {
     note_table_name(name);
     note_column_types(*table);
+    note_triggers(*table);
   }
   for (const auto& [name, table] : tables_) {
     note_table_name(name);
     note_column_types(*table);
+    note_triggers(*table);
     for (const Constraint& constraint : table->constraints)
       if (constraint.kind == ConstraintKind::ForeignKey) note_reference(constraint.references, name);
     for (const QualifiedName& source : table->reads) derived_from_[source].push_back(name);
@@ -377,10 +402,10 @@ std::optional<ExpandEvidence> Catalog::expand_evidence_for(const QualifiedName& 
     for (const DataCopy* copy : facts->copies_reading(column))
       if (earlier(copy->origin) && copy->target == table && replacement(copy->target_column))
         return ExpandEvidence{ExpandKind::Backfill, copy->target_column, copy->origin};
-    for (const Origin& trigger : facts->triggers) {
-      if (!earlier(trigger)) continue;
+    for (const Trigger& trigger : facts->triggers) {
+      if (!earlier(trigger.origin)) continue;
       for (const Column& candidate : facts->columns)
-        if (replacement(candidate.name)) return ExpandEvidence{ExpandKind::SyncTrigger, candidate.name, trigger};
+        if (replacement(candidate.name)) return ExpandEvidence{ExpandKind::SyncTrigger, candidate.name, trigger.origin};
     }
   }
   for (const Table* view : derived_from(table))

@@ -184,6 +184,12 @@ struct ColumnContract {
   Origin origin;
 };
 
+struct Trigger {
+  std::string name;
+  QualifiedName function;  // EXECUTE FUNCTION: the function it runs (an unqualified name is public's)
+  Origin origin;
+};
+
 // PostgreSQL numbers a table's columns and never gives a number out again, not even a dropped
 // column's. It refuses a CREATE TABLE or ADD COLUMN that would need more than 1,600 numbers
 // (MaxHeapAttributeNumber: "tables can have at most 1600 columns").
@@ -217,7 +223,7 @@ struct Table {
   // a long history may hold thousands of backfills of one table.
   std::map<std::string, std::vector<uint32_t>, std::less<>> copies_by_column;
   std::vector<uint32_t> copies_of_every_column;
-  std::vector<Origin> triggers;       // CREATE TRIGGER … ON this table
+  std::vector<Trigger> triggers;           // CREATE TRIGGER … ON this table
   std::vector<ColumnContract> contracted;  // columns dropped or renamed away (not those added in that migration)
   // A table the history never created but altered: only what the history added is recorded
   // (columns, constraints). It stays pre-existing: find_table() does not return it.
@@ -309,6 +315,8 @@ class Catalog {
   [[nodiscard]] std::vector<const Table*> views_depending_on(const QualifiedName& relation) const;
   // The columns whose default draws from the sequence (serial and identity columns included).
   [[nodiscard]] std::vector<TableColumn> columns_drawing_from(const QualifiedName& sequence) const;
+  // Tables, complete or partial, with a trigger that runs the function, in name order.
+  [[nodiscard]] std::vector<const Table*> tables_with_triggers_running(const QualifiedName& function) const;
   // Sequences the history created in the schema (owned ones too), in name order.
   [[nodiscard]] std::vector<const Sequence*> sequences_in_schema(std::string_view schema) const;
   // Tables, views and materialized views the history created in the schema, in name order.
@@ -396,6 +404,11 @@ class Catalog {
   // long history. A superset in the same way; the readers check each table's columns.
   std::unordered_map<QualifiedName, std::vector<QualifiedName>, QualifiedNameHash> typed_by_;
   void note_column_type(const QualifiedName& table, const SqlType& type);
+  // Function -> the tables (complete or partial) ever given a trigger running it, so that DROP
+  // FUNCTION … CASCADE does not walk every table. A superset in the same way; the readers check
+  // each table's triggers.
+  std::unordered_map<QualifiedName, std::vector<QualifiedName>, QualifiedNameHash> triggered_by_;
+  void note_triggers(const Table& table);
   void note_column_types(const Table& table);
   // The tables, complete or partial, that may have a column of `type`: typed_by_'s, or every table
   // for a name of pg_catalog's.

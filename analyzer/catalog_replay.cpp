@@ -94,8 +94,7 @@ class CatalogReplay {
         break;
       }
       case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
-        if (const auto* relation = node.create_trig_stmt->relation)
-          facts_for(qualified_name(relation)).triggers.push_back(origin_);
+        create_trigger(*node.create_trig_stmt);
         break;
       case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: create_domain(*node.create_domain_stmt); break;
       case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: alter_domain(*node.alter_domain_stmt); break;
@@ -667,6 +666,7 @@ class CatalogReplay {
           partial.mapped().changed().name.name = stmt.newname;
           c_.note_table_name(partial.key());
           c_.note_column_types(*partial.mapped());
+          c_.note_triggers(*partial.mapped());
           c_.partial_tables_.insert(std::move(partial));
         }
         auto node = c_.tables_.extract(old_name);
@@ -676,6 +676,7 @@ class CatalogReplay {
         node.mapped().changed().name = new_name;
         c_.note_table_name(new_name);
         c_.note_column_types(*node.mapped());
+        c_.note_triggers(*node.mapped());
         c_.tables_.insert(std::move(node));
         c_.indexes_.retarget(old_name, new_name);
         // A sequence keeps its name but stays owned by, and drawn on by, the renamed table (each
@@ -707,6 +708,18 @@ class CatalogReplay {
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
       case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: rename_type(stmt); break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {  // ALTER TRIGGER … ON table RENAME TO
+        if (!stmt.relation || !stmt.subname) break;
+        const std::string_view old_name = stmt.subname;
+        const QualifiedName table = qualified_name(stmt.relation);
+        const Table* known = c_.find_table_facts(table);
+        if (!known || std::none_of(known->triggers.begin(), known->triggers.end(),
+                                   [&](const Trigger& t) { return t.name == old_name; }))
+          break;
+        for (Trigger& trigger : facts_for(table).triggers)
+          if (trigger.name == old_name) trigger.name = stmt.newname;
+        break;
+      }
       case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
         c_.relation_name_freed();
         auto node = c_.sequences_.extract(qualified_name(stmt.relation));
@@ -802,9 +815,24 @@ class CatalogReplay {
           break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
         case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
-        case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
-          if (object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
-            c_.functions_.erase(qualified_name(object->object_with_args->objname, object->object_with_args->n_objname));
+        case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
+          if (object->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) break;
+          const QualifiedName function =
+              qualified_name(object->object_with_args->objname, object->object_with_args->n_objname);
+          c_.functions_.erase(function);
+          // CASCADE takes the triggers that run it along.
+          if (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+            for (const Table* table : c_.tables_with_triggers_running(function))
+              drop_triggers(QualifiedName(table->name), [&](const Trigger& t) { return t.function == function; });
+          break;
+        }
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+          // The object list is [schema.]table.name.
+          if (object->node_case == PG_QUERY__NODE__NODE_LIST && object->list->n_items >= 2) {
+            const std::string name(string_value(object->list->items[object->list->n_items - 1]));
+            drop_triggers(qualified_name(object->list->items, object->list->n_items - 1),
+                          [&](const Trigger& t) { return t.name == name; });
+          }
           break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
           const auto name = string_value(object);
@@ -883,6 +911,23 @@ class CatalogReplay {
     c_.tables_.erase(it);
     c_.indexes_.erase_of_table(name);
     std::erase_if(c_.sequences_, [&](const auto& entry) { return entry.second.owned_by_table == name; });
+  }
+
+  void create_trigger(const PgQuery__CreateTrigStmt& stmt) {
+    if (!stmt.relation || !stmt.trigname) return;
+    Table& table = facts_for(qualified_name(stmt.relation));
+    // CREATE OR REPLACE TRIGGER (PostgreSQL 14+) replaces the table's trigger of that name.
+    std::erase_if(table.triggers, [&](const Trigger& trigger) { return trigger.name == stmt.trigname; });
+    table.triggers.push_back({stmt.trigname, qualified_name(stmt.funcname, stmt.n_funcname), origin_});
+    c_.note_triggers(table);
+  }
+
+  // Drops the triggers of `table` that `drops` picks, copying the table only when one goes.
+  template <typename Picks>
+  void drop_triggers(const QualifiedName& table, Picks drops) {
+    const Table* known = c_.find_table_facts(table);
+    if (!known || std::none_of(known->triggers.begin(), known->triggers.end(), drops)) return;
+    std::erase_if(facts_for(table).triggers, drops);
   }
 
   void create_function(const PgQuery__CreateFunctionStmt& stmt) {

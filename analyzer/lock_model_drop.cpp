@@ -1,6 +1,6 @@
 // The lock model for DROP: what each object takes, and with CASCADE what PostgreSQL drops along with
 // it that the history shows (views built on a relation, columns of a type, defaults drawing from a
-// sequence, a schema's contents), each under AccessExclusiveLock.
+// sequence, a schema's contents, triggers running a function), each under AccessExclusiveLock.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -74,6 +74,17 @@ void drop_defaults_drawing_from(const QualifiedName& sequence, EffectsBuilder& o
   }
 }
 
+// DROP FUNCTION … CASCADE drops the triggers that run it: AccessExclusiveLock on their tables.
+void drop_triggers_running(const QualifiedName& function, EffectsBuilder& out) {
+  for (const Table* table : out.catalog().tables_with_triggers_running(function)) {
+    LockEffect& effect = out.on(table->name, LockMode::AccessExclusive, table->kind);
+    const auto trigger = std::find_if(table->triggers.begin(), table->triggers.end(),
+                                      [&](const Trigger& t) { return t.function == function; });
+    if (effect.note.empty())
+      effect.note = fmt::format("its trigger {} runs {}: dropped with it (CASCADE)", trigger->name, function.str());
+  }
+}
+
 }  // namespace
 
 void drop_effects(const PgQuery__DropStmt& stmt, EffectsBuilder& out) {
@@ -114,6 +125,13 @@ void drop_effects(const PgQuery__DropStmt& stmt, EffectsBuilder& out) {
       case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
         if (cascade && object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
           drop_columns_of_type(sql_type(object->type_name).qualified_name(), out);
+        break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+        if (cascade && object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS)
+          drop_triggers_running(qualified_name(object->object_with_args->objname, object->object_with_args->n_objname),
+                                out);
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
       case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:

@@ -623,3 +623,32 @@ TEST_CASE("catalog: DROP IDENTITY drops the identity's sequence; DROP IDENTITY o
   CHECK(catalog.find_sequence({"public", "t_n_seq"}) != nullptr);
   CHECK(catalog.sequences_in_schema("public").size() == 1);
 }
+
+TEST_CASE("catalog: the tables whose triggers run a function, after renames, drops and replacements") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE a (id int);
+    CREATE TABLE b (id int);
+    CREATE TABLE c (id int);
+    CREATE TRIGGER a_touch BEFORE INSERT ON a FOR EACH ROW EXECUTE FUNCTION touch();
+    CREATE TRIGGER b_touch BEFORE INSERT ON b FOR EACH ROW EXECUTE PROCEDURE public.touch();
+    CREATE TRIGGER c_touch BEFORE INSERT ON c FOR EACH ROW EXECUTE FUNCTION touch();
+    CREATE TRIGGER legacy_touch BEFORE INSERT ON legacy FOR EACH ROW EXECUTE FUNCTION touch();
+    ALTER TABLE a RENAME TO a2;
+    DROP TRIGGER b_touch ON b;
+    CREATE OR REPLACE TRIGGER c_touch BEFORE INSERT ON c FOR EACH ROW EXECUTE FUNCTION other();
+    ALTER TRIGGER a_touch ON a2 RENAME TO a2_touch;
+  )sql");
+  const QualifiedName touch{"public", "touch"};
+  // legacy: a table the history never created, but gave a trigger.
+  CHECK(names(catalog.tables_with_triggers_running(touch)) == std::vector<std::string>{"public.a2", "public.legacy"});
+  CHECK(catalog.find_table({"public", "a2"})->triggers.at(0).name == "a2_touch");
+  CHECK(names(catalog.tables_with_triggers_running({"public", "other"})) == std::vector<std::string>{"public.c"});
+  REQUIRE(catalog.find_table({"public", "c"})->triggers.size() == 1);  // replaced, not added
+
+  replay(catalog, "DROP FUNCTION touch() CASCADE;");
+  CHECK(catalog.tables_with_triggers_running(touch).empty());
+  CHECK(catalog.find_table({"public", "a2"})->triggers.empty());
+  replay(catalog, "DROP FUNCTION other();");  // without CASCADE PostgreSQL refuses: the trigger stays
+  CHECK(names(catalog.tables_with_triggers_running({"public", "other"})) == std::vector<std::string>{"public.c"});
+}

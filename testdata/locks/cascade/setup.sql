@@ -1,7 +1,8 @@
 -- orders (serial id) with views order_ids, order_ids_2 (on order_ids) and order_totals (orders joined
 -- with customers), materialized view order_counts with an index; enum status used by tickets, domain
 -- positive used by amounts, sequence ticket_no drawn on by tickets' default; schema archive holding
--- old_orders (serial id) and sequence archive.batch, with a view outside it
+-- old_orders (serial id) and sequence archive.batch, with a view outside it; trigger function stamp
+-- run by amounts' trigger amounts_stamp
 CREATE TABLE customers (id int PRIMARY KEY, name text);
 INSERT INTO customers SELECT g, 'c' || g FROM generate_series(1, 10) g;
 CREATE TABLE orders (id serial PRIMARY KEY, customer_id int, total numeric);
@@ -22,3 +23,5 @@ CREATE SCHEMA archive;
 CREATE TABLE archive.old_orders (id serial PRIMARY KEY, total numeric);
 CREATE SEQUENCE archive.batch;
 CREATE VIEW recent_archive AS SELECT id FROM archive.old_orders;
+CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER amounts_stamp BEFORE INSERT ON amounts FOR EACH ROW EXECUTE FUNCTION stamp();

@@ -11,3 +11,5 @@ CREATE TABLE subscriptions (id bigint PRIMARY KEY, plan_id bigint CONSTRAINT sub
 CREATE TABLE notes (id bigint PRIMARY KEY);
 CREATE SEQUENCE invoice_no;
 CREATE TABLE drafts (id bigint PRIMARY KEY, number bigint DEFAULT nextval('invoice_no'));
+CREATE FUNCTION stamp_line_items() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER line_items_stamp BEFORE INSERT ON line_items FOR EACH ROW EXECUTE FUNCTION stamp_line_items();

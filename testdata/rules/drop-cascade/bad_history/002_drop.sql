@@ -9,3 +9,5 @@ DROP TABLE notes CASCADE;
 -- expect: drop-cascade 8:1
 DROP SEQUENCE invoice_no CASCADE;
 -- expect: drop-cascade 10:1
+DROP FUNCTION stamp_line_items() CASCADE;
+-- expect: drop-cascade 12:1

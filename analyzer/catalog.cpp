@@ -267,11 +267,13 @@ void Catalog::note_column_types(const Table& table) {
   for (const Column& column : table.columns) note_column_type(table.name, *column.type);
 }
 
+void Catalog::note_trigger(const QualifiedName& table, const QualifiedName& function) {
+  auto& tables = triggered_by_[function];
+  if (tables.empty() || tables.back() != table) tables.push_back(table);
+}
+
 void Catalog::note_triggers(const Table& table) {
-  for (const Trigger& trigger : table.triggers) {
-    auto& tables = triggered_by_[trigger.function];
-    if (tables.empty() || tables.back() != table.name) tables.push_back(table.name);
-  }
+  for (const Trigger& trigger : table.triggers) note_trigger(table.name, trigger.function);
 }
 
 std::vector<const Table*> Catalog::tables_with_triggers_running(const QualifiedName& function) const {

@@ -223,7 +223,7 @@ struct Table {
   // a long history may hold thousands of backfills of one table.
   std::map<std::string, std::vector<uint32_t>, std::less<>> copies_by_column;
   std::vector<uint32_t> copies_of_every_column;
-  std::vector<Trigger> triggers;           // CREATE TRIGGER … ON this table
+  NamedList<Trigger> triggers;             // CREATE TRIGGER … ON this table
   std::vector<ColumnContract> contracted;  // columns dropped or renamed away (not those added in that migration)
   // A table the history never created but altered: only what the history added is recorded
   // (columns, constraints). It stays pre-existing: find_table() does not return it.
@@ -408,6 +408,7 @@ class Catalog {
   // FUNCTION … CASCADE does not walk every table. A superset in the same way; the readers check
   // each table's triggers.
   std::unordered_map<QualifiedName, std::vector<QualifiedName>, QualifiedNameHash> triggered_by_;
+  void note_trigger(const QualifiedName& table, const QualifiedName& function);
   void note_triggers(const Table& table);
   void note_column_types(const Table& table);
   // The tables, complete or partial, that may have a column of `type`: typed_by_'s, or every table

@@ -710,14 +710,11 @@ class CatalogReplay {
       case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: rename_type(stmt); break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {  // ALTER TRIGGER … ON table RENAME TO
         if (!stmt.relation || !stmt.subname) break;
-        const std::string_view old_name = stmt.subname;
         const QualifiedName table = qualified_name(stmt.relation);
         const Table* known = c_.find_table_facts(table);
-        if (!known || std::none_of(known->triggers.begin(), known->triggers.end(),
-                                   [&](const Trigger& t) { return t.name == old_name; }))
-          break;
-        for (Trigger& trigger : facts_for(table).triggers)
-          if (trigger.name == old_name) trigger.name = stmt.newname;
+        if (!known || !known->triggers.find(stmt.subname)) break;
+        NamedList<Trigger>& triggers = facts_for(table).triggers;
+        triggers.rename(*triggers.find(stmt.subname), stmt.newname);
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
@@ -821,18 +818,14 @@ class CatalogReplay {
               qualified_name(object->object_with_args->objname, object->object_with_args->n_objname);
           c_.functions_.erase(function);
           // CASCADE takes the triggers that run it along.
-          if (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-            for (const Table* table : c_.tables_with_triggers_running(function))
-              drop_triggers(QualifiedName(table->name), [&](const Trigger& t) { return t.function == function; });
+          if (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE) drop_triggers_running(function);
           break;
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
           // The object list is [schema.]table.name.
-          if (object->node_case == PG_QUERY__NODE__NODE_LIST && object->list->n_items >= 2) {
-            const std::string name(string_value(object->list->items[object->list->n_items - 1]));
-            drop_triggers(qualified_name(object->list->items, object->list->n_items - 1),
-                          [&](const Trigger& t) { return t.name == name; });
-          }
+          if (object->node_case == PG_QUERY__NODE__NODE_LIST && object->list->n_items >= 2)
+            drop_trigger(qualified_name(object->list->items, object->list->n_items - 1),
+                         string_value(object->list->items[object->list->n_items - 1]));
           break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
           const auto name = string_value(object);
@@ -917,17 +910,22 @@ class CatalogReplay {
     if (!stmt.relation || !stmt.trigname) return;
     Table& table = facts_for(qualified_name(stmt.relation));
     // CREATE OR REPLACE TRIGGER (PostgreSQL 14+) replaces the table's trigger of that name.
-    std::erase_if(table.triggers, [&](const Trigger& trigger) { return trigger.name == stmt.trigname; });
-    table.triggers.push_back({stmt.trigname, qualified_name(stmt.funcname, stmt.n_funcname), origin_});
-    c_.note_triggers(table);
+    if (stmt.replace) table.triggers.erase(stmt.trigname);
+    Trigger trigger{stmt.trigname, qualified_name(stmt.funcname, stmt.n_funcname), origin_};
+    c_.note_trigger(table.name, trigger.function);
+    table.triggers.push_back(std::move(trigger));
   }
 
-  // Drops the triggers of `table` that `drops` picks, copying the table only when one goes.
-  template <typename Picks>
-  void drop_triggers(const QualifiedName& table, Picks drops) {
+  // DROP TRIGGER: copies the table only when it has the trigger.
+  void drop_trigger(const QualifiedName& table, std::string_view name) {
     const Table* known = c_.find_table_facts(table);
-    if (!known || std::none_of(known->triggers.begin(), known->triggers.end(), drops)) return;
-    std::erase_if(facts_for(table).triggers, drops);
+    if (known && known->triggers.find(name)) facts_for(table).triggers.erase(name);
+  }
+
+  // DROP FUNCTION … CASCADE: the triggers that run it go too.
+  void drop_triggers_running(const QualifiedName& function) {
+    for (const Table* table : c_.tables_with_triggers_running(function))
+      facts_for(QualifiedName(table->name)).triggers.erase_if([&](const Trigger& t) { return t.function == function; });
   }
 
   void create_function(const PgQuery__CreateFunctionStmt& stmt) {

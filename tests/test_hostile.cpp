@@ -224,6 +224,32 @@ TEST_CASE("hostile: 20,000 CHECK constraints on one table, each validated and dr
   CHECK(contains(r.out, "\"line\": 60003,"));
 }
 
+// A table's triggers are found by name (CREATE OR REPLACE, DROP and ALTER … RENAME of one), so
+// they are kept as its constraints are: 20,000 on one table cost no walk of the others each.
+TEST_CASE("hostile: 20,000 triggers on one table, each replaced, renamed and dropped, then their function") {
+  const TempDir dir;
+  std::string creates, replaces, renames, drops;
+  for (int i = 0; i < 20'000; ++i) {
+    const std::string name = "tr" + std::to_string(i);
+    creates += "CREATE TRIGGER " + name + " BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION other();\n";
+    replaces += "CREATE OR REPLACE TRIGGER " + name + " BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION touch();\n";
+    renames += "ALTER TRIGGER " + name + " ON t RENAME TO " + name + "_renamed;\n";
+    if (i != 12'345) drops += "DROP TRIGGER " + name + "_renamed ON t;\n";
+  }
+  dir.write("001_triggers.sql", "CREATE TABLE t (id int);\n" + creates + replaces + renames + drops);
+  dir.write("002_drop.sql",
+            "SET lock_timeout = '1s';\nDROP FUNCTION other() CASCADE;\nDROP FUNCTION touch() CASCADE;\n");
+  const auto r = run_zdlint({"--format", "json", "--select", "drop-cascade", "--fail-on", "none", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  const auto diagnostics = nlohmann::json::parse(r.out).at("diagnostics");
+  REQUIRE(diagnostics.size() == 2);
+  // Every trigger was replaced by one running touch(): none runs other() any more.
+  CHECK(contains(diagnostics[0].at("message").get<std::string>(),
+                 "the migration history shows no trigger running public.other;"));
+  CHECK(contains(diagnostics[1].at("message").get<std::string>(),
+                 "with public.touch it also drops trigger tr12345_renamed on public.t;"));
+}
+
 // A DROP COLUMN looked at each copy of the table's data the history had made, for those reading the
 // column: 20,000 backfills of one table, then 20,000 DROP COLUMNs, took 1.5 s. The copies are kept
 // by the columns they read (test_expand_contract.cpp).

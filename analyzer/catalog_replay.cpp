@@ -327,6 +327,16 @@ class CatalogReplay {
     return name.name;
   }
 
+  // Runs `change` on each column whose default draws from `sequence`, copying only those tables.
+  template <typename Change>
+  void for_each_column_drawing_from(const QualifiedName& sequence, Change change) {
+    std::vector<std::pair<QualifiedName, std::string>> columns;  // found first: changing copies tables
+    for (const auto& [table, column] : c_.columns_drawing_from(sequence))
+      columns.emplace_back(table->name, column->name);
+    for (const auto& [table, column] : columns)
+      if (Column* found = mutable_column(facts_for(table), column)) change(*found);
+  }
+
   // Lists `table` among those drawing from the sequence of `column`'s default, once for a run.
   void note_drawn_by(const Table& table, const Column& column) {
     if (column.default_sequence.empty()) return;
@@ -719,7 +729,10 @@ class CatalogReplay {
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
         c_.relation_name_freed();
-        auto node = c_.sequences_.extract(qualified_name(stmt.relation));
+        const QualifiedName old_name = qualified_name(stmt.relation);
+        // A default names its sequence by OID: it follows the rename.
+        for_each_column_drawing_from(old_name, [&](Column& column) { column.default_sequence = stmt.newname; });
+        auto node = c_.sequences_.extract(old_name);
         if (node.empty()) return;
         node.key().name = stmt.newname;
         node.mapped().name.name = stmt.newname;
@@ -798,10 +811,19 @@ class CatalogReplay {
           c_.relation_name_freed();
           c_.indexes_.erase(qualified_name(object));
           break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
           c_.relation_name_freed();
-          c_.sequences_.erase(qualified_name(object));
+          const QualifiedName name = qualified_name(object);
+          // CASCADE drops the defaults that draw from it (without it PostgreSQL refuses).
+          if (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+            for_each_column_drawing_from(name, [](Column& column) {
+              column.default_sequence.clear();
+              column.has_default = false;
+              column.default_volatility = Volatility::Immutable;
+            });
+          c_.sequences_.erase(name);
           break;
+        }
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
           if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
             c_.domains_.erase(sql_type(object->type_name).qualified_name());

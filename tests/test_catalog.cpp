@@ -609,6 +609,15 @@ TEST_CASE("catalog: the columns whose default draws from a sequence, after renam
   CHECK(serial[0].column->name == "id");
   CHECK(*serial[0].column->type == SqlType{"", "int4", {}, false});  // serial is an int4 with a default
   CHECK(catalog.columns_drawing_from({"public", "unknown_seq"}).empty());
+
+  // A default follows its sequence's rename; DROP SEQUENCE … CASCADE drops the defaults.
+  replay(catalog, "ALTER SEQUENCE serials_id_seq RENAME TO serial_ids;");
+  CHECK(catalog.find_table({"public", "serials"})->column("id")->default_sequence == "serial_ids");
+  CHECK(catalog.columns_drawing_from({"public", "serial_ids"}).size() == 1);
+  replay(catalog, "DROP SEQUENCE ticket_no CASCADE;");
+  const Column* id = catalog.find_table({"public", "issued"})->column("id");
+  CHECK(id->default_sequence.empty());
+  CHECK_FALSE(id->has_default);
 }
 
 TEST_CASE("catalog: DROP IDENTITY drops the identity's sequence; DROP IDENTITY of a plain column keeps its own") {

@@ -16,10 +16,36 @@ void drop_effects(const PgQuery__DropStmt& stmt, EffectsBuilder& out);
 
 namespace {
 
-// Relations a query reads take AccessShareLock (views included: rewriting expands them).
-// `with`: the WITH clause of the statement `query` is a part of, whose names are no relations.
+// The relations a view's query reads, in `mode`, and through the views among them theirs: what the
+// rewriter locks when it expands a view a statement runs, and LOCK TABLE on a view (PostgreSQL 11+).
+// `why` ends each note ("read by view v, <why>").
+void view_bases(const Table& view, LockMode mode, std::string_view why, EffectsBuilder& out) {
+  std::vector<const Table*> pending{&view};
+  while (!pending.empty()) {
+    const Table* next = pending.back();
+    pending.pop_back();
+    for (const QualifiedName& base : next->reads) {
+      if (out.result().find(base)) continue;  // locked already (a relation read twice, or a cycle)
+      LockEffect& effect = out.on(base, mode);
+      effect.note = fmt::format("read by view {}, {}", next->name.str(), why);
+      if (const Table* table = out.catalog().find_table(base); table && table->kind == RelationKind::View)
+        pending.push_back(table);
+    }
+  }
+}
+
+// A relation a statement reads: AccessShareLock, and through a view what its query reads.
+void read_relation(const QualifiedName& name, EffectsBuilder& out) {
+  const LockEffect& effect = out.on(name, LockMode::AccessShare);
+  if (effect.kind != RelationKind::View || !effect.known) return;
+  if (const Table* view = out.catalog().find_table(name)) view_bases(*view, LockMode::AccessShare, "expanded", out);
+}
+
+// Relations a query reads take AccessShareLock, and a view the relations it reads: the rewriter
+// expands it. `with`: the WITH clause of the statement `query` is a part of, whose names are no
+// relations.
 void reads(const PgQuery__Node* query, EffectsBuilder& out, const PgQuery__WithClause* with = nullptr) {
-  for (const auto& name : relations_named(query, with)) out.on(name, LockMode::AccessShare);
+  for (const auto& name : relations_named(query, with)) read_relation(name, out);
 }
 
 void insert(const PgQuery__InsertStmt& stmt, EffectsBuilder& out);
@@ -230,7 +256,7 @@ void vacuum(const PgQuery__VacuumStmt& stmt, EffectsBuilder& out) {
 void refresh_matview(const PgQuery__RefreshMatViewStmt& stmt, EffectsBuilder& out) {
   const auto name = qualified_name(stmt.relation);
   if (const Table* view = out.catalog().find_table(name); view && !stmt.skip_data)
-    for (const auto& source : view->reads) out.on(source, LockMode::AccessShare);
+    for (const auto& source : view->reads) read_relation(source, out);
   out.result().concurrently = stmt.concurrent;
   if (stmt.concurrent) {
     LockEffect& view = out.on(name, LockMode::Exclusive, RelationKind::MaterializedView);
@@ -271,23 +297,6 @@ void comment(const PgQuery__CommentStmt& stmt, EffectsBuilder& out) {
   }
 }
 
-// LOCK TABLE on a view locks the relations its query reads in the same mode, and through a view
-// among them, that view's (PostgreSQL 11+).
-void lock_view_base_relations(const Table& view, LockMode mode, EffectsBuilder& out) {
-  std::vector<const Table*> pending{&view};
-  while (!pending.empty()) {
-    const Table* next = pending.back();
-    pending.pop_back();
-    for (const QualifiedName& base : next->reads) {
-      if (out.result().find(base)) continue;  // locked already (a relation read twice, or a cycle)
-      LockEffect& effect = out.on(base, mode);
-      effect.note = fmt::format("read by view {}, locked with it", next->name.str());
-      if (const Table* table = out.catalog().find_table(base); table && table->kind == RelationKind::View)
-        pending.push_back(table);
-    }
-  }
-}
-
 void lock_table(const PgQuery__LockStmt& stmt, EffectsBuilder& out) {
   const auto mode = stmt.mode >= 1 && stmt.mode <= 8 ? static_cast<LockMode>(stmt.mode) : LockMode::AccessExclusive;
   for (size_t i = 0; i < stmt.n_relations; ++i) {
@@ -299,7 +308,7 @@ void lock_table(const PgQuery__LockStmt& stmt, EffectsBuilder& out) {
     if (table && relation->inh)
       for (const auto& partition : table->partitions) out.on(partition, mode);
     if (table && table->kind == RelationKind::View && out.pg_version() >= 11)
-      lock_view_base_relations(*table, mode, out);
+      view_bases(*table, mode, "locked with it", out);
   }
 }
 
@@ -587,7 +596,8 @@ StatementEffects lock_model(const LockModelInput& input) {
       break;
     case PG_QUERY__NODE__NODE_VIEW_STMT: {
       const auto& stmt = *node.view_stmt;
-      reads(stmt.query, out);
+      // The query is parsed, not run: the views it reads are not expanded.
+      for (const auto& read : relations_named(stmt.query, nullptr)) out.on(read, LockMode::AccessShare);
       const auto name = qualified_name(stmt.view);
       if (stmt.replace) out.on(name, LockMode::AccessExclusive, RelationKind::View);
       else out.created(name, RelationKind::View);

@@ -487,5 +487,26 @@ TEST_CASE("owned sequences and CASCADE dependents across versions and histories"
   }
 }
 
+// The harness in test_locks_pg.cpp lets the model leave out an AccessShareLock, the planner's
+// noise on indexes; these check the ones on a view's base tables.
+TEST_CASE("a view a statement runs is expanded: its base tables are read; CREATE VIEW only parses it") {
+  const std::string history = kBig +
+                              "CREATE VIEW big_v AS SELECT id, n FROM big;\n"
+                              "CREATE VIEW big_v2 AS SELECT b.id FROM big_v b JOIN parent p ON p.id = b.id;\n";
+  for (const std::string statement : {"SELECT * FROM big_v2;", "INSERT INTO parent (id) SELECT id FROM big_v2;",
+                                      "UPDATE parent SET id = 0 FROM big_v2 WHERE big_v2.id = parent.id;",
+                                      "CREATE TABLE c AS SELECT * FROM big_v2;"}) {
+    CAPTURE(statement);
+    const auto observed = last_statement(history, statement);
+    CHECK(effect_on(observed.effects, "public.big_v").lock == LockMode::AccessShare);
+    CHECK(effect_on(observed.effects, "public.big").lock == LockMode::AccessShare);
+    CHECK(effect_on(observed.effects, "public.parent").lock >= LockMode::AccessShare);
+  }
+  const auto created = last_statement(history, "CREATE VIEW big_v3 AS SELECT * FROM big_v2;");
+  CHECK(effect_on(created.effects, "public.big_v2").lock == LockMode::AccessShare);
+  CHECK(created.effects.find({"public", "big_v"}) == nullptr);
+  CHECK(created.effects.find({"public", "big"}) == nullptr);
+}
+
 }  // namespace
 }  // namespace zdlint

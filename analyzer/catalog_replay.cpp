@@ -190,13 +190,7 @@ class CatalogReplay {
         if (Column* column = mutable_column(table, column_name)) column->not_null = true;
         return;
       case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
-        if (Column* column = mutable_column(table, column_name)) {
-          column->has_default = constraint.raw_expr && !(constraint.raw_expr->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-                                                         constraint.raw_expr->a_const->isnull);
-          column->default_volatility = expression_volatility(constraint.raw_expr, c_).volatility;
-          column->default_sequence = nextval_sequence(constraint.raw_expr);
-          note_drawn_by(table, *column);
-        }
+        if (Column* column = mutable_column(table, column_name)) set_default(table, *column, constraint.raw_expr);
         return;
       case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
         if (Column* column = mutable_column(table, column_name)) {
@@ -327,14 +321,26 @@ class CatalogReplay {
     return name.name;
   }
 
-  // Runs `change` on each column whose default draws from `sequence`, copying only those tables.
+  // Runs `change` on each column whose default draws from `sequence` (and its table), copying only
+  // those tables.
   template <typename Change>
   void for_each_column_drawing_from(const QualifiedName& sequence, Change change) {
     std::vector<std::pair<QualifiedName, std::string>> columns;  // found first: changing copies tables
     for (const auto& [table, column] : c_.columns_drawing_from(sequence))
       columns.emplace_back(table->name, column->name);
-    for (const auto& [table, column] : columns)
-      if (Column* found = mutable_column(facts_for(table), column)) change(*found);
+    for (const auto& [name, column] : columns) {
+      Table& table = facts_for(name);
+      if (Column* found = mutable_column(table, column)) change(table, *found);
+    }
+  }
+
+  // Gives `column` of `table` the default `expr`: none for a null one (DROP DEFAULT) or for DEFAULT
+  // NULL, which stores none.
+  void set_default(const Table& table, Column& column, const PgQuery__Node* expr) {
+    column.has_default = expr != nullptr && !(expr->node_case == PG_QUERY__NODE__NODE_A_CONST && expr->a_const->isnull);
+    column.default_volatility = expression_volatility(expr, c_).volatility;
+    column.default_sequence = nextval_sequence(expr);
+    note_drawn_by(table, column);
   }
 
   // Lists `table` among those drawing from the sequence of `column`'s default, once for a run.
@@ -537,14 +543,7 @@ class CatalogReplay {
         if (Column* column = mutable_column(table, name)) column->not_null = false;
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
-        if (Column* column = mutable_column(table, name)) {
-          // SET DEFAULT NULL stores no default, like DROP DEFAULT.
-          column->has_default = cmd.def != nullptr && !(cmd.def->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-                                                        cmd.def->a_const->isnull);
-          column->default_volatility = expression_volatility(cmd.def, c_).volatility;
-          column->default_sequence = nextval_sequence(cmd.def);
-          note_drawn_by(table, *column);
-        }
+        if (Column* column = mutable_column(table, name)) set_default(table, *column, cmd.def);
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
         if (Column* column = mutable_column(table, name)) {
@@ -731,7 +730,7 @@ class CatalogReplay {
         c_.relation_name_freed();
         const QualifiedName old_name = qualified_name(stmt.relation);
         // A default names its sequence by OID: it follows the rename.
-        for_each_column_drawing_from(old_name, [&](Column& column) { column.default_sequence = stmt.newname; });
+        for_each_column_drawing_from(old_name, [&](Table&, Column& column) { column.default_sequence = stmt.newname; });
         auto node = c_.sequences_.extract(old_name);
         if (node.empty()) return;
         node.key().name = stmt.newname;
@@ -816,11 +815,8 @@ class CatalogReplay {
           const QualifiedName name = qualified_name(object);
           // CASCADE drops the defaults that draw from it (without it PostgreSQL refuses).
           if (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-            for_each_column_drawing_from(name, [](Column& column) {
-              column.default_sequence.clear();
-              column.has_default = false;
-              column.default_volatility = Volatility::Immutable;
-            });
+            for_each_column_drawing_from(name,
+                                         [&](Table& table, Column& column) { set_default(table, column, nullptr); });
           c_.sequences_.erase(name);
           break;
         }

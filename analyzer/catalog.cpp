@@ -188,7 +188,40 @@ const Table* Catalog::default_partition_of(const Table& parent) const {
   return partition && partition->default_partition ? partition : nullptr;
 }
 
+std::vector<QualifiedName> Catalog::partitions_below(const Table& parent) const {
+  std::vector<QualifiedName> below;
+  // A stack of its own: a hostile history may nest partitions 100,000 deep. A lenient replay may
+  // also link two tables as each other's partition, which PostgreSQL refuses: each is visited once.
+  std::unordered_set<QualifiedName, QualifiedNameHash> seen{parent.name};
+  std::vector<const Table*> stack{&parent};
+  while (!stack.empty()) {
+    const Table* table = stack.back();
+    stack.pop_back();
+    const size_t first = below.size();
+    for (const auto& partition : table->partitions)
+      if (seen.insert(partition).second) below.push_back(partition);
+    for (size_t i = first; i < below.size(); ++i)
+      if (const Table* child = find_table(below[i]); child && !child->partitions.empty()) stack.push_back(child);
+  }
+  return below;
+}
+
 const Index* Catalog::find_index(const QualifiedName& name) const { return indexes_.find(name); }
+
+std::vector<const Index*> Catalog::index_copies(const Index& index) const {
+  std::vector<const Index*> copies;
+  const Table* table = find_table(index.table);
+  if (!table || table->kind != RelationKind::PartitionedTable) return copies;
+  std::unordered_set<QualifiedName, QualifiedNameHash> copied{index.name};
+  // Partitions come after the table they are partitions of, so a copy's parent is met first.
+  for (const QualifiedName& partition : partitions_below(*table))
+    for (const Index* candidate : indexes_of(partition))
+      if (candidate->parent && copied.contains(*candidate->parent)) {
+        copies.push_back(candidate);
+        copied.insert(candidate->name);
+      }
+  return copies;
+}
 const Sequence* Catalog::find_sequence(const QualifiedName& name) const { return find_in(sequences_, name); }
 const Domain* Catalog::find_domain(const QualifiedName& name) const { return find_in(domains_, name); }
 const EnumType* Catalog::find_enum(const QualifiedName& name) const { return find_in(enums_, name); }

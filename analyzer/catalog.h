@@ -92,6 +92,9 @@ struct Index {
   bool unique = false;
   bool partial = false;
   Origin origin;
+  // Of a partition's copy of a partitioned table's index: that index, which is dropped or rebuilt
+  // with its copies.
+  std::optional<QualifiedName> parent;
 };
 
 // Orders indexes, tables and views by name: what lists the contents of the catalog's hash maps sorts
@@ -188,6 +191,7 @@ struct Trigger {
   std::string name;
   QualifiedName function;  // EXECUTE FUNCTION: the function it runs (an unqualified name is public's)
   Origin origin;
+  bool row = false;  // FOR EACH ROW: on a partitioned table, cloned onto every partition
 };
 
 // PostgreSQL numbers a table's columns and never gives a number out again, not even a dropped
@@ -295,7 +299,13 @@ class Catalog {
   [[nodiscard]] const Table* find_table_facts(const QualifiedName& name) const;
   // The DEFAULT partition of a partitioned table, when the history created one.
   [[nodiscard]] const Table* default_partition_of(const Table& parent) const;
+  // The partitions of a partitioned table and, of those that are partitioned too, theirs, each
+  // after the table it is a partition of. PostgreSQL recurses through all of them where it recurses.
+  [[nodiscard]] std::vector<QualifiedName> partitions_below(const Table& parent) const;
   [[nodiscard]] const Index* find_index(const QualifiedName& name) const;
+  // The copies of a partitioned table's index on the partitions below it, and theirs: dropped or
+  // rebuilt with it. Each after the index it is a copy of.
+  [[nodiscard]] std::vector<const Index*> index_copies(const Index& index) const;
   [[nodiscard]] const Sequence* find_sequence(const QualifiedName& name) const;
   [[nodiscard]] const Domain* find_domain(const QualifiedName& name) const;
   [[nodiscard]] const EnumType* find_enum(const QualifiedName& name) const;

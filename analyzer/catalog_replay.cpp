@@ -1,6 +1,7 @@
 // How each executed statement changes the Catalog. Only what the lock model and the rules need is
 // recorded; anything else is ignored rather than guessed.
 #include <algorithm>
+#include <unordered_set>
 
 #include "analyzer/catalog.h"
 #include "analyzer/data_change.h"
@@ -451,7 +452,27 @@ class CatalogReplay {
     }
   }
 
-  void clone_index_for_partition(const Index& parent_index, const QualifiedName& partition) {
+  // A partitioned table's index is copied onto each partition, and the copy onto the partitions of
+  // a partition that is partitioned too.
+  void clone_index_into_partitions(const Index& index, const Table& table) {
+    // A stack, as nesting may be deep; and a lenient replay may link tables into a cycle of
+    // partitions, which PostgreSQL refuses: each table is visited once.
+    std::vector<std::pair<Index, const Table*>> pending{{index, &table}};
+    std::unordered_set<QualifiedName, QualifiedNameHash> seen{table.name};
+    while (!pending.empty()) {
+      auto [parent_index, parent] = std::move(pending.back());
+      pending.pop_back();
+      for (const auto& partition : parent->partitions) {
+        if (!seen.insert(partition).second) continue;
+        const Index copy = clone_index_for_partition(parent_index, partition);
+        const auto child = c_.tables_.find(partition);
+        if (child != c_.tables_.end() && child->second->kind == RelationKind::PartitionedTable)
+          pending.emplace_back(copy, &*child->second);
+      }
+    }
+  }
+
+  Index clone_index_for_partition(const Index& parent_index, const QualifiedName& partition) {
     const bool pkey = parent_index.name.name == parent_index.table.name + "_pkey";
     const std::string wanted =
         pkey ? partition.name + "_pkey"
@@ -469,7 +490,8 @@ class CatalogReplay {
     };
     QualifiedName name{partition.schema, wanted};
     for (int n = 1; !free_for_copy(name); ++n) name.name = wanted + std::to_string(n);
-    c_.indexes_.put(Index{name, partition, parent_index.columns, parent_index.unique, parent_index.partial, origin_});
+    return c_.indexes_.put(Index{name, partition, parent_index.columns, parent_index.unique, parent_index.partial,
+                                 origin_, parent_index.name});
   }
 
   void create_index(const PgQuery__IndexStmt& stmt) {
@@ -481,15 +503,37 @@ class CatalogReplay {
         c_.indexes_.put(Index{name, table, columns, stmt.unique != 0, stmt.where_clause != nullptr, origin_});
     const auto parent = c_.tables_.find(table);
     if (parent != c_.tables_.end() && parent->second->kind == RelationKind::PartitionedTable && stmt.relation->inh)
-      for (const auto& partition : parent->second->partitions) clone_index_for_partition(created, partition);
+      clone_index_into_partitions(created, *parent->second);
   }
 
   void alter_table(const PgQuery__AlterTableStmt& stmt) {
+    if (stmt.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) {
+      alter_index(stmt);
+      return;
+    }
     // Pre-existing: record what the history adds to it, and nothing else.
     Table& table = facts_for(qualified_name(stmt.relation));
     for (size_t i = 0; i < stmt.n_cmds; ++i) {
       if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
       alter_table_cmd(table, *stmt.cmds[i]->alter_table_cmd);
+    }
+  }
+
+  // ALTER INDEX parent ATTACH PARTITION child: the partition's index becomes the parent's copy.
+  // Nothing else an ALTER INDEX changes is recorded.
+  void alter_index(const PgQuery__AlterTableStmt& stmt) {
+    const auto parent = qualified_name(stmt.relation);
+    for (size_t i = 0; i < stmt.n_cmds; ++i) {
+      if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+      const auto& cmd = *stmt.cmds[i]->alter_table_cmd;
+      if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition || !cmd.def ||
+          cmd.def->node_case != PG_QUERY__NODE__NODE_PARTITION_CMD)
+        continue;
+      if (const Index* child = c_.indexes_.find(qualified_name(cmd.def->partition_cmd->name))) {
+        Index attached = *child;
+        attached.parent = parent;
+        c_.indexes_.put(std::move(attached));
+      }
     }
   }
 
@@ -712,7 +756,19 @@ class CatalogReplay {
               constraint->index = stmt.newname;
               table->constraints.rename(*constraint, stmt.newname);
             }
-        c_.indexes_.rename(old_name, QualifiedName{old_name.schema, stmt.newname});
+        const QualifiedName new_name{old_name.schema, stmt.newname};
+        // Its copies on the partitions stay its copies.
+        std::vector<Index> copies;
+        if (const Index* index = c_.find_index(old_name))
+          if (const Table* table = c_.find_table(index->table))
+            for (const auto& partition : table->partitions)
+              for (const Index* copy : c_.indexes_of(partition))
+                if (copy->parent == old_name) copies.push_back(*copy);
+        for (Index& copy : copies) {
+          copy.parent = new_name;
+          c_.indexes_.put(std::move(copy));
+        }
+        c_.indexes_.rename(old_name, new_name);
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
@@ -929,7 +985,7 @@ class CatalogReplay {
     Table& table = facts_for(qualified_name(stmt.relation));
     // CREATE OR REPLACE TRIGGER (PostgreSQL 14+) replaces the table's trigger of that name.
     if (stmt.replace) table.triggers.erase(stmt.trigname);
-    Trigger trigger{stmt.trigname, qualified_name(stmt.funcname, stmt.n_funcname), origin_};
+    Trigger trigger{stmt.trigname, qualified_name(stmt.funcname, stmt.n_funcname), origin_, stmt.row != 0};
     c_.note_trigger(table.name, trigger.function);
     table.triggers.push_back(std::move(trigger));
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analyzer/lock_model.h"
 #include "analyzer/names.h"
@@ -68,12 +69,28 @@ class EffectsBuilder {
     }
   }
 
+  // Each partition below the partitioned `table` (partitions of partitions too), in `mode`. Returns
+  // the ones with storage of their own, which a scan, a rewrite or an index build reaches: the
+  // others are partitioned themselves.
+  std::vector<QualifiedName> partitions_below(const Table& table, LockMode mode) {
+    std::vector<QualifiedName> with_storage;
+    for (const QualifiedName& partition : catalog_.partitions_below(table)) {
+      const Table* known = catalog_.find_table(partition);
+      LockEffect& effect = on(partition, mode);
+      if (effect.note.empty())
+        effect.note = "a partition of " + (known && known->partition_of ? *known->partition_of : table.name).str();
+      if (!known || known->kind != RelationKind::PartitionedTable) with_storage.push_back(partition);
+    }
+    return with_storage;
+  }
+
   // The table is rewritten: new files for it and for every index, under AccessExclusiveLock.
   void rewrite(const QualifiedName& table, std::string note = {}) {
     LockEffect& effect = on(table, LockMode::AccessExclusive);
     effect.rewrite = effect.scan = true;
     if (!note.empty() && effect.note.empty()) effect.note = std::move(note);
-    indexes_of(table, LockMode::AccessExclusive, true);
+    // A partitioned table's indexes have no storage: its partitions' are rebuilt with them.
+    if (effect.kind != RelationKind::PartitionedTable) indexes_of(table, LockMode::AccessExclusive, true);
   }
 
   StatementEffects& result() { return result_; }
@@ -115,6 +132,11 @@ RelationKind kind_of(PgQuery__ObjectType type);
 
 // What adding a foreign key takes on both tables on a PostgreSQL major version.
 LockMode foreign_key_lock(int pg_version);
+
+// A row trigger of a partitioned table is cloned onto every partition below it, and what is done to
+// the trigger (a drop, a rename) is done to the clones: each partition in `mode`. Nothing when
+// `table` has no such trigger by that name.
+void row_trigger_clones(const Table& table, std::string_view trigger, LockMode mode, EffectsBuilder& out);
 
 // The tables `table`'s foreign keys reference, each in `mode` (noted `why` when it has no note yet).
 void foreign_key_targets(const Table* table, LockMode mode, EffectsBuilder& out, std::string_view why);

@@ -159,8 +159,9 @@ void create_index(const PgQuery__IndexStmt& stmt, EffectsBuilder& out) {
   if (partitioned && stmt.concurrent)
     result.fails_because = "PostgreSQL cannot create an index on a partitioned table concurrently";
   if (partitioned) {
+    // Each partition below gets a copy of the index, built like the table's own would be.
     if (stmt.relation->inh)
-      for (const auto& partition : known->partitions) out.on(partition, mode).scan = true;
+      for (const auto& leaf : out.partitions_below(*known, mode)) out.on(leaf, mode).scan = true;
   } else {
     target.scan = true;
   }
@@ -197,6 +198,17 @@ void truncate(const PgQuery__TruncateStmt& stmt, EffectsBuilder& out) {
       truncate_one(qualified_name(stmt.relations[i]->range_var), cascade, stmt.restart_seqs, out);
 }
 
+void reindex_table(const QualifiedName& name, LockMode table_mode, LockMode index_mode, bool concurrently,
+                   EffectsBuilder& out) {
+  LockEffect& table = out.on(name, table_mode);
+  table.scan = true;
+  if (!concurrently) table.reads_blocked_via_index = true;
+  for (const Index* index : out.catalog().indexes_of(name)) {
+    LockEffect& effect = out.on(index->name, index_mode, RelationKind::Index);
+    effect.index_rebuilt = effect.scan = true;
+  }
+}
+
 void reindex(const PgQuery__ReindexStmt& stmt, EffectsBuilder& out) {
   const bool concurrently = has_option(stmt.params, stmt.n_params, "concurrently");
   StatementEffects& result = out.result();
@@ -209,9 +221,26 @@ void reindex(const PgQuery__ReindexStmt& stmt, EffectsBuilder& out) {
     case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX: {
       result.refuses_transaction = concurrently;
       const auto name = qualified_name(stmt.relation);
+      const Index* known = out.catalog().find_index(name);
+      const std::vector<const Index*> copies = known ? out.catalog().index_copies(*known) : std::vector<const Index*>{};
+      if (!copies.empty() && out.pg_version() >= 14) {
+        // PostgreSQL 14+ rebuilds each partition's copy in a transaction of its own; the
+        // partitioned table's index has no storage.
+        result.refuses_transaction = true;
+        out.on(name, index_mode, RelationKind::Index);
+        out.on(known->table, table_mode);
+        for (const Index* copy : copies) {
+          const Table* partition = out.catalog().find_table(copy->table);
+          if (partition && partition->kind == RelationKind::PartitionedTable) continue;  // no storage either
+          LockEffect& rebuilt = out.on(copy->name, index_mode, RelationKind::Index);
+          rebuilt.index_rebuilt = rebuilt.scan = true;
+          out.on(copy->table, table_mode);
+        }
+        break;
+      }
       LockEffect& index = out.on(name, index_mode, RelationKind::Index);
       index.index_rebuilt = index.scan = true;
-      if (const Index* known = out.catalog().find_index(name)) {
+      if (known) {
         out.on(known->table, table_mode);
       } else if (!concurrently) {
         index.reads_blocked_via_index = true;
@@ -222,13 +251,17 @@ void reindex(const PgQuery__ReindexStmt& stmt, EffectsBuilder& out) {
     case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE: {
       result.refuses_transaction = concurrently;
       const auto name = qualified_name(stmt.relation);
-      LockEffect& table = out.on(name, table_mode);
-      table.scan = true;
-      if (!concurrently) table.reads_blocked_via_index = true;
-      for (const Index* index : out.catalog().indexes_of(name)) {
-        LockEffect& effect = out.on(index->name, index_mode, RelationKind::Index);
-        effect.index_rebuilt = effect.scan = true;
+      const Table* known = out.catalog().find_table(name);
+      if (known && known->kind == RelationKind::PartitionedTable && out.pg_version() >= 14) {
+        // PostgreSQL 14+ reindexes each partition in a transaction of its own; the partitioned
+        // table and its indexes have no storage.
+        result.refuses_transaction = true;
+        out.on(name, table_mode);
+        for (const auto& leaf : out.partitions_below(*known, table_mode))
+          reindex_table(leaf, table_mode, index_mode, concurrently, out);
+        break;
       }
+      reindex_table(name, table_mode, index_mode, concurrently, out);
       break;
     }
     default:
@@ -238,18 +271,31 @@ void reindex(const PgQuery__ReindexStmt& stmt, EffectsBuilder& out) {
   }
 }
 
+void vacuum_one(const QualifiedName& name, bool is_vacuum, bool full, EffectsBuilder& out) {
+  if (is_vacuum && full) {
+    out.rewrite(name, "VACUUM FULL copies the whole table and rebuilds every index");
+  } else {
+    out.on(name, LockMode::ShareUpdateExclusive);
+    if (is_vacuum) out.indexes_of(name, LockMode::RowExclusive, false);
+  }
+}
+
 void vacuum(const PgQuery__VacuumStmt& stmt, EffectsBuilder& out) {
   const bool full = has_option(stmt.options, stmt.n_options, "full");
   out.result().refuses_transaction = stmt.is_vacuumcmd;
   for (size_t i = 0; i < stmt.n_rels; ++i) {
     if (stmt.rels[i]->node_case != PG_QUERY__NODE__NODE_VACUUM_RELATION) continue;
     const auto name = qualified_name(stmt.rels[i]->vacuum_relation->relation);
-    if (stmt.is_vacuumcmd && full) {
-      out.rewrite(name, "VACUUM FULL copies the whole table and rebuilds every index");
-    } else {
-      out.on(name, LockMode::ShareUpdateExclusive);
-      if (stmt.is_vacuumcmd) out.indexes_of(name, LockMode::RowExclusive, false);
+    const Table* table = out.catalog().find_table(name);
+    if (table && table->kind == RelationKind::PartitionedTable) {
+      // Each partition is processed, each in a transaction of its own for VACUUM; the partitioned
+      // table itself, which has no rows, only for ANALYZE (the statistics of the whole tree).
+      out.on(name, stmt.is_vacuumcmd ? LockMode::AccessShare : LockMode::ShareUpdateExclusive);
+      for (const auto& leaf : out.partitions_below(*table, LockMode::ShareUpdateExclusive))
+        vacuum_one(leaf, stmt.is_vacuumcmd, full, out);
+      continue;
     }
+    vacuum_one(name, stmt.is_vacuumcmd, full, out);
   }
 }
 
@@ -305,18 +351,76 @@ void lock_table(const PgQuery__LockStmt& stmt, EffectsBuilder& out) {
     const auto name = qualified_name(relation);
     out.on(name, mode);
     const Table* table = out.catalog().find_table(name);
-    if (table && relation->inh)
-      for (const auto& partition : table->partitions) out.on(partition, mode);
+    if (table && relation->inh && table->kind == RelationKind::PartitionedTable) out.partitions_below(*table, mode);
     if (table && table->kind == RelationKind::View && out.pg_version() >= 11)
       view_bases(*table, mode, "locked with it", out);
   }
 }
 
+// A column, a CHECK constraint or (PostgreSQL 15+) a row trigger of a partitioned table is renamed
+// in every partition too, under AccessExclusiveLock. (A key's name is the parent's own.)
+void rename_in_partitions(const PgQuery__RenameStmt& stmt, const Table& table, int pg_version, EffectsBuilder& out) {
+  if (table.kind != RelationKind::PartitionedTable) return;
+  switch (stmt.rename_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+      out.partitions_below(table, LockMode::AccessExclusive);
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+      if (const Constraint* renamed = table.constraints.find(stmt.subname);
+          renamed && renamed->kind == ConstraintKind::Check)
+        out.partitions_below(table, LockMode::AccessExclusive);
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+      if (pg_version >= 15) row_trigger_clones(table, stmt.subname, LockMode::AccessExclusive, out);
+      break;
+    default:
+      break;
+  }
+}
+
+// Whether `where` names a column of a partition key of `table` or of a partitioned partition below
+// it: then the planner may rule partitions out (partition pruning) and leave them unlocked.
+bool may_prune_partitions(const Table& table, const PgQuery__Node* where, const Catalog& catalog) {
+  if (!where) return false;
+  std::vector<std::string_view> keys(table.partition_key.begin(), table.partition_key.end());
+  for (const QualifiedName& partition : catalog.partitions_below(table))
+    if (const Table* known = catalog.find_table(partition))
+      keys.insert(keys.end(), known->partition_key.begin(), known->partition_key.end());
+  bool named = false;
+  walk_nodes(where, [&](const PgQuery__Node& node) {
+    if (named || node.node_case != PG_QUERY__NODE__NODE_COLUMN_REF || node.column_ref->n_fields == 0) return;
+    const PgQuery__Node* last = node.column_ref->fields[node.column_ref->n_fields - 1];
+    if (last->node_case == PG_QUERY__NODE__NODE_STRING)
+      named = std::find(keys.begin(), keys.end(), string_value(last)) != keys.end();
+  });
+  return named;
+}
+
 // UPDATE and DELETE are planned: the planner locks every index of the target in the table's mode.
-void dml_target(const PgQuery__RangeVar* relation, EffectsBuilder& out) {
+// A partitioned table's own indexes have no storage; the planner locks each partition below it and
+// their indexes, but (PostgreSQL 12+) not the partitions the WHERE clause rules out.
+void dml_target(const PgQuery__RangeVar* relation, const PgQuery__Node* where, EffectsBuilder& out) {
   const auto name = qualified_name(relation);
   out.on(name, LockMode::RowExclusive);
-  out.indexes_of(name, LockMode::RowExclusive, false);
+  const Table* table = out.catalog().find_table(name);
+  if (!table || table->kind != RelationKind::PartitionedTable) {
+    out.indexes_of(name, LockMode::RowExclusive, false);
+    return;
+  }
+  if (!relation->inh) {  // ONLY: the partitioned table alone, planned like any table
+    out.indexes_of(name, LockMode::RowExclusive, false);
+    return;
+  }
+  const size_t before = out.result().effects.size();
+  for (const auto& leaf : out.partitions_below(*table, LockMode::RowExclusive))
+    out.indexes_of(leaf, LockMode::RowExclusive, false);
+  if (out.pg_version() < 12 || !may_prune_partitions(*table, where, out.catalog())) return;
+  for (size_t i = before; i < out.result().effects.size(); ++i) {
+    LockEffect& effect = out.result().effects[i];
+    effect.assumed = true;
+    effect.note = fmt::format("{}, unless the WHERE clause rules it out (partition pruning)",
+                              effect.kind == RelationKind::Index ? "an index of a partition" : effect.note);
+  }
 }
 
 void insert(const PgQuery__InsertStmt& stmt, EffectsBuilder& out) {
@@ -353,7 +457,7 @@ void update(const PgQuery__UpdateStmt& stmt, EffectsBuilder& out) {
   if (stmt.with_clause) reads_with(*stmt.with_clause, out);
   sequence_calls(stmt.where_clause, out);
   for (size_t i = 0; i < stmt.n_target_list; ++i) sequence_calls(stmt.target_list[i], out);
-  dml_target(stmt.relation, out);
+  dml_target(stmt.relation, stmt.where_clause, out);
   const auto name = qualified_name(stmt.relation);
   // Every row of the table, in one transaction: row locks on all of them until commit.
   if (!stmt.where_clause && stmt.n_from_clause == 0) out.on(name, LockMode::RowExclusive).scan = true;
@@ -377,7 +481,7 @@ void remove(const PgQuery__DeleteStmt& stmt, EffectsBuilder& out) {
   for (size_t i = 0; i < stmt.n_using_clause; ++i) reads(stmt.using_clause[i], out, stmt.with_clause);
   reads(stmt.where_clause, out, stmt.with_clause);
   if (stmt.with_clause) reads_with(*stmt.with_clause, out);
-  dml_target(stmt.relation, out);
+  dml_target(stmt.relation, stmt.where_clause, out);
   const auto name = qualified_name(stmt.relation);
   if (!stmt.where_clause && stmt.n_using_clause == 0) out.on(name, LockMode::RowExclusive).scan = true;
   // Each foreign key's trigger runs a query on the referencing table for each deleted row: ON DELETE
@@ -463,6 +567,11 @@ RelationKind kind_of(PgQuery__ObjectType type) {
 LockMode foreign_key_lock(int pg_version) {
   // Before 9.5 adding a foreign key took AccessExclusiveLock on both tables.
   return pg_version < 10 ? LockMode::AccessExclusive : LockMode::ShareRowExclusive;
+}
+
+void row_trigger_clones(const Table& table, std::string_view trigger, LockMode mode, EffectsBuilder& out) {
+  const Trigger* known = table.triggers.find(trigger);
+  if (table.kind == RelationKind::PartitionedTable && known && known->row) out.partitions_below(table, mode);
 }
 
 void foreign_key_targets(const Table* table, LockMode mode, EffectsBuilder& out, std::string_view why) {
@@ -577,6 +686,8 @@ StatementEffects lock_model(const LockModelInput& input) {
         break;
       }
       out.on(name, LockMode::AccessExclusive, kind_of(stmt.relation_type));
+      if (const Table* table = out.catalog().find_table(name); table && stmt.relation->inh && stmt.subname)
+        rename_in_partitions(stmt, *table, input.pg_version, out);
       // A key or exclusion constraint's index is renamed with it.
       if (stmt.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT && stmt.subname)
         if (const Table* table = out.catalog().find_table_facts(name))
@@ -619,8 +730,9 @@ StatementEffects lock_model(const LockModelInput& input) {
       const auto table = qualified_name(node.create_trig_stmt->relation);
       out.on(table, LockMode::ShareRowExclusive);
       // A row trigger on a partitioned table is cloned onto every partition.
-      if (const Table* known = out.catalog().find_table(table); known && node.create_trig_stmt->row)
-        for (const auto& partition : known->partitions) out.on(partition, LockMode::ShareRowExclusive);
+      if (const Table* known = out.catalog().find_table(table);
+          known && known->kind == RelationKind::PartitionedTable && node.create_trig_stmt->row)
+        out.partitions_below(*known, LockMode::ShareRowExclusive);
       break;
     }
     case PG_QUERY__NODE__NODE_RULE_STMT:

@@ -537,6 +537,22 @@ bool recurses_to_partitions(PgQuery__AlterTableType subtype) {
   }
 }
 
+// What a subcommand on a partitioned table takes on each partition: the table's own lock, but a
+// key's index is built on each partition under ShareLock, as CREATE INDEX builds it, unless a primary
+// key must first make a nullable column NOT NULL there.
+LockMode partition_mode(const AlterContext& c, const PgQuery__AlterTableCmd& cmd, LockMode table_mode) {
+  if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint || !cmd.def ||
+      cmd.def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+    return table_mode;
+  const PgQuery__Constraint& constraint = *cmd.def->constraint;
+  if (constraint.indexname && *constraint.indexname) return table_mode;
+  if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE) return LockMode::Share;
+  if (constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY &&
+      columns_not_null(c, string_list(constraint.keys, constraint.n_keys)))
+    return LockMode::Share;
+  return table_mode;
+}
+
 }  // namespace
 
 void alter_table_effects(const PgQuery__AlterTableStmt& stmt, const Session& session, EffectsBuilder& out) {
@@ -546,14 +562,19 @@ void alter_table_effects(const PgQuery__AlterTableStmt& stmt, const Session& ses
     if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
     const auto& cmd = *stmt.cmds[i]->alter_table_cmd;
     subcommand(c, cmd);
-    // Most subcommands on a partitioned table apply to each partition too, with the same lock.
+    // Most subcommands on a partitioned table apply to each partition too, partitions of partitions
+    // included, with the same lock; what the table's rows go through (a rewrite, a scan) happens in
+    // the partitions with storage.
     if (c.table && !c.table->partial && c.table->kind == RelationKind::PartitionedTable && stmt.relation->inh &&
         recurses_to_partitions(cmd.subtype)) {
-      const LockMode mode = out.on(target, LockMode::None).lock;
-      for (const auto& partition : c.table->partitions) {
-        LockEffect& effect = out.on(partition, mode);
-        effect.note = "a partition of " + target.str();
-        if (const LockEffect* parent = out.result().find(target); parent && parent->rewrite) out.rewrite(partition);
+      const LockEffect& parent = out.on(target, LockMode::None);
+      const bool rewritten = parent.rewrite, scanned = parent.scan;
+      const LockMode mode = partition_mode(c, cmd, parent.lock);
+      for (const auto& leaf : out.partitions_below(*c.table, mode)) {
+        if (rewritten)
+          out.rewrite(leaf);
+        else if (scanned)
+          out.on(leaf, mode).scan = true;
       }
     }
   }

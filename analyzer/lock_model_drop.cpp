@@ -32,10 +32,11 @@ void drop_table_like(const QualifiedName& name, RelationKind kind, bool cascade,
   out.owned_sequences_dropped(*table);
   if (table->partition_of)
     out.on(*table->partition_of, LockMode::AccessExclusive).note = "the dropped partition's parent";
-  for (const auto& partition : table->partitions) {
-    out.on(partition, LockMode::AccessExclusive).note = "a partition, dropped with its parent";
-    out.indexes_of(partition, LockMode::AccessExclusive, false);
-  }
+  if (table->kind == RelationKind::PartitionedTable)
+    for (const auto& partition : out.catalog().partitions_below(*table)) {
+      out.on(partition, LockMode::AccessExclusive).note = "a partition, dropped with the partitioned table";
+      out.indexes_of(partition, LockMode::AccessExclusive, false);
+    }
   if (cascade)
     for (const Table* child : out.catalog().tables_referencing(name))
       out.on(child->name, LockMode::AccessExclusive).note = "its foreign key to the dropped table is dropped (CASCADE)";
@@ -82,6 +83,8 @@ void drop_triggers_running(const QualifiedName& function, EffectsBuilder& out) {
                                       [&](const Trigger& t) { return t.function == function; });
     if (effect.note.empty())
       effect.note = fmt::format("its trigger {} runs {}: dropped with it (CASCADE)", trigger->name, function.str());
+    for (const Trigger& running : table->triggers)
+      if (running.function == function) row_trigger_clones(*table, running.name, LockMode::AccessExclusive, out);
   }
 }
 
@@ -105,6 +108,18 @@ void drop_effects(const PgQuery__DropStmt& stmt, EffectsBuilder& out) {
         LockEffect& index = out.on(name, LockMode::AccessExclusive, RelationKind::Index);
         if (const Index* known = out.catalog().find_index(name)) {
           out.on(known->table, stmt.concurrent ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
+          // A partitioned table's index goes with its copies on the partitions, but never
+          // concurrently: PostgreSQL refuses that at once.
+          if (const Table* table = out.catalog().find_table(known->table);
+              table && table->kind == RelationKind::PartitionedTable && stmt.concurrent) {
+            out.result().fails_because = "PostgreSQL cannot drop a partitioned table's index concurrently";
+            break;
+          }
+          for (const Index* copy : out.catalog().index_copies(*known)) {
+            out.on(copy->name, LockMode::AccessExclusive, RelationKind::Index).note =
+                fmt::format("the copy of {} on partition {}, dropped with it", name.str(), copy->table.str());
+            out.on(copy->table, LockMode::AccessExclusive);
+          }
         } else {
           index.note = "its table is unknown to zdlint: DROP INDEX also locks it";
           index.assumed = true;
@@ -137,8 +152,14 @@ void drop_effects(const PgQuery__DropStmt& stmt, EffectsBuilder& out) {
       case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
       case PG_QUERY__OBJECT_TYPE__OBJECT_RULE:
         // The object list is [schema.]table.name: the table is everything but the last part.
-        if (object->node_case == PG_QUERY__NODE__NODE_LIST && object->list->n_items >= 2)
-          out.on(qualified_name(object->list->items, object->list->n_items - 1), LockMode::AccessExclusive);
+        if (object->node_case == PG_QUERY__NODE__NODE_LIST && object->list->n_items >= 2) {
+          const auto table = qualified_name(object->list->items, object->list->n_items - 1);
+          out.on(table, LockMode::AccessExclusive);
+          if (const Table* known = out.catalog().find_table(table);
+              known && stmt.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER)
+            row_trigger_clones(*known, string_value(object->list->items[object->list->n_items - 1]),
+                               LockMode::AccessExclusive, out);
+        }
         break;
       default:
         break;

@@ -661,3 +661,47 @@ TEST_CASE("catalog: the tables whose triggers run a function, after renames, dro
   replay(catalog, "DROP FUNCTION other();");  // without CASCADE PostgreSQL refuses: the trigger stays
   CHECK(names(catalog.tables_with_triggers_running({"public", "other"})) == std::vector<std::string>{"public.c"});
 }
+
+TEST_CASE("catalog: the partitions below a table, and the copies of its index on them, through every level") {
+  Catalog catalog;
+  replay(catalog, R"sql(
+    CREATE TABLE m (id int, region text, ts date) PARTITION BY LIST (region);
+    CREATE TABLE m_us PARTITION OF m FOR VALUES IN ('us');
+    CREATE TABLE m_eu PARTITION OF m FOR VALUES IN ('eu') PARTITION BY RANGE (ts);
+    CREATE TABLE m_eu_2024 PARTITION OF m_eu FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+    CREATE INDEX m_ts_idx ON m (ts);
+    CREATE TABLE m_eu_2025 PARTITION OF m_eu FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+    CREATE INDEX m_id_idx ON ONLY m (id);
+  )sql");
+  const Table* m = catalog.find_table({"public", "m"});
+  REQUIRE(m);
+  std::vector<std::string> below;
+  for (const QualifiedName& name : catalog.partitions_below(*m)) below.push_back(name.str());
+  CHECK(below == std::vector<std::string>{"public.m_us", "public.m_eu", "public.m_eu_2024", "public.m_eu_2025"});
+
+  // Copies made down the tree when the index was created, and for the partition created after it
+  // from m_eu's copy; each names the index it is a copy of.
+  const auto copies_of = [&](const std::string& index) {
+    std::vector<std::string> out;
+    for (const Index* copy : catalog.index_copies(*catalog.find_index({"public", index})))
+      out.push_back(copy->name.str() + " of " + copy->parent->str());
+    return out;
+  };
+  CHECK(copies_of("m_ts_idx") == std::vector<std::string>{"public.m_us_ts_idx of public.m_ts_idx",
+                                                          "public.m_eu_ts_idx of public.m_ts_idx",
+                                                          "public.m_eu_2024_ts_idx of public.m_eu_ts_idx",
+                                                          "public.m_eu_2025_ts_idx of public.m_eu_ts_idx"});
+  CHECK(copies_of("m_id_idx").empty());  // ON ONLY: no copies until the partitions' are attached
+
+  replay(catalog, R"sql(
+    CREATE INDEX m_us_id_idx ON m_us (id);
+    ALTER INDEX m_id_idx ATTACH PARTITION m_us_id_idx;
+    ALTER INDEX m_ts_idx RENAME TO m_ts_idx_renamed;
+  )sql",
+         1);
+  CHECK(copies_of("m_id_idx") == std::vector<std::string>{"public.m_us_id_idx of public.m_id_idx"});
+  CHECK(copies_of("m_ts_idx_renamed").size() == 4);
+  CHECK(catalog.find_index({"public", "m_us_ts_idx"})->parent->str() == "public.m_ts_idx_renamed");
+  // ALTER INDEX records nothing about a table: no record named after the index.
+  CHECK(catalog.find_table_facts({"public", "m_id_idx"}) == nullptr);
+}

@@ -630,6 +630,33 @@ TEST_CASE("hostile: indexes created on a table of 8,000 partitions") {
   CHECK(contains(r.out, "001_partitions.sql:8004:1  CREATE INDEX ON p (id, k)"));
 }
 
+// Partitions of partitions are walked with stacks of their own (Catalog::partitions_below, the
+// index copies made down the tree): a tree 10,000 deep, and one a lenient replay closes into a cycle,
+// which PostgreSQL would refuse.
+TEST_CASE("hostile: partitions nested 10,000 deep, closed into a cycle") {
+  const TempDir dir;
+  std::string sql = "CREATE TABLE p0 (id int, k int) PARTITION BY LIST (k);\n";
+  for (int i = 1; i < 10'000; ++i)
+    sql += "CREATE TABLE p" + std::to_string(i) + " PARTITION OF p" + std::to_string(i - 1) + " FOR VALUES IN (" +
+           std::to_string(i) + ") PARTITION BY LIST (k);\n";
+  sql +=
+      "CREATE TABLE p10000 PARTITION OF p9999 FOR VALUES IN (10000);\n"
+      "CREATE INDEX p0_id_idx ON p0 (id);\n"
+      "ALTER TABLE p9999 ATTACH PARTITION p0 FOR VALUES IN (-1);\n";
+  const auto history = dir.write("001_partitions.sql", sql);
+  const auto subject = dir.write("002_statements.sql",
+                                 "UPDATE p0 SET id = 1;\nALTER TABLE p0 RENAME COLUMN id TO ident;\n"
+                                 "DROP INDEX p0_id_idx;\nDROP TABLE p0;\n");
+  const auto r = run_zdlint({"locks", history.string(), subject.string()});
+  CHECK(r.exit_code == 0);
+  // The index copies were made all the way down, and each statement reaches every partition once.
+  CHECK(count(r.out, "      note: the copy of public.p0_id_idx on partition public.p") == 10'000);
+  CHECK(contains(r.out, "public.p10000_id_idx"));
+  CHECK(count(r.out, "      note: a partition, dropped with the partitioned table") == 10'000);
+  // p10000, by the history's CREATE INDEX, the UPDATE and the rename.
+  CHECK(count(r.out, "      note: a partition of public.p9999") == 3);
+}
+
 // Each directive was looked at for each finding of its file (found by a sweep): 16,000 statements,
 // each under its own directive, took 2.6 G instructions.
 TEST_CASE("hostile: 20,000 statements, each under its own directive") {

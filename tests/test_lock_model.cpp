@@ -508,5 +508,90 @@ TEST_CASE("a view a statement runs is expanded: its base tables are read; CREATE
   CHECK(created.effects.find({"public", "big"}) == nullptr);
 }
 
+// test_locks_pg.cpp checks partitions_nested/ on PostgreSQL 15 inside a transaction; these are the
+// versions, the pruned statements and the forms PostgreSQL refuses in a transaction.
+TEST_CASE("partitions: pruning, versions, and what runs a transaction per partition") {
+  const std::string history =
+      "CREATE TABLE m (id bigint, region text NOT NULL, ts date NOT NULL, v int) PARTITION BY LIST (region);\n"
+      "CREATE TABLE m_eu PARTITION OF m FOR VALUES IN ('eu') PARTITION BY RANGE (ts);\n"
+      "CREATE TABLE m_eu_2024 PARTITION OF m_eu FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+      "CREATE TABLE m_us PARTITION OF m FOR VALUES IN ('us');\n"
+      "CREATE INDEX m_ts_idx ON m (ts);\n"
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+      "CREATE TRIGGER m_row BEFORE UPDATE ON m FOR EACH ROW EXECUTE FUNCTION f();\n";
+  SUBCASE("a WHERE on a partition-key column, the parent's or a nested one's, may prune: the locks are assumed") {
+    for (const std::string statement :
+         {"UPDATE m SET v = 1 WHERE region = 'us';", "DELETE FROM m WHERE ts < '2024-02-01';"}) {
+      CAPTURE(statement);
+      const auto effects = last_statement(history, statement).effects;
+      CHECK_FALSE(effect_on(effects, "public.m").assumed);
+      for (const std::string partition : {"public.m_eu", "public.m_eu_2024", "public.m_us", "public.m_us_ts_idx"}) {
+        CAPTURE(partition);
+        CHECK(effect_on(effects, partition).lock == LockMode::RowExclusive);
+        CHECK(effect_on(effects, partition).assumed);
+        CHECK(effect_on(effects, partition).note.ends_with("unless the WHERE clause rules it out (partition pruning)"));
+      }
+    }
+    // Before PostgreSQL 12 the planner locked every partition, pruned or not.
+    CHECK_FALSE(
+        effect_on(last_statement(history, "UPDATE m SET v = 1 WHERE region = 'us';", 11).effects, "public.m_eu_2024")
+            .assumed);
+    // Another column prunes nothing.
+    CHECK_FALSE(effect_on(last_statement(history, "DELETE FROM m WHERE v = 3;").effects, "public.m_us").assumed);
+  }
+  SUBCASE("the partitioned table's own index has no storage: neither UPDATE nor a type change locks it") {
+    CHECK(last_statement(history, "UPDATE m SET v = 1;").effects.find({"public", "m_ts_idx"}) == nullptr);
+    const auto retyped = last_statement(history, "ALTER TABLE m ALTER COLUMN ts TYPE timestamp;").effects;
+    CHECK(retyped.find({"public", "m_ts_idx"}) == nullptr);
+    CHECK(retyped.find({"public", "m_eu_ts_idx"}) == nullptr);
+    CHECK(effect_on(retyped, "public.m_eu_2024").rewrite);
+    CHECK_FALSE(effect_on(retyped, "public.m_eu").rewrite);
+    CHECK(effect_on(retyped, "public.m_eu_2024_ts_idx").index_rebuilt);
+  }
+  SUBCASE("ALTER TRIGGER … RENAME reaches the clones from PostgreSQL 15 on") {
+    const std::string rename = "ALTER TRIGGER m_row ON m RENAME TO m_row2;";
+    CHECK(effect_on(last_statement(history, rename, 15).effects, "public.m_eu_2024").lock == LockMode::AccessExclusive);
+    CHECK(last_statement(history, rename, 14).effects.find({"public", "m_eu_2024"}) == nullptr);
+  }
+  SUBCASE("REINDEX of a partitioned table or index runs a transaction per partition from PostgreSQL 14 on") {
+    for (const std::string statement : {"REINDEX TABLE m;", "REINDEX INDEX m_ts_idx;"}) {
+      CAPTURE(statement);
+      const auto effects = last_statement(history, statement).effects;
+      CHECK(effects.refuses_transaction);
+      CHECK(effect_on(effects, "public.m_eu_2024").lock == LockMode::Share);
+      CHECK(effect_on(effects, "public.m_eu_2024_ts_idx").lock == LockMode::AccessExclusive);
+      CHECK(effect_on(effects, "public.m_eu_2024_ts_idx").index_rebuilt);
+      CHECK(effects.find({"public", "m_eu_ts_idx"}) == nullptr);  // a copy with copies of its own: no storage
+      CHECK_FALSE(last_statement(history, statement, 13).effects.refuses_transaction);
+    }
+  }
+  SUBCASE("VACUUM and ANALYZE process every partition; VACUUM leaves the partitioned table itself alone") {
+    const auto vacuum = last_statement(history, "VACUUM m;").effects;
+    CHECK(effect_on(vacuum, "public.m").lock == LockMode::AccessShare);
+    CHECK(effect_on(vacuum, "public.m_eu_2024").lock == LockMode::ShareUpdateExclusive);
+    CHECK(effect_on(vacuum, "public.m_eu_2024_ts_idx").lock == LockMode::RowExclusive);
+    const auto full = last_statement(history, "VACUUM FULL m;").effects;
+    CHECK(effect_on(full, "public.m_us").rewrite);
+    CHECK_FALSE(effect_on(full, "public.m_eu").rewrite);
+    CHECK(effect_on(last_statement(history, "ANALYZE m;").effects, "public.m").lock == LockMode::ShareUpdateExclusive);
+  }
+  SUBCASE("ALTER INDEX … ATTACH PARTITION makes an index a copy: DROP INDEX of the parent's drops it") {
+    const std::string attached = history +
+                                 "CREATE TABLE m_ca (id bigint, region text NOT NULL, ts date NOT NULL, v int);\n"
+                                 "CREATE INDEX m_ca_v_idx ON m_ca (v);\n"
+                                 "ALTER TABLE m ATTACH PARTITION m_ca FOR VALUES IN ('ca');\n"
+                                 "CREATE INDEX m_v_idx ON ONLY m (v);\n"
+                                 "ALTER INDEX m_v_idx ATTACH PARTITION m_ca_v_idx;\n"
+                                 "ALTER INDEX m_v_idx RENAME TO m_v_idx2;\n";
+    const auto effects = last_statement(attached, "DROP INDEX m_v_idx2;").effects;
+    CHECK(effect_on(effects, "public.m_ca_v_idx").lock == LockMode::AccessExclusive);
+    CHECK(effect_on(effects, "public.m_ca").lock == LockMode::AccessExclusive);
+    CHECK(effects.find({"public", "m_us"}) == nullptr);  // ON ONLY: no copy was made there
+    CHECK(effects.fails_because.empty());
+    CHECK(last_statement(attached, "DROP INDEX CONCURRENTLY m_v_idx2;").effects.fails_because ==
+          "PostgreSQL cannot drop a partitioned table's index concurrently");
+  }
+}
+
 }  // namespace
 }  // namespace zdlint

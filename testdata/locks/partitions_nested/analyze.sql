@@ -1,0 +1,2 @@
+-- extra (not in locks.md): ANALYZE of a partitioned table samples every partition
+ANALYZE m;

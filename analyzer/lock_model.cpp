@@ -738,10 +738,15 @@ StatementEffects lock_model(const LockModelInput& input) {
     case PG_QUERY__NODE__NODE_RULE_STMT:
       if (node.rule_stmt->relation) out.on(qualified_name(node.rule_stmt->relation), LockMode::AccessExclusive);
       break;
+    // A policy's expressions are parsed and analysed: the relations their subqueries name are read.
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+      reads(node.create_policy_stmt->qual, out);
+      reads(node.create_policy_stmt->with_check, out);
       out.on(qualified_name(node.create_policy_stmt->table), LockMode::AccessExclusive);
       break;
     case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
+      reads(node.alter_policy_stmt->qual, out);
+      reads(node.alter_policy_stmt->with_check, out);
       out.on(qualified_name(node.alter_policy_stmt->table), LockMode::AccessExclusive);
       break;
     case PG_QUERY__NODE__NODE_CREATE_STATS_STMT:

@@ -2,9 +2,11 @@
 // share its parse tree). One statement takes the strongest lock any of its subcommands needs
 // (AlterTableGetLockLevel in tablecmds.c); each subcommand may add a rewrite, a scan, or locks on
 // other relations.
-#include <algorithm>
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "analyzer/column_type_change.h"
 #include "analyzer/lock_effects_builder.h"
 #include "analyzer/session.h"
 
@@ -48,18 +50,6 @@ LockMode reloptions_lock(const PgQuery__Node* def) {
     if (!light_reloption(name)) return LockMode::AccessExclusive;
   }
   return LockMode::ShareUpdateExclusive;
-}
-
-// A domain with a CHECK or NOT NULL (its own or a base domain's): PostgreSQL evaluates it for every
-// existing row by rewriting the table, even when the new column is NULL everywhere.
-const Domain* constrained_domain(const Catalog& catalog, const SqlType& type) {
-  if (type.array) return nullptr;
-  const Domain* domain = catalog.find_domain(type.qualified_name());
-  for (int depth = 0; domain && depth < 16; ++depth) {
-    if (!domain->checks.empty() || domain->not_null) return domain;
-    domain = catalog.find_domain(domain->base.qualified_name());
-  }
-  return nullptr;
 }
 
 void add_column(AlterContext& c, const PgQuery__ColumnDef& column) {
@@ -198,8 +188,11 @@ void alter_column_type(AlterContext& c, const std::string& column, const PgQuery
   const SqlType to = sql_type(def.type_name);
   const Column* known = c.table ? c.table->column(column) : nullptr;
   TypeChange change = TypeChange::Rewrite;
+  const Domain* checked_by = nullptr;
   if (known) {
-    change = classify_type_change(*known->type, to, def.raw_default != nullptr);
+    const ColumnTypeChange verdict = column_type_change(c.out.catalog(), *known->type, to, def.raw_default != nullptr);
+    change = verdict.change;
+    checked_by = verdict.checked_by;
     sequence_of_retyped_column(c, *known);
   } else {
     table.assumed = true;
@@ -208,9 +201,12 @@ void alter_column_type(AlterContext& c, const std::string& column, const PgQuery
   if (change == TypeChange::CoercibleIfUtc)
     change = c.pg() >= 12 && c.session.timezone_is_utc() ? TypeChange::BinaryCoercible : TypeChange::Rewrite;
   if (change == TypeChange::Rewrite) {
-    c.out.rewrite(c.target, known ? fmt::format("{} changes from {} to {}: every row is converted", column,
-                                                known->type->str(), to.str())
-                                  : std::string());
+    c.out.rewrite(c.target, !known       ? std::string()
+                            : checked_by ? fmt::format("{} changes from {} to {}: every row is converted and "
+                                                       "checked against the constraints of domain {}",
+                                                       column, known->type->str(), to.str(), checked_by->name.str())
+                                         : fmt::format("{} changes from {} to {}: every row is converted", column,
+                                                       known->type->str(), to.str()));
   } else {
     // Binary-coercible (or the same type): no rewrite, but indexes on the column are dropped and
     // re-created from their definition, under AccessExclusiveLock, without being rebuilt.

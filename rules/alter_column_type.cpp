@@ -5,6 +5,7 @@
 // history never gave the column its type, a rewrite is assumed and said so.
 #include <fmt/format.h>
 
+#include "analyzer/column_type_change.h"
 #include "parser/sql_text.h"
 #include "rules/alter_table_parts.h"
 #include "rules/messages.h"
@@ -97,7 +98,8 @@ void check(const StatementContext& ctx, Emitter& out) {
       continue;
     }
 
-    TypeChange change = classify_type_change(*old->type, to, has_using);
+    const ColumnTypeChange verdict = column_type_change(ctx.catalog, *old->type, to, has_using);
+    TypeChange change = verdict.change;
     // Arrays: a new element typmod or element type goes through an array coercion that rewrites
     // every value (varchar(10)[] to varchar(20)[] or text[] rewrote on PostgreSQL 15).
     if (old->type->array && to.array && *old->type != to) change = TypeChange::Rewrite;
@@ -125,6 +127,11 @@ void check(const StatementContext& ctx, Emitter& out) {
                     rebuilt_indexes(ctx, alter->effect), lock_phrase(alter->effect)),
         std::string(kExpandContract));
     if (note) d.notes.push_back({*note, std::nullopt});
+    if (verdict.checked_by)
+      d.notes.push_back({fmt::format("{} is a domain with constraints: PostgreSQL converts every row to check them, "
+                                     "even where the stored type stays the same",
+                                     verdict.checked_by->name.str()),
+                         std::nullopt});
     add_referencing_notes(ctx, table, d);
   }
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <utility>
 
 #include "analyzer/lock_effects_builder.h"
@@ -34,6 +35,55 @@ void view_bases(const Table& view, LockMode mode, std::string_view why, EffectsB
   }
 }
 
+// The names of the columns `clause` refers to (the last part of each column reference).
+std::unordered_set<std::string_view> columns_named(const PgQuery__Node* clause) {
+  std::unordered_set<std::string_view> named;
+  walk_nodes(clause, [&](const PgQuery__Node& node) {
+    if (node.node_case != PG_QUERY__NODE__NODE_COLUMN_REF || node.column_ref->n_fields == 0) return;
+    const PgQuery__Node* last = node.column_ref->fields[node.column_ref->n_fields - 1];
+    if (last->node_case == PG_QUERY__NODE__NODE_STRING) named.insert(string_value(last));
+  });
+  return named;
+}
+
+// The partitions below a partitioned table that a statement plans for, each in `mode`, and when
+// `indexes` the indexes of those with storage (UPDATE and DELETE lock them in the same mode). From
+// PostgreSQL 12 on the planner skips the partitions `clause` rules out: a partition below a table
+// whose partition key `clause` names may be skipped, so its locks are marked assumed. zdlint does
+// not evaluate the bounds.
+void planned_partitions(const Table& table, LockMode mode, bool indexes, const PgQuery__Node* clause,
+                        std::string_view clause_name, EffectsBuilder& out) {
+  const size_t before = out.result().effects.size();
+  for (const auto& leaf : out.partitions_below(table, mode))
+    if (indexes) out.indexes_of(leaf, mode, false);
+  if (out.pg_version() < 12 || !clause) return;
+  const std::unordered_set<std::string_view> named = columns_named(clause);
+  if (named.empty()) return;
+  std::unordered_set<QualifiedName, QualifiedNameHash> added;  // what this call locked first
+  for (size_t i = before; i < out.result().effects.size(); ++i) added.insert(out.result().effects[i].relation);
+  const auto assume = [&](const QualifiedName& name, std::string_view what) {
+    if (!added.contains(name)) return;
+    LockEffect& effect = *out.result().find(name);
+    effect.assumed = true;
+    effect.note = fmt::format("{}, unless {} rules it out (partition pruning)", what, clause_name);
+  };
+  const Catalog& catalog = out.catalog();
+  std::unordered_set<QualifiedName, QualifiedNameHash> prunable;
+  // Each partition comes after the table it is a partition of.
+  for (const QualifiedName& partition : catalog.partitions_below(table)) {
+    const Table* known = catalog.find_table(partition);
+    const Table* parent = known && known->partition_of ? catalog.find_table(*known->partition_of) : &table;
+    if (!parent) continue;
+    const bool key_named = std::any_of(parent->partition_key.begin(), parent->partition_key.end(),
+                                       [&](const std::string& column) { return named.contains(column); });
+    if (!key_named && !prunable.contains(parent->name)) continue;
+    prunable.insert(partition);
+    assume(partition, "a partition of " + parent->name.str());
+    if (indexes)
+      for (const Index* index : catalog.indexes_of(partition)) assume(index->name, "an index of " + partition.str());
+  }
+}
+
 // A relation a statement reads: AccessShareLock, and through a view what its query reads.
 void read_relation(const QualifiedName& name, EffectsBuilder& out) {
   const LockEffect& effect = out.on(name, LockMode::AccessShare);
@@ -45,7 +95,13 @@ void read_relation(const QualifiedName& name, EffectsBuilder& out) {
 // expands it. `with`: the WITH clause of the statement `query` is a part of, whose names are no
 // relations.
 void reads(const PgQuery__Node* query, EffectsBuilder& out, const PgQuery__WithClause* with = nullptr) {
-  for (const auto& name : relations_named(query, with)) read_relation(name, out);
+  for (const auto& [name, with_descendants] : relations_named_with_only(query, with)) {
+    read_relation(name, out);
+    // A partitioned table's partitions are planned for too, unless it is read ONLY.
+    if (const Table* table = out.catalog().find_table(name);
+        with_descendants && table && table->kind == RelationKind::PartitionedTable)
+      planned_partitions(*table, LockMode::AccessShare, false, query, "the query", out);
+  }
 }
 
 void insert(const PgQuery__InsertStmt& stmt, EffectsBuilder& out);
@@ -378,24 +434,6 @@ void rename_in_partitions(const PgQuery__RenameStmt& stmt, const Table& table, i
   }
 }
 
-// Whether `where` names a column of a partition key of `table` or of a partitioned partition below
-// it: then the planner may rule partitions out (partition pruning) and leave them unlocked.
-bool may_prune_partitions(const Table& table, const PgQuery__Node* where, const Catalog& catalog) {
-  if (!where) return false;
-  std::vector<std::string_view> keys(table.partition_key.begin(), table.partition_key.end());
-  for (const QualifiedName& partition : catalog.partitions_below(table))
-    if (const Table* known = catalog.find_table(partition))
-      keys.insert(keys.end(), known->partition_key.begin(), known->partition_key.end());
-  bool named = false;
-  walk_nodes(where, [&](const PgQuery__Node& node) {
-    if (named || node.node_case != PG_QUERY__NODE__NODE_COLUMN_REF || node.column_ref->n_fields == 0) return;
-    const PgQuery__Node* last = node.column_ref->fields[node.column_ref->n_fields - 1];
-    if (last->node_case == PG_QUERY__NODE__NODE_STRING)
-      named = std::find(keys.begin(), keys.end(), string_value(last)) != keys.end();
-  });
-  return named;
-}
-
 // UPDATE and DELETE are planned: the planner locks every index of the target in the table's mode.
 // A partitioned table's own indexes have no storage; the planner locks each partition below it and
 // their indexes, but (PostgreSQL 12+) not the partitions the WHERE clause rules out.
@@ -411,16 +449,7 @@ void dml_target(const PgQuery__RangeVar* relation, const PgQuery__Node* where, E
     out.indexes_of(name, LockMode::RowExclusive, false);
     return;
   }
-  const size_t before = out.result().effects.size();
-  for (const auto& leaf : out.partitions_below(*table, LockMode::RowExclusive))
-    out.indexes_of(leaf, LockMode::RowExclusive, false);
-  if (out.pg_version() < 12 || !may_prune_partitions(*table, where, out.catalog())) return;
-  for (size_t i = before; i < out.result().effects.size(); ++i) {
-    LockEffect& effect = out.result().effects[i];
-    effect.assumed = true;
-    effect.note = fmt::format("{}, unless the WHERE clause rules it out (partition pruning)",
-                              effect.kind == RelationKind::Index ? "an index of a partition" : effect.note);
-  }
+  planned_partitions(*table, LockMode::RowExclusive, true, where, "the WHERE clause", out);
 }
 
 void insert(const PgQuery__InsertStmt& stmt, EffectsBuilder& out) {

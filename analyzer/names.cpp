@@ -42,6 +42,12 @@ std::optional<QualifiedName> sequence_literal(const PgQuery__Node* arg) {
 }
 
 std::vector<QualifiedName> relations_named(const PgQuery__Node* root, const PgQuery__WithClause* with) {
+  std::vector<QualifiedName> result;
+  for (RelationNamed& named : relations_named_with_only(root, with)) result.push_back(std::move(named.name));
+  return result;
+}
+
+std::vector<RelationNamed> relations_named_with_only(const PgQuery__Node* root, const PgQuery__WithClause* with) {
   std::vector<const PgQuery__RangeVar*> named;             // in the statement's order
   std::vector<std::string_view> common_table_expressions;  // WITH x AS (…): an unqualified `x` is no relation
   for (size_t i = 0; with && i < with->n_ctes; ++i)
@@ -55,7 +61,7 @@ std::vector<QualifiedName> relations_named(const PgQuery__Node* root, const PgQu
     else if (node.node_case == PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR && node.common_table_expr->ctename)
       common_table_expressions.emplace_back(node.common_table_expr->ctename);
   });
-  std::vector<QualifiedName> result;
+  std::vector<RelationNamed> result;
   for (const PgQuery__RangeVar* range_var : named) {
     const bool unqualified = !range_var->schemaname || !*range_var->schemaname;
     if (unqualified && range_var->relname &&
@@ -63,7 +69,12 @@ std::vector<QualifiedName> relations_named(const PgQuery__Node* root, const PgQu
             common_table_expressions.end())
       continue;
     auto name = qualified_name(range_var);
-    if (std::find(result.begin(), result.end(), name) == result.end()) result.push_back(std::move(name));
+    const auto seen =
+        std::find_if(result.begin(), result.end(), [&](const RelationNamed& r) { return r.name == name; });
+    if (seen == result.end())
+      result.push_back({std::move(name), range_var->inh != 0});
+    else
+      seen->with_descendants = seen->with_descendants || range_var->inh != 0;
   }
   return result;
 }

@@ -69,4 +69,13 @@ std::optional<QualifiedName> sequence_literal(const PgQuery__Node* arg);
 // the statement `root` is a part of.
 std::vector<QualifiedName> relations_named(const PgQuery__Node* root, const PgQuery__WithClause* with = nullptr);
 
+// The same relations, each with whether the statement names it anywhere without ONLY: a query of a
+// partitioned table (or of a table with inheritance children) then reads its partitions too.
+struct RelationNamed {
+  QualifiedName name;
+  bool with_descendants = false;
+};
+std::vector<RelationNamed> relations_named_with_only(const PgQuery__Node* root,
+                                                     const PgQuery__WithClause* with = nullptr);
+
 }  // namespace zdlint

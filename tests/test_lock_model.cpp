@@ -519,18 +519,24 @@ TEST_CASE("partitions: pruning, versions, and what runs a transaction per partit
       "CREATE INDEX m_ts_idx ON m (ts);\n"
       "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
       "CREATE TRIGGER m_row BEFORE UPDATE ON m FOR EACH ROW EXECUTE FUNCTION f();\n";
-  SUBCASE("a WHERE on a partition-key column, the parent's or a nested one's, may prune: the locks are assumed") {
-    for (const std::string statement :
-         {"UPDATE m SET v = 1 WHERE region = 'us';", "DELETE FROM m WHERE ts < '2024-02-01';"}) {
-      CAPTURE(statement);
-      const auto effects = last_statement(history, statement).effects;
-      CHECK_FALSE(effect_on(effects, "public.m").assumed);
-      for (const std::string partition : {"public.m_eu", "public.m_eu_2024", "public.m_us", "public.m_us_ts_idx"}) {
-        CAPTURE(partition);
-        CHECK(effect_on(effects, partition).lock == LockMode::RowExclusive);
-        CHECK(effect_on(effects, partition).assumed);
-        CHECK(effect_on(effects, partition).note.ends_with("unless the WHERE clause rules it out (partition pruning)"));
-      }
+  SUBCASE("a WHERE on a partition-key column may prune the partitions below that key: their locks are assumed") {
+    const auto by_region = last_statement(history, "UPDATE m SET v = 1 WHERE region = 'us';").effects;
+    CHECK_FALSE(effect_on(by_region, "public.m").assumed);
+    for (const std::string partition : {"public.m_eu", "public.m_eu_2024", "public.m_us", "public.m_us_ts_idx"}) {
+      CAPTURE(partition);
+      CHECK(effect_on(by_region, partition).lock == LockMode::RowExclusive);
+      CHECK(effect_on(by_region, partition).assumed);
+      CHECK(effect_on(by_region, partition).note.ends_with("unless the WHERE clause rules it out (partition pruning)"));
+    }
+    // ts is m_eu's key: only what is below m_eu may be skipped.
+    const auto by_ts = last_statement(history, "DELETE FROM m WHERE ts < '2024-02-01';").effects;
+    CHECK(effect_on(by_ts, "public.m_eu_2024").assumed);
+    CHECK(effect_on(by_ts, "public.m_eu_2024").note ==
+          "a partition of public.m_eu, unless the WHERE clause rules it out (partition pruning)");
+    CHECK(effect_on(by_ts, "public.m_eu_2024_ts_idx").assumed);
+    for (const std::string kept : {"public.m_eu", "public.m_us", "public.m_us_ts_idx"}) {
+      CAPTURE(kept);
+      CHECK_FALSE(effect_on(by_ts, kept).assumed);
     }
     // Before PostgreSQL 12 the planner locked every partition, pruned or not.
     CHECK_FALSE(
@@ -538,6 +544,14 @@ TEST_CASE("partitions: pruning, versions, and what runs a transaction per partit
             .assumed);
     // Another column prunes nothing.
     CHECK_FALSE(effect_on(last_statement(history, "DELETE FROM m WHERE v = 3;").effects, "public.m_us").assumed);
+    // A query reads every partition it does not rule out.
+    const auto read = last_statement(history, "SELECT * FROM m WHERE region = 'us';").effects;
+    CHECK(effect_on(read, "public.m_us").lock == LockMode::AccessShare);
+    CHECK(effect_on(read, "public.m_us").note ==
+          "a partition of public.m, unless the query rules it out (partition pruning)");
+    CHECK(effect_on(read, "public.m_eu_2024").assumed);
+    CHECK(read.find({"public", "m_us_ts_idx"}) == nullptr);  // the planner's AccessShareLock on indexes is left out
+    CHECK_FALSE(effect_on(last_statement(history, "SELECT * FROM m WHERE v = 1;").effects, "public.m_us").assumed);
   }
   SUBCASE("the partitioned table's own index has no storage: neither UPDATE nor a type change locks it") {
     CHECK(last_statement(history, "UPDATE m SET v = 1;").effects.find({"public", "m_ts_idx"}) == nullptr);

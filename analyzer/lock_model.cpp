@@ -84,11 +84,14 @@ void planned_partitions(const Table& table, LockMode mode, bool indexes, const P
   }
 }
 
-// A relation a statement reads: AccessShareLock, and through a view what its query reads.
-void read_relation(const QualifiedName& name, EffectsBuilder& out) {
+// A relation a statement reads: AccessShareLock, and through a view what its query reads. Returns
+// the relation's kind, as the catalog knows it.
+RelationKind read_relation(const QualifiedName& name, EffectsBuilder& out) {
   const LockEffect& effect = out.on(name, LockMode::AccessShare);
-  if (effect.kind != RelationKind::View || !effect.known) return;
+  const RelationKind kind = effect.known ? effect.kind : RelationKind::Table;
+  if (kind != RelationKind::View) return kind;
   if (const Table* view = out.catalog().find_table(name)) view_bases(*view, LockMode::AccessShare, "expanded", out);
+  return kind;
 }
 
 // Relations a query reads take AccessShareLock, and a view the relations it reads: the rewriter
@@ -96,11 +99,10 @@ void read_relation(const QualifiedName& name, EffectsBuilder& out) {
 // relations.
 void reads(const PgQuery__Node* query, EffectsBuilder& out, const PgQuery__WithClause* with = nullptr) {
   for (const auto& [name, with_descendants] : relations_named_with_only(query, with)) {
-    read_relation(name, out);
     // A partitioned table's partitions are planned for too, unless it is read ONLY.
-    if (const Table* table = out.catalog().find_table(name);
-        with_descendants && table && table->kind == RelationKind::PartitionedTable)
-      planned_partitions(*table, LockMode::AccessShare, false, query, "the query", out);
+    if (read_relation(name, out) == RelationKind::PartitionedTable && with_descendants)
+      if (const Table* table = out.catalog().find_table(name))
+        planned_partitions(*table, LockMode::AccessShare, false, query, "the query", out);
   }
 }
 

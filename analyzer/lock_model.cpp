@@ -443,11 +443,8 @@ void dml_target(const PgQuery__RangeVar* relation, const PgQuery__Node* where, E
   const auto name = qualified_name(relation);
   out.on(name, LockMode::RowExclusive);
   const Table* table = out.catalog().find_table(name);
-  if (!table || table->kind != RelationKind::PartitionedTable) {
-    out.indexes_of(name, LockMode::RowExclusive, false);
-    return;
-  }
-  if (!relation->inh) {  // ONLY: the partitioned table alone, planned like any table
+  // With ONLY, a partitioned table alone is planned for, like any table.
+  if (!table || table->kind != RelationKind::PartitionedTable || !relation->inh) {
     out.indexes_of(name, LockMode::RowExclusive, false);
     return;
   }
